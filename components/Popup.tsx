@@ -1,0 +1,83 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { caseIdFor, type CaseOverview } from '@/lib/cases';
+import { languageTag, translator, type MessageKey, type Translate } from '@/lib/i18n';
+import type { CaptureResponse } from '@/lib/messages';
+import type { PageState } from '@/lib/page-state';
+import type { PopupApi } from '@/lib/popup-api';
+import { CaseCard } from './CaseCard';
+import { OrderSummary } from './OrderSummary';
+
+type Notice = { tone: 'ok' | 'error'; text: string };
+
+function captureNotice(t: Translate, result: CaptureResponse): Notice {
+  if (result.ok) return { tone: 'ok', text: t('capture.saved', { files: t('case.files', { n: result.evidenceIds.length }) }) };
+  const key = `error.${result.error}` as MessageKey;
+  return { tone: 'error', text: t(key, { detail: result.detail ?? '' }) };
+}
+
+const PAGE_MESSAGES: Record<Exclude<PageState['kind'], 'order'>, MessageKey> = {
+  'no-tab': 'error.noTab',
+  'not-supported': 'popup.notOrderPage',
+  reload: 'popup.reload',
+  'order-list': 'popup.orderListPage',
+  unreadable: 'popup.unreadable',
+};
+
+export function Popup({ api }: { api: PopupApi }) {
+  const t = useMemo(() => translator(api.locale), [api.locale]);
+  const lang = languageTag(api.locale);
+  const [page, setPage] = useState<PageState | undefined>();
+  const [overview, setOverview] = useState<CaseOverview | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<Notice | undefined>();
+
+  const caseId = page?.kind === 'order' ? caseIdFor(page.platform, page.order.orderId) : undefined;
+
+  useEffect(() => {
+    api.readPage().then(setPage, () => setPage({ kind: 'no-tab' }));
+    api.takeInterrupted().then((interrupted) => interrupted && setNotice({ tone: 'error', text: t('error.interrupted') }));
+  }, [api, t]);
+
+  useEffect(() => {
+    if (caseId) void api.loadCase(caseId).then(setOverview);
+  }, [api, caseId]);
+
+  async function capture(tabId: number) {
+    setBusy(true);
+    setNotice(undefined);
+    const result = await api.capture(tabId);
+    setNotice(captureNotice(t, result));
+    if (result.ok && caseId) setOverview(await api.loadCase(caseId));
+    setBusy(false);
+  }
+
+  return (
+    <main class="popup" lang={lang}>
+      <header class="popup-header">
+        <img src="/icon/32.png" alt="" width={20} height={20} />
+        <h1>{t('appName')}</h1>
+      </header>
+      {!page && <p class="muted" data-testid="reading">{t('popup.reading')}</p>}
+      {page && page.kind !== 'order' && (
+        <p class="page-message" data-testid="page-message">
+          {t(PAGE_MESSAGES[page.kind], { platform: 'platform' in page ? t(`platform.${page.platform}`) : '' })}
+        </p>
+      )}
+      {page?.kind === 'order' && (
+        <>
+          <OrderSummary t={t} platform={page.platform} order={page.order} />
+          <button class="primary" data-testid="capture" disabled={busy} onClick={() => capture(page.tabId)}>
+            {busy ? t('capture.busy') : t('capture.button')}
+          </button>
+          <p class="hint">{t('capture.hint')}</p>
+        </>
+      )}
+      {notice && (
+        <p class={`notice ${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'} data-testid="notice">
+          {notice.text}
+        </p>
+      )}
+      {page?.kind === 'order' && <CaseCard t={t} lang={lang} overview={overview} />}
+    </main>
+  );
+}

@@ -1,0 +1,9 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { listenForPageRequests } from '@/lib/content';
+import { ALIEXPRESS_MATCHES } from '@/lib/marketplaces';
+
+export default defineContentScript({
+  matches: ALIEXPRESS_MATCHES,
+  runAt: 'document_idle',
+  main: listenForPageRequests,
+});

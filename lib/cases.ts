@@ -1,0 +1,62 @@
+/**
+ * Cases and their evidence: the one place that reads and writes them. Background and extension pages call
+ * these functions; nothing else touches the tables.
+ */
+import type { DisputeKitDB } from './db';
+import type { Platform } from './marketplaces';
+import type { CaseRecord, EvidenceRecord, OrderFacts, TimelineEvent } from './model';
+import { CaseSchema, EvidenceSchema } from './model';
+
+export function caseIdFor(platform: Platform, orderId: string): string {
+  return `${platform}:${orderId}`;
+}
+
+export interface NewCapture {
+  platform: Platform;
+  order: OrderFacts;
+  evidence: Omit<EvidenceRecord, 'caseId'>[];
+  now: Date;
+}
+
+/**
+ * Saves one capture: creates the order's case or refreshes its order facts, and adds the evidence and a
+ * timeline event, all in one transaction, so a failure (a full disk, a closed worker) saves nothing of it.
+ */
+export async function saveCapture(database: DisputeKitDB, capture: NewCapture): Promise<{ caseId: string; evidenceIds: string[] }> {
+  const caseId = caseIdFor(capture.platform, capture.order.orderId);
+  const at = capture.now.toISOString();
+  const evidence = capture.evidence.map((e) => EvidenceSchema.parse({ ...e, caseId }));
+  await database.transaction('rw', database.cases, database.evidence, database.events, async () => {
+    const existing = await database.cases.get(caseId);
+    const record: CaseRecord = existing
+      ? { ...existing, order: capture.order, updatedAt: at }
+      : { id: caseId, platform: capture.platform, orderId: capture.order.orderId, order: capture.order, state: 'open', createdAt: at, updatedAt: at };
+    await database.cases.put(CaseSchema.parse(record));
+    const events: TimelineEvent[] = [];
+    if (!existing) events.push({ caseId, at, type: 'case-opened' });
+    events.push({ caseId, at, type: 'evidence-captured', evidenceIds: evidence.map((e) => e.id) });
+    await database.evidence.bulkAdd(evidence);
+    await database.events.bulkAdd(events);
+  });
+  return { caseId, evidenceIds: evidence.map((e) => e.id) };
+}
+
+export interface CaseOverview {
+  case: CaseRecord;
+  evidenceCount: number;
+  lastCapturedAt?: string;
+  /** The newest screenshot's thumbnail, for the popup. */
+  latestThumbnail?: Blob;
+}
+
+export async function getCaseOverview(database: DisputeKitDB, caseId: string): Promise<CaseOverview | null> {
+  return database.transaction('r', database.cases, database.evidence, async () => {
+    const record = await database.cases.get(caseId);
+    if (!record) return null;
+    const inCase = database.evidence.where('[caseId+capturedAt]').between([caseId, ''], [caseId, '\uffff']);
+    const evidenceCount = await inCase.count();
+    const newest = await inCase.clone().reverse().first();
+    const latestShot = await inCase.clone().reverse().filter((e) => e.thumbnail !== undefined).first();
+    return { case: record, evidenceCount, lastCapturedAt: newest?.capturedAt, latestThumbnail: latestShot?.thumbnail };
+  });
+}

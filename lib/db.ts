@@ -1,0 +1,66 @@
+/**
+ * The one database: cases and their evidence in IndexedDB, owned by the extension's own origin (content
+ * scripts cannot open it). Versions are declared in order and never edited once shipped: a schema change
+ * is a new entry in SCHEMA_HISTORY, with an upgrade where data must move.
+ */
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import type { CaseRecord, ChecklistStepState, EvidenceRecord, TimelineEvent } from './model';
+
+export const DB_NAME = 'disputekit';
+
+interface SchemaVersion {
+  version: number;
+  stores: Record<string, string | null>;
+  upgrade?: (tx: Transaction) => Promise<void>;
+}
+
+export const SCHEMA_HISTORY: SchemaVersion[] = [
+  {
+    version: 1,
+    stores: {
+      cases: 'id, &[platform+orderId], updatedAt',
+      evidence: 'id, caseId, [caseId+capturedAt], sha256',
+    },
+  },
+  {
+    // 0.1: room for the timeline (contacts, custody log) and checklist progress. Existing cases get their
+    // "case opened" and "evidence captured" events so their timeline starts complete.
+    version: 2,
+    stores: {
+      events: '++id, caseId, [caseId+at], type',
+      checklist: '[caseId+stepId], caseId',
+    },
+    async upgrade(tx) {
+      const cases = await tx.table<CaseRecord>('cases').toArray();
+      const events: TimelineEvent[] = cases.map((c) => ({ caseId: c.id, at: c.createdAt, type: 'case-opened' }));
+      await tx.table<EvidenceRecord>('evidence').each((e) => {
+        events.push({ caseId: e.caseId, at: e.capturedAt, type: 'evidence-captured', evidenceIds: [e.id] });
+      });
+      await tx.table('events').bulkAdd(events);
+    },
+  },
+];
+
+export class DisputeKitDB extends Dexie {
+  cases!: EntityTable<CaseRecord, 'id'>;
+  evidence!: EntityTable<EvidenceRecord, 'id'>;
+  events!: EntityTable<TimelineEvent, 'id'>;
+  checklist!: Dexie.Table<ChecklistStepState, [string, string]>;
+
+  /** `upToVersion` exists for upgrade tests: it opens the database as an older release declared it. */
+  constructor(name = DB_NAME, upToVersion = Infinity) {
+    super(name);
+    for (const v of SCHEMA_HISTORY) {
+      if (v.version > upToVersion) break;
+      const declared = this.version(v.version).stores(v.stores);
+      if (v.upgrade) declared.upgrade(v.upgrade);
+    }
+  }
+}
+
+let shared: DisputeKitDB | undefined;
+/** The database of this extension context, opened on first use. */
+export function db(): DisputeKitDB {
+  shared ??= new DisputeKitDB();
+  return shared;
+}

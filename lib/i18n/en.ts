@@ -1,0 +1,45 @@
+/** English, the reference catalogue: every key here must exist in zh_CN and ru (the compiler checks). */
+export const en = {
+  appName: 'DisputeKit',
+  'platform.aliexpress': 'AliExpress',
+  'platform.taobao': 'Taobao',
+  'platform.tmall': 'Tmall',
+  'platform.yandex-market': 'Yandex Market',
+
+  'popup.reading': 'Reading this page…',
+  'popup.notOrderPage':
+    'This is not an order page DisputeKit knows. Open the order’s detail page on AliExpress, Taobao, Tmall or Yandex Market.',
+  'popup.orderListPage': 'This is a list of orders. Open one order’s detail page to capture evidence for it.',
+  'popup.unreadable':
+    'This looks like a {platform} page, but DisputeKit could not find an order on it. The page may still be loading, or its layout has changed: reload it and try again.',
+  'popup.reload': 'Reload the page, then open DisputeKit again: it started after this tab was opened.',
+
+  'order.heading': 'Order on {platform}',
+  'order.id': 'Order number',
+  'order.store': 'Store',
+  'order.status': 'Status',
+  'order.notFound': 'not found on the page',
+
+  'capture.button': 'Capture evidence',
+  'capture.busy': 'Capturing…',
+  'capture.hint': 'Saves a screenshot of what you see and a copy of the page, with their SHA-256 and the time.',
+  'capture.saved': 'Saved: {files}.',
+
+  'case.heading': 'Case',
+  'case.empty': 'No evidence saved for this order yet.',
+  'case.files': { one: '{n} file', other: '{n} files' },
+  'case.lastCapture': 'Last capture {time}',
+  'case.thumbnailAlt': 'Screenshot taken {time}',
+
+  'error.noTab': 'There is no tab to read. Open an order page and try again.',
+  'error.tabClosed': 'The tab was closed before the capture finished. Nothing was saved.',
+  'error.notOrderPage': 'This page is not an order page DisputeKit can read, so nothing was saved.',
+  'error.tabNotVisible': 'Switch to the order’s tab first: the browser can only capture the tab you are looking at.',
+  'error.permission':
+    'The browser did not allow the screenshot. Click the DisputeKit icon in the toolbar on the order page, then Capture evidence. Nothing was saved.',
+  'error.captureFailed': 'The screenshot failed ({detail}). Nothing was saved; try again.',
+  'error.pageChanged': 'The page changed while it was being captured. Nothing was saved; try again.',
+  'error.storageFull': 'There is no room left to save evidence. Free some disk space and try again; nothing already saved was lost.',
+  'error.interrupted': 'The last capture was interrupted before it finished, so nothing from it was saved. Please capture again.',
+  'error.internal': 'Something went wrong ({detail}). Nothing was saved.',
+} as const;

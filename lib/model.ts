@@ -1,0 +1,131 @@
+/**
+ * What DisputeKit knows and stores, as zod schemas. Everything read off a page or out of the database is
+ * parsed with these, so a drifted page or an old row fails loudly in one place instead of deep in the UI.
+ */
+import { z } from 'zod';
+import { PLATFORMS } from './marketplaces';
+
+/** Page text is untrusted: cap every string so a hostile page cannot bloat messages or the database. */
+export const MAX_TEXT = 2000;
+const text = z.string().max(MAX_TEXT);
+
+export const PlatformSchema = z.enum(PLATFORMS);
+
+export const MoneySchema = z.object({
+  amount: z.number().finite(),
+  /** ISO 4217 code. */
+  currency: z.string().regex(/^[A-Z]{3}$/),
+});
+export type Money = z.infer<typeof MoneySchema>;
+
+export const StoreSchema = z.object({ name: text, url: text.optional(), id: text.optional() });
+
+export const OrderItemSchema = z.object({
+  title: text,
+  sku: text.optional(),
+  quantity: z.number().int().nonnegative().optional(),
+  price: MoneySchema.optional(),
+  url: text.optional(),
+});
+
+export const CountdownSchema = z.object({ label: text, text, endsAt: z.string().optional() });
+
+/** How a field was found, most trusted first (../shared/docs/marketplace-pages.md, "Strategy"). */
+export const STRATEGIES = ['embedded-data', 'selector', 'label', 'url'] as const;
+export const StrategySchema = z.enum(STRATEGIES);
+export type Strategy = z.infer<typeof StrategySchema>;
+
+export const OrderFactsSchema = z.object({
+  orderId: z.string().regex(/^[0-9A-Za-z_-]{1,64}$/),
+  placedAt: z.string().optional(),
+  status: text.optional(),
+  store: StoreSchema.optional(),
+  items: z.array(OrderItemSchema).max(500),
+  total: MoneySchema.optional(),
+  tracking: z.array(z.object({ number: text, carrier: text.optional() })).max(50).optional(),
+  countdowns: z.array(CountdownSchema).max(20).optional(),
+  /** Which strategy found each field; fields absent here were not found. */
+  sources: z.record(z.string(), StrategySchema),
+});
+export type OrderFacts = z.infer<typeof OrderFactsSchema>;
+
+export const PAGE_KINDS = ['order-list', 'order-detail', 'unknown'] as const;
+export const PageReadingSchema = z.object({
+  platform: PlatformSchema,
+  pageKind: z.enum(PAGE_KINDS),
+  orders: z.array(OrderFactsSchema).max(500),
+  /** Fields the reader looked for and could not find, as "field" or "orders[i].field". */
+  missing: z.array(z.string()),
+});
+export type PageReading = z.infer<typeof PageReadingSchema>;
+
+/** The case is the user's dispute about one order. */
+export const CASE_STATES = ['open', 'resolved', 'closed'] as const;
+export const CaseSchema = z.object({
+  /** `${platform}:${orderId}`: one case per order, so capturing the same order again finds it. */
+  id: z.string(),
+  platform: PlatformSchema,
+  orderId: z.string(),
+  /** The order as last read from its page. */
+  order: OrderFactsSchema,
+  state: z.enum(CASE_STATES),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type CaseRecord = z.infer<typeof CaseSchema>;
+
+export const EVIDENCE_KINDS = ['visible-screenshot', 'page-html'] as const;
+export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
+
+export const PageMetadataSchema = z.object({
+  url: z.string().max(8192),
+  title: text,
+  viewport: z.object({ width: z.number().nonnegative(), height: z.number().nonnegative() }),
+  devicePixelRatio: z.number().positive(),
+});
+export type PageMetadata = z.infer<typeof PageMetadataSchema>;
+
+export const EvidenceSchema = z.object({
+  id: z.string(),
+  caseId: z.string(),
+  /** Items saved by one click share a capture id. */
+  captureId: z.string(),
+  kind: z.enum(EVIDENCE_KINDS),
+  blob: z.instanceof(Blob),
+  mime: z.string(),
+  bytes: z.number().int().nonnegative(),
+  /** Lower-case hex SHA-256 of the blob's bytes. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** UTC, ISO 8601 with Z. */
+  capturedAt: z.string(),
+  /** The same instant in the user's zone, ISO 8601 with offset, and that zone's IANA name. */
+  capturedAtLocal: z.string(),
+  timeZone: z.string(),
+  page: PageMetadataSchema,
+  extensionVersion: z.string(),
+  browser: z.string(),
+  /** A small JPEG of an image, made once at capture so lists never decode the full picture. */
+  thumbnail: z.instanceof(Blob).optional(),
+});
+export type EvidenceRecord = z.infer<typeof EvidenceSchema>;
+
+/** The case timeline: what happened and when. Later: contacts, checklist steps, custody log. */
+export const TIMELINE_EVENT_TYPES = ['case-opened', 'evidence-captured'] as const;
+export const TimelineEventSchema = z.object({
+  id: z.number().int().optional(),
+  caseId: z.string(),
+  at: z.string(),
+  type: z.enum(TIMELINE_EVENT_TYPES),
+  /** Evidence ids this event is about. */
+  evidenceIds: z.array(z.string()).optional(),
+});
+export type TimelineEvent = z.infer<typeof TimelineEventSchema>;
+
+/** The user's progress through a platform's escalation ladder. */
+export const ChecklistStepStateSchema = z.object({
+  caseId: z.string(),
+  stepId: z.string(),
+  state: z.enum(['done', 'skipped']),
+  at: z.string(),
+});
+export type ChecklistStepState = z.infer<typeof ChecklistStepStateSchema>;

@@ -1,0 +1,104 @@
+/**
+ * Small, pure helpers the page readers share. They take a root node and never touch browser APIs, so
+ * readers run the same in a content script, in Vitest on a fixture and in the command-line reader.
+ */
+import { MAX_TEXT } from '../model';
+
+/** A selector as a catalogue records it: when and on which page it was last seen to work. */
+export interface DatedSelector {
+  css: string;
+  /** Year-month it was seen on a live or saved page. */
+  seen: string;
+  /** The page it was seen on. */
+  page: string;
+}
+
+// Bidi controls and zero-width characters: page text may carry them to reorder what the user reads.
+const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
+
+/** Visible-ish text of a node: whitespace folded, invisible controls removed, capped in length. */
+export function cleanText(raw: string | null | undefined): string {
+  return (raw ?? '').replace(INVISIBLE, '').replace(/\s+/g, ' ').trim().slice(0, MAX_TEXT);
+}
+
+/** The first selector (newest first) that matches an element with text; which one matched is returned too. */
+export function firstText(root: ParentNode, selectors: readonly DatedSelector[]): { text: string; selector: DatedSelector } | undefined {
+  for (const selector of selectors) {
+    for (const el of Array.from(root.querySelectorAll(selector.css))) {
+      const text = cleanText(el.textContent);
+      if (text) return { text, selector };
+    }
+  }
+  return undefined;
+}
+
+/** The first match of `pattern` in the text of any element the selectors find, newest selector first. */
+export function firstMatch(root: ParentNode, selectors: readonly DatedSelector[], pattern: RegExp): string | undefined {
+  for (const selector of selectors) {
+    for (const el of Array.from(root.querySelectorAll(selector.css))) {
+      const match = cleanText(el.textContent).match(pattern);
+      if (match) return match[0];
+    }
+  }
+  return undefined;
+}
+
+export function firstElement(root: ParentNode, selectors: readonly DatedSelector[]): Element | undefined {
+  for (const selector of selectors) {
+    const el = root.querySelector(selector.css);
+    if (el) return el;
+  }
+  return undefined;
+}
+
+const LABEL_SEPARATORS = /^[\s:：№#.\-–—]*/;
+const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
+
+/** Text nodes under `root` in document order, skipping scripts and styles. */
+function* textNodes(root: Node): Generator<Node> {
+  for (let child = root.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType === 3) yield child;
+    else if (child.nodeType === 1 && !SKIPPED.has((child as Element).tagName.toUpperCase())) yield* textNodes(child);
+  }
+}
+
+/**
+ * Labelled text: the value written next to a label such as "Order ID:", "订单编号" or "Заказ №".
+ * A text node that starts with a label gives the rest of its text, or else the text that follows it
+ * (the next sibling, then the next sibling of its parent), so both "Order ID: 123" and
+ * "<span>Order ID:</span><span>123</span>" read as "123".
+ */
+export function textAfterLabel(root: ParentNode & Node, labels: readonly string[]): string | undefined {
+  const lowered = labels.map((l) => l.toLowerCase());
+  for (const node of textNodes(root)) {
+    const own = cleanText(node.textContent);
+    const label = lowered.find((l) => own.toLowerCase().startsWith(l));
+    if (!label) continue;
+    const rest = own.slice(label.length).replace(LABEL_SEPARATORS, '').trim();
+    if (rest) return rest;
+    const next = followingText(node);
+    if (next) return next;
+  }
+  return undefined;
+}
+
+function followingText(node: Node): string | undefined {
+  for (let n: Node | null = node, depth = 0; n && depth < 3; n = n.parentNode, depth++) {
+    for (let sibling = n.nextSibling; sibling; sibling = sibling.nextSibling) {
+      const text = cleanText(sibling.textContent).replace(LABEL_SEPARATORS, '');
+      if (text) return text;
+    }
+  }
+  return undefined;
+}
+
+/** An absolute URL for an href as written on the page (often protocol-relative "//..."), or undefined. */
+export function absoluteUrl(href: string | null | undefined, base: string): string | undefined {
+  if (!href) return undefined;
+  try {
+    const url = new URL(href, base);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}

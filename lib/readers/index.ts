@@ -1,0 +1,26 @@
+/** Picks the reader for a page by its URL. Pure, like the readers themselves. */
+import { platformForUrl } from '../marketplaces';
+import type { PageReading } from '../model';
+import { PageReadingSchema } from '../model';
+import { readAliExpress } from './aliexpress';
+
+const READERS: Partial<Record<PageReading['platform'], (doc: Document, href: string) => PageReading>> = {
+  aliexpress: readAliExpress,
+};
+
+/**
+ * The reading of a page, or null when DisputeKit has no reader for its site. Never throws: a reader that
+ * trips over an unexpected page reports the page as unknown, with what it could not read.
+ */
+export function readPage(doc: Document, href: string): PageReading | null {
+  const platform = platformForUrl(href);
+  const reader = platform && READERS[platform];
+  if (!platform || !reader) return null;
+  try {
+    const parsed = PageReadingSchema.safeParse(reader(doc, href));
+    if (parsed.success) return parsed.data;
+  } catch {
+    // fall through: reported below as an unreadable page of this platform
+  }
+  return { platform, pageKind: 'unknown', orders: [], missing: ['page'] };
+}

@@ -1,0 +1,137 @@
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { captureVisible, dataUrlToBlob, type CaptureDeps } from '@/lib/capture';
+import { getCaseOverview } from '@/lib/cases';
+import { DisputeKitDB } from '@/lib/db';
+import { sha256Hex } from '@/lib/hash';
+import type { SnapshotResponse } from '@/lib/messages';
+
+const URL_A = 'https://www.aliexpress.com/p/order/detail.html?orderId=8190123456789012';
+const PNG_DATA_URL = `data:image/png;base64,${btoa('\x89PNG\r\n\x1a\nfake-pixels')}`;
+
+function snapshot(orderId = '8190123456789012', url = URL_A): SnapshotResponse {
+  return {
+    reading: {
+      platform: 'aliexpress',
+      pageKind: 'order-detail',
+      orders: [{ orderId, status: 'Awaiting delivery', store: { name: 'Sunrise' }, items: [], sources: { orderId: 'url' } }],
+      missing: [],
+    },
+    html: `<!DOCTYPE html><html><body>Order ${orderId}</body></html>`,
+    page: { url, title: 'Order details', viewport: { width: 1280, height: 800 }, devicePixelRatio: 2 },
+  };
+}
+
+let database: DisputeKitDB;
+let ids = 0;
+function deps(overrides: Partial<CaptureDeps> = {}, page: SnapshotResponse | unknown = snapshot()): CaptureDeps {
+  return {
+    getTab: async () => ({ active: true, windowId: 1, url: (page as SnapshotResponse)?.page?.url ?? URL_A }),
+    sendToTab: async () => page,
+    captureVisibleTab: async () => PNG_DATA_URL,
+    makeThumbnail: async () => new Blob(['thumb'], { type: 'image/jpeg' }),
+    database,
+    now: () => new Date('2026-11-20T12:00:00.000Z'),
+    newId: () => `id-${++ids}`,
+    extensionVersion: '0.1.0',
+    browserName: 'Chromium test',
+    timeZone: 'Europe/Moscow',
+    ...overrides,
+  };
+}
+
+beforeEach(() => {
+  database = new DisputeKitDB('capture-test');
+});
+afterEach(async () => {
+  database.close();
+  await Dexie.delete('capture-test');
+});
+
+async function counts() {
+  return { cases: await database.cases.count(), evidence: await database.evidence.count(), events: await database.events.count() };
+}
+
+describe('capturing the visible page', () => {
+  it('saves a screenshot and the page HTML to the order’s case, with hashes and times', async () => {
+    const result = await captureVisible(deps(), 7);
+    expect(result).toEqual({ ok: true, caseId: 'aliexpress:8190123456789012', evidenceIds: expect.any(Array) });
+    const items = await database.evidence.toArray();
+    expect(items.map((e) => e.kind).sort()).toEqual(['page-html', 'visible-screenshot']);
+    for (const item of items) {
+      expect(item.sha256).toBe(await sha256Hex(item.blob));
+      expect(item.bytes).toBe(item.blob.size);
+      expect(item.capturedAt).toBe('2026-11-20T12:00:00.000Z');
+      expect(item.capturedAtLocal).toBe('2026-11-20T15:00:00.000+03:00');
+      expect(item.page).toMatchObject({ url: URL_A, title: 'Order details', devicePixelRatio: 2 });
+      expect(item.extensionVersion).toBe('0.1.0');
+      expect(item.captureId).toBe(items[0].captureId);
+    }
+    const shot = items.find((e) => e.kind === 'visible-screenshot')!;
+    expect(shot.mime).toBe('image/png');
+    expect(new Uint8Array(await shot.blob.arrayBuffer()).slice(0, 4)).toEqual(new Uint8Array([0x89, 0x50, 0x4e, 0x47]));
+    expect(await items.find((e) => e.kind === 'page-html')!.blob.text()).toContain('Order 8190123456789012');
+    const overview = await getCaseOverview(database, 'aliexpress:8190123456789012');
+    expect(overview).toMatchObject({ evidenceCount: 2, case: { state: 'open', order: { status: 'Awaiting delivery' } } });
+    expect(overview?.latestThumbnail).toBeInstanceOf(Blob);
+  });
+
+  it('adds a second capture of the same order to the same case, and another order gets its own case', async () => {
+    await captureVisible(deps(), 7);
+    await captureVisible(deps(), 7);
+    const other = 'https://www.aliexpress.com/p/order/detail.html?orderId=8190999999999999';
+    await captureVisible(deps({}, snapshot('8190999999999999', other)), 8);
+    expect(await database.cases.count()).toBe(2);
+    expect((await getCaseOverview(database, 'aliexpress:8190123456789012'))?.evidenceCount).toBe(4);
+    expect((await getCaseOverview(database, 'aliexpress:8190999999999999'))?.evidenceCount).toBe(2);
+    const events = await database.events.where('caseId').equals('aliexpress:8190123456789012').toArray();
+    expect(events.map((e) => e.type)).toEqual(['case-opened', 'evidence-captured', 'evidence-captured']);
+  });
+
+  it.each([
+    ['the tab is gone', { getTab: async () => Promise.reject(new Error('No tab with id: 7')) }, 'tabClosed'],
+    ['no content script answers', { sendToTab: async () => Promise.reject(new Error('Receiving end does not exist.')) }, 'notOrderPage'],
+    ['the tab is not the one shown', { getTab: async () => ({ active: false, windowId: 1, url: URL_A }) }, 'tabNotVisible'],
+    ['the browser refuses the screenshot', { captureVisibleTab: async () => Promise.reject(new Error("Either the '<all_urls>' or 'activeTab' permission is required.")) }, 'permission'],
+    ['the screenshot fails otherwise', { captureVisibleTab: async () => Promise.reject(new Error('Tab is being dragged')) }, 'captureFailed'],
+  ] as const)('saves nothing when %s', async (_why, overrides, error) => {
+    const result = await captureVisible(deps(overrides as Partial<CaptureDeps>), 7);
+    expect(result).toMatchObject({ ok: false, error });
+    expect(await counts()).toEqual({ cases: 0, evidence: 0, events: 0 });
+  });
+
+  it('saves nothing when the page is not an order page or answers nonsense', async () => {
+    const list = { ...snapshot(), reading: { platform: 'aliexpress', pageKind: 'order-list', orders: [], missing: ['orders'] } };
+    expect(await captureVisible(deps({}, list), 7)).toMatchObject({ ok: false, error: 'notOrderPage' });
+    expect(await captureVisible(deps({}, { reading: '<script>' }), 7)).toMatchObject({ ok: false, error: 'notOrderPage' });
+    expect(await counts()).toEqual({ cases: 0, evidence: 0, events: 0 });
+  });
+
+  it('saves nothing when the tab navigated away during the capture', async () => {
+    let calls = 0;
+    const getTab = async () => ({ active: true, windowId: 1, url: calls++ === 0 ? URL_A : 'https://www.aliexpress.com/' });
+    expect(await captureVisible(deps({ getTab }), 7)).toMatchObject({ ok: false, error: 'pageChanged' });
+    expect(await counts()).toEqual({ cases: 0, evidence: 0, events: 0 });
+  });
+
+  it('reports a full disk clearly and keeps what was already saved', async () => {
+    await captureVisible(deps(), 7);
+    const before = await counts();
+    const full = new DisputeKitDB('capture-test');
+    full.evidence.hook('creating', () => {
+      throw Object.assign(new Error('quota'), { name: 'QuotaExceededError' });
+    });
+    const result = await captureVisible(deps({ database: full }), 7);
+    full.close();
+    expect(result).toEqual({ ok: false, error: 'storageFull' });
+    expect(await counts()).toEqual(before);
+  });
+});
+
+describe('data URLs from captureVisibleTab', () => {
+  it('decode to the exact bytes', async () => {
+    const blob = dataUrlToBlob(PNG_DATA_URL);
+    expect(blob.type).toBe('image/png');
+    expect(await blob.text()).toContain('fake-pixels');
+  });
+});
