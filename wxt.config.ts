@@ -8,12 +8,18 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
   outDirTemplate: '{{browser}}-mv{{manifestVersion}}{{modeSuffix}}',
-  manifest: ({ mode }) => ({
+  manifest: ({ mode, browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['activeTab', 'storage', 'unlimitedStorage'],
     host_permissions: mode === 'testing' ? [...MARKETPLACE_HOST_PATTERNS, '<all_urls>'] : [...MARKETPLACE_HOST_PATTERNS],
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        // Nothing leaves the machine unless the user exports it.
+        gecko: { id: '{5b0f6f4e-2c1d-4a8e-9a55-3d8e1c7b6a21}', data_collection_permissions: { required: ['none'] } },
+      },
+    }),
   }),
   hooks: {
     // WXT takes the toolbar tooltip from the popup's <title>; the tooltip is translated, the title is not.

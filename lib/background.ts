@@ -14,6 +14,7 @@ function browserCaptureDeps(): CaptureDeps {
     makeThumbnail,
     database: db(),
     now: () => new Date(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     newId: () => crypto.randomUUID(),
     extensionVersion: browser.runtime.getManifest().version,
     browserName: navigator.userAgent,

@@ -24,6 +24,7 @@ export interface CaptureDeps {
   makeThumbnail(image: Blob): Promise<Blob | undefined>;
   database: DisputeKitDB;
   now(): Date;
+  sleep(ms: number): Promise<void>;
   newId(): string;
   extensionVersion: string;
   browserName: string;
@@ -66,7 +67,7 @@ async function run(deps: CaptureDeps, tabId: number): Promise<CaptureResponse> {
 
   // captureVisibleTab takes whatever is shown in the window: refuse rather than save the wrong tab.
   if (!tab.active || tab.windowId === undefined) throw new CaptureFailure('tabNotVisible');
-  const dataUrl = await deps.captureVisibleTab(tab.windowId).catch((error: unknown) => {
+  const dataUrl = await captureRespectingQuota(deps, tab.windowId).catch((error: unknown) => {
     const message = describe(error);
     if (/permission|activeTab|all_urls/i.test(message)) throw new CaptureFailure('permission');
     if (/no tab|closed/i.test(message)) throw new CaptureFailure('tabClosed');
@@ -95,6 +96,21 @@ async function run(deps: CaptureDeps, tabId: number): Promise<CaptureResponse> {
   ];
   const saved = await saveCapture(deps.database, { platform: reading.platform, order, evidence, now });
   return { ok: true, ...saved };
+}
+
+/** Chrome allows two captureVisibleTab calls a second; a quick second capture waits its turn instead of failing. */
+export const CAPTURE_QUOTA_RETRY_MS = 600;
+const QUOTA_RETRIES = 3;
+
+async function captureRespectingQuota(deps: CaptureDeps, windowId: number): Promise<string> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await deps.captureVisibleTab(windowId);
+    } catch (error) {
+      if (attempt >= QUOTA_RETRIES || !/MAX_CAPTURE_VISIBLE_TAB_CALLS_PER_SECOND/.test(describe(error))) throw error;
+      await deps.sleep(CAPTURE_QUOTA_RETRY_MS);
+    }
+  }
 }
 
 function metadata(deps: CaptureDeps, now: Date, page: PageMetadata, captureId: string) {

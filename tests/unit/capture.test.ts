@@ -32,6 +32,7 @@ function deps(overrides: Partial<CaptureDeps> = {}, page: SnapshotResponse | unk
     makeThumbnail: async () => new Blob(['thumb'], { type: 'image/jpeg' }),
     database,
     now: () => new Date('2026-11-20T12:00:00.000Z'),
+    sleep: async () => {},
     newId: () => `id-${++ids}`,
     extensionVersion: '0.1.0',
     browserName: 'Chromium test',
@@ -98,6 +99,16 @@ describe('capturing the visible page', () => {
     const result = await captureVisible(deps(overrides as Partial<CaptureDeps>), 7);
     expect(result).toMatchObject({ ok: false, error });
     expect(await counts()).toEqual({ cases: 0, evidence: 0, events: 0 });
+  });
+
+  it('waits out Chrome’s two-captures-a-second quota instead of failing', async () => {
+    let calls = 0;
+    const captureVisibleTab = async () => {
+      if (calls++ === 0) throw new Error('This request exceeds the MAX_CAPTURE_VISIBLE_TAB_CALLS_PER_SECOND quota.');
+      return PNG_DATA_URL;
+    };
+    expect(await captureVisible(deps({ captureVisibleTab }), 7)).toMatchObject({ ok: true });
+    expect(calls).toBe(2);
   });
 
   it('saves nothing when the page is not an order page or answers nonsense', async () => {

@@ -1,0 +1,48 @@
+// `npm test`: unit tests (Vitest), then the end-to-end tests (node:test driving Chromium with the built
+// test extension), and one closing line "N passed, N failed" over both. Exits non-zero on any failure.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+
+const results = '.test-results';
+mkdirSync(results, { recursive: true });
+let passed = 0;
+let failed = 0;
+
+function run(command, args) {
+  console.log(`\n$ ${command} ${args.join(' ')}`);
+  return spawnSync(command, args, { stdio: 'inherit', shell: false });
+}
+
+// 1. Unit tests.
+const unit = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}/vitest.json`]);
+try {
+  const report = JSON.parse(readFileSync(`${results}/vitest.json`, 'utf8'));
+  passed += report.numPassedTests;
+  failed += report.numFailedTests + (report.numFailedTestSuites ?? 0);
+} catch {
+  failed += 1; // no report at all: Vitest itself failed
+}
+if (unit.status !== 0 && failed === 0) failed += 1;
+
+// 2. End-to-end tests on the test build (<all_urls> added, since automation cannot grant activeTab).
+const build = run('npx', ['wxt', 'build', '--mode', 'testing']);
+if (build.status !== 0) {
+  failed += 1;
+} else {
+  const e2e = spawnSync('node', ['--test', '--test-concurrency=1', '--test-reporter=spec', '--test-reporter=tap', '--test-reporter-destination=stdout', `--test-reporter-destination=${results}/e2e.tap`, 'tests/e2e/'], { stdio: 'inherit' });
+  const tap = (() => {
+    try {
+      return readFileSync(`${results}/e2e.tap`, 'utf8');
+    } catch {
+      return '';
+    }
+  })();
+  const count = (name) => Number(tap.match(new RegExp(`^# ${name} (\\d+)$`, 'm'))?.[1] ?? 0);
+  passed += count('pass');
+  failed += count('fail') + count('cancelled');
+  if (e2e.status !== 0 && count('fail') + count('cancelled') === 0) failed += 1;
+  if (count('pass') + count('fail') === 0) failed += 1; // the e2e suite must run, never silently vanish
+}
+
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { LOCALES, localeFor, translator } from '@/lib/i18n';
+
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+const texts = (value: string | Record<string, string>) => (typeof value === 'string' ? [value] : Object.values(value));
+
+describe('translations', () => {
+  const english = LOCALES.en;
+  for (const [locale, catalogue] of Object.entries(LOCALES)) {
+    it(`${locale} has every message, non-empty, with the same placeholders as English`, () => {
+      expect(Object.keys(catalogue).sort()).toEqual(Object.keys(english).sort());
+      for (const [key, value] of Object.entries(catalogue)) {
+        const expected = placeholders(texts(english[key as keyof typeof english])[0]);
+        for (const text of texts(value)) {
+          expect(text.trim(), `${locale} ${key}`).not.toBe('');
+          expect(placeholders(text), `${locale} ${key}`).toEqual(expected);
+        }
+      }
+    });
+  }
+
+  it('the manifest strings exist in all three _locales', () => {
+    const read = (locale: string) => JSON.parse(readFileSync(`public/_locales/${locale}/messages.json`, 'utf8'));
+    const keys = Object.keys(read('en')).sort();
+    for (const locale of ['zh_CN', 'ru']) expect(Object.keys(read(locale)).sort()).toEqual(keys);
+    const manifestKeys = [...readFileSync('wxt.config.ts', 'utf8').matchAll(/__MSG_(\w+)__/g)].map((m) => m[1]);
+    for (const key of manifestKeys) expect(keys).toContain(key);
+  });
+
+  it('uses Russian plural forms', () => {
+    const t = translator('ru');
+    expect([1, 2, 5, 21].map((n) => t('case.files', { n }))).toEqual(['1 файл', '2 файла', '5 файлов', '21 файл']);
+    expect(translator('en')('case.files', { n: 1 })).toBe('1 file');
+    expect(translator('zh_CN')('case.files', { n: 3 })).toBe('3 个文件');
+  });
+
+  it('picks the catalogue from the browser language', () => {
+    expect(localeFor('zh-CN')).toBe('zh_CN');
+    expect(localeFor('zh-Hans-CN')).toBe('zh_CN');
+    expect(localeFor('ru-RU')).toBe('ru');
+    expect(localeFor('en-GB')).toBe('en');
+    expect(localeFor('de')).toBe('en');
+    expect(localeFor(undefined)).toBe('en');
+  });
+});

@@ -1,0 +1,89 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Popup } from '@/components/Popup';
+import type { CaseOverview } from '@/lib/cases';
+import type { PageState } from '@/lib/page-state';
+import type { PopupApi } from '@/lib/popup-api';
+
+const order: PageState = {
+  kind: 'order',
+  tabId: 3,
+  platform: 'aliexpress',
+  order: { orderId: '8190123456789012', status: 'Awaiting delivery', items: [], sources: {} },
+  missing: ['store'],
+};
+
+function api(page: PageState, overrides: Partial<PopupApi> = {}): PopupApi {
+  return {
+    locale: 'en',
+    readPage: async () => page,
+    loadCase: async () => null,
+    capture: async () => ({ ok: true, caseId: 'aliexpress:8190123456789012', evidenceIds: ['a', 'b'] }),
+    takeInterrupted: async () => false,
+    ...overrides,
+  };
+}
+
+let root: HTMLElement;
+async function show(popupApi: PopupApi) {
+  root = document.createElement('div');
+  document.body.append(root);
+  await act(async () => render(<Popup api={popupApi} />, root));
+  await act(async () => {});
+}
+const text = (testId: string) => root.querySelector(`[data-testid="${testId}"]`)?.textContent;
+
+afterEach(() => {
+  render(null, root);
+  root.remove();
+});
+
+describe('popup', () => {
+  it('names the order it sees and says what it could not find', async () => {
+    await show(api(order));
+    expect(text('order-id')).toBe('8190123456789012');
+    expect(text('order-status')).toBe('Awaiting delivery');
+    expect(text('order-store')).toBe('not found on the page');
+    expect(text('case')).toBe('No evidence saved for this order yet.');
+  });
+
+  it('says plainly when the page is not an order page', async () => {
+    await show(api({ kind: 'not-supported' }));
+    expect(text('page-message')).toMatch(/not an order page/);
+    expect(root.querySelector('[data-testid="capture"]')).toBeNull();
+  });
+
+  it('asks for a reload when the marketplace page predates the extension', async () => {
+    await show(api({ kind: 'reload', platform: 'taobao' }, { locale: 'zh_CN' }));
+    expect(text('page-message')).toContain('请刷新页面');
+  });
+
+  it('captures, then shows the case with its count', async () => {
+    const overview: CaseOverview = {
+      case: { id: 'aliexpress:8190123456789012', platform: 'aliexpress', orderId: '8190123456789012', order: order.order, state: 'open', createdAt: '2026-11-20T12:00:00.000Z', updatedAt: '2026-11-20T12:00:00.000Z' },
+      evidenceCount: 2,
+      lastCapturedAt: '2026-11-20T12:00:00.000Z',
+    };
+    const loadCase = vi.fn().mockResolvedValueOnce(null).mockResolvedValue(overview);
+    const capture = vi.fn().mockResolvedValue({ ok: true, caseId: overview.case.id, evidenceIds: ['a', 'b'] });
+    await show(api(order, { loadCase, capture, locale: 'ru' }));
+    await act(async () => (root.querySelector('[data-testid="capture"]') as HTMLButtonElement).click());
+    await act(async () => {});
+    expect(capture).toHaveBeenCalledWith(3);
+    expect(text('notice')).toBe('Сохранено: 2 файла.');
+    expect(text('evidence-count')).toBe('2 файла');
+  });
+
+  it('shows a failed capture’s reason', async () => {
+    await show(api(order, { capture: async () => ({ ok: false, error: 'tabNotVisible' }) }));
+    await act(async () => (root.querySelector('[data-testid="capture"]') as HTMLButtonElement).click());
+    expect(root.querySelector('[role="alert"]')?.textContent).toMatch(/Switch to the order’s tab/);
+  });
+
+  it('tells the user once that the last capture was interrupted', async () => {
+    await show(api(order, { takeInterrupted: async () => true }));
+    expect(root.querySelector('[role="alert"]')?.textContent).toMatch(/interrupted/);
+  });
+});

@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { toZonedIso } from '@/lib/time';
+
+describe('local capture time', () => {
+  it.each([
+    ['2026-11-20T23:10:05.123Z', 'Asia/Shanghai', '2026-11-21T07:10:05.123+08:00'],
+    ['2026-11-20T23:10:05.000Z', 'Europe/Moscow', '2026-11-21T02:10:05.000+03:00'],
+    ['2026-07-01T12:00:00.000Z', 'America/New_York', '2026-07-01T08:00:00.000-04:00'],
+    ['2026-01-01T12:00:00.000Z', 'Asia/Kolkata', '2026-01-01T17:30:00.000+05:30'],
+    ['2026-01-01T00:00:00.000Z', 'UTC', '2026-01-01T00:00:00.000+00:00'],
+  ])('%s in %s is %s', (utc, zone, local) => {
+    expect(toZonedIso(new Date(utc), zone)).toBe(local);
+    expect(new Date(local).getTime()).toBe(new Date(utc).getTime());
+  });
+});
