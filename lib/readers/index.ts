@@ -4,7 +4,13 @@ import type { PageReading } from '../model';
 import { PageReadingSchema } from '../model';
 import { readAliExpress } from './aliexpress';
 
-const READERS: Partial<Record<PageReading['platform'], (doc: Document, href: string) => PageReading>> = {
+/**
+ * A page reader: pure, no browser API. `now` is when the page is read: countdowns ("还剩9天10时") and
+ * dates without a year ("3 ноября") are relative to it.
+ */
+export type PageReader = (doc: Document, href: string, now: Date) => PageReading;
+
+const READERS: Partial<Record<PageReading['platform'], PageReader>> = {
   aliexpress: readAliExpress,
 };
 
@@ -12,12 +18,12 @@ const READERS: Partial<Record<PageReading['platform'], (doc: Document, href: str
  * The reading of a page, or null when DisputeKit has no reader for its site. Never throws: a reader that
  * trips over an unexpected page reports the page as unknown, with what it could not read.
  */
-export function readPage(doc: Document, href: string): PageReading | null {
+export function readPage(doc: Document, href: string, now: Date = new Date()): PageReading | null {
   const platform = platformForUrl(href);
   const reader = platform && READERS[platform];
   if (!platform || !reader) return null;
   try {
-    const parsed = PageReadingSchema.safeParse(reader(doc, href));
+    const parsed = PageReadingSchema.safeParse(reader(doc, href, now));
     if (parsed.success) return parsed.data;
   } catch {
     // fall through: reported below as an unreadable page of this platform

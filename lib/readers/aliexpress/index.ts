@@ -29,7 +29,7 @@ export function classifyAliExpressUrl(url: URL): { kind: Kind; orderId?: string 
 
 const ORDER_ID_DIGITS = /\d{12,}/;
 
-export function readAliExpress(doc: Document, href: string): PageReading {
+export function readAliExpress(doc: Document, href: string, _now: Date): PageReading {
   const url = new URL(href);
   const { kind, orderId: idFromUrl } = classifyAliExpressUrl(url);
   if (kind !== 'order-detail') {

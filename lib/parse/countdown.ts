@@ -1,0 +1,31 @@
+/**
+ * Countdowns the platforms show: "还剩9天10时", "剩余3天12小时5分", "Buyer protection: 12 days 5 hours",
+ * "осталось 3 дня", "2 дня 4 часа", "5d 3h". Returns the time left, which with the moment the page was
+ * read gives the deadline.
+ */
+const UNITS: [RegExp, number][] = [
+  [/(\d+)\s*(?:天|日|days?|d\b|дн(?:я|ей|ь)|день|сут(?:ок|ки)?)/gi, 86_400_000],
+  [/(\d+)\s*(?:小时|时|hours?|hrs?|h\b|час(?:а|ов)?|ч\b)/gi, 3_600_000],
+  [/(\d+)\s*(?:分钟|分|minutes?|mins?|m\b|минут(?:а|ы)?|мин\b)/gi, 60_000],
+  [/(\d+)\s*(?:秒|seconds?|secs?|s\b|секунд(?:а|ы)?|сек\b)/gi, 1_000],
+];
+
+/** Milliseconds left in a countdown text, or undefined when it holds no duration. */
+export function parseCountdown(text: string | undefined): number | undefined {
+  if (!text) return undefined;
+  let total = 0;
+  let found = false;
+  for (const [pattern, unit] of UNITS) {
+    for (const match of text.matchAll(pattern)) {
+      total += Number(match[1]) * unit;
+      found = true;
+    }
+  }
+  return found ? total : undefined;
+}
+
+/** The deadline a countdown shows, as an ISO instant, given when the page was read. */
+export function countdownEndsAt(text: string | undefined, readAt: Date): string | undefined {
+  const left = parseCountdown(text);
+  return left === undefined ? undefined : new Date(readAt.getTime() + left).toISOString();
+}

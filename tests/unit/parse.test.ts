@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { countdownEndsAt, parseCountdown } from '@/lib/parse/countdown';
+import { parseDate } from '@/lib/parse/dates';
+import { parseMoney } from '@/lib/parse/money';
+
+describe('money', () => {
+  it.each([
+    ['¥47.40', { amount: 47.4, currency: 'CNY' }],
+    ['￥1,299.00', { amount: 1299, currency: 'CNY' }],
+    ['US $1.23', { amount: 1.23, currency: 'USD' }],
+    ['US $1,234.56', { amount: 1234.56, currency: 'USD' }],
+    ['€ 2,99', { amount: 2.99, currency: 'EUR' }],
+    ['1\u00A0234,50 ₽', { amount: 1234.5, currency: 'RUB' }],
+    ['1\u202F234 ₽', { amount: 1234, currency: 'RUB' }],
+    ['12 990 руб.', { amount: 12990, currency: 'RUB' }],
+    ['1.234,50 €', { amount: 1234.5, currency: 'EUR' }],
+    ['-$0.27', { amount: -0.27, currency: 'USD' }],
+    ['47.40元', { amount: 47.4, currency: 'CNY' }],
+  ])('%s', (text, money) => {
+    expect(parseMoney(text)).toEqual(money);
+  });
+  it('uses the platform currency for bare numbers and refuses text without a number', () => {
+    expect(parseMoney('47.40', 'CNY')).toEqual({ amount: 47.4, currency: 'CNY' });
+    expect(parseMoney('47.40')).toBeUndefined();
+    expect(parseMoney('Free shipping', 'USD')).toBeUndefined();
+  });
+});
+
+describe('dates', () => {
+  const shanghai = { timeZone: 'Asia/Shanghai', now: new Date('2026-11-20T12:00:00Z') };
+  const moscow = { timeZone: 'Europe/Moscow', now: new Date('2026-11-20T12:00:00Z') };
+  it.each([
+    ['2026-11-03 14:42:51', shanghai, '2026-11-03T14:42:51+08:00'],
+    ['2026-11-03', shanghai, '2026-11-03'],
+    ['2026年11月3日', shanghai, '2026-11-03'],
+    ['2026/11/03 09:05', shanghai, '2026-11-03T09:05:00+08:00'],
+    ['Nov 3, 2026', shanghai, '2026-11-03'],
+    ['Order date: Feb 21, 2026', shanghai, '2026-02-21'],
+    ['3 Nov 2026', shanghai, '2026-11-03'],
+    ['3 ноября 2026 г.', moscow, '2026-11-03'],
+    ['Оформлен 3 ноября', moscow, '2026-11-03'],
+    ['12 мая 2026', moscow, '2026-05-12'],
+    ['1 марта 2026', moscow, '2026-03-01'],
+    ['03.11.2026 10:15', moscow, '2026-11-03T10:15:00+03:00'],
+    ['сегодня в 14:05', moscow, '2026-11-20T14:05:00+03:00'],
+    ['вчера', moscow, '2026-11-19'],
+  ])('%s', (text, context, iso) => {
+    expect(parseDate(text, context)).toBe(iso);
+  });
+  it('refuses impossible dates and non-dates', () => {
+    expect(parseDate('2026-02-30', shanghai)).toBeUndefined();
+    expect(parseDate('Awaiting delivery', shanghai)).toBeUndefined();
+    expect(parseDate('', shanghai)).toBeUndefined();
+  });
+});
+
+describe('countdowns', () => {
+  const H = 3_600_000;
+  it.each([
+    ['还剩9天10时', 9 * 24 * H + 10 * H],
+    ['剩余3天12小时5分', 3 * 24 * H + 12 * H + 5 * 60_000],
+    ['Buyer protection: 12 days 5 hours', 12 * 24 * H + 5 * H],
+    ['осталось 3 дня', 3 * 24 * H],
+    ['2 дня 4 часа', 2 * 24 * H + 4 * H],
+    ['1 день', 24 * H],
+    ['5 дней 1 час', 5 * 24 * H + H],
+  ])('%s', (text, ms) => {
+    expect(parseCountdown(text)).toBe(ms);
+  });
+  it('gives the end time from when the page was read', () => {
+    expect(countdownEndsAt('还剩1天2时', new Date('2026-11-20T00:00:00Z'))).toBe('2026-11-21T02:00:00.000Z');
+    expect(countdownEndsAt('交易成功', new Date())).toBeUndefined();
+  });
+});
