@@ -55,8 +55,9 @@ const LABEL_SEPARATORS = /^[\s:：№#.\-–—]*/;
 const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
 
 /** Text nodes under `root` in document order, skipping scripts and styles. */
-function* textNodes(root: Node): Generator<Node> {
-  for (let child = root.firstChild; child; child = child.nextSibling) {
+export function* textNodes(root: Node): Generator<Node> {
+  // childNodes rather than nextSibling: linkedom (the command-line reader's DOM) loses siblings after a doctype.
+  for (const child of Array.from(root.childNodes)) {
     if (child.nodeType === 3) yield child;
     else if (child.nodeType === 1 && !SKIPPED.has((child as Element).tagName.toUpperCase())) yield* textNodes(child);
   }
@@ -82,12 +83,17 @@ export function textAfterLabel(root: ParentNode & Node, labels: readonly string[
   return undefined;
 }
 
+/**
+ * The text after a label node: its following siblings together (a value may be split over several spans,
+ * as AliExpress splits prices digit by digit), or, when the label stands last in its element, the
+ * following siblings of that element.
+ */
 function followingText(node: Node): string | undefined {
   for (let n: Node | null = node, depth = 0; n && depth < 3; n = n.parentNode, depth++) {
-    for (let sibling = n.nextSibling; sibling; sibling = sibling.nextSibling) {
-      const text = cleanText(sibling.textContent).replace(LABEL_SEPARATORS, '');
-      if (text) return text;
-    }
+    let text = '';
+    for (let sibling = n.nextSibling; sibling && text.length < 300; sibling = sibling.nextSibling) text += sibling.textContent ?? '';
+    const cleaned = cleanText(text).replace(LABEL_SEPARATORS, '');
+    if (cleaned) return cleaned;
   }
   return undefined;
 }
