@@ -1,10 +1,11 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { caseIdFor, type CaseOverview } from '@/lib/cases';
 import { languageTag, translator, type MessageKey, type Translate } from '@/lib/i18n';
-import type { CaptureResponse } from '@/lib/messages';
+import type { CaptureResponse, SaveOrdersResponse } from '@/lib/messages';
 import type { PageState } from '@/lib/page-state';
 import type { PopupApi } from '@/lib/popup-api';
 import { CaseCard } from './CaseCard';
+import { OrderList } from './OrderList';
 import { OrderSummary } from './OrderSummary';
 
 type Notice = { tone: 'ok' | 'error'; text: string };
@@ -13,6 +14,11 @@ function captureNotice(t: Translate, result: CaptureResponse): Notice {
   if (result.ok) return { tone: 'ok', text: t('capture.saved', { files: t('case.files', { n: result.evidenceIds.length }) }) };
   const key = `error.${result.error}` as MessageKey;
   return { tone: 'error', text: t(key, { detail: result.detail ?? '' }) };
+}
+
+function saveNotice(t: Translate, result: SaveOrdersResponse): Notice {
+  if (result.ok) return { tone: 'ok', text: t('list.saved', { created: result.created, updated: result.updated }) };
+  return { tone: 'error', text: t(`error.${result.error}` as MessageKey, { detail: result.detail ?? '' }) };
 }
 
 const PAGE_MESSAGES: Record<Exclude<PageState['kind'], 'order'>, MessageKey> = {
@@ -34,8 +40,11 @@ export function Popup({ api }: { api: PopupApi }) {
   const caseId = page?.kind === 'order' ? caseIdFor(page.platform, page.order.orderId) : undefined;
 
   useEffect(() => {
-    api.readPage().then(setPage, () => setPage({ kind: 'no-tab' }));
+    const read = () => api.readPage().then(setPage, () => setPage({ kind: 'no-tab' }));
+    void read();
     api.takeInterrupted().then((interrupted) => interrupted && setNotice({ tone: 'error', text: t('error.interrupted') }));
+    // Single-page navigation or more orders loaded: read the page again.
+    return api.onPageChanged(() => void read());
   }, [api, t]);
 
   useEffect(() => {
@@ -51,6 +60,15 @@ export function Popup({ api }: { api: PopupApi }) {
     setBusy(false);
   }
 
+  async function saveAll(tabId: number) {
+    setBusy(true);
+    setNotice(undefined);
+    setNotice(saveNotice(t, await api.saveAllOrders(tabId)));
+    setBusy(false);
+  }
+
+  const listWithOrders = page?.kind === 'order-list' && page.orders.length > 0;
+
   return (
     <main class="popup" lang={lang}>
       <header class="popup-header">
@@ -58,7 +76,7 @@ export function Popup({ api }: { api: PopupApi }) {
         <h1>{t('appName')}</h1>
       </header>
       {!page && <p class="muted" data-testid="reading">{t('popup.reading')}</p>}
-      {page && page.kind !== 'order' && (
+      {page && page.kind !== 'order' && !listWithOrders && (
         <p class="page-message" data-testid="page-message">
           {t(PAGE_MESSAGES[page.kind], { platform: 'platform' in page ? t(`platform.${page.platform}`) : '' })}
         </p>
@@ -71,6 +89,9 @@ export function Popup({ api }: { api: PopupApi }) {
           </button>
           <p class="hint">{t('capture.hint')}</p>
         </>
+      )}
+      {page?.kind === 'order-list' && listWithOrders && (
+        <OrderList t={t} orders={page.orders} busy={busy} onSaveAll={() => saveAll(page.tabId)} />
       )}
       {notice && (
         <p class={`notice ${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'} data-testid="notice">

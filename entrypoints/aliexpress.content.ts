@@ -1,9 +1,12 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { listenForPageRequests } from '@/lib/content';
+import { listenForPageRequests, watchForChanges } from '@/lib/content';
 import { ALIEXPRESS_MATCHES } from '@/lib/marketplaces';
 
 export default defineContentScript({
   matches: ALIEXPRESS_MATCHES,
   runAt: 'document_idle',
-  main: listenForPageRequests,
+  main(ctx) {
+    listenForPageRequests();
+    watchForChanges(ctx);
+  },
 });

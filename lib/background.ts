@@ -4,6 +4,7 @@ import { beginCapture, endCapture, takeInterruptedFlag } from './capture-journal
 import { captureVisible, type CaptureDeps } from './capture';
 import { db } from './db';
 import { BackgroundRequest, isOwnExtensionPage, type CaptureResponse, type SenderLike } from './messages';
+import { saveListedOrders } from './save-orders';
 import { makeThumbnail } from './thumbnail';
 
 function browserCaptureDeps(): CaptureDeps {
@@ -42,6 +43,8 @@ export function handleBackgroundMessage(message: unknown, sender: SenderLike): P
   switch (request.data.type) {
     case 'capture:visible':
       return captureWithJournal(request.data.tabId);
+    case 'orders:saveAll':
+      return saveListedOrders({ sendToTab: (tabId, m) => browser.tabs.sendMessage(tabId, m), database: db(), now: () => new Date() }, request.data.tabId);
     case 'capture:takeInterrupted':
       return takeInterruptedFlag().then((interrupted) => ({ interrupted }));
   }

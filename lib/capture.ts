@@ -5,6 +5,7 @@
  */
 import type { DisputeKitDB } from './db';
 import { saveCapture } from './cases';
+import { describeError, isQuotaError } from './errors';
 import { sha256Hex } from './hash';
 import type { CaptureError, CaptureResponse } from './messages';
 import { SnapshotResponse } from './messages';
@@ -46,7 +47,7 @@ export async function captureVisible(deps: CaptureDeps, tabId: number): Promise<
   } catch (error) {
     if (error instanceof CaptureFailure) return { ok: false, error: error.code, ...(error.detail && { detail: error.detail }) };
     if (isQuotaError(error)) return { ok: false, error: 'storageFull' };
-    return { ok: false, error: 'internal', detail: describe(error) };
+    return { ok: false, error: 'internal', detail: describeError(error) };
   }
 }
 
@@ -68,7 +69,7 @@ async function run(deps: CaptureDeps, tabId: number): Promise<CaptureResponse> {
   // captureVisibleTab takes whatever is shown in the window: refuse rather than save the wrong tab.
   if (!tab.active || tab.windowId === undefined) throw new CaptureFailure('tabNotVisible');
   const dataUrl = await captureRespectingQuota(deps, tab.windowId).catch((error: unknown) => {
-    const message = describe(error);
+    const message = describeError(error);
     if (/permission|activeTab|all_urls/i.test(message)) throw new CaptureFailure('permission');
     if (/no tab|closed/i.test(message)) throw new CaptureFailure('tabClosed');
     throw new CaptureFailure('captureFailed', message);
@@ -107,7 +108,7 @@ async function captureRespectingQuota(deps: CaptureDeps, windowId: number): Prom
     try {
       return await deps.captureVisibleTab(windowId);
     } catch (error) {
-      if (attempt >= QUOTA_RETRIES || !/MAX_CAPTURE_VISIBLE_TAB_CALLS_PER_SECOND/.test(describe(error))) throw error;
+      if (attempt >= QUOTA_RETRIES || !/MAX_CAPTURE_VISIBLE_TAB_CALLS_PER_SECOND/.test(describeError(error))) throw error;
       await deps.sleep(CAPTURE_QUOTA_RETRY_MS);
     }
   }
@@ -132,17 +133,4 @@ export function dataUrlToBlob(dataUrl: string): Blob {
   const [, mime, base64, payload] = match;
   const bytes = base64 ? Uint8Array.from(atob(payload), (c) => c.charCodeAt(0)) : new TextEncoder().encode(decodeURIComponent(payload));
   return new Blob([bytes], { type: mime });
-}
-
-function isQuotaError(error: unknown): boolean {
-  for (let e: unknown = error, depth = 0; e && depth < 4; depth++) {
-    const { name, inner } = e as { name?: string; inner?: unknown };
-    if (name === 'QuotaExceededError') return true;
-    e = inner;
-  }
-  return false;
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

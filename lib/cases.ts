@@ -29,7 +29,7 @@ export async function saveCapture(database: DisputeKitDB, capture: NewCapture): 
   await database.transaction('rw', database.cases, database.evidence, database.events, async () => {
     const existing = await database.cases.get(caseId);
     const record: CaseRecord = existing
-      ? { ...existing, order: capture.order, updatedAt: at }
+      ? { ...existing, order: mergeOrder(existing.order, capture.order), updatedAt: at }
       : { id: caseId, platform: capture.platform, orderId: capture.order.orderId, order: capture.order, state: 'open', createdAt: at, updatedAt: at };
     await database.cases.put(CaseSchema.parse(record));
     const events: TimelineEvent[] = [];
@@ -39,6 +39,39 @@ export async function saveCapture(database: DisputeKitDB, capture: NewCapture): 
     await database.events.bulkAdd(events);
   });
   return { caseId, evidenceIds: evidence.map((e) => e.id) };
+}
+
+/** The facts of a new reading over an older one: a list page shows less than a detail page, so keep the rest. */
+function mergeOrder(older: OrderFacts, newer: OrderFacts): OrderFacts {
+  const merged = { ...older } as Record<string, unknown>;
+  for (const [key, value] of Object.entries(newer)) {
+    if (value === undefined || (Array.isArray(value) && value.length === 0 && key !== 'sources')) continue;
+    merged[key] = value;
+  }
+  merged.sources = { ...older.sources, ...newer.sources };
+  return merged as OrderFacts;
+}
+
+/**
+ * "Save all orders on this page": a case for every order of a list page, or fresher facts for the cases
+ * that exist. One transaction: all saved, or none.
+ */
+export async function saveOrders(database: DisputeKitDB, platform: Platform, orders: OrderFacts[], now: Date): Promise<{ created: number; updated: number }> {
+  const at = now.toISOString();
+  let created = 0;
+  await database.transaction('rw', database.cases, database.events, async () => {
+    const ids = orders.map((o) => caseIdFor(platform, o.orderId));
+    const existing = await database.cases.bulkGet(ids);
+    const records = orders.map((order, i) => {
+      const old = existing[i];
+      if (old) return CaseSchema.parse({ ...old, order: mergeOrder(old.order, order), updatedAt: at });
+      created++;
+      return CaseSchema.parse({ id: ids[i], platform, orderId: order.orderId, order, state: 'open', createdAt: at, updatedAt: at });
+    });
+    await database.cases.bulkPut(records);
+    await database.events.bulkAdd(ids.filter((_, i) => !existing[i]).map((caseId) => ({ caseId, at, type: 'case-opened' as const })));
+  });
+  return { created, updated: orders.length - created };
 }
 
 export interface CaseOverview {

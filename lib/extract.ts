@@ -7,8 +7,10 @@ import { readPage } from './readers';
 
 export const EXIT = { recognized: 0, unreadable: 2, unrecognized: 3 } as const;
 
+type ExtractedOrder = Omit<PageReading['orders'][number], 'sources'> & Partial<Pick<PageReading['orders'][number], 'sources'>>;
+
 export interface ExtractResult {
-  output: (Omit<PageReading, 'platform'> & { platform: PageReading['platform'] | null }) | null;
+  output: { platform: PageReading['platform'] | null; pageKind: PageReading['pageKind']; orders: ExtractedOrder[]; missing: string[] } | null;
   exitCode: number;
   error?: string;
 }

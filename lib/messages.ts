@@ -27,7 +27,8 @@ export type SnapshotResponse = z.infer<typeof SnapshotResponse>;
 // Extension pages → background.
 export const CaptureRequest = z.object({ type: z.literal('capture:visible'), tabId: z.number().int().nonnegative() });
 export const InterruptedCaptureRequest = z.object({ type: z.literal('capture:takeInterrupted') });
-export const BackgroundRequest = z.discriminatedUnion('type', [CaptureRequest, InterruptedCaptureRequest]);
+export const SaveOrdersRequest = z.object({ type: z.literal('orders:saveAll'), tabId: z.number().int().nonnegative() });
+export const BackgroundRequest = z.discriminatedUnion('type', [CaptureRequest, InterruptedCaptureRequest, SaveOrdersRequest]);
 export type BackgroundRequest = z.infer<typeof BackgroundRequest>;
 
 export const CAPTURE_ERRORS = [
@@ -47,6 +48,15 @@ export const CaptureResponse = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(false), error: z.enum(CAPTURE_ERRORS), detail: z.string().optional() }),
 ]);
 export type CaptureResponse = z.infer<typeof CaptureResponse>;
+
+export const SaveOrdersResponse = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), created: z.number().int(), updated: z.number().int() }),
+  z.object({ ok: z.literal(false), error: z.enum(['notOrderPage', 'storageFull', 'internal']), detail: z.string().optional() }),
+]);
+export type SaveOrdersResponse = z.infer<typeof SaveOrdersResponse>;
+
+/** Content script → extension pages: what the page shows changed (single-page navigation, more orders). */
+export const PageChangedNotice = z.object({ type: z.literal('page:changed') });
 
 export const InterruptedCaptureResponse = z.object({ interrupted: z.boolean() });
 

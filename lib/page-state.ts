@@ -6,7 +6,7 @@ export type PageState =
   | { kind: 'no-tab' }
   | { kind: 'not-supported' }
   | { kind: 'reload'; platform: Platform }
-  | { kind: 'order-list'; platform: Platform }
+  | { kind: 'order-list'; tabId: number; platform: Platform; orders: OrderFacts[] }
   | { kind: 'unreadable'; platform: Platform }
   | { kind: 'order'; tabId: number; platform: Platform; order: OrderFacts; missing: string[] };
 
@@ -21,7 +21,7 @@ export function pageStateFrom(tabId: number, tabUrl: string | undefined, reading
   }
   if (reading === null) return { kind: 'not-supported' };
   const { platform } = reading;
-  if (reading.pageKind === 'order-list') return { kind: 'order-list', platform };
+  if (reading.pageKind === 'order-list') return { kind: 'order-list', tabId, platform, orders: reading.orders };
   const order = reading.orders[0];
   if (reading.pageKind === 'order-detail' && order) return { kind: 'order', tabId, platform, order, missing: reading.missing };
   // A marketplace page that is neither a list nor an order DisputeKit could read.

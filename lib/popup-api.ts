@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { getCaseOverview, type CaseOverview } from './cases';
 import { db } from './db';
 import { localeFor, type Locale } from './i18n';
-import { CaptureResponse, InterruptedCaptureResponse, ReadPageResponse } from './messages';
+import { CaptureResponse, InterruptedCaptureResponse, PageChangedNotice, ReadPageResponse, SaveOrdersResponse } from './messages';
 import { pageStateFrom, type PageState } from './page-state';
 
 export interface PopupApi {
@@ -11,7 +11,16 @@ export interface PopupApi {
   readPage(): Promise<PageState>;
   loadCase(caseId: string): Promise<CaseOverview | null>;
   capture(tabId: number): Promise<CaptureResponse>;
+  saveAllOrders(tabId: number): Promise<SaveOrdersResponse>;
   takeInterrupted(): Promise<boolean>;
+  /** Calls back when the page in the popup's tab changes what it shows; returns the unsubscribe. */
+  onPageChanged(callback: () => void): () => void;
+}
+
+async function ask<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }, message: unknown, fallback: T): Promise<T> {
+  const answer = await browser.runtime.sendMessage(message).catch(() => undefined);
+  const parsed = schema.safeParse(answer);
+  return parsed.success ? parsed.data : fallback;
 }
 
 /**
@@ -29,29 +38,30 @@ async function targetTab(search: string): Promise<{ id: number; url?: string } |
 }
 
 export function browserPopupApi(search: string): PopupApi {
+  let tabId: number | undefined;
   return {
     locale: localeFor(browser.i18n.getUILanguage()),
     async readPage() {
       const tab = await targetTab(search);
       if (!tab) return { kind: 'no-tab' };
+      tabId = tab.id;
       const answer = await browser.tabs.sendMessage(tab.id, { type: 'page:read' }).catch(() => undefined);
       const parsed = ReadPageResponse.safeParse(answer);
       return pageStateFrom(tab.id, tab.url, parsed.success ? parsed.data.reading : undefined);
     },
     loadCase: (caseId) => getCaseOverview(db(), caseId),
-    async capture(tabId) {
-      const answer = await browser.runtime.sendMessage({ type: 'capture:visible', tabId }).catch((error: unknown) => ({
-        ok: false,
-        error: 'internal',
-        detail: error instanceof Error ? error.message : String(error),
-      }));
-      const parsed = CaptureResponse.safeParse(answer);
-      return parsed.success ? parsed.data : { ok: false, error: 'internal', detail: 'no answer from the background' };
-    },
-    async takeInterrupted() {
-      const answer = await browser.runtime.sendMessage({ type: 'capture:takeInterrupted' }).catch(() => undefined);
-      const parsed = InterruptedCaptureResponse.safeParse(answer);
-      return parsed.success && parsed.data.interrupted;
+    capture: (target) =>
+      ask(CaptureResponse, { type: 'capture:visible', tabId: target }, { ok: false, error: 'internal', detail: 'no answer from the background' }),
+    saveAllOrders: (target) =>
+      ask(SaveOrdersResponse, { type: 'orders:saveAll', tabId: target }, { ok: false, error: 'internal', detail: 'no answer from the background' }),
+    takeInterrupted: () => ask(InterruptedCaptureResponse, { type: 'capture:takeInterrupted' }, { interrupted: false }).then((r) => r.interrupted),
+    onPageChanged(callback) {
+      const listener = (message: unknown, sender: { tab?: { id?: number } }) => {
+        if (PageChangedNotice.safeParse(message).success && sender.tab?.id === tabId) callback();
+        return undefined;
+      };
+      browser.runtime.onMessage.addListener(listener);
+      return () => browser.runtime.onMessage.removeListener(listener);
     },
   };
 }

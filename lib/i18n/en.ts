@@ -9,7 +9,12 @@ export const en = {
   'popup.reading': 'Reading this page…',
   'popup.notOrderPage':
     'This is not an order page DisputeKit knows. Open the order’s detail page on AliExpress, Taobao, Tmall or Yandex Market.',
-  'popup.orderListPage': 'This is a list of orders. Open one order’s detail page to capture evidence for it.',
+  'popup.orderListPage': 'DisputeKit found no orders on this list yet. Wait for it to load, or open one order’s page.',
+  'list.heading': { one: '{n} order on this page', other: '{n} orders on this page' },
+  'list.more': '…and {n} more',
+  'list.saveAll': 'Save all orders on this page',
+  'list.saveHint': 'Opens a case for each order so its deadlines are kept. Open an order to capture evidence for it.',
+  'list.saved': 'Saved: {created} new, {updated} updated.',
   'popup.unreadable':
     'This looks like a {platform} page, but DisputeKit could not find an order on it. The page may still be loading, or its layout has changed: reload it and try again.',
   'popup.reload': 'Reload the page, then open DisputeKit again: it started after this tab was opened.',

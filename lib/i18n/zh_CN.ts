@@ -9,7 +9,12 @@ export const zh_CN: Catalogue = {
 
   'popup.reading': '正在读取此页面…',
   'popup.notOrderPage': '这不是 DisputeKit 能识别的订单页面。请打开速卖通、淘宝、天猫或 Yandex Market 的订单详情页。',
-  'popup.orderListPage': '这是订单列表。请打开某个订单的详情页来保存证据。',
+  'popup.orderListPage': 'DisputeKit 尚未在此列表中找到订单。请等待页面加载完成，或打开某个订单的页面。',
+  'list.heading': { other: '此页面上有 {n} 个订单' },
+  'list.more': '……还有 {n} 个',
+  'list.saveAll': '保存此页面上的所有订单',
+  'list.saveHint': '为每个订单建立维权案件，以便跟踪期限。打开订单页面可保存证据。',
+  'list.saved': '已保存：新增 {created} 个，更新 {updated} 个。',
   'popup.unreadable': '这像是{platform}的页面，但 DisputeKit 没有找到订单。页面可能仍在加载，或版式已更改：请刷新后重试。',
   'popup.reload': '请刷新页面后再打开 DisputeKit：此标签页是在扩展启动前打开的。',
 

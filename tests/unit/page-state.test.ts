@@ -26,6 +26,6 @@ describe('what the popup says about a tab', () => {
     expect(pageStateFrom(4, undefined, { platform: 'aliexpress', pageKind: 'unknown', orders: [], missing: ['page'] })).toEqual({ kind: 'unreadable', platform: 'aliexpress' });
   });
   it('recognises a list of orders', () => {
-    expect(pageStateFrom(4, undefined, { platform: 'aliexpress', pageKind: 'order-list', orders: [], missing: ['orders'] })).toEqual({ kind: 'order-list', platform: 'aliexpress' });
+    expect(pageStateFrom(4, undefined, { platform: 'aliexpress', pageKind: 'order-list', orders: detail.orders, missing: [] })).toEqual({ kind: 'order-list', tabId: 4, platform: 'aliexpress', orders: detail.orders });
   });
 });

@@ -21,7 +21,9 @@ function api(page: PageState, overrides: Partial<PopupApi> = {}): PopupApi {
     readPage: async () => page,
     loadCase: async () => null,
     capture: async () => ({ ok: true, caseId: 'aliexpress:8190123456789012', evidenceIds: ['a', 'b'] }),
+    saveAllOrders: async () => ({ ok: true, created: 0, updated: 0 }),
     takeInterrupted: async () => false,
+    onPageChanged: () => () => {},
     ...overrides,
   };
 }
@@ -80,6 +82,26 @@ describe('popup', () => {
     await show(api(order, { capture: async () => ({ ok: false, error: 'tabNotVisible' }) }));
     await act(async () => (root.querySelector('[data-testid="capture"]') as HTMLButtonElement).click());
     expect(root.querySelector('[role="alert"]')?.textContent).toMatch(/Switch to the order’s tab/);
+  });
+
+  it('offers to save every order of a list page as cases', async () => {
+    const orders = Array.from({ length: 7 }, (_, i) => ({ orderId: `81900000000000${10 + i}`, status: 'Completed', items: [], sources: {} }));
+    const saveAllOrders = vi.fn().mockResolvedValue({ ok: true, created: 5, updated: 2 });
+    await show(api({ kind: 'order-list', tabId: 9, platform: 'aliexpress', orders }, { saveAllOrders }));
+    expect(text('order-count')).toBe('7 orders on this page');
+    expect(root.querySelectorAll('[data-testid="order-list"] li')).toHaveLength(5);
+    await act(async () => (root.querySelector('[data-testid="save-all"]') as HTMLButtonElement).click());
+    expect(saveAllOrders).toHaveBeenCalledWith(9);
+    expect(text('notice')).toBe('Saved: 5 new, 2 updated.');
+  });
+
+  it('reads the page again when it changes under the popup', async () => {
+    let changed = () => {};
+    const readPage = vi.fn().mockResolvedValueOnce({ kind: 'order-list', tabId: 9, platform: 'aliexpress', orders: [] }).mockResolvedValue(order);
+    await show(api(order, { readPage, onPageChanged: (callback) => ((changed = callback), () => {}) }));
+    expect(text('page-message')).toMatch(/found no orders/);
+    await act(async () => changed());
+    expect(text('order-id')).toBe('8190123456789012');
   });
 
   it('tells the user once that the last capture was interrupted', async () => {
