@@ -239,14 +239,24 @@ function readOldCard(card: Element, c: ReadContext): Partial {
  */
 function cardsByDetailLink(doc: Document): Element[] {
   const idOf = (a: Element) => /orderId=(\d{6,})/.exec(a.getAttribute('href') ?? '')?.[1];
-  const cards = new Map<string, Element>();
+  // One pass: which order ids each ancestor holds. A card is the highest ancestor holding only its own.
+  const idsUnder = new Map<Element, Set<string>>();
+  const links: [Element, string][] = [];
   for (const link of Array.from(doc.querySelectorAll('a[href*="orderId="]'))) {
     const id = idOf(link);
-    if (!id || cards.has(id)) continue;
-    let card: Element = link;
-    for (let parent = link.parentElement; parent && parent !== doc.body; parent = parent.parentElement) {
-      const ids = new Set(Array.from(parent.querySelectorAll('a[href*="orderId="]'), idOf));
-      if (ids.size > 1) break;
+    if (!id) continue;
+    links.push([link, id]);
+    for (let el: Element | null = link; el && el !== doc.body; el = el.parentElement) {
+      const ids = idsUnder.get(el) ?? new Set<string>();
+      ids.add(id);
+      idsUnder.set(el, ids);
+    }
+  }
+  const cards = new Map<string, Element>();
+  for (const [link, id] of links) {
+    if (cards.has(id)) continue;
+    let card = link;
+    for (let parent = link.parentElement; parent && parent !== doc.body && idsUnder.get(parent)?.size === 1; parent = parent.parentElement) {
       card = parent;
     }
     cards.set(id, card);
@@ -359,6 +369,8 @@ function deadlines(root: Node, c: ReadContext): OrderFacts['countdowns'] {
   const phrases = DEADLINE_PHRASES.map((p) => p.toLowerCase());
   const found: NonNullable<OrderFacts['countdowns']> = [];
   for (const node of textNodes(root)) {
+    const own = (node.textContent ?? '').trimStart().toLowerCase();
+    if (!phrases.some((p) => own.startsWith(p))) continue;
     const text = cleanText(node.parentElement?.textContent ?? node.textContent);
     const lower = text.toLowerCase();
     const phrase = phrases.find((p) => lower.startsWith(p));

@@ -1,0 +1,97 @@
+// npm run bench: prints one JSON object of numeric figures with dotted names, measured in Chromium.
+// Reading figures: `extract.<fixture>.median_ms` is the median time of the page reader over one parsed
+// fixture (the time a content script spends when the popup asks). Targets: < 5 ms per detail page,
+// < 20 ms for a 50-order list page. Later issues add their own sections to the same object.
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { build } from 'esbuild';
+import { chromium } from 'playwright-core';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const SHARED = resolve(ROOT, '../shared/fixtures/real');
+const RUNS = 60;
+
+const own = (path) => join(ROOT, 'tests/fixtures', path);
+const FIXTURES = [
+  ['aliexpress_detail', own('aliexpress/order-detail.html'), 'https://www.aliexpress.com/p/order/detail.html?orderId=8190123456789012'],
+  ['aliexpress_detail_drifted', own('aliexpress/order-detail-drifted.html'), 'https://www.aliexpress.com/p/order/detail.html?orderId=8190123456789012'],
+  ['aliexpress_ru_detail', own('aliexpress/order-detail-ru.html'), 'https://aliexpress.ru/order-list/5012345678901234'],
+  ['aliexpress_list_50', own('aliexpress/order-list.html'), 'https://www.aliexpress.com/p/order/index.html', () => aliexpressList(50, false)],
+  ['aliexpress_list_50_drifted', own('aliexpress/order-list-drifted.html'), 'https://www.aliexpress.com/p/order/index.html', () => aliexpressList(50, true)],
+  ['taobao_list_real_50', join(SHARED, 'taobao/list_bought_items_2025-11.html'), 'https://buyertrade.taobao.com/trade/itemlist/list_bought_items.htm'],
+  ['taobao_detail_real', join(SHARED, 'taobao/trade_item_detail_2025-11.html'), 'https://trade.taobao.com/trade/detail/trade_item_detail.htm?bizOrderId=1'],
+  ['taobao_detail_drifted', own('taobao/trade_item_detail_drifted.html'), 'https://trade.taobao.com/trade/detail/trade_item_detail.htm?bizOrderId=3901234567890123456'],
+  ['tmall_detail', own('taobao/tmall_order_detail.html'), 'https://trade.tmall.com/detail/orderDetail.htm?bizOrderId=3902222333344445555'],
+  ['yandex_market_detail', own('yandex-market/order-detail.html'), 'https://market.yandex.ru/my/order/123456789'],
+  ['yandex_market_list', own('yandex-market/orders-list.html'), 'https://market.yandex.ru/my/orders'],
+];
+
+/**
+ * The AliExpress list fixture grown to `count` orders (cards repeated with fresh ids); `drifted` renames
+ * every class as the drifted fixture does.
+ */
+function aliexpressList(count, drifted) {
+  const html = readFileSync(own('aliexpress/order-list.html'), 'utf8');
+  const marker = '\n  <div class="order-item">';
+  const first = html.indexOf(marker);
+  const end = html.indexOf('\n</div><div class="order-more">');
+  const cards = html.slice(first, end).split(marker).filter(Boolean);
+  let body = '';
+  for (let i = 0; i < count; i++) {
+    body += marker + cards[i % cards.length].replace(/\d{16}/g, (id) => String(BigInt(id) + BigInt(i)));
+  }
+  const grown = html.slice(0, first) + body + html.slice(end);
+  return drifted ? grown.replace(/class="[^"]*"/g, 'class="q1-w8e"') : grown;
+}
+
+async function readerBundle() {
+  const result = await build({
+    entryPoints: [join(ROOT, 'lib/readers/index.ts')],
+    bundle: true,
+    format: 'iife',
+    globalName: 'DisputeKitReaders',
+    write: false,
+    alias: { '@': ROOT },
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0].text;
+}
+
+const figures = {};
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+});
+try {
+  const page = await browser.newPage();
+  await page.setContent('<!doctype html><title>bench</title>');
+  await page.addScriptTag({ content: await readerBundle() });
+  for (const [name, path, url, generate] of FIXTURES) {
+    if (!existsSync(path)) continue;
+    const html = generate ? generate() : readFileSync(path, 'utf8');
+    const result = await page.evaluate(
+      ({ html, url, runs }) => {
+        const doc = new DOMParser().parseFromString(html, 'text/html');
+        const now = new Date('2026-11-20T09:00:00Z');
+        const times = [];
+        let orders = 0;
+        for (let i = 0; i < runs; i++) {
+          const start = performance.now();
+          const reading = globalThis.DisputeKitReaders.readPage(doc, url, now);
+          times.push(performance.now() - start);
+          orders = reading?.orders.length ?? 0;
+        }
+        times.sort((a, b) => a - b);
+        return { median: times[Math.floor(times.length / 2)], p95: times[Math.floor(times.length * 0.95)], orders };
+      },
+      { html, url, runs: RUNS },
+    );
+    figures[`extract.${name}.median_ms`] = Number(result.median.toFixed(3));
+    figures[`extract.${name}.p95_ms`] = Number(result.p95.toFixed(3));
+    figures[`extract.${name}.orders`] = result.orders;
+  }
+} finally {
+  await browser.close();
+}
+console.log(JSON.stringify(figures, null, 2));
