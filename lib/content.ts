@@ -67,6 +67,6 @@ export function watchForChanges(ctx: ContentScriptContext): void {
   };
   ctx.addEventListener(window, 'wxt:locationchange', schedule);
   const observer = new MutationObserver(schedule);
-  observer.observe(document.body ?? document.documentElement, { childList: true, subtree: true });
+  observer.observe(document.documentElement, { childList: true, subtree: true });
   ctx.onInvalidated(() => observer.disconnect());
 }

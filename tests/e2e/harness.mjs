@@ -1,4 +1,4 @@
-// Drives the built test extension in Debian's Chromium with playwright-core (../shared/docs/capture-notes.md).
+// Drives a build of the extension in Debian's Chromium (used by the e2e tests and `npm run demo`) with playwright-core (../shared/docs/capture-notes.md).
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -6,6 +6,7 @@ import { chromium } from 'playwright-core';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const TEST_BUILD = join(ROOT, '.output/chrome-mv3-testing');
+export const PRODUCTION_BUILD = join(ROOT, '.output/chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export function fixture(relativePath) {
@@ -13,18 +14,18 @@ export function fixture(relativePath) {
 }
 
 /** Launches Chromium with the test build loaded; returns the context, the service worker and the extension id. */
-export async function launchExtension({ locale = 'en' } = {}) {
+export async function launchExtension({ locale = 'en', build = TEST_BUILD, headless = true } = {}) {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium`);
-  if (!existsSync(join(TEST_BUILD, 'manifest.json'))) throw new Error('No test build: run `npm run build:test` first');
+  if (!existsSync(join(build, 'manifest.json'))) throw new Error(`No build in ${build}: run \`npm run build:test\` (tests) or \`npm run build\` first`);
   const profile = mkdtempSync(join(tmpdir(), 'disputekit-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
-    headless: true,
+    headless,
     locale,
     viewport: { width: 1280, height: 800 },
     args: [
-      `--disable-extensions-except=${TEST_BUILD}`,
-      `--load-extension=${TEST_BUILD}`,
+      `--disable-extensions-except=${build}`,
+      `--load-extension=${build}`,
       `--lang=${locale}`,
       '--no-sandbox',
       '--disable-gpu',
