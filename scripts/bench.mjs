@@ -20,10 +20,12 @@ const FIXTURES = [
   ['aliexpress_list_50_drifted', own('aliexpress/order-list-drifted.html'), 'https://www.aliexpress.com/p/order/index.html', () => aliexpressList(50, true)],
   ['taobao_list_real_50', join(SHARED, 'taobao/list_bought_items_2025-11.html'), 'https://buyertrade.taobao.com/trade/itemlist/list_bought_items.htm'],
   ['taobao_detail_real', join(SHARED, 'taobao/trade_item_detail_2025-11.html'), 'https://trade.taobao.com/trade/detail/trade_item_detail.htm?bizOrderId=1'],
-  ['taobao_detail_drifted', own('taobao/trade_item_detail_drifted.html'), 'https://trade.taobao.com/trade/detail/trade_item_detail.htm?bizOrderId=3901234567890123456'],
-  ['tmall_detail', own('taobao/tmall_order_detail.html'), 'https://trade.tmall.com/detail/orderDetail.htm?bizOrderId=3902222333344445555'],
-  ['yandex_market_detail', own('yandex-market/order-detail.html'), 'https://market.yandex.ru/my/order/123456789'],
+  ['taobao_detail_drifted', own('taobao/order-detail-drifted.html'), 'https://trade.taobao.com/trade/detail/trade_item_detail.htm?bizOrderId=3690000000000000031'],
+  ['tmall_detail', own('taobao/tmall-order-detail.html'), 'https://trade.tmall.com/detail/orderDetail.htm?bizOrderId=2690000000000000021'],
+  ['yandex_market_detail', own('yandex-market/order-detail.html'), 'https://market.yandex.ru/my/order/512034876'],
   ['yandex_market_list', own('yandex-market/orders-list.html'), 'https://market.yandex.ru/my/orders'],
+  ['yandex_market_list_drifted', own('yandex-market/orders-list-drifted.html'), 'https://market.yandex.ru/my/orders'],
+  ['taobao_list_2021', own('taobao/list-2021.html'), 'https://buyertrade.taobao.com/trade/itemlist/list_bought_items.htm'],
 ];
 
 /**

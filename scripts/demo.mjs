@@ -8,16 +8,8 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PRODUCTION_BUILD, ROOT, fixture, launchExtension, openPopup, openTab, serve } from '../tests/e2e/harness.mjs';
+import { SAMPLES } from '../tests/fixtures/samples.mjs';
 
-export const SAMPLES = [
-  ['aliexpress-order', 'aliexpress/order-detail.html', 'https://www.aliexpress.com/p/order/detail.html?orderId=8190123456789012'],
-  ['aliexpress-orders', 'aliexpress/order-list.html', 'https://www.aliexpress.com/p/order/index.html'],
-  ['aliexpress-ru-order', 'aliexpress/order-detail-ru.html', 'https://aliexpress.ru/order-list/5012345678901234'],
-  ['taobao-orders', 'taobao/list-2021.html', 'https://buyertrade.taobao.com/trade/itemlist/list_bought_items.htm'],
-  ['tmall-order', 'taobao/tmall-order-detail.html', 'https://trade.tmall.com/detail/orderDetail.htm?bizOrderId=3902222333344445555'],
-  ['yandex-market-order', 'yandex-market/order-detail.html', 'https://market.yandex.ru/my/order/123456789'],
-  ['yandex-market-orders', 'yandex-market/orders-list.html', 'https://market.yandex.ru/my/orders'],
-];
 
 const { values } = parseArgs({ options: { screenshot: { type: 'string' }, locale: { type: 'string', default: 'en' } } });
 const outDir = values.screenshot && resolve(values.screenshot);
@@ -35,10 +27,10 @@ try {
   if (!outDir) console.error('Without a display, run headless: npm run demo -- --screenshot demo-shots');
   process.exit(1);
 }
-for (const [, file, url] of SAMPLES) await serve(ext.context, url, fixture(file));
+for (const { file, url } of SAMPLES) await serve(ext.context, url, fixture(file));
 if (outDir) mkdirSync(outDir, { recursive: true });
 
-for (const [name, , url] of SAMPLES) {
+for (const { name, url } of SAMPLES) {
   const { page, tabId } = await openTab(ext, url);
   const popup = await openPopup(ext, tabId);
   if (!outDir) continue;

@@ -3,6 +3,8 @@ import { platformForUrl } from '../marketplaces';
 import type { PageReading } from '../model';
 import { PageReadingSchema } from '../model';
 import { readAliExpress } from './aliexpress';
+import { readTaobao } from './taobao';
+import { readYandexMarket } from './yandex-market';
 
 /**
  * A page reader: pure, no browser API. `now` is when the page is read: countdowns ("还剩9天10时") and
@@ -10,8 +12,11 @@ import { readAliExpress } from './aliexpress';
  */
 export type PageReader = (doc: Document, href: string, now: Date) => PageReading;
 
-const READERS: Partial<Record<PageReading['platform'], PageReader>> = {
+const READERS: Record<PageReading['platform'], PageReader> = {
   aliexpress: readAliExpress,
+  taobao: readTaobao,
+  tmall: readTaobao,
+  'yandex-market': readYandexMarket,
 };
 
 /**

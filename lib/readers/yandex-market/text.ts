@@ -1,0 +1,214 @@
+/**
+ * Labelled text inside one root (a detail page's main column, or one order card on the list). The text nodes
+ * are collected once per root, so every label lookup is a scan of that root only, never of the whole page.
+ */
+import type { Money } from '../../model';
+import { parseAmount } from '../../parse/money';
+import { parseDate } from '../../parse/dates';
+import { toZonedIso } from '../../time';
+import { cleanText } from '../dom';
+import { TIME_ZONE } from './embedded';
+
+const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'NOFRAMES']);
+const MAX_TEXT_NODES = 20_000;
+/** A value read next to a label longer than this is a whole block, not a value. */
+const MAX_VALUE = 300;
+const LABEL_SEPARATORS = /^[\s:：№#.\-–—]*/;
+const NOT_BLANK = /\S/;
+
+const prefixCache = new WeakMap<readonly string[], RegExp>();
+
+/** One regular expression for a list of labels: any of them at the start of a lower-cased text, as whole words. */
+function prefixPattern(labels: readonly string[]): RegExp {
+  let pattern = prefixCache.get(labels);
+  if (!pattern) {
+    const alternatives = labels.map((l) => l.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+    pattern = new RegExp(`^(?:${alternatives})(?![a-zа-яё])`);
+    prefixCache.set(labels, pattern);
+  }
+  return pattern;
+}
+
+export class RootText {
+  readonly nodes: Node[] = [];
+  readonly texts: string[] = [];
+  private readonly lower: string[] = [];
+
+  constructor(readonly root: Node | null) {
+    if (!root) return;
+    const stack: Node[] = [root];
+    while (stack.length && this.nodes.length < MAX_TEXT_NODES) {
+      const node = stack.pop()!;
+      if (node.nodeType === 3) {
+        const raw = node.nodeValue ?? '';
+        if (!NOT_BLANK.test(raw)) continue; // indentation between tags: most text nodes of a page
+        const text = cleanText(raw);
+        if (text) {
+          this.nodes.push(node);
+          this.texts.push(text);
+          this.lower.push(text.toLowerCase());
+        }
+        continue;
+      }
+      if (node.nodeType === 1 && SKIPPED.has((node as Element).tagName.toUpperCase())) continue;
+      if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) continue;
+      // childNodes, not lastChild/previousSibling: some DOM implementations find a sibling by searching the parent.
+      const children = node.childNodes;
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+    }
+  }
+
+  /**
+   * Values written next to any of `labels`, in page order: the rest of the label's own text
+   * ("Итого: 5 468 ₽") or else the text that follows it ("<dt>Итого</dt><dd>5 468 ₽</dd>").
+   */
+  *labelled(labels: readonly string[]): Generator<string> {
+    const pattern = prefixPattern(labels);
+    for (let i = 0; i < this.texts.length; i++) {
+      const label = pattern.exec(this.lower[i])?.[0];
+      if (!label) continue;
+      const rest = this.texts[i].slice(label.length).replace(LABEL_SEPARATORS, '').trim();
+      const value = rest || this.following(this.nodes[i]);
+      if (value && value.length <= MAX_VALUE) yield value;
+    }
+  }
+
+  /** The first text node that starts with one of `phrases` (whole words), as the phrase itself. */
+  startingPhrase(phrases: readonly string[]): string | undefined {
+    const pattern = prefixPattern(phrases);
+    for (let i = 0; i < this.texts.length; i++) {
+      const phrase = pattern.exec(this.lower[i])?.[0];
+      if (phrase) return this.texts[i].slice(0, phrase.length);
+    }
+    return undefined;
+  }
+
+  /** Each text node's text, joined with the next one when a pattern may span two nodes ("до" | "27 ноября"). */
+  *withNext(): Generator<[string, string | undefined]> {
+    for (let i = 0; i < this.texts.length; i++) yield [this.texts[i], this.texts[i + 1]];
+  }
+
+  private following(node: Node): string | undefined {
+    for (let n: Node | null = node, depth = 0; n && n !== this.root && depth < 3; n = n.parentNode, depth++) {
+      for (let sibling = n.nextSibling; sibling; sibling = sibling.nextSibling) {
+        if (sibling.nodeType === 1 && SKIPPED.has((sibling as Element).tagName.toUpperCase())) continue;
+        const text = cleanText(sibling.textContent).replace(LABEL_SEPARATORS, '');
+        if (text) return text;
+      }
+    }
+    return undefined;
+  }
+}
+
+/** Order numbers on Yandex Market are long digit runs; the first one in a text such as "Заказ № 512034876 от…". */
+export function orderIdIn(text: string | undefined): string | undefined {
+  return text?.match(/\d{5,20}/)?.[0];
+}
+
+const RUB_MARK = /₽|руб\.?|RUB|RUR/gi;
+
+/**
+ * Roubles in a text: the number right before "₽" ("Итого за 2 товара 5 468 ₽" is 5468, not 2). Thousands
+ * may be split by spaces, NBSP or narrow NBSP (U+202F). A bare number ("5 468") is read as roubles too.
+ */
+export function rublesIn(text: string | undefined): Money | undefined {
+  if (!text) return undefined;
+  let marks = 0;
+  for (const mark of text.matchAll(RUB_MARK)) {
+    if (++marks > 20) break;
+    const before = text.slice(Math.max(0, mark.index - 32), mark.index);
+    const number = /\d[\d\s\u00A0\u202F]*(?:[.,]\d{1,2})?\s*$/.exec(before);
+    const amount = number ? parseAmount(number[0]) : undefined;
+    if (amount !== undefined) return { amount, currency: 'RUB' };
+  }
+  if (/^\s*\d[\d\s\u00A0\u202F]*(?:[.,]\d{1,2})?\s*$/.test(text)) {
+    const amount = parseAmount(text);
+    if (amount !== undefined) return { amount, currency: 'RUB' };
+  }
+  return undefined;
+}
+
+/** A count of items: "2 шт.", "× 2". */
+export function quantityIn(text: string | undefined): number | undefined {
+  const match = text?.match(/(\d{1,5})\s*шт/) ?? text?.match(/[×✕]\s*(\d{1,5})(?!\d)/);
+  return match ? Number(match[1]) : undefined;
+}
+
+/** Dates in the forms the site writes: "3 ноября 2026, 14:42", "3 ноября", "сегодня в 10:15", "03.11.2026". */
+const DATE_TEXT =
+  /(?:(\d{1,2})\s+([А-ЯЁа-яё]{3,10})\.?(?:\s+(\d{4}))?(?:\s*г\.?)?|(сегодня|вчера)|(\d{1,2})\.(\d{1,2})\.(\d{4})|(\d{4})-(\d{2})-(\d{2}))(?:,?\s*(?:в\s+)?(\d{1,2}):(\d{2})(?::(\d{2}))?)?/gi;
+
+// Whole month words only, genitive, nominative or abbreviated ("ноября", "ноябрь", "нояб"), so "2 марки"
+// or "3 дня" are never dates. "ма[йя]" is May; "март"/"марта" is March.
+const RU_MONTHS: [RegExp, number][] = [
+  [/^янв(?:ар[яь])?$/, 1],
+  [/^фев(?:р|рал[яь])?$/, 2],
+  [/^мар(?:т|та)?$/, 3],
+  [/^апр(?:ел[яь])?$/, 4],
+  [/^ма[йя]$/, 5],
+  [/^июн[яь]?$/, 6],
+  [/^июл[яь]?$/, 7],
+  [/^авг(?:уста?)?$/, 8],
+  [/^сен(?:т|тябр[яь])?$/, 9],
+  [/^окт(?:ябр[яь])?$/, 10],
+  [/^ноя(?:б|бр[яь])?$/, 11],
+  [/^дек(?:абр[яь])?$/, 12],
+];
+
+function monthOf(name: string): number | undefined {
+  const lower = name.toLowerCase();
+  return RU_MONTHS.find(([word]) => word.test(lower))?.[1];
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+// Today in Moscow for the last `now` asked: a list reads dozens of dates against the same moment, and
+// working out a zone's date (Intl) costs far more than the rest of a date's parsing.
+let todayCache: { at: number; ymd: [number, number, number] } | undefined;
+
+function todayIn(now: Date): [number, number, number] {
+  if (todayCache?.at !== now.getTime()) {
+    const iso = toZonedIso(now, TIME_ZONE);
+    todayCache = { at: now.getTime(), ymd: [Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10))] };
+  }
+  return todayCache.ymd;
+}
+
+/**
+ * The first date in a text, as ISO 8601 (a date alone, or a date-time with the +03:00 offset).
+ * `past`: the date is when something happened, so "3 ноября" read in January is last year's;
+ * otherwise it is a deadline, so "5 января" read in December is next year's.
+ *
+ * The words are turned into numbers here ("3 ноября" → "2026-11-03") and lib/parse/dates.ts validates the
+ * date and adds the zone's offset, so relative and year-less dates cost no time-zone lookup each.
+ */
+export function dateIn(text: string | undefined, now: Date, past = true): string | undefined {
+  if (!text) return undefined;
+  let tries = 0;
+  for (const m of text.matchAll(DATE_TEXT)) {
+    if (++tries > 10) break;
+    const time = m[11] ? ` ${m[11]}:${m[12]}:${m[13] ?? '00'}` : '';
+    let y: number, mo: number, d: number;
+    if (m[2]) {
+      const month = monthOf(m[2]);
+      if (!month) continue;
+      const [thisYear, thisMonth, thisDay] = todayIn(now);
+      [mo, d] = [month, Number(m[1])];
+      y = m[3] ? Number(m[3]) : thisYear;
+      if (!m[3]) {
+        const ahead = mo * 100 + d > thisMonth * 100 + thisDay;
+        if (past && ahead) y--;
+        // A deadline more than about half a year behind today is next year's.
+        if (!past && (thisMonth - mo) * 31 + (thisDay - d) > 183) y++;
+      }
+    } else if (m[4]) {
+      const [ty, tm, td] = todayIn(now);
+      const day = new Date(Date.UTC(ty, tm - 1, td - (m[4].toLowerCase() === 'вчера' ? 1 : 0)));
+      [y, mo, d] = [day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate()];
+    } else if (m[5]) [y, mo, d] = [Number(m[7]), Number(m[6]), Number(m[5])];
+    else [y, mo, d] = [Number(m[8]), Number(m[9]), Number(m[10])];
+    const iso = parseDate(`${y}-${pad(mo)}-${pad(d)}${time}`, { timeZone: TIME_ZONE, now });
+    if (iso) return iso;
+  }
+  return undefined;
+}
