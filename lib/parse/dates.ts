@@ -1,29 +1,67 @@
 /**
  * Dates as order pages write them, to ISO 8601. A date alone stays a date ("2026-11-03"); a date with a
  * time becomes a date-time with the platform zone's offset ("2026-11-03T14:42:51+08:00").
- * Formats: "2026-11-03 14:42:51", "2026/11/03", "2026年11月3日", "Nov 3, 2026", "3 Nov 2026",
- * "3 ноября 2026 г.", "3 ноября" (this year), "сегодня", "вчера", "03.11.2026".
+ * Formats: "2026-11-03 14:42:51", "2026/11/03", "2026年11月3日", "Nov 3, 2026", "Jan 5", "10:42 Mar. 05 2021",
+ * "3 Nov 2026", "3 ноября 2026 г., 14:42", "3 ноября" (year worked out), "сегодня в 10:15", "вчера",
+ * "03.11.2026". The first date in the text wins; "2 марки" or "3 дня" are not dates.
  */
 import { toZonedIso } from '../time';
-
-const EN_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-// Russian genitive and nominative stems: "ноября", "ноябрь", "нояб.".
-const RU_MONTHS = ['янв', 'фев', 'мар', 'апр', 'ма', 'июн', 'июл', 'авг', 'сен', 'окт', 'ноя', 'дек'];
 
 export interface DateContext {
   /** IANA zone the page's times are written in (Asia/Shanghai for Taobao, Europe/Moscow for Yandex Market). */
   timeZone: string;
   /** For "сегодня" and dates without a year. */
   now?: Date;
+  /**
+   * What a date without a year is: 'past' (when something happened, the default: "3 ноября" read in January
+   * is last year's) or 'future' (a deadline: "5 января" read in December is next year's).
+   */
+  yearless?: 'past' | 'future';
 }
 
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
+// Whole month words only (full, genitive or abbreviated), so "2 марки" is no date. "ма[йя]" is May.
+const MONTHS: [RegExp, number][] = [
+  [/^(?:jan(?:uary)?|янв(?:ар[яь])?)$/, 1],
+  [/^(?:feb(?:ruary)?|фев(?:р|рал[яь])?)$/, 2],
+  [/^(?:mar(?:ch)?|мар(?:т|та)?)$/, 3],
+  [/^(?:apr(?:il)?|апр(?:ел[яь])?)$/, 4],
+  [/^(?:may|ма[йя])$/, 5],
+  [/^(?:june?|июн[яь]?)$/, 6],
+  [/^(?:july?|июл[яь]?)$/, 7],
+  [/^(?:aug(?:ust)?|авг(?:уста?)?)$/, 8],
+  [/^(?:sep(?:t(?:ember)?)?|сен(?:т|тябр[яь])?)$/, 9],
+  [/^(?:oct(?:ober)?|окт(?:ябр[яь])?)$/, 10],
+  [/^(?:nov(?:ember)?|ноя(?:б|бр[яь])?)$/, 11],
+  [/^(?:dec(?:ember)?|дек(?:абр[яь])?)$/, 12],
+];
+
+const DATE_FORMS = [
+  // A day or year never continues a number or a time ("10:42 Mar. 05 2021" has no day 42 or 2).
+  /(?<![\d:])(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})日?/, // groups 1-3: 2026-11-03, 2026年11月3日
+  /(?<![\d:.])(\d{1,2})\.(\d{1,2})\.(\d{4})/, // 4-6: 03.11.2026
+  /(?<![A-Za-z])([A-Za-z]{3,9})\.?\s+(\d{1,2})(?!\d)(?:,?\s+(\d{4}))?/, // 7-9: Nov 3, 2026; Jan 5
+  /(?<![\d:.,])(\d{1,2})\s+([A-Za-zА-ЯЁа-яё]{3,10})\.?(?:\s+(\d{4}))?(?:\s*г\.?)?/, // 10-12: 3 ноября 2026 г.
+  /(сегодня|вчера|today|yesterday|今天|昨天)/, // 13
+];
+const TIME_AFTER = /(?:[,\sT]*(?:в\s+|at\s+)?(\d{1,2}):(\d{2})(?::(\d{2}))?)?/; // 14-16
+const DATE = new RegExp(`(?:${DATE_FORMS.map((form) => `(?:${form.source})`).join('|')})${TIME_AFTER.source}`, 'gi');
+const TIME_BEFORE = /(\d{1,2}):(\d{2})(?::(\d{2}))?\s*$/;
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function monthOf(word: string): number | undefined {
+  const lower = word.toLowerCase();
+  return MONTHS.find(([pattern]) => pattern.test(lower))?.[1];
 }
 
 function validDate(y: number, m: number, d: number): boolean {
   const date = new Date(Date.UTC(y, m - 1, d));
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+function offsetMinutes(offset: string): number {
+  const sign = offset.startsWith('-') ? -1 : 1;
+  return sign * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6)));
 }
 
 /** The UTC offset of `timeZone` at the wall-clock time given, as "+08:00". */
@@ -35,62 +73,54 @@ function offsetAt(y: number, m: number, d: number, hh: number, mm: number, ss: n
   return toZonedIso(shifted, timeZone).slice(-6);
 }
 
-function offsetMinutes(offset: string): number {
-  const sign = offset.startsWith('-') ? -1 : 1;
-  return sign * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6)));
-}
-
-/** Today's date in `timeZone`, as [y, m, d]. */
+/** Today's date in the context's zone, as [y, m, d]. */
 function today(context: DateContext): [number, number, number] {
   const iso = toZonedIso(context.now ?? new Date(), context.timeZone);
   return [Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10))];
 }
 
-function build(y: number, m: number, d: number, time: RegExpExecArray | null, context: DateContext): string | undefined {
+/** The year of a day and month written without one. */
+function yearOf(month: number, day: number, context: DateContext): number {
+  const [thisYear, thisMonth, thisDay] = today(context);
+  if ((context.yearless ?? 'past') === 'past') return month * 100 + day > thisMonth * 100 + thisDay ? thisYear - 1 : thisYear;
+  // A deadline more than about half a year behind today is next year's.
+  return (thisMonth - month) * 31 + (thisDay - day) > 183 ? thisYear + 1 : thisYear;
+}
+
+function build(y: number, m: number, d: number, time: (string | undefined)[], context: DateContext): string | undefined {
   if (!validDate(y, m, d)) return undefined;
   const date = `${y}-${pad(m)}-${pad(d)}`;
-  if (!time) return date;
-  const [hh, mm, ss] = [Number(time[1]), Number(time[2]), Number(time[3] ?? 0)];
+  if (time[0] === undefined) return date;
+  const [hh, mm, ss] = [Number(time[0]), Number(time[1]), Number(time[2] ?? 0)];
   if (hh > 23 || mm > 59 || ss > 59) return date;
   return `${date}T${pad(hh)}:${pad(mm)}:${pad(ss)}${offsetAt(y, m, d, hh, mm, ss, context.timeZone)}`;
 }
 
-function monthIndex(name: string): number | undefined {
-  const lower = name.toLowerCase();
-  const en = EN_MONTHS.findIndex((m) => lower.startsWith(m));
-  if (en >= 0) return en + 1;
-  // "мая"/"май" (May) must not be read as "марта" (March): check the longer stems first.
-  if (/^ма[йя]/.test(lower)) return 5;
-  const ru = RU_MONTHS.findIndex((m, i) => i !== 4 && lower.startsWith(m));
-  return ru >= 0 ? ru + 1 : undefined;
-}
-
 export function parseDate(text: string | undefined, context: DateContext): string | undefined {
   if (!text) return undefined;
-  const s = text.replace(/[\u00A0\u202F]/g, ' ').trim();
-  const time = /(\d{1,2}):(\d{2})(?::(\d{2}))?/.exec(s);
-  let m: RegExpExecArray | null;
-
-  if ((m = /(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/.exec(s))) return build(+m[1], +m[2], +m[3], time, context);
-  if ((m = /(\d{1,2})\.(\d{1,2})\.(\d{4})/.exec(s))) return build(+m[3], +m[2], +m[1], time, context);
-  // "Nov 3, 2026", "November 3 2026"
-  if ((m = /([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})/.exec(s))) {
-    const month = monthIndex(m[1]);
-    if (month) return build(+m[3], month, +m[2], time, context);
-  }
-  // "3 Nov 2026", "3 ноября 2026 г.", "3 ноября"
-  if ((m = /(\d{1,2})\s+([A-Za-zА-Яа-яЁё]{3,10})\.?(?:\s+(\d{4}))?/.exec(s))) {
-    const month = monthIndex(m[2]);
-    if (month) {
-      const [thisYear] = today(context);
-      return build(m[3] ? +m[3] : thisYear, month, +m[1], time, context);
+  const s = text.replace(/[\u00A0\u202F]/g, ' ');
+  // exec by hand: a candidate that is no date ("42 Mar" in "10:42 Mar. 05 2021") must not swallow the real one.
+  const pattern = new RegExp(DATE);
+  for (let m = pattern.exec(s), tries = 0; m && tries < 20; m = pattern.exec(s), tries++) {
+    // A time right after the date, or right before it ("10:42 Mar. 05 2021").
+    const before = m[14] === undefined ? TIME_BEFORE.exec(s.slice(0, m.index)) : null;
+    const time = before ? [before[1], before[2], before[3]] : [m[14], m[15], m[16]];
+    let iso: string | undefined;
+    if (m[1]) iso = build(+m[1], +m[2], +m[3], time, context);
+    else if (m[4]) iso = build(+m[6], +m[5], +m[4], time, context);
+    else if (m[7]) {
+      const month = monthOf(m[7]);
+      if (month) iso = build(m[9] ? +m[9] : yearOf(month, +m[8], context), month, +m[8], time, context);
+    } else if (m[10]) {
+      const month = monthOf(m[11]);
+      if (month) iso = build(m[12] ? +m[12] : yearOf(month, +m[10], context), month, +m[10], time, context);
+    } else if (m[13]) {
+      const [y, mo, d] = today(context);
+      const day = new Date(Date.UTC(y, mo - 1, d - (/вчера|yesterday|昨天/i.test(m[13]) ? 1 : 0)));
+      iso = build(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate(), time, context);
     }
-  }
-  const relative = /сегодня|today|今天/i.test(s) ? 0 : /вчера|yesterday|昨天/i.test(s) ? -1 : undefined;
-  if (relative !== undefined) {
-    const [y, mo, d] = today(context);
-    const day = new Date(Date.UTC(y, mo - 1, d + relative));
-    return build(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate(), time, context);
+    if (iso) return iso;
+    pattern.lastIndex = m.index + 1;
   }
   return undefined;
 }

@@ -73,6 +73,12 @@ describe('AliExpress order detail', () => {
     });
   });
 
+  it('takes a deadline shown without a year as the next such day', () => {
+    const doc = htmlDocument('<html><body><div>Refund if no delivery before Jan 5</div></body></html>');
+    const [order] = readPage(doc, DETAIL_URL, new Date('2026-12-20T09:00:00Z'))!.orders;
+    expect(order.countdowns).toEqual([{ label: 'Refund if no delivery before', text: 'Refund if no delivery before Jan 5', endsAt: '2027-01-05' }]);
+  });
+
   it('falls back to the URL for the id and lists what it could not find', () => {
     const reading = readPage(htmlDocument('<html><body><div>Loading…</div></body></html>'), DETAIL_URL, NOW);
     expect(reading?.orders[0]).toMatchObject({ orderId: '8190123456789012', sources: { orderId: 'url' } });

@@ -47,6 +47,19 @@ describe('dates', () => {
   ])('%s', (text, context, iso) => {
     expect(parseDate(text, context)).toBe(iso);
   });
+  it('works out the year of a date written without one', () => {
+    const january = { timeZone: 'Europe/Moscow', now: new Date('2026-01-10T09:00:00Z') };
+    expect(parseDate('Оформлен 3 ноября', january)).toBe('2025-11-03');
+    expect(parseDate('до 5 января', { ...moscow, now: new Date('2026-12-20T09:00:00Z'), yearless: 'future' })).toBe('2027-01-05');
+    expect(parseDate('до 17 ноября', { ...moscow, yearless: 'future' })).toBe('2026-11-17');
+  });
+  it('reads whole month words only, and looks past numbers that are not dates', () => {
+    expect(parseDate('Набор: 2 марки, 3 мая 2026', moscow)).toBe('2026-05-03');
+    expect(parseDate('Заказ № 512034876 от 3 ноября', moscow)).toBe('2026-11-03');
+    expect(parseDate('осталось 3 дня', moscow)).toBeUndefined();
+    expect(parseDate('10:42 Mar. 05 2021', shanghai)).toBe('2021-03-05T10:42:00+08:00');
+    expect(parseDate('Оформлен 3 ноября 2026 г., 14:42', moscow)).toBe('2026-11-03T14:42:00+03:00');
+  });
   it('refuses impossible dates and non-dates', () => {
     expect(parseDate('2026-02-30', shanghai)).toBeUndefined();
     expect(parseDate('Awaiting delivery', shanghai)).toBeUndefined();

@@ -66,8 +66,9 @@ class ReadContext {
     // aliexpress.ru prices carry ₽; elsewhere a price without a mark is not guessed.
     this.currency = url.hostname.endsWith('aliexpress.ru') ? 'RUB' : undefined;
   }
-  date(text: string | undefined) {
-    return parseDate(text, { timeZone: this.timeZone, now: this.now });
+  /** `yearless`: a date shown without a year is when something happened ('past') or a deadline ('future'). */
+  date(text: string | undefined, yearless: 'past' | 'future' = 'past') {
+    return parseDate(text, { timeZone: this.timeZone, now: this.now, yearless });
   }
   money(text: string | undefined): Money | undefined {
     return parseMoney(text, this.currency);
@@ -376,7 +377,7 @@ function deadlines(root: Node, c: ReadContext): OrderFacts['countdowns'] {
     const phrase = phrases.find((p) => lower.startsWith(p));
     if (!phrase || text.length > 200 || found.some((f) => f.text === text)) continue;
     const rest = text.slice(phrase.length).replace(/^[\s:：]+/, '');
-    const endsAt = countdownEndsAt(rest, c.now) ?? c.date(rest);
+    const endsAt = countdownEndsAt(rest, c.now) ?? c.date(rest, 'future');
     if (!endsAt && !/\d/.test(rest)) continue;
     found.push({ label: text.slice(0, phrase.length), text, ...(endsAt && { endsAt }) });
   }

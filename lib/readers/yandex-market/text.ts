@@ -5,7 +5,6 @@
 import type { Money } from '../../model';
 import { parseAmount } from '../../parse/money';
 import { parseDate } from '../../parse/dates';
-import { toZonedIso } from '../../time';
 import { cleanText } from '../dom';
 import { TIME_ZONE } from './embedded';
 
@@ -134,81 +133,11 @@ export function quantityIn(text: string | undefined): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
-/** Dates in the forms the site writes: "3 ноября 2026, 14:42", "3 ноября", "сегодня в 10:15", "03.11.2026". */
-const DATE_TEXT =
-  /(?:(\d{1,2})\s+([А-ЯЁа-яё]{3,10})\.?(?:\s+(\d{4}))?(?:\s*г\.?)?|(сегодня|вчера)|(\d{1,2})\.(\d{1,2})\.(\d{4})|(\d{4})-(\d{2})-(\d{2}))(?:,?\s*(?:в\s+)?(\d{1,2}):(\d{2})(?::(\d{2}))?)?/gi;
-
-// Whole month words only, genitive, nominative or abbreviated ("ноября", "ноябрь", "нояб"), so "2 марки"
-// or "3 дня" are never dates. "ма[йя]" is May; "март"/"марта" is March.
-const RU_MONTHS: [RegExp, number][] = [
-  [/^янв(?:ар[яь])?$/, 1],
-  [/^фев(?:р|рал[яь])?$/, 2],
-  [/^мар(?:т|та)?$/, 3],
-  [/^апр(?:ел[яь])?$/, 4],
-  [/^ма[йя]$/, 5],
-  [/^июн[яь]?$/, 6],
-  [/^июл[яь]?$/, 7],
-  [/^авг(?:уста?)?$/, 8],
-  [/^сен(?:т|тябр[яь])?$/, 9],
-  [/^окт(?:ябр[яь])?$/, 10],
-  [/^ноя(?:б|бр[яь])?$/, 11],
-  [/^дек(?:абр[яь])?$/, 12],
-];
-
-function monthOf(name: string): number | undefined {
-  const lower = name.toLowerCase();
-  return RU_MONTHS.find(([word]) => word.test(lower))?.[1];
-}
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-// Today in Moscow for the last `now` asked: a list reads dozens of dates against the same moment, and
-// working out a zone's date (Intl) costs far more than the rest of a date's parsing.
-let todayCache: { at: number; ymd: [number, number, number] } | undefined;
-
-function todayIn(now: Date): [number, number, number] {
-  if (todayCache?.at !== now.getTime()) {
-    const iso = toZonedIso(now, TIME_ZONE);
-    todayCache = { at: now.getTime(), ymd: [Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10))] };
-  }
-  return todayCache.ymd;
-}
-
 /**
- * The first date in a text, as ISO 8601 (a date alone, or a date-time with the +03:00 offset).
- * `past`: the date is when something happened, so "3 ноября" read in January is last year's;
+ * The first date in a text, in Moscow time: "3 ноября 2026, 14:42", "3 ноября", "сегодня в 10:15",
+ * "03.11.2026". `past`: the date is when something happened, so "3 ноября" read in January is last year's;
  * otherwise it is a deadline, so "5 января" read in December is next year's.
- *
- * The words are turned into numbers here ("3 ноября" → "2026-11-03") and lib/parse/dates.ts validates the
- * date and adds the zone's offset, so relative and year-less dates cost no time-zone lookup each.
  */
 export function dateIn(text: string | undefined, now: Date, past = true): string | undefined {
-  if (!text) return undefined;
-  let tries = 0;
-  for (const m of text.matchAll(DATE_TEXT)) {
-    if (++tries > 10) break;
-    const time = m[11] ? ` ${m[11]}:${m[12]}:${m[13] ?? '00'}` : '';
-    let y: number, mo: number, d: number;
-    if (m[2]) {
-      const month = monthOf(m[2]);
-      if (!month) continue;
-      const [thisYear, thisMonth, thisDay] = todayIn(now);
-      [mo, d] = [month, Number(m[1])];
-      y = m[3] ? Number(m[3]) : thisYear;
-      if (!m[3]) {
-        const ahead = mo * 100 + d > thisMonth * 100 + thisDay;
-        if (past && ahead) y--;
-        // A deadline more than about half a year behind today is next year's.
-        if (!past && (thisMonth - mo) * 31 + (thisDay - d) > 183) y++;
-      }
-    } else if (m[4]) {
-      const [ty, tm, td] = todayIn(now);
-      const day = new Date(Date.UTC(ty, tm - 1, td - (m[4].toLowerCase() === 'вчера' ? 1 : 0)));
-      [y, mo, d] = [day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate()];
-    } else if (m[5]) [y, mo, d] = [Number(m[7]), Number(m[6]), Number(m[5])];
-    else [y, mo, d] = [Number(m[8]), Number(m[9]), Number(m[10])];
-    const iso = parseDate(`${y}-${pad(mo)}-${pad(d)}${time}`, { timeZone: TIME_ZONE, now });
-    if (iso) return iso;
-  }
-  return undefined;
+  return parseDate(text, { timeZone: TIME_ZONE, now, yearless: past ? 'past' : 'future' });
 }
