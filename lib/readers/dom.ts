@@ -51,15 +51,20 @@ export function firstElement(root: ParentNode, selectors: readonly DatedSelector
   return undefined;
 }
 
-const LABEL_SEPARATORS = /^[\s:：№#.\-–—]*/;
-const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
+export const LABEL_SEPARATORS = /^[\s:：№#.\-–—]*/;
+/** Elements whose text the user does not read. */
+export const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'NOFRAMES']);
+
+function isSkipped(node: Node): boolean {
+  return node.nodeType === 1 && SKIPPED_TAGS.has((node as Element).tagName.toUpperCase());
+}
 
 /** Text nodes under `root` in document order, skipping scripts and styles. */
 export function* textNodes(root: Node): Generator<Node> {
   // childNodes rather than nextSibling: linkedom (the command-line reader's DOM) loses siblings after a doctype.
   for (const child of Array.from(root.childNodes)) {
     if (child.nodeType === 3) yield child;
-    else if (child.nodeType === 1 && !SKIPPED.has((child as Element).tagName.toUpperCase())) yield* textNodes(child);
+    else if (child.nodeType === 1 && !isSkipped(child)) yield* textNodes(child);
   }
 }
 
@@ -84,16 +89,26 @@ export function textAfterLabel(root: ParentNode & Node, labels: readonly string[
 }
 
 /**
- * The text after a label node: its following siblings together (a value may be split over several spans,
- * as AliExpress splits prices digit by digit), or, when the label stands last in its element, the
- * following siblings of that element.
+ * The value after a label node: the first text that follows it (its next siblings, then its parent's, up to
+ * three levels and never past `root`), so "<dt>Store</dt><dd>Name</dd><dd>Follow</dd>" reads "Name".
+ * A value split one character per element, as AliExpress splits prices into digit spans, is joined whole.
  */
-function followingText(node: Node): string | undefined {
-  for (let n: Node | null = node, depth = 0; n && depth < 3; n = n.parentNode, depth++) {
-    let text = '';
-    for (let sibling = n.nextSibling; sibling && text.length < 300; sibling = sibling.nextSibling) text += sibling.textContent ?? '';
-    const cleaned = cleanText(text).replace(LABEL_SEPARATORS, '');
-    if (cleaned) return cleaned;
+export function followingText(node: Node, root?: Node): string | undefined {
+  for (let n: Node | null = node, depth = 0; n && n !== root && depth < 3; n = n.parentNode, depth++) {
+    let split = '';
+    for (let sibling = n.nextSibling; sibling; sibling = sibling.nextSibling) {
+      if (isSkipped(sibling)) continue;
+      const raw = sibling.textContent ?? '';
+      const text = cleanText(raw);
+      if (text.length <= 1) {
+        split += raw;
+        continue;
+      }
+      const joined = cleanText(split).replace(LABEL_SEPARATORS, '');
+      return joined || text.replace(LABEL_SEPARATORS, '') || undefined;
+    }
+    const joined = cleanText(split).replace(LABEL_SEPARATORS, '');
+    if (joined) return joined;
   }
   return undefined;
 }

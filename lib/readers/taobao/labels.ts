@@ -6,7 +6,7 @@
  * Chinese has no spaces between words, so a label counts only when a separator or the end of its text
  * follows it: "卖家：小店" is the seller, "卖家已发货" is a status, not a seller called "已发货".
  */
-import { cleanText } from '../dom';
+import { cleanText, followingText, SKIPPED_TAGS } from '../dom';
 import { FIELD_LABELS } from '../labels';
 
 /** Groups of labels, the most specific first: a field takes the value of the first group found. */
@@ -31,7 +31,6 @@ export const COUNTDOWN_TEXT =
   /(?:还剩|剩余|您还有|还有|осталось|Осталось|remaining:?|left:?)\s*\d+\s*(?:天|日|小时|时|分钟|分|days?|дн\S*|час\S*)(?:\s*\d+\s*(?:天|日|小时|时|分钟|分|秒|hours?|minutes?|час\S*|мин\S*))*[^\n]{0,40}/;
 
 const SEPARATOR = /^\s*[:：]?\s*/;
-const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
 /** A hostile page may be huge: the scan stops after this many text nodes. */
 const MAX_TEXT_NODES = 20_000;
 
@@ -61,7 +60,7 @@ export function scanLabels(root: Node): LabelScan {
   while (stack.length && seen < MAX_TEXT_NODES) {
     const node = stack.pop()!;
     if (node.nodeType === 1) {
-      if (SKIPPED.has((node as Element).tagName.toUpperCase())) continue;
+      if (SKIPPED_TAGS.has((node as Element).tagName.toUpperCase())) continue;
       for (let child = node.lastChild; child; child = child.previousSibling) stack.push(child);
       continue;
     }
@@ -87,18 +86,6 @@ export function scanLabels(root: Node): LabelScan {
     }
   }
   return scan;
-}
-
-/** The first non-empty text after `node`: its next siblings, then those of its parent, up to 3 levels. */
-function followingText(node: Node): string | undefined {
-  for (let n: Node | null = node, depth = 0; n && depth < 3; n = n.parentNode, depth++) {
-    for (let sibling = n.nextSibling; sibling; sibling = sibling.nextSibling) {
-      if (sibling.nodeType === 1 && SKIPPED.has((sibling as Element).tagName.toUpperCase())) continue;
-      const text = cleanText(sibling.textContent).replace(SEPARATOR, '');
-      if (text) return text;
-    }
-  }
-  return undefined;
 }
 
 /** The value of the first label group that has one, for a field. */

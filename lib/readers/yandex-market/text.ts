@@ -5,14 +5,12 @@
 import type { Money } from '../../model';
 import { parseAmount } from '../../parse/money';
 import { parseDate } from '../../parse/dates';
-import { cleanText } from '../dom';
+import { cleanText, followingText, LABEL_SEPARATORS, SKIPPED_TAGS } from '../dom';
 import { TIME_ZONE } from './embedded';
 
-const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'NOFRAMES']);
 const MAX_TEXT_NODES = 20_000;
 /** A value read next to a label longer than this is a whole block, not a value. */
 const MAX_VALUE = 300;
-const LABEL_SEPARATORS = /^[\s:：№#.\-–—]*/;
 const NOT_BLANK = /\S/;
 
 const prefixCache = new WeakMap<readonly string[], RegExp>();
@@ -49,7 +47,7 @@ export class RootText {
         }
         continue;
       }
-      if (node.nodeType === 1 && SKIPPED.has((node as Element).tagName.toUpperCase())) continue;
+      if (node.nodeType === 1 && SKIPPED_TAGS.has((node as Element).tagName.toUpperCase())) continue;
       if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) continue;
       // childNodes, not lastChild/previousSibling: some DOM implementations find a sibling by searching the parent.
       const children = node.childNodes;
@@ -67,7 +65,7 @@ export class RootText {
       const label = pattern.exec(this.lower[i])?.[0];
       if (!label) continue;
       const rest = this.texts[i].slice(label.length).replace(LABEL_SEPARATORS, '').trim();
-      const value = rest || this.following(this.nodes[i]);
+      const value = rest || followingText(this.nodes[i], this.root ?? undefined);
       if (value && value.length <= MAX_VALUE) yield value;
     }
   }
@@ -85,17 +83,6 @@ export class RootText {
   /** Each text node's text, joined with the next one when a pattern may span two nodes ("до" | "27 ноября"). */
   *withNext(): Generator<[string, string | undefined]> {
     for (let i = 0; i < this.texts.length; i++) yield [this.texts[i], this.texts[i + 1]];
-  }
-
-  private following(node: Node): string | undefined {
-    for (let n: Node | null = node, depth = 0; n && n !== this.root && depth < 3; n = n.parentNode, depth++) {
-      for (let sibling = n.nextSibling; sibling; sibling = sibling.nextSibling) {
-        if (sibling.nodeType === 1 && SKIPPED.has((sibling as Element).tagName.toUpperCase())) continue;
-        const text = cleanText(sibling.textContent).replace(LABEL_SEPARATORS, '');
-        if (text) return text;
-      }
-    }
-    return undefined;
   }
 }
 
