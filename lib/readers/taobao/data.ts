@@ -8,6 +8,7 @@ import { parseCountdown } from '../../parse/countdown';
 import { parseDate } from '../../parse/dates';
 import { parseMoney } from '../../parse/money';
 import { absoluteUrl, cleanText } from '../dom';
+import { str } from '../json';
 
 export const TIME_ZONE = 'Asia/Shanghai';
 export const CURRENCY = 'CNY';
@@ -46,13 +47,6 @@ export function at(value: unknown, ...path: (string | number)[]): unknown {
 /** An array, or an empty one for anything else. */
 export function list(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
-}
-
-/** Page text from data: strings (and finite numbers) cleaned and capped; empty text is undefined. */
-export function str(value: unknown): string | undefined {
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  if (typeof value !== 'string') return undefined;
-  return cleanText(value) || undefined;
 }
 
 /**

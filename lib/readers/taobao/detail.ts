@@ -26,9 +26,9 @@ import {
   quantityOf,
   shanghaiDate,
   skuPart,
-  str,
   urlOf,
 } from './data';
+import { str } from '../json';
 import { jsonParseArgument, objectLiteral } from './embedded';
 import { labelled, scanLabels } from './labels';
 import { itemsFromLinks } from './markup';

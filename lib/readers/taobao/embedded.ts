@@ -6,6 +6,7 @@
  *   anything else (unquoted keys, functions) is left to the other strategies, never evaluated.
  * A truncated page (the literal or object cut off) gives undefined.
  */
+import { isObject } from '../json';
 
 const CLOSERS: Record<string, string> = { '{': '}', '[': ']' };
 
@@ -23,10 +24,6 @@ function inlineScripts(doc: Document, marker: string): string[] {
 function assignment(variable: string, rest: string): RegExp {
   const name = variable.replace(/[$]/g, '\\$');
   return new RegExp(`(?:^|[^\\w$.]|\\bwindow\\.)${name}\\s*=\\s*${rest}`, 'g');
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 /** The object in `<variable> = JSON.parse('…')`, or undefined when there is none or it does not parse. */

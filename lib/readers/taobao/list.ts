@@ -23,9 +23,9 @@ import {
   quantityOf,
   shanghaiDate,
   skuPart,
-  str,
   urlOf,
 } from './data';
+import { str } from '../json';
 import { jsonParseArgument } from './embedded';
 import { COUNTDOWN_TEXT } from './labels';
 import { allOf, itemsFromLinks, moneyIn } from './markup';

@@ -14,6 +14,7 @@ import type { Money } from '../../model';
 import { toZonedIso } from '../../time';
 import { parseDate } from '../../parse/dates';
 import { cleanText } from '../dom';
+import { isObject, str } from '../json';
 import { STATUS_CODES } from './labels';
 import { EMBEDDED_STATE } from './selectors';
 
@@ -47,10 +48,6 @@ export interface EmbeddedOrder {
 }
 
 const ID = /^\d{1,20}$/;
-
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function idOf(value: unknown): string | undefined {
   const id = typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : typeof value === 'string' ? value.trim() : undefined;
@@ -163,12 +160,6 @@ export function readEmbeddedState(doc: Document): EmbeddedState {
     }
   }
   return state;
-}
-
-function str(value: unknown): string | undefined {
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  if (typeof value !== 'string') return undefined;
-  return cleanText(value) || undefined;
 }
 
 function firstStr(obj: Json, keys: readonly string[]): string | undefined {
