@@ -8,17 +8,17 @@ import { CaseCard } from './CaseCard';
 import { OrderList } from './OrderList';
 import { OrderSummary } from './OrderSummary';
 
-type Notice = { tone: 'ok' | 'error'; text: string };
+/** `detail`: the browser's own technical words, shown apart from the message (they are not translated). */
+type Notice = { tone: 'ok' | 'error'; text: string; detail?: string };
 
 function captureNotice(t: Translate, result: CaptureResponse): Notice {
   if (result.ok) return { tone: 'ok', text: t('capture.saved', { files: t('case.files', { n: result.evidenceIds.length }) }) };
-  const key = `error.${result.error}` as MessageKey;
-  return { tone: 'error', text: t(key, { detail: result.detail ?? '' }) };
+  return { tone: 'error', text: t(`error.${result.error}` as MessageKey), detail: result.detail };
 }
 
 function saveNotice(t: Translate, result: SaveOrdersResponse): Notice {
   if (result.ok) return { tone: 'ok', text: t('list.saved', { created: result.created, updated: result.updated }) };
-  return { tone: 'error', text: t(`error.${result.error}` as MessageKey, { detail: result.detail ?? '' }) };
+  return { tone: 'error', text: t(`error.${result.error}` as MessageKey), detail: result.detail };
 }
 
 const PAGE_MESSAGES: Record<Exclude<PageState['kind'], 'order'>, MessageKey> = {
@@ -96,6 +96,7 @@ export function Popup({ api }: { api: PopupApi }) {
       {notice && (
         <p class={`notice ${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'} data-testid="notice">
           {notice.text}
+          {notice.detail && <span class="detail">{t('error.detail', { detail: notice.detail })}</span>}
         </p>
       )}
       {page?.kind === 'order' && <CaseCard t={t} lang={lang} overview={overview} />}

@@ -51,9 +51,9 @@ export function browserPopupApi(search: string): PopupApi {
     },
     loadCase: (caseId) => getCaseOverview(db(), caseId),
     capture: (target) =>
-      ask(CaptureResponse, { type: 'capture:visible', tabId: target }, { ok: false, error: 'internal', detail: 'no answer from the background' }),
+      ask(CaptureResponse, { type: 'capture:visible', tabId: target }, { ok: false, error: 'internal' }),
     saveAllOrders: (target) =>
-      ask(SaveOrdersResponse, { type: 'orders:saveAll', tabId: target }, { ok: false, error: 'internal', detail: 'no answer from the background' }),
+      ask(SaveOrdersResponse, { type: 'orders:saveAll', tabId: target }, { ok: false, error: 'internal' }),
     takeInterrupted: () => ask(InterruptedCaptureResponse, { type: 'capture:takeInterrupted' }, { interrupted: false }).then((r) => r.interrupted),
     onPageChanged(callback) {
       const listener = (message: unknown, sender: { tab?: { id?: number } }) => {

@@ -75,7 +75,8 @@ export function* textNodes(root: Node): Generator<Node> {
  * "<span>Order ID:</span><span>123</span>" read as "123".
  */
 export function textAfterLabel(root: ParentNode & Node, labels: readonly string[]): string | undefined {
-  const lowered = labels.map((l) => l.toLowerCase());
+  // Longest first, so "Store name: X" is not read as the label "Store" with the value "name: X".
+  const lowered = labels.map((l) => l.toLowerCase()).sort((a, b) => b.length - a.length);
   for (const node of textNodes(root)) {
     const own = cleanText(node.textContent);
     const label = lowered.find((l) => own.toLowerCase().startsWith(l));

@@ -14,4 +14,8 @@ describe('the text next to a label', () => {
   ])('%s', (html, label, value) => {
     expect(textAfterLabel(htmlDocument(`<html><body>${html}</body></html>`), [label])).toBe(value);
   });
+
+  it('tries the longest label first', () => {
+    expect(textAfterLabel(htmlDocument('<html><body><p>Store name: Sunrise</p></body></html>'), ['Store', 'Store name'])).toBe('Sunrise');
+  });
 });

@@ -104,6 +104,14 @@ describe('popup', () => {
     expect(text('order-id')).toBe('8190123456789012');
   });
 
+  it('keeps the browser’s own words apart from the translated message', async () => {
+    await show(api(order, { locale: 'ru', capture: async () => ({ ok: false, error: 'captureFailed', detail: 'Tab is being dragged' }) }));
+    await act(async () => (root.querySelector('[data-testid="capture"]') as HTMLButtonElement).click());
+    const alert = root.querySelector('[role="alert"]')!;
+    expect(alert.firstChild?.textContent).toBe('Снимок не удался. Ничего не сохранено, попробуйте снова.');
+    expect(alert.querySelector('.detail')?.textContent).toBe('Подробности: Tab is being dragged');
+  });
+
   it('tells the user once that the last capture was interrupted', async () => {
     await show(api(order, { takeInterrupted: async () => true }));
     expect(root.querySelector('[role="alert"]')?.textContent).toMatch(/interrupted/);

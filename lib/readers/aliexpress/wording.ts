@@ -1,9 +1,11 @@
 /** AliExpress's own wording in English and Russian: labels, order statuses and deadline phrases. */
+import { FIELD_LABELS } from '../labels';
+
 export const LABELS = {
-  orderId: ['Order ID', 'Order number', 'Order No', 'Номер заказа', 'Заказ №', '订单号'],
-  placedAt: ['Order placed on', 'Order date', 'Order time', 'Дата заказа', 'Заказ оформлен', 'Оформлен'],
+  orderId: FIELD_LABELS.orderId,
+  placedAt: [...FIELD_LABELS.placedAt, 'Заказ оформлен'],
   total: ['Order total', 'Total', 'Итого', 'Сумма заказа', 'Всего', '总计'],
-  store: ['Store name', 'Store', 'Seller', 'Продавец', 'Магазин'],
+  store: ['Store name', ...FIELD_LABELS.store],
   tracking: ['Tracking number', 'Трек-номер', 'Номер отслеживания'],
 } as const;
 
