@@ -24,8 +24,12 @@ export function parseCountdown(text: string | undefined): number | undefined {
   return found ? total : undefined;
 }
 
+/** No platform timer runs this long: a longer "countdown" is a misread number, not a deadline. */
+export const MAX_COUNTDOWN_MS = 400 * 86_400_000;
+
 /** The deadline a countdown shows, as an ISO instant, given when the page was read. */
 export function countdownEndsAt(text: string | undefined, readAt: Date): string | undefined {
   const left = parseCountdown(text);
-  return left === undefined ? undefined : new Date(readAt.getTime() + left).toISOString();
+  if (left === undefined || left > MAX_COUNTDOWN_MS) return undefined;
+  return new Date(readAt.getTime() + left).toISOString();
 }

@@ -83,5 +83,6 @@ describe('countdowns', () => {
   it('gives the end time from when the page was read', () => {
     expect(countdownEndsAt('还剩1天2时', new Date('2026-11-20T00:00:00Z'))).toBe('2026-11-21T02:00:00.000Z');
     expect(countdownEndsAt('交易成功', new Date())).toBeUndefined();
+    expect(countdownEndsAt('还剩9999天', new Date())).toBeUndefined();
   });
 });

@@ -4,7 +4,6 @@
  * undefined, never an exception.
  */
 import type { Money } from '../../model';
-import { parseCountdown } from '../../parse/countdown';
 import { parseDate } from '../../parse/dates';
 import { parseMoney } from '../../parse/money';
 import { absoluteUrl, cleanText } from '../dom';
@@ -25,13 +24,6 @@ export function attempt<T>(read: () => T): T | undefined {
 /** A Taobao time ("2025-11-08 03:44:47", or a date alone), written in Asia/Shanghai. */
 export function shanghaiDate(text: string | undefined, now: Date): string | undefined {
   return parseDate(text, { timeZone: TIME_ZONE, now });
-}
-
-/** When a countdown ("还剩9天10时") shown at `now` ends, or undefined for an absurd one (over 400 days). */
-export function countdownEnd(text: string | undefined, now: Date): string | undefined {
-  const left = parseCountdown(text);
-  if (left === undefined || !Number.isFinite(left) || left > 400 * 86_400_000) return undefined;
-  return new Date(now.getTime() + left).toISOString();
 }
 
 /** The value at a path of keys and indexes, or undefined when any step is missing. */

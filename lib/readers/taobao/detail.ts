@@ -10,7 +10,6 @@ import {
   at,
   attempt,
   cleanStatus,
-  countdownEnd,
   countdownLabel,
   CURRENCY,
   epochOf,
@@ -28,6 +27,7 @@ import {
   skuPart,
   urlOf,
 } from './data';
+import { countdownEndsAt, MAX_COUNTDOWN_MS } from '../../parse/countdown';
 import { str } from '../json';
 import { jsonParseArgument, objectLiteral } from './embedded';
 import { labelled, scanLabels } from './labels';
@@ -161,7 +161,7 @@ function guideCountdowns(guide: unknown, now: Date): Countdown[] {
       const seconds = Number(str(at(value, 'countDown')));
       const parts = ['day', 'hour', 'minute', 'second'].map((k) => Number(str(at(value, k)) ?? 0));
       const ms = Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : ((parts[0] * 24 + parts[1]) * 60 + parts[2]) * 60_000 + parts[3] * 1000;
-      if (!Number.isFinite(ms) || ms < 0 || ms > 400 * 86_400_000) continue;
+      if (!Number.isFinite(ms) || ms < 0 || ms > MAX_COUNTDOWN_MS) continue;
       const before = cells.slice(0, index).map((c) => str(at(c, 'value')) ?? '').join('');
       const after = str(at(cells[index + 1], 'value')) ?? '';
       const lineText = cells.map((c) => str(at(c, 'value')) ?? str(at(c, 'value', 'text')) ?? '').join('');
@@ -323,7 +323,7 @@ function fromLabels(doc: Document, now: Date): Findings {
     tracking: number ? [{ number, ...(carrier && { carrier }) }] : undefined,
     countdowns: attempt(() => {
       if (!countdown) return undefined;
-      const endsAt = countdownEnd(countdown.text, now);
+      const endsAt = countdownEndsAt(countdown.text, now);
       return [{ label: countdownLabel(countdown.context), text: countdown.text, ...(endsAt && { endsAt }) }];
     }),
   };

@@ -5,13 +5,12 @@
  * has paged on: the list then fetches other orders while the inline data still holds page 1.
  */
 import type { OrderFacts } from '../../model';
-import { parseCountdown } from '../../parse/countdown';
+import { countdownEndsAt, parseCountdown } from '../../parse/countdown';
 import { cleanText, firstElement } from '../dom';
 import {
   at,
   attempt,
   cleanStatus,
-  countdownEnd,
   countdownLabel,
   CURRENCY,
   idOf,
@@ -107,7 +106,7 @@ function fromData(o: unknown, href: string, now: Date): Findings {
       return texts
         .filter((text) => COUNTDOWN_BUTTON.test(text) && parseCountdown(text) !== undefined)
         .map((text) => {
-          const endsAt = countdownEnd(text, now);
+          const endsAt = countdownEndsAt(text, now);
           return { label, text, ...(endsAt && { endsAt }) };
         });
     }),
@@ -166,7 +165,7 @@ function fromMarkup(el: Element, id: string, href: string, now: Date): Findings 
 }
 
 function withEnd(text: string, now: Date): { endsAt?: string } {
-  const endsAt = countdownEnd(text, now);
+  const endsAt = countdownEndsAt(text, now);
   return endsAt ? { endsAt } : {};
 }
 
