@@ -16,6 +16,11 @@ describe('money', () => {
     ['1.234,50 €', { amount: 1234.5, currency: 'EUR' }],
     ['-$0.27', { amount: -0.27, currency: 'USD' }],
     ['47.40元', { amount: 47.4, currency: 'CNY' }],
+    ['Итого за 2 товара 5\u202F468 ₽', { amount: 5468, currency: 'RUB' }],
+    ['¥47.40 2件', { amount: 47.4, currency: 'CNY' }],
+    ['US $18.40x2', { amount: 18.4, currency: 'USD' }],
+    ['Total:US $36.80', { amount: 36.8, currency: 'USD' }],
+    ['1 234 567,89 ₽', { amount: 1234567.89, currency: 'RUB' }],
   ])('%s', (text, money) => {
     expect(parseMoney(text)).toEqual(money);
   });

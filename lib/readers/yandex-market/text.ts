@@ -3,7 +3,7 @@
  * are collected once per root, so every label lookup is a scan of that root only, never of the whole page.
  */
 import type { Money } from '../../model';
-import { parseAmount } from '../../parse/money';
+import { parseMoney } from '../../parse/money';
 import { parseDate } from '../../parse/dates';
 import { cleanText, followingText, LABEL_SEPARATORS, SKIPPED_TAGS } from '../dom';
 import { TIME_ZONE } from './embedded';
@@ -91,27 +91,13 @@ export function orderIdIn(text: string | undefined): string | undefined {
   return text?.match(/\d{5,20}/)?.[0];
 }
 
-const RUB_MARK = /₽|руб\.?|RUB|RUR/gi;
-
 /**
- * Roubles in a text: the number right before "₽" ("Итого за 2 товара 5 468 ₽" is 5468, not 2). Thousands
- * may be split by spaces, NBSP or narrow NBSP (U+202F). A bare number ("5 468") is read as roubles too.
+ * Roubles in a text: the number written next to "₽" ("Итого за 2 товара 5 468 ₽" is 5468, not 2). A text
+ * without a currency mark counts only when it is a number alone ("5 468"), so "2 шт." is never a price.
  */
 export function rublesIn(text: string | undefined): Money | undefined {
   if (!text) return undefined;
-  let marks = 0;
-  for (const mark of text.matchAll(RUB_MARK)) {
-    if (++marks > 20) break;
-    const before = text.slice(Math.max(0, mark.index - 32), mark.index);
-    const number = /\d[\d\s\u00A0\u202F]*(?:[.,]\d{1,2})?\s*$/.exec(before);
-    const amount = number ? parseAmount(number[0]) : undefined;
-    if (amount !== undefined) return { amount, currency: 'RUB' };
-  }
-  if (/^\s*\d[\d\s\u00A0\u202F]*(?:[.,]\d{1,2})?\s*$/.test(text)) {
-    const amount = parseAmount(text);
-    if (amount !== undefined) return { amount, currency: 'RUB' };
-  }
-  return undefined;
+  return parseMoney(text) ?? (/^[\d\s\u00A0\u202F.,]+$/.test(text) ? parseMoney(text, 'RUB') : undefined);
 }
 
 /** A count of items: "2 шт.", "× 2". */
