@@ -41,7 +41,7 @@ function isNegative(before: string): boolean {
 }
 
 /** The first amount in a piece of text. */
-export function parseAmount(text: string): number | undefined {
+function parseAmount(text: string): number | undefined {
   const normalized = text.replace(/[−–]/g, '-');
   const match = FIRST_NUMBER.exec(normalized);
   if (!match) return undefined;
