@@ -8,6 +8,7 @@
  * gives what the others find. Class names are never used: they are generated and change every release.
  */
 import type { OrderFacts, PageReading, Strategy } from '../../model';
+import { pick } from '../strategy';
 import { countdownEndsAt } from '../../parse/countdown';
 import { absoluteUrl, cleanText, firstElement, firstText, type DatedSelector } from '../dom';
 import { embeddedOrder, readEmbeddedState, type EmbeddedOrder, type EmbeddedState } from './embedded';
@@ -147,21 +148,6 @@ interface OrderContext {
   fields: readonly string[];
 }
 
-type Candidate<T> = [Strategy, () => T | undefined];
-
-/** The first strategy that gives a value; a strategy that throws is skipped. */
-function pick<T>(candidates: Candidate<T>[]): [T, Strategy] | undefined {
-  for (const [strategy, read] of candidates) {
-    try {
-      const value = read();
-      if (value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && !value.length)) return [value, strategy];
-    } catch {
-      // next strategy
-    }
-  }
-  return undefined;
-}
-
 function firstValue<T>(values: Iterable<string>, read: (value: string) => T | undefined): T | undefined {
   for (const value of values) {
     const result = read(value);
@@ -177,91 +163,66 @@ function readOrder(ctx: OrderContext): { facts?: OrderFacts; missing: string[] }
   // The hook selectors only where the root has any hook at all: a drifted page is spared every lookup.
   const hooks = safe(() => (root ? new Hooks(root) : null), null)?.orNull();
 
-  const id = pick<string>([
+  const orderId = pick<string>(sources, 'orderId', [
     ['embedded-data', () => ctx.idFromState],
     ['selector', () => (hooks ? orderIdIn(hooks.firstText(S.orderIdText)?.text) : undefined)],
     ['label', () => firstValue(text.labelled(YANDEX_LABELS.orderId), orderIdIn)],
     ['url', () => ctx.idFromUrl],
   ]);
-  if (!id) return { missing: [...ctx.fields] };
-  const orderId = id[0];
-  sources.orderId = id[1];
+  if (!orderId) return { missing: [...ctx.fields] };
 
   const embedded: EmbeddedOrder = safe(() => embeddedOrder(ctx.state, orderId, now), undefined) ?? {};
   const facts: OrderFacts = { orderId, items: [], sources };
-  const set = <K extends keyof OrderFacts>(key: K, found: [NonNullable<OrderFacts[K]>, Strategy] | undefined) => {
-    if (!found) return;
-    facts[key] = found[0];
-    sources[key] = found[1];
-  };
 
-  set(
-    'placedAt',
-    pick<string>([
-      ['embedded-data', () => embedded.placedAt],
-      ['selector', () => (hooks ? dateIn(hooks.firstText(S.placedAt)?.text, now) : undefined)],
-      [
-        'label',
-        () =>
-          firstValue(text.labelled(YANDEX_LABELS.placedAt), (v) => dateIn(v, now)) ??
-          // "Заказ № 512034876 от 3 ноября"
-          firstValue(text.labelled(YANDEX_LABELS.orderId), (v) => dateIn(/(?:^|\s)от\s+(.*)$/.exec(v)?.[1], now)),
-      ],
-    ]),
-  );
-
-  set(
-    'status',
-    pick<string>([
-      ['embedded-data', () => embedded.status],
-      ['selector', () => (hooks ? hooks.firstText(S.status)?.text : undefined)],
-      ['label', () => firstValue(text.labelled(YANDEX_LABELS.status), (v) => v) ?? text.startingPhrase(STATUS_PHRASES)],
-    ]),
-  );
-
-  set(
-    'store',
-    pick<NonNullable<OrderFacts['store']>>([
-      ['embedded-data', () => embedded.store],
-      ['selector', () => store(root, hooks ? hooks.firstText(S.storeName)?.text : undefined)],
-      ['label', () => store(root, firstValue(text.labelled(YANDEX_LABELS.store), (v) => v))],
-    ]),
-  );
-
-  const items = pick<Item[]>([
-    ['embedded-data', () => embedded.items],
-    ['selector', () => (root ? (hooks && itemsFromSelectors(hooks)) || itemsFromProductLinks(root, text) : undefined)],
+  facts.placedAt = pick<string>(sources, 'placedAt', [
+    ['embedded-data', () => embedded.placedAt],
+    ['selector', () => (hooks ? dateIn(hooks.firstText(S.placedAt)?.text, now) : undefined)],
+    [
+      'label',
+      () =>
+        firstValue(text.labelled(YANDEX_LABELS.placedAt), (v) => dateIn(v, now)) ??
+        // "Заказ № 512034876 от 3 ноября"
+        firstValue(text.labelled(YANDEX_LABELS.orderId), (v) => dateIn(/(?:^|\s)от\s+(.*)$/.exec(v)?.[1], now)),
+    ],
   ]);
-  if (items) [facts.items, sources.items] = items;
 
-  set(
-    'total',
-    pick([
-      ['embedded-data', () => embedded.total],
-      ['selector', () => (hooks ? rublesIn(hooks.firstText(S.total)?.text) : undefined)],
-      ['label', () => firstValue(text.labelled(YANDEX_LABELS.total), rublesIn)],
-    ]),
-  );
+  facts.status = pick<string>(sources, 'status', [
+    ['embedded-data', () => embedded.status],
+    ['selector', () => (hooks ? hooks.firstText(S.status)?.text : undefined)],
+    ['label', () => firstValue(text.labelled(YANDEX_LABELS.status), (v) => v) ?? text.startingPhrase(STATUS_PHRASES)],
+  ]);
 
-  set(
-    'tracking',
-    pick<Tracking[]>([
-      ['embedded-data', () => embedded.tracking],
-      ['selector', () => (hooks ? tracking(trackNumberIn(hooks.firstText(S.trackNumber)?.text), hooks.firstText(S.carrier)?.text) : undefined)],
-      [
-        'label',
-        () => tracking(firstValue(text.labelled(YANDEX_LABELS.trackNumber), trackNumberIn), firstValue(text.labelled(YANDEX_LABELS.carrier), (v) => v)),
-      ],
-    ]),
-  );
+  facts.store = pick<NonNullable<OrderFacts['store']>>(sources, 'store', [
+    ['embedded-data', () => embedded.store],
+    ['selector', () => store(root, hooks ? hooks.firstText(S.storeName)?.text : undefined)],
+    ['label', () => store(root, firstValue(text.labelled(YANDEX_LABELS.store), (v) => v))],
+  ]);
 
-  set(
-    'countdowns',
-    pick<Countdown[]>([
-      ['selector', () => (hooks ? countdownsFromSelectors(hooks, now) : undefined)],
-      ['label', () => countdownsFromText(text, now)],
-    ]),
-  );
+  facts.items =
+    pick<Item[]>(sources, 'items', [
+      ['embedded-data', () => embedded.items],
+      ['selector', () => (root ? (hooks && itemsFromSelectors(hooks)) || itemsFromProductLinks(root, text) : undefined)],
+    ]) ?? [];
+
+  facts.total = pick(sources, 'total', [
+    ['embedded-data', () => embedded.total],
+    ['selector', () => (hooks ? rublesIn(hooks.firstText(S.total)?.text) : undefined)],
+    ['label', () => firstValue(text.labelled(YANDEX_LABELS.total), rublesIn)],
+  ]);
+
+  facts.tracking = pick<Tracking[]>(sources, 'tracking', [
+    ['embedded-data', () => embedded.tracking],
+    ['selector', () => (hooks ? tracking(trackNumberIn(hooks.firstText(S.trackNumber)?.text), hooks.firstText(S.carrier)?.text) : undefined)],
+    [
+      'label',
+      () => tracking(firstValue(text.labelled(YANDEX_LABELS.trackNumber), trackNumberIn), firstValue(text.labelled(YANDEX_LABELS.carrier), (v) => v)),
+    ],
+  ]);
+
+  facts.countdowns = pick<Countdown[]>(sources, 'countdowns', [
+    ['selector', () => (hooks ? countdownsFromSelectors(hooks, now) : undefined)],
+    ['label', () => countdownsFromText(text, now)],
+  ]);
 
   const missing = ctx.fields.filter((field) => !(field in sources));
   return { facts, missing };
