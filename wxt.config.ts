@@ -7,6 +7,8 @@ import { MARKETPLACE_HOST_PATTERNS } from './lib/marketplaces';
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
+  // DISPUTEKIT_OUT lets several checkouts or runs build side by side without replacing each other's output.
+  outDir: process.env.DISPUTEKIT_OUT ?? '.output',
   outDirTemplate: '{{browser}}-mv{{manifestVersion}}{{modeSuffix}}',
   manifest: ({ mode, browser }) => ({
     name: '__MSG_extName__',

@@ -2,13 +2,26 @@
  * User-visible text in en, zh_CN and ru. The catalogues are TypeScript, so a key missing from one language
  * does not compile; the language follows the browser's UI language (a user override comes with Settings).
  */
-import type { Catalogue, MessageKey, PluralForms } from './catalogue';
+import { AREAS } from './areas';
+import type { Catalogue, CoreKey, PluralForms } from './catalogue';
 import { en } from './en';
 import { ru } from './ru';
 import { zh_CN } from './zh_CN';
 
-export type { MessageKey };
-export const LOCALES = { en: en as Catalogue, zh_CN, ru } as const;
+// Distributes over the areas: the keys of every area, not only the keys they share.
+type KeysOf<T> = T extends unknown ? keyof T & string : never;
+type AreaKey = KeysOf<(typeof AREAS)[number]['en']>;
+/** Every user-visible string: the core catalogue plus each area's (lib/i18n/areas). */
+export type MessageKey = CoreKey | AreaKey;
+type Messages = Record<MessageKey, string | PluralForms>;
+
+function merged(core: Catalogue, locale: 'en' | 'zh_CN' | 'ru'): Messages {
+  const all: Record<string, string | PluralForms> = { ...core };
+  for (const area of AREAS) Object.assign(all, area[locale]);
+  return all as Messages;
+}
+
+export const LOCALES = { en: merged(en, 'en'), zh_CN: merged(zh_CN, 'zh_CN'), ru: merged(ru, 'ru') } as const;
 export type Locale = keyof typeof LOCALES;
 
 /** Maps a BCP 47 tag such as "zh-CN", "zh-Hans-CN", "ru-RU" or "en-GB" to the catalogue to use. */

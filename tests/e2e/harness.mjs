@@ -5,8 +5,9 @@ import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-export const TEST_BUILD = join(ROOT, '.output/chrome-mv3-testing');
-export const PRODUCTION_BUILD = join(ROOT, '.output/chrome-mv3');
+const OUTPUT = resolve(ROOT, process.env.DISPUTEKIT_OUT ?? '.output');
+export const TEST_BUILD = join(OUTPUT, 'chrome-mv3-testing');
+export const PRODUCTION_BUILD = join(OUTPUT, 'chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export function fixture(relativePath) {

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { LOCALES, localeFor, translator } from '@/lib/i18n';
+import { AREAS } from '@/lib/i18n/areas';
+import { en } from '@/lib/i18n/en';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 const texts = (value: string | Record<string, string>) => (typeof value === 'string' ? [value] : Object.values(value));
@@ -19,6 +21,16 @@ describe('translations', () => {
       }
     });
   }
+
+  it('no area reuses a key of the core catalogue or of another area (the later one would win silently)', () => {
+    const seen = new Set(Object.keys(en));
+    for (const area of AREAS) {
+      for (const key of Object.keys(area.en)) {
+        expect(seen.has(key), key).toBe(false);
+        seen.add(key);
+      }
+    }
+  });
 
   it('the manifest strings exist in all three _locales', () => {
     const read = (locale: string) => JSON.parse(readFileSync(`public/_locales/${locale}/messages.json`, 'utf8'));

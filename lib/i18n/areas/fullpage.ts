@@ -1,0 +1,3 @@
+import { defineArea } from '../area';
+
+export const fullpage = defineArea({}, { zh_CN: {}, ru: {} });

@@ -1,0 +1,3 @@
+import { defineArea } from '../area';
+
+export const rules = defineArea({}, { zh_CN: {}, ru: {} });
