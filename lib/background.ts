@@ -2,12 +2,13 @@
 import { browser } from 'wxt/browser';
 import { beginCapture, endCapture, takeInterruptedFlag } from './capture-journal';
 import { captureVisible, type CaptureDeps } from './capture';
+import { setCurrentCase } from './current-case';
 import { db } from './db';
 import { BackgroundRequest, isOwnExtensionPage, type CaptureResponse, type SenderLike } from './messages';
 import { saveListedOrders } from './save-orders';
 import { makeThumbnail } from './thumbnail';
 
-function browserCaptureDeps(): CaptureDeps {
+export function browserCaptureDeps(): CaptureDeps {
   return {
     getTab: (tabId) => browser.tabs.get(tabId),
     sendToTab: (tabId, message) => browser.tabs.sendMessage(tabId, message),
@@ -22,7 +23,7 @@ function browserCaptureDeps(): CaptureDeps {
   };
 }
 
-async function captureWithJournal(tabId: number): Promise<CaptureResponse> {
+export async function captureWithJournal(tabId: number): Promise<CaptureResponse> {
   const journalId = crypto.randomUUID();
   await beginCapture(journalId, tabId, new Date());
   try {
@@ -42,10 +43,16 @@ export function handleBackgroundMessage(message: unknown, sender: SenderLike): P
   if (!request.success) return undefined;
   switch (request.data.type) {
     case 'capture:visible':
-      return captureWithJournal(request.data.tabId);
+      return captureWithJournal(request.data.tabId).then(rememberCaseOf);
     case 'orders:saveAll':
       return saveListedOrders({ sendToTab: (tabId, m) => browser.tabs.sendMessage(tabId, m), database: db(), now: () => new Date() }, request.data.tabId);
     case 'capture:takeInterrupted':
       return takeInterruptedFlag().then((interrupted) => ({ interrupted }));
   }
+}
+
+/** A capture makes its case the user's current case: other pages (listing, tracking, chat) are saved there next. */
+export async function rememberCaseOf<T extends CaptureResponse>(result: T): Promise<T> {
+  if (result.ok) await setCurrentCase(browser.storage.local, result.caseId, new Date()).catch(() => undefined);
+  return result;
 }
