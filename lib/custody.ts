@@ -111,11 +111,11 @@ export function checkChain(caseId: string, stored: unknown[]): ChainBreak[] {
  * What the log says a case should hold now: for each evidence id still present by the log, the SHA-256 it
  * was saved with (the latest 'added'/'recorded' entry not followed by a 'deleted' one).
  */
-export function expectedEvidence(entries: CustodyEntry[]): Map<string, { sha256: string; seq: number }> {
-  const present = new Map<string, { sha256: string; seq: number }>();
+export function expectedEvidence(entries: CustodyEntry[]): Map<string, { sha256: string; seq: number; at: string }> {
+  const present = new Map<string, { sha256: string; seq: number; at: string }>();
   for (const entry of entries) {
     if (entry.action === 'deleted') present.delete(entry.evidenceId);
-    else present.set(entry.evidenceId, { sha256: entry.sha256, seq: entry.seq });
+    else present.set(entry.evidenceId, { sha256: entry.sha256, seq: entry.seq, at: entry.at });
   }
   return present;
 }
