@@ -15,7 +15,8 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // contextMenus and the command are user actions that grant activeTab; notifications report their result.
-    permissions: ['activeTab', 'storage', 'unlimitedStorage', 'contextMenus', 'notifications'],
+    // pageCapture: Chrome's MHTML archive of the captured page; Firefox has no such API.
+    permissions: ['activeTab', 'storage', 'unlimitedStorage', 'contextMenus', 'notifications', ...(browser === 'firefox' ? [] : ['pageCapture'])],
     commands: {
       'capture-page': {
         suggested_key: { default: 'Alt+Shift+E', mac: 'MacCtrl+Shift+E' },
