@@ -1,32 +1,23 @@
 /**
- * The real browser behind the context menu, the keyboard command, the in-page button and the popup's
- * "Add this page to case": registration of the listeners and the messages they answer.
+ * The real browser behind the context menu, the keyboard command and the in-page button: registration of
+ * the listeners and the message the in-page button sends. (The popup's "Add this page to case" is a
+ * `capture:tab` request with a caseId, answered in lib/background.ts.)
  */
 import { browser } from 'wxt/browser';
 import { COMMAND_CAPTURE_PAGE, createMenus, handleCommand, handleMenuClick, type ActionDeps } from './actions';
-import { browserCaptureDeps, captureWithJournal, rememberCaseOf } from './background';
+import { browserCaptureDeps, runCapture } from './background';
 import { db } from './db';
 import { localeFor, translator } from './i18n';
 import { platformForUrl } from './marketplaces';
-import {
-  AddPageToCaseRequest,
-  isMarketplaceContentScript,
-  isOwnExtensionPage,
-  SaveOrderFromPageRequest,
-  type CaptureResponse,
-  type ContentSenderLike,
-} from './messages';
-import { captureVisibleIntoCase } from './page-into-case';
+import { isMarketplaceContentScript, SaveOrderFromPageRequest, type CaptureResponse, type ContentSenderLike } from './messages';
 import { saveOrderFromPage } from './save-from-page';
 
 const t = () => translator(localeFor(browser.i18n.getUILanguage()));
 const isMarketplaceUrl = (url: string) => platformForUrl(url) !== null;
 
-/** An order page into its case (no caseId), or any page into an existing case. */
+/** The full page: an order page into its case (no caseId), or any page into an existing case. */
 function capturePage(tabId: number, caseId?: string): Promise<CaptureResponse> {
-  if (caseId === undefined) return captureWithJournal(tabId);
-  const deps = browserCaptureDeps();
-  return captureVisibleIntoCase({ ...deps, getTabDetails: (id) => browser.tabs.get(id) }, tabId, caseId);
+  return runCapture({ tabId, mode: 'fullpage', ...(caseId !== undefined && { caseId }) });
 }
 
 function actionDeps(): ActionDeps {
@@ -72,8 +63,8 @@ export function registerActions(): void {
 }
 
 /**
- * Messages for these actions: the in-page button from our content script on a marketplace tab, and "Add
- * this page to case" from our popup. Anything else is left unanswered (undefined).
+ * The in-page button's request, from our content script on a marketplace tab only. Anything else is left
+ * unanswered (undefined), for handleBackgroundMessage or nobody.
  */
 export function handleActionMessage(message: unknown, sender: ContentSenderLike): Promise<unknown> | undefined {
   if (SaveOrderFromPageRequest.safeParse(message).success) {
@@ -83,10 +74,6 @@ export function handleActionMessage(message: unknown, sender: ContentSenderLike)
       { ...capture, storage: browser.storage.local, captureShortcut, isMarketplaceUrl },
       sender.tab.id,
     );
-  }
-  const addPage = AddPageToCaseRequest.safeParse(message);
-  if (addPage.success && isOwnExtensionPage(sender, browser.runtime.id, browser.runtime.getURL('/'))) {
-    return capturePage(addPage.data.tabId, addPage.data.caseId).then(rememberCaseOf);
   }
   return undefined;
 }

@@ -99,9 +99,6 @@ export const SaveOrderFromPageResponse = z.discriminatedUnion('ok', [
 ]);
 export type SaveOrderFromPageResponse = z.infer<typeof SaveOrderFromPageResponse>;
 
-// Popup → background: "Add this page to case …" on a page that is not an order page.
-export const AddPageToCaseRequest = z.object({ type: z.literal('page:addToCase'), tabId: z.number().int().nonnegative(), caseId: z.string().min(1) });
-
 /** The sender fields that tell a content script's message apart; the same shape in Chrome and Firefox. */
 export interface ContentSenderLike {
   id?: string;

@@ -88,7 +88,7 @@ export function browserPopupApi(search: string): PopupApi {
     addPageToCase: async (caseId) =>
       tabId === undefined
         ? { ok: false, error: 'tabClosed' }
-        : ask(CaptureResponse, { type: 'page:addToCase', tabId, caseId }, { ok: false, error: 'internal' }),
+        : ask(CaptureResponse, { type: 'capture:tab', tabId, mode: 'fullpage', caseId }, { ok: false, error: 'internal' }),
     takeInterrupted: () => ask(InterruptedCaptureResponse, { type: 'capture:takeInterrupted' }, { interrupted: false }).then((r) => r.interrupted),
     onPageChanged(callback) {
       const listener = (message: unknown, sender: { tab?: { id?: number } }) => {

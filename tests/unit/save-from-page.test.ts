@@ -120,11 +120,6 @@ describe('the background’s message listener for actions', () => {
     expect(fakeBrowser.tabs.sendMessage).toHaveBeenCalledWith(5, { type: 'page:snapshot' });
   });
 
-  it('takes “Add this page to case” only from the extension’s own pages', () => {
-    const request = { type: 'page:addToCase', tabId: 5, caseId: 'taobao:1' };
-    expect(handleActionMessage(request, marketplaceSender)).toBeUndefined();
-    expect(handleActionMessage(request, { id: 'another-extension', url: 'chrome-extension://another-extension/popup.html' })).toBeUndefined();
-  });
 });
 
 describe('the in-page button', () => {
