@@ -4,12 +4,13 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { PageCaptureSession } from './fullpage-page';
 import { ContentRequest, FullpageRequest, type ReadPageResponse, type SnapshotResponse } from './messages';
 import type { PageReading } from './model';
+import { hidePageButtonDuringCapture, withoutPageButton } from './page-button';
 import { readPage } from './readers';
 
 /** The page as HTML, doctype included: the archive stored beside the screenshot. */
 export function serializeDocument(doc: Document): string {
   const doctype = doc.doctype ? `<!DOCTYPE ${doc.doctype.name}>\n` : '';
-  return doctype + doc.documentElement.outerHTML;
+  return doctype + withoutPageButton(doc, () => doc.documentElement.outerHTML);
 }
 
 export function answerPageRequest(message: unknown, doc: Document, win: Window): ReadPageResponse | SnapshotResponse | undefined {
@@ -59,7 +60,10 @@ export function listenForPageRequests(): void {
   browser.runtime.onMessage.addListener((message, sender) => {
     if (sender.id !== browser.runtime.id) return undefined;
     const fullpage = FullpageRequest.safeParse(message);
-    if (fullpage.success) return answerFullpageRequest(fullpage.data, document, window);
+    if (fullpage.success) {
+      hidePageButtonDuringCapture(document, fullpage.data.type === 'fullpage:restore');
+      return answerFullpageRequest(fullpage.data, document, window);
+    }
     const answer = answerPageRequest(message, document, window);
     return answer ? Promise.resolve(answer) : undefined;
   });

@@ -73,6 +73,40 @@ export function mountPageButton(doc: Document, t: Translate, save: () => Promise
   return { host, remove: () => host.remove() };
 }
 
+/** How long the button stays hidden after a capture's last step, should the capture never say it ended. */
+export const CAPTURE_HIDE_MS = 10_000;
+let showAgain: ReturnType<typeof setTimeout> | undefined;
+
+/**
+ * The button must never appear in a screenshot: hidden while a full-page capture scrolls this page
+ * (`ended` false at each step), shown again when it restores the page or, failing that, CAPTURE_HIDE_MS
+ * after its last step.
+ */
+export function hidePageButtonDuringCapture(doc: Document, ended: boolean): void {
+  const host = doc.querySelector<HTMLElement>(PAGE_BUTTON_TAG);
+  if (!host) return;
+  clearTimeout(showAgain);
+  const show = () => {
+    host.style.removeProperty('display');
+  };
+  if (ended) return show();
+  host.style.setProperty('display', 'none', 'important');
+  showAgain = setTimeout(show, CAPTURE_HIDE_MS);
+}
+
+/** Runs `fn` with the button taken out of the document, so a page archive holds the page and not our button. */
+export function withoutPageButton<T>(doc: Document, fn: () => T): T {
+  const host = doc.querySelector(PAGE_BUTTON_TAG);
+  const parent = host?.parentNode;
+  const next = host?.nextSibling ?? null;
+  host?.remove();
+  try {
+    return fn();
+  } finally {
+    if (host && parent) parent.insertBefore(host, next);
+  }
+}
+
 /**
  * Shows the button while the page reads as an order page and the setting is on; removes it when a
  * single-page navigation leaves the order. Called with each new reading by the content script.

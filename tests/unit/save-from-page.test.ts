@@ -9,7 +9,8 @@ import { sha256Hex } from '@/lib/hash';
 import { translator } from '@/lib/i18n';
 import { platformForUrl } from '@/lib/marketplaces';
 import { isMarketplaceContentScript, type SnapshotResponse } from '@/lib/messages';
-import { mountPageButton, PAGE_BUTTON_TAG } from '@/lib/page-button';
+import { serializeDocument } from '@/lib/content';
+import { hidePageButtonDuringCapture, mountPageButton, PAGE_BUTTON_TAG } from '@/lib/page-button';
 import { saveOrderFromPage, type SaveFromPageDeps } from '@/lib/save-from-page';
 
 const ORDER_ID = '8190123456789012';
@@ -152,5 +153,29 @@ describe('the in-page button', () => {
     const message = shadow().querySelector('[data-testid="page-button-message"]')!;
     expect(message.textContent).toBe(translator('ru')('error.storageFull'));
     expect(message.classList.contains('error')).toBe(true);
+  });
+
+  it('never appears in evidence: left out of the page archive, hidden while a full-page capture runs', async () => {
+    mountPageButton(document, translator('en'), async () => undefined);
+    const host = document.querySelector<HTMLElement>(PAGE_BUTTON_TAG)!;
+    expect(serializeDocument(document)).not.toContain(PAGE_BUTTON_TAG);
+    expect(document.querySelector(PAGE_BUTTON_TAG)).toBe(host);
+    expect(host.shadowRoot?.querySelector('[data-testid="page-button"]')).not.toBeNull();
+
+    hidePageButtonDuringCapture(document, false);
+    expect(getComputedStyle(host).display).toBe('none');
+    hidePageButtonDuringCapture(document, true);
+    expect(host.style.display).toBe('');
+
+    vi.useFakeTimers();
+    try {
+      hidePageButtonDuringCapture(document, false);
+      vi.advanceTimersByTime(9_000);
+      expect(host.style.display).toBe('none');
+      vi.advanceTimersByTime(2_000);
+      expect(host.style.display).toBe('');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
