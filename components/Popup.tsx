@@ -65,7 +65,12 @@ export function Popup({ api }: { api: PopupApi }) {
     setNotice(undefined);
     setProgress(undefined);
     const unsubscribe = api.onCaptureProgress(tabId, setProgress);
-    const result = await api.capture(tabId).finally(unsubscribe);
+    let result: CaptureResponse;
+    try {
+      result = await api.capture(tabId);
+    } finally {
+      unsubscribe();
+    }
     setProgress(undefined);
     setCancelling(false);
     setNotice(captureNotice(t, result));

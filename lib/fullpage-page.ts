@@ -145,7 +145,7 @@ export class PageCaptureSession {
   }
 
   private async imagesLoaded(capMs: number): Promise<void> {
-    const pending = Array.from(this.doc.images).filter((img) => !img.complete);
+    const pending = Array.from(this.doc.querySelectorAll('img')).filter((img) => !img.complete);
     if (pending.length === 0) return;
     const loads = pending.map((img) => new Promise<void>((resolve) => {
       img.addEventListener('load', () => resolve(), { once: true });
