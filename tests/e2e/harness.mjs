@@ -116,7 +116,9 @@ export async function readDatabase(extensionPage) {
       });
     }
     const events = await all('events');
+    // The custody log exists from database version 3 on.
+    const custody = db.objectStoreNames.contains('custody') ? await all('custody') : [];
     db.close();
-    return { cases, evidence, events };
+    return { cases, evidence, events, custody };
   });
 }
