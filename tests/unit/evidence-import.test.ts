@@ -80,6 +80,20 @@ describe('adding files from disk', () => {
   });
 });
 
+describe('imports at the same time', () => {
+  it('each append after the other: the chain stays whole', async () => {
+    const results = await Promise.all([
+      addNote(importDeps(database, { newId: () => `a-${Math.random()}` }), CASE_ID, 'first'),
+      importFiles(importDeps(database, { newId: () => `b-${Math.random()}` }), CASE_ID, [photo()]),
+      addNote(importDeps(database, { newId: () => `c-${Math.random()}` }), CASE_ID, 'third'),
+    ]);
+    expect(results.every((r) => r.ok)).toBe(true);
+    const log = await getCustodyLog(database, CASE_ID);
+    expect(log.map((e) => e.seq)).toEqual([1, 2, 3, 4]);
+    expect(checkChain(CASE_ID, log)).toEqual([]);
+  });
+});
+
 describe('notes', () => {
   it('are saved as UTF-8 text with their hash and chained in the log', async () => {
     const text = 'Seller promised a refund in chat on 19.11 — 卖家承诺退款';
