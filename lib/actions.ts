@@ -10,7 +10,7 @@ import type { DisputeKitDB } from './db';
 import { describeError, isQuotaError } from './errors';
 import type { MessageKey, Translate } from './i18n';
 import type { Platform } from './marketplaces';
-import { ReadPageResponse, type CaptureError, type CaptureResponse } from './messages';
+import { ReadPageResponse, SelectionResponse, type CaptureError, type CaptureResponse } from './messages';
 import type { CaseRecord, OrderFacts } from './model';
 import type { EvidenceClock } from './evidence-item';
 import { selectionEvidence } from './selection';
@@ -102,9 +102,9 @@ async function savePage(deps: ActionDeps, tab: ActionTab | undefined): Promise<A
 }
 
 async function saveSelection(deps: ActionDeps, info: MenuClick, tab: ActionTab | undefined): Promise<ActionResult> {
-  const text = info.selectionText?.trim() ?? '';
-  if (!text) return { ok: false, error: 'emptySelection' };
+  if (!info.selectionText?.trim()) return { ok: false, error: 'emptySelection' };
   if (tab?.id === undefined) return { ok: false, error: 'tabClosed' };
+  const text = await selectedText(deps, tab.id, info.selectionText);
   const target = await targetFor(deps, tab.id);
   if (target.kind === 'none') return { ok: false, error: 'noCurrentCase' };
   const page = {
@@ -128,6 +128,17 @@ async function saveSelection(deps: ActionDeps, info: MenuClick, tab: ActionTab |
     if (isQuotaError(error)) return { ok: false, error: 'storageFull' };
     return { ok: false, error: 'internal', detail: describeError(error) };
   }
+}
+
+/**
+ * The browser's selectionText has its line breaks collapsed; the page's own selection (from our content
+ * script, on marketplace pages) keeps a chat's lines. It is used only when it is the same text, so a
+ * selection inside a frame or one changed since the click falls back to the browser's.
+ */
+async function selectedText(deps: ActionDeps, tabId: number, fromMenu: string): Promise<string> {
+  const answer = SelectionResponse.safeParse(await deps.sendToTab(tabId, { type: 'page:selection' }).catch(() => undefined));
+  const squashed = (s: string) => s.replace(/\s+/g, ' ').trim();
+  return answer.success && squashed(answer.data.text) === squashed(fromMenu) ? answer.data.text.trim() : fromMenu.trim();
 }
 
 /** The user's words for a case: "AliExpress order 8190…". */

@@ -2,7 +2,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { PageCaptureSession } from './fullpage-page';
-import { ContentRequest, FullpageRequest, type ReadPageResponse, type SnapshotResponse } from './messages';
+import { ContentRequest, FullpageRequest, SelectionRequest, type ReadPageResponse, type SelectionResponse, type SnapshotResponse } from './messages';
 import type { PageReading } from './model';
 import { hidePageButtonDuringCapture, withoutPageButton } from './page-button';
 import { readPage } from './readers';
@@ -55,6 +55,11 @@ export async function answerFullpageRequest(request: FullpageRequest, doc: Docum
   }
 }
 
+/** The user's selection with its line breaks (the context menu's selectionText loses them). */
+export function currentSelection(win: Window): SelectionResponse {
+  return { text: (win.getSelection()?.toString() ?? '').slice(0, 1_000_000) };
+}
+
 /** Only this extension's background and pages may ask; the page itself cannot reach this listener. */
 export function listenForPageRequests(): void {
   browser.runtime.onMessage.addListener((message, sender) => {
@@ -64,6 +69,7 @@ export function listenForPageRequests(): void {
       hidePageButtonDuringCapture(document, fullpage.data.type === 'fullpage:restore');
       return answerFullpageRequest(fullpage.data, document, window);
     }
+    if (SelectionRequest.safeParse(message).success) return Promise.resolve(currentSelection(window));
     const answer = answerPageRequest(message, document, window);
     return answer ? Promise.resolve(answer) : undefined;
   });

@@ -9,6 +9,11 @@ import { EVIDENCE_LABELS, PageMetadataSchema, PageReadingSchema } from './model'
 export const ReadPageRequest = z.object({ type: z.literal('page:read') });
 // Background → content script: the reading plus what an archive of the page needs.
 export const SnapshotRequest = z.object({ type: z.literal('page:snapshot') });
+// Background → content script: the user's selection as the page has it. The context menu's selectionText
+// loses line breaks, which a saved chat needs.
+export const SelectionRequest = z.object({ type: z.literal('page:selection') });
+export const SelectionResponse = z.object({ text: z.string().max(1_000_000) });
+export type SelectionResponse = z.infer<typeof SelectionResponse>;
 export const ContentRequest = z.discriminatedUnion('type', [ReadPageRequest, SnapshotRequest]);
 export type ContentRequest = z.infer<typeof ContentRequest>;
 

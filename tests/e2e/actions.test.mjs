@@ -11,7 +11,7 @@ const ORDER_URL = `https://www.aliexpress.com/p/order/detail.html?orderId=${ORDE
 const ORDER_CASE = `aliexpress:${ORDER_ID}`;
 const TRACKING_URL = 'https://track.example/parcel/LP00123456789';
 const CHAT_URL = 'https://www.aliexpress.com/im/chat.html';
-const CHAT_TEXT = 'Seller: we will send a replacement within 5 days.';
+const CHAT_LINES = ['Seller: we will send a replacement within 5 days.', 'Buyer: OK, thank you.'];
 
 /**
  * Automation cannot open a real context menu. Chrome's event objects have `dispatch`, which runs the
@@ -50,7 +50,7 @@ describe('one action from anywhere', () => {
     ext = await launchExtension();
     await serve(ext.context, `**/p/order/detail.html?orderId=${ORDER_ID}`, fixture('aliexpress/order-detail.html'));
     await serve(ext.context, 'https://track.example/**', '<!doctype html><title>Parcel LP00123456789</title><h1>In transit</h1><p>Arrived at sorting centre.</p>');
-    await serve(ext.context, `${CHAT_URL}*`, `<!doctype html><title>Messages</title><div id="chat"><p>${CHAT_TEXT}</p></div>`);
+    await serve(ext.context, `${CHAT_URL}*`, `<!doctype html><title>Messages</title><div id="chat"><p>${CHAT_LINES[0]}</p><p>${CHAT_LINES[1]}</p></div>`);
     extensionPage = await ext.context.newPage();
     await extensionPage.goto(`chrome-extension://${ext.extensionId}/popup.html`);
   });
@@ -103,9 +103,10 @@ describe('one action from anywhere', () => {
 
   it('the selection item saves the selected text as a chat quote into the current case', async () => {
     const { page, tabId } = await openTab(ext, CHAT_URL);
-    await page.locator('#chat p').selectText();
+    await page.locator('#chat').selectText();
     const before = await notificationIds(ext);
-    await clickMenuItem(ext, tabId, { menuItemId: 'disputekit-save-selection', selectionText: CHAT_TEXT });
+    // What Chrome's OnClickData carries: the selection with its line breaks collapsed to spaces.
+    await clickMenuItem(ext, tabId, { menuItemId: 'disputekit-save-selection', selectionText: CHAT_LINES.join(' ') });
     await nextNotification(ext, before);
     const { evidence } = await readDatabase(extensionPage);
     const quote = evidence.find((e) => e.kind === 'selection');
@@ -115,7 +116,15 @@ describe('one action from anywhere', () => {
       { caseId: ORDER_CASE, label: 'chat', mime: 'text/plain', url: CHAT_URL, title: 'Messages', type: 'text/plain;charset=utf-8' },
     );
     assert.equal(quote.sha256, quote.actualSha256);
-    assert.equal(quote.blobSize, Buffer.byteLength(CHAT_TEXT));
+    // The stored text is the page's selection, lines kept (the content script's), not the collapsed one.
+    const text = await extensionPage.evaluate(async (id) => {
+      const db = await new Promise((res) => (indexedDB.open('disputekit').onsuccess = (e) => res(e.target.result)));
+      const item = await new Promise((res) => (db.transaction('evidence').objectStore('evidence').get(id).onsuccess = (e) => res(e.target.result)));
+      db.close();
+      return item.blob.text();
+    }, quote.id);
+    assert.match(text, new RegExp(`^${CHAT_LINES[0].replace(/\./g, '\\.')}\\n+${CHAT_LINES[1].replace(/\./g, '\\.')}$`));
+    assert.equal(quote.blobSize, Buffer.byteLength(text));
   });
 
   it('the page item on a tracking page saves its screenshot into the current case', async () => {

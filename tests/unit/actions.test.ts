@@ -205,6 +205,22 @@ describe('“Save selection as chat/quote”', () => {
     });
   });
 
+  it('keeps the lines of the page’s own selection when it is the text the menu got', async () => {
+    await database.cases.put({ ...OTHER_CASE });
+    await setCurrentCase(fakeBrowser.storage.local, OTHER_CASE.id, new Date());
+    const pageSelection = (text: string) =>
+      deps(null, {
+        sendToTab: async (_tab, message) => ((message as { type: string }).type === 'page:selection' ? { text } : { reading: null }),
+      });
+    // Chrome's selectionText: the chat's line break became a space.
+    const fromMenu = 'Seller: we will refund you in 3 days Buyer: ok';
+    await handleMenuClick(pageSelection(chat), { menuItemId: MENU_SAVE_SELECTION, selectionText: fromMenu }, trackingTab);
+    // A different selection in the page (a frame, or changed since the click): the menu's text is kept.
+    await handleMenuClick(pageSelection('something else'), { menuItemId: MENU_SAVE_SELECTION, selectionText: fromMenu }, trackingTab);
+    const texts = await Promise.all((await database.evidence.orderBy('id').toArray()).map((e) => e.blob.text()));
+    expect(texts.sort()).toEqual([chat, fromMenu].sort());
+  });
+
   it('on an order page, saves into that order’s case (opening it if needed)', async () => {
     await handleMenuClick(deps(orderReading), { menuItemId: MENU_SAVE_SELECTION, selectionText: chat }, orderTab);
     expect((await database.cases.get(ORDER_CASE))?.order.status).toBe('Awaiting delivery');
