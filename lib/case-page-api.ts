@@ -1,5 +1,6 @@
 /** The case page's link to the browser: which case, the database, and what evidence metadata needs. */
 import { browser } from 'wxt/browser';
+import { rememberOpenedCase } from './current-case';
 import { db, type DisputeKitDB } from './db';
 import type { ImportDeps } from './evidence-import';
 import { localeFor, type Locale } from './i18n';
@@ -23,9 +24,12 @@ export function caseIdFromSearch(search: string): string | undefined {
 
 export function browserCasePageApi(search: string): CasePageApi {
   const database = db();
+  const caseId = caseIdFromSearch(search);
+  // The case the user opens is the one they work on: pages saved from the menu or shortcut go there next.
+  if (caseId) void rememberOpenedCase(browser.storage.local, database, caseId, new Date()).catch(() => undefined);
   return {
     locale: localeFor(browser.i18n.getUILanguage()),
-    caseId: caseIdFromSearch(search),
+    caseId,
     database,
     importDeps: {
       database,

@@ -21,6 +21,13 @@ export async function setCurrentCase(area: KeyValueArea, caseId: string, now: Da
   await area.set({ [CURRENT_CASE_KEY]: { caseId, at: now.toISOString() } });
 }
 
+/** Opening a case's page makes it the current case, if that case exists (a stale link changes nothing). */
+export async function rememberOpenedCase(area: KeyValueArea, database: DisputeKitDB, caseId: string, now: Date): Promise<boolean> {
+  if (!(await database.cases.get(caseId))) return false;
+  await setCurrentCase(area, caseId, now);
+  return true;
+}
+
 /** The stored case id, or undefined when there is none or what is stored is not a current-case record. */
 export async function getCurrentCaseId(area: KeyValueArea): Promise<string | undefined> {
   const stored = StoredCurrentCase.safeParse((await area.get(CURRENT_CASE_KEY))[CURRENT_CASE_KEY]);

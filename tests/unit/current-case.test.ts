@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { CURRENT_CASE_KEY, getCurrentCaseId, recentOpenCases, resolveCurrentCase, setCurrentCase } from '@/lib/current-case';
+import { CURRENT_CASE_KEY, getCurrentCaseId, recentOpenCases, rememberOpenedCase, resolveCurrentCase, setCurrentCase } from '@/lib/current-case';
 import { DisputeKitDB } from '@/lib/db';
 import type { CaseRecord } from '@/lib/model';
 import { readSettings, SETTINGS_KEY, writeSettings } from '@/lib/settings';
@@ -54,6 +54,15 @@ describe('the current case', () => {
     expect(await resolveCurrentCase(storage, database)).toBeUndefined();
     await setCurrentCase(storage, 'aliexpress:gone', new Date());
     expect(await resolveCurrentCase(storage, database)).toBeUndefined();
+  });
+
+  it('becomes the case whose page the user opens, unless that case does not exist', async () => {
+    await database.cases.put(caseRecord('1', '2026-11-10T00:00:00.000Z'));
+    await setCurrentCase(storage, 'aliexpress:other', new Date());
+    expect(await rememberOpenedCase(storage, database, 'aliexpress:nope', new Date())).toBe(false);
+    expect(await getCurrentCaseId(storage)).toBe('aliexpress:other');
+    expect(await rememberOpenedCase(storage, database, 'aliexpress:1', new Date())).toBe(true);
+    expect(await getCurrentCaseId(storage)).toBe('aliexpress:1');
   });
 
   it('lists recent open cases, most recently touched first', async () => {
