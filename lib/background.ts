@@ -36,7 +36,7 @@ function chromePageCapture(): PageCaptureApi | undefined {
   return typeof chrome?.pageCapture?.saveAsMHTML === 'function' ? chrome.pageCapture : undefined;
 }
 
-function saveAsMHTML(tabId: number): Promise<Blob> {
+function askForMHTML(tabId: number): Promise<Blob> {
   return new Promise((resolve, reject) => {
     chromePageCapture()!.saveAsMHTML({ tabId }, (mhtml) => {
       const failure = (globalThis as { chrome?: { runtime?: { lastError?: { message?: string } } } }).chrome?.runtime?.lastError;
@@ -44,6 +44,21 @@ function saveAsMHTML(tabId: number): Promise<Blob> {
       else reject(new Error(failure?.message ?? 'the browser made no MHTML archive'));
     });
   });
+}
+
+/**
+ * Chrome's MHTML blob is backed by a temporary file that Chrome may delete before it is read (seen here as
+ * an occasional NotFoundError): read it into memory at once, and ask again once if it was already gone.
+ */
+async function saveAsMHTML(tabId: number): Promise<Blob> {
+  for (let attempt = 1; ; attempt++) {
+    const mhtml = await askForMHTML(tabId);
+    try {
+      return new Blob([await mhtml.arrayBuffer()], { type: mhtml.type || 'multipart/related' });
+    } catch (error) {
+      if (attempt >= 2) throw error;
+    }
+  }
 }
 
 /** Captures running now, by tab, so the popup can cancel one; one capture per tab at a time. */
