@@ -97,7 +97,7 @@ function EvidenceRow({ t, lang, item, onDelete }: { t: Translate; lang: string; 
       <div class="evidence-body">
         <p class="evidence-title">
           <strong data-testid="evidence-name">{name}</strong>
-          <span class="muted"> · {t(KIND_NAMES[item.kind])}</span>
+          {item.fileName && <span class="muted"> · {t(KIND_NAMES[item.kind])}</span>}
           {item.label && <span class="label-chip">{t(`evidenceLabel.${item.label}`)}</span>}
         </p>
         <p class="muted">

@@ -44,5 +44,7 @@ export function formatBytes(bytes: number, lang: string): string {
     value /= 1000;
     unit++;
   }
-  return new Intl.NumberFormat(lang, { style: 'unit', unit: UNITS[unit], unitDisplay: 'short', maximumFractionDigits: value < 10 && unit > 0 ? 1 : 0 }).format(value);
+  // 'narrow' for plain bytes: the 'short' English form is "46 byte".
+  const unitDisplay = unit === 0 ? 'narrow' : 'short';
+  return new Intl.NumberFormat(lang, { style: 'unit', unit: UNITS[unit], unitDisplay, maximumFractionDigits: value < 10 && unit > 0 ? 1 : 0 }).format(value);
 }
