@@ -73,10 +73,10 @@ function decodeScreenshot(extensionPage, points) {
 
 const near = (a, b) => a.every((v, i) => Math.abs(v - b[i]) <= 3);
 
-describe('full-page capture of a tall order page', () => {
+for (const deviceScaleFactor of [1, 2]) describe(`full-page capture of a tall order page (device pixel ratio ${deviceScaleFactor})`, () => {
   let ext;
   before(async () => {
-    ext = await launchExtension();
+    ext = await launchExtension({ deviceScaleFactor });
     await serve(ext.context, `**/p/order/detail.html?orderId=${ORDER}`, fixture('aliexpress/order-detail-tall.html'));
     await servePhotos(ext.context);
   });
@@ -108,6 +108,7 @@ describe('full-page capture of a tall order page', () => {
     assert.equal(shotRecord.part, undefined, 'a page this tall fits in one image');
     assert.ok(shotRecord.hasThumbnail);
 
+    assert.equal(after.dpr, deviceScaleFactor);
     const scale = after.dpr;
     const points = after.photos.map((p) => [Math.round(p.x * scale), Math.round(p.y * scale)]);
     const shot = await decodeScreenshot(popup, points);
