@@ -14,7 +14,15 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['activeTab', 'storage', 'unlimitedStorage'],
+    // contextMenus and the command are user actions that grant activeTab; notifications report their result.
+    // pageCapture: Chrome's MHTML archive of the captured page; Firefox has no such API.
+    permissions: ['activeTab', 'storage', 'unlimitedStorage', 'contextMenus', 'notifications', ...(browser === 'firefox' ? [] : ['pageCapture'])],
+    commands: {
+      'capture-page': {
+        suggested_key: { default: 'Alt+Shift+E', mac: 'MacCtrl+Shift+E' },
+        description: '__MSG_commandCapturePage__',
+      },
+    },
     host_permissions: mode === 'testing' ? [...MARKETPLACE_HOST_PATTERNS, '<all_urls>'] : [...MARKETPLACE_HOST_PATTERNS],
     ...(browser === 'firefox' && {
       browser_specific_settings: {

@@ -1,21 +1,14 @@
-import { useEffect, useState } from 'preact/hooks';
 import type { CaseOverview } from '@/lib/cases';
 import type { Translate } from '@/lib/i18n';
+import { useObjectUrl } from './use-object-url';
 
 function formatTime(iso: string, lang: string): string {
   return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 }
 
-/** An object URL for a blob, revoked when the blob changes or the component goes away. */
-function useObjectUrl(blob: Blob | undefined): string | undefined {
-  const [url, setUrl] = useState<string>();
-  useEffect(() => {
-    if (!blob) return setUrl(undefined);
-    const created = URL.createObjectURL(blob);
-    setUrl(created);
-    return () => URL.revokeObjectURL(created);
-  }, [blob]);
-  return url;
+/** The case page of a case, relative to the popup (both are pages at the extension's root). */
+export function casePageHref(caseId: string): string {
+  return `case.html?id=${encodeURIComponent(caseId)}`;
 }
 
 /** The order's case: how much evidence it holds and the newest screenshot. */
@@ -25,6 +18,11 @@ export function CaseCard({ t, lang, overview }: { t: Translate; lang: string; ov
     return (
       <section class="case" data-testid="case">
         <p class="muted">{t('case.empty')}</p>
+        {overview && (
+          <a href={casePageHref(overview.case.id)} target="_blank" data-testid="open-case">
+            {t('casePage.openCase')}
+          </a>
+        )}
       </section>
     );
   }
@@ -37,6 +35,9 @@ export function CaseCard({ t, lang, overview }: { t: Translate; lang: string; ov
         <div>
           <p data-testid="evidence-count">{t('case.files', { n: overview.evidenceCount })}</p>
           {last && <p class="muted">{t('case.lastCapture', { time: last })}</p>}
+          <a href={casePageHref(overview.case.id)} target="_blank" data-testid="open-case">
+            {t('casePage.openCase')}
+          </a>
         </div>
       </div>
     </section>

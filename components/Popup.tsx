@@ -1,9 +1,10 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { caseIdFor, type CaseOverview } from '@/lib/cases';
 import { languageTag, translator, type MessageKey, type Translate } from '@/lib/i18n';
-import type { CaptureResponse, SaveOrdersResponse } from '@/lib/messages';
+import type { CaptureProgress, CaptureResponse, SaveOrdersResponse } from '@/lib/messages';
 import type { PageState } from '@/lib/page-state';
 import type { PopupApi } from '@/lib/popup-api';
+import { AddPageToCase } from './AddPageToCase';
 import { CaseCard } from './CaseCard';
 import { OrderList } from './OrderList';
 import { OrderSummary } from './OrderSummary';
@@ -14,6 +15,12 @@ type Notice = { tone: 'ok' | 'error'; text: string; detail?: string };
 function captureNotice(t: Translate, result: CaptureResponse): Notice {
   if (result.ok) return { tone: 'ok', text: t('capture.saved', { files: t('case.files', { n: result.evidenceIds.length }) }) };
   return { tone: 'error', text: t(`error.${result.error}` as MessageKey), detail: result.detail };
+}
+
+function progressText(t: Translate, progress: CaptureProgress | undefined): string {
+  if (!progress) return t('capture.busy');
+  if (progress.phase === 'screens') return t('fullpage.screen', { n: progress.done, total: progress.total });
+  return t(`fullpage.${progress.phase}`);
 }
 
 function saveNotice(t: Translate, result: SaveOrdersResponse): Notice {
@@ -36,6 +43,8 @@ export function Popup({ api }: { api: PopupApi }) {
   const [overview, setOverview] = useState<CaseOverview | null>(null);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice | undefined>();
+  const [progress, setProgress] = useState<CaptureProgress | undefined>();
+  const [cancelling, setCancelling] = useState(false);
 
   const caseId = page?.kind === 'order' ? caseIdFor(page.platform, page.order.orderId) : undefined;
 
@@ -54,7 +63,16 @@ export function Popup({ api }: { api: PopupApi }) {
   async function capture(tabId: number) {
     setBusy(true);
     setNotice(undefined);
-    const result = await api.capture(tabId);
+    setProgress(undefined);
+    const unsubscribe = api.onCaptureProgress(tabId, setProgress);
+    let result: CaptureResponse;
+    try {
+      result = await api.capture(tabId);
+    } finally {
+      unsubscribe();
+    }
+    setProgress(undefined);
+    setCancelling(false);
     setNotice(captureNotice(t, result));
     if (result.ok && caseId) setOverview(await api.loadCase(caseId));
     setBusy(false);
@@ -87,9 +105,25 @@ export function Popup({ api }: { api: PopupApi }) {
           <button class="primary" data-testid="capture" disabled={busy} onClick={() => capture(page.tabId)}>
             {busy ? t('capture.busy') : t('capture.button')}
           </button>
-          <p class="hint">{t('capture.hint')}</p>
+          {busy && progress && (
+            <div class="capture-progress">
+              <span role="status" data-testid="capture-progress">{cancelling ? t('fullpage.cancelling') : progressText(t, progress)}</span>
+              <button
+                data-testid="capture-cancel"
+                disabled={cancelling || progress.phase === 'saving'}
+                onClick={() => {
+                  setCancelling(true);
+                  void api.cancelCapture(page.tabId);
+                }}
+              >
+                {t('fullpage.cancel')}
+              </button>
+            </div>
+          )}
+          <p class="hint">{t('fullpage.hint')}</p>
         </>
       )}
+      {page && page.kind !== 'order' && page.kind !== 'no-tab' && <AddPageToCase t={t} api={api} />}
       {page?.kind === 'order-list' && listWithOrders && (
         <OrderList t={t} orders={page.orders} busy={busy} onSaveAll={() => saveAll(page.tabId)} />
       )}

@@ -1,5 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { listenForPageRequests, watchForChanges } from '@/lib/content';
+import { pageButtonController } from '@/lib/page-button';
 import { ALIEXPRESS_MATCHES } from '@/lib/marketplaces';
 
 export default defineContentScript({
@@ -7,6 +8,6 @@ export default defineContentScript({
   runAt: 'document_idle',
   main(ctx) {
     listenForPageRequests();
-    watchForChanges(ctx);
+    watchForChanges(ctx, pageButtonController(ctx));
   },
 });

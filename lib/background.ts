@@ -1,18 +1,22 @@
 /** The background's message handling: who may ask, what they may ask, and the real browser behind a capture. */
 import { browser } from 'wxt/browser';
 import { beginCapture, endCapture, takeInterruptedFlag } from './capture-journal';
-import { captureVisible, type CaptureDeps } from './capture';
+import { captureTab, type CaptureDeps, type CaptureTarget } from './capture';
+import { setCurrentCase } from './current-case';
 import { db } from './db';
-import { BackgroundRequest, isOwnExtensionPage, type CaptureResponse, type SenderLike } from './messages';
+import { BackgroundRequest, isOwnExtensionPage, type CaptureProgressNotice, type CaptureResponse, type SenderLike } from './messages';
+import { offscreenImaging } from './stitch';
 import { saveListedOrders } from './save-orders';
 import { makeThumbnail } from './thumbnail';
 
-function browserCaptureDeps(): CaptureDeps {
+export function browserCaptureDeps(): CaptureDeps {
   return {
     getTab: (tabId) => browser.tabs.get(tabId),
     sendToTab: (tabId, message) => browser.tabs.sendMessage(tabId, message),
     captureVisibleTab: (windowId) => browser.tabs.captureVisibleTab(windowId, { format: 'png' }),
     makeThumbnail,
+    ...(typeof OffscreenCanvas === 'function' && { imaging: offscreenImaging }),
+    ...(chromePageCapture() && { saveAsMHTML: saveAsMHTML }),
     database: db(),
     now: () => new Date(),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
@@ -22,14 +26,80 @@ function browserCaptureDeps(): CaptureDeps {
   };
 }
 
-async function captureWithJournal(tabId: number): Promise<CaptureResponse> {
+interface PageCaptureApi {
+  saveAsMHTML(details: { tabId: number }, callback: (mhtml?: Blob) => void): void;
+}
+
+/** Chrome's pageCapture (Chrome only, with the `pageCapture` permission); Firefox has none. */
+function chromePageCapture(): PageCaptureApi | undefined {
+  const chrome = (globalThis as { chrome?: { pageCapture?: PageCaptureApi } }).chrome;
+  return typeof chrome?.pageCapture?.saveAsMHTML === 'function' ? chrome.pageCapture : undefined;
+}
+
+function askForMHTML(tabId: number): Promise<Blob> {
+  return new Promise((resolve, reject) => {
+    chromePageCapture()!.saveAsMHTML({ tabId }, (mhtml) => {
+      const failure = (globalThis as { chrome?: { runtime?: { lastError?: { message?: string } } } }).chrome?.runtime?.lastError;
+      if (mhtml) resolve(mhtml);
+      else reject(new Error(failure?.message ?? 'the browser made no MHTML archive'));
+    });
+  });
+}
+
+/**
+ * Chrome's MHTML blob is backed by a temporary file that Chrome may delete before it is read (seen here as
+ * an occasional NotFoundError): read it into memory at once, and ask again once if it was already gone.
+ */
+async function saveAsMHTML(tabId: number): Promise<Blob> {
+  for (let attempt = 1; ; attempt++) {
+    const mhtml = await askForMHTML(tabId);
+    try {
+      return new Blob([await mhtml.arrayBuffer()], { type: mhtml.type || 'multipart/related' });
+    } catch (error) {
+      if (attempt >= 2) throw error;
+    }
+  }
+}
+
+/** Captures running now, by tab, so the popup can cancel one; one capture per tab at a time. */
+const running = new Map<number, AbortController>();
+
+/**
+ * Runs a capture with a note in the journal (a worker stopped mid-capture is reported on the next start),
+ * progress notices to the extension's pages, and a way to cancel it (`cancelCapture`).
+ */
+export async function runCapture(target: CaptureTarget): Promise<CaptureResponse> {
+  if (running.has(target.tabId)) return { ok: false, error: 'busy' };
+  const controller = new AbortController();
+  running.set(target.tabId, controller);
   const journalId = crypto.randomUUID();
-  await beginCapture(journalId, tabId, new Date());
   try {
-    return await captureVisible(browserCaptureDeps(), tabId);
+    await beginCapture(journalId, target.tabId, new Date());
+    return await captureTab(browserCaptureDeps(), target, {
+      signal: controller.signal,
+      onProgress: (progress) => {
+        const notice: CaptureProgressNotice = { type: 'capture:progress', tabId: target.tabId, ...progress };
+        browser.runtime.sendMessage(notice).catch(() => {
+          // No extension page open to show it.
+        });
+      },
+    });
   } finally {
+    running.delete(target.tabId);
     await endCapture(journalId);
   }
+}
+
+/** Asks the tab's running capture to stop; it stops at its next step, saves nothing and restores the page. */
+export function cancelCapture(tabId: number): { cancelled: boolean } {
+  const controller = running.get(tabId);
+  controller?.abort();
+  return { cancelled: controller !== undefined };
+}
+
+/** The default capture of an order page: the full page, its archives, into the order's case. */
+export function captureWithJournal(tabId: number): Promise<CaptureResponse> {
+  return runCapture({ tabId, mode: 'fullpage' });
 }
 
 /**
@@ -42,10 +112,22 @@ export function handleBackgroundMessage(message: unknown, sender: SenderLike): P
   if (!request.success) return undefined;
   switch (request.data.type) {
     case 'capture:visible':
-      return captureWithJournal(request.data.tabId);
+      return runCapture({ tabId: request.data.tabId, mode: 'visible' }).then(rememberCaseOf);
+    case 'capture:tab': {
+      const { tabId, mode, caseId, label } = request.data;
+      return runCapture({ tabId, mode, ...(caseId && { caseId }), ...(label && { label }) }).then(rememberCaseOf);
+    }
+    case 'capture:cancel':
+      return Promise.resolve(cancelCapture(request.data.tabId));
     case 'orders:saveAll':
       return saveListedOrders({ sendToTab: (tabId, m) => browser.tabs.sendMessage(tabId, m), database: db(), now: () => new Date() }, request.data.tabId);
     case 'capture:takeInterrupted':
       return takeInterruptedFlag().then((interrupted) => ({ interrupted }));
   }
+}
+
+/** A capture makes its case the user's current case: other pages (listing, tracking, chat) are saved there next. */
+export async function rememberCaseOf<T extends CaptureResponse>(result: T): Promise<T> {
+  if (result.ok) await setCurrentCase(browser.storage.local, result.caseId, new Date()).catch(() => undefined);
+  return result;
 }

@@ -1,21 +1,30 @@
 /**
- * "Capture evidence" for one tab: the page's reading and HTML from its content script, a screenshot of the
- * visible area, their hashes and metadata, saved to the order's case in one transaction. Browser APIs come
- * in through `CaptureDeps`, so the whole flow runs in unit tests with fakes and in the service worker.
+ * "Capture evidence" for one tab: the whole page (scrolled and stitched) or its visible area, Chrome's
+ * MHTML archive of the page where the browser has one, and the page's HTML from its content script, with
+ * hashes and metadata, saved in one transaction at the end: to the order's case, or to a case the caller
+ * names. A cancelled or failed capture saves nothing and leaves the page as it was. Browser APIs come in
+ * through `CaptureDeps`, so the whole flow runs in unit tests with fakes and in the service worker.
  */
+import { captureInTurn, CaptureRateLimiter, type Clock } from './capture-rate';
+import { addEvidenceToCase, CaseNotFound, saveCapture } from './cases';
 import type { DisputeKitDB } from './db';
-import { saveCapture } from './cases';
 import { describeError, isQuotaError } from './errors';
+import { captureScale, planScreens } from './fullpage-plan';
 import { sha256Hex } from './hash';
-import type { CaptureError, CaptureResponse } from './messages';
-import { SnapshotResponse } from './messages';
-import type { EvidenceRecord, PageMetadata } from './model';
+import type { CaptureError, CaptureProgress, CaptureResponse } from './messages';
+import { PageMeasureResponse, ScreenResponse, SnapshotResponse } from './messages';
+import type { EvidenceKind, EvidenceLabel, EvidenceRecord, OrderFacts, PageMetadata } from './model';
+import type { Platform } from './marketplaces';
+import { Stitcher, type Imaging } from './stitch';
 import { toZonedIso, userTimeZone } from './time';
 
 export interface TabInfo {
   active?: boolean;
   windowId?: number;
   url?: string;
+  title?: string;
+  width?: number;
+  height?: number;
 }
 
 export interface CaptureDeps {
@@ -23,6 +32,10 @@ export interface CaptureDeps {
   sendToTab(tabId: number, message: unknown): Promise<unknown>;
   captureVisibleTab(windowId: number): Promise<string>;
   makeThumbnail(image: Blob): Promise<Blob | undefined>;
+  /** Chrome's MHTML of the tab; absent where the browser has none (Firefox). */
+  saveAsMHTML?(tabId: number): Promise<Blob>;
+  /** Decoding and joining screen images; needed for full-page captures. */
+  imaging?: Imaging;
   database: DisputeKitDB;
   now(): Date;
   sleep(ms: number): Promise<void>;
@@ -30,6 +43,21 @@ export interface CaptureDeps {
   extensionVersion: string;
   browserName: string;
   timeZone?: string;
+}
+
+export type CaptureMode = 'fullpage' | 'visible';
+
+export interface CaptureTarget {
+  tabId: number;
+  mode: CaptureMode;
+  /** Capture into this existing case (a listing, a tracking page); without it the page must be an order page. */
+  caseId?: string;
+  label?: EvidenceLabel;
+}
+
+export interface CaptureHooks {
+  onProgress?(progress: CaptureProgress): void;
+  signal?: AbortSignal;
 }
 
 class CaptureFailure extends Error {
@@ -41,80 +69,212 @@ class CaptureFailure extends Error {
   }
 }
 
-export async function captureVisible(deps: CaptureDeps, tabId: number): Promise<CaptureResponse> {
+/** Captures a tab; never throws: every failure is a CaptureResponse with nothing saved. */
+export async function captureTab(deps: CaptureDeps, target: CaptureTarget, hooks: CaptureHooks = {}): Promise<CaptureResponse> {
   try {
-    return await run(deps, tabId);
+    return await run(deps, target, hooks);
   } catch (error) {
     if (error instanceof CaptureFailure) return { ok: false, error: error.code, ...(error.detail && { detail: error.detail }) };
+    if (error instanceof CaseNotFound) return { ok: false, error: 'caseNotFound' };
     if (isQuotaError(error)) return { ok: false, error: 'storageFull' };
     return { ok: false, error: 'internal', detail: describeError(error) };
   }
 }
 
-async function run(deps: CaptureDeps, tabId: number): Promise<CaptureResponse> {
+/** The visible area of an order page, as before full-page capture. */
+export function captureVisible(deps: CaptureDeps, tabId: number): Promise<CaptureResponse> {
+  return captureTab(deps, { tabId, mode: 'visible' });
+}
+
+interface Shot {
+  blob: Blob;
+  width?: number;
+  height?: number;
+  part?: { index: number; count: number };
+}
+
+async function run(deps: CaptureDeps, target: CaptureTarget, hooks: CaptureHooks): Promise<CaptureResponse> {
+  const { tabId, caseId } = target;
+  const stopIfCancelled = () => {
+    if (hooks.signal?.aborted) throw new CaptureFailure('cancelled');
+  };
   const tab = await deps.getTab(tabId).catch(() => {
     throw new CaptureFailure('tabClosed');
   });
 
-  // No content script answers on pages DisputeKit does not read: that is "not an order page", not a crash.
-  const raw = await deps.sendToTab(tabId, { type: 'page:snapshot' }).catch(() => {
-    throw new CaptureFailure('notOrderPage');
-  });
+  // No content script answers on pages DisputeKit does not read: for an order capture that is "not an
+  // order page", not a crash; into a named case, the page is taken as the browser shows it.
+  const raw = await deps.sendToTab(tabId, { type: 'page:snapshot' }).catch(() => undefined);
   const snapshot = SnapshotResponse.safeParse(raw);
-  if (!snapshot.success) throw new CaptureFailure('notOrderPage');
-  const { reading, html, page } = snapshot.data;
-  const order = reading?.pageKind === 'order-detail' ? reading.orders[0] : undefined;
-  if (!reading || !order) throw new CaptureFailure('notOrderPage');
+  let order: { platform: Platform; facts: OrderFacts } | undefined;
+  if (caseId === undefined) {
+    const reading = snapshot.success ? snapshot.data.reading : null;
+    const facts = reading?.pageKind === 'order-detail' ? reading.orders[0] : undefined;
+    if (!reading || !facts) throw new CaptureFailure('notOrderPage');
+    order = { platform: reading.platform, facts };
+  } else if (!(await deps.database.cases.get(caseId))) {
+    throw new CaptureFailure('caseNotFound');
+  }
 
   // captureVisibleTab takes whatever is shown in the window: refuse rather than save the wrong tab.
   if (!tab.active || tab.windowId === undefined) throw new CaptureFailure('tabNotVisible');
-  const dataUrl = await captureRespectingQuota(deps, tab.windowId).catch((error: unknown) => {
-    const message = describeError(error);
-    if (/permission|activeTab|all_urls/i.test(message)) throw new CaptureFailure('permission');
-    if (/no tab|closed/i.test(message)) throw new CaptureFailure('tabClosed');
-    throw new CaptureFailure('captureFailed', message);
-  });
+  const windowId = tab.windowId;
+  const page: PageMetadata = snapshot.success ? snapshot.data.page : pageFromTab(tab);
+  stopIfCancelled();
+
+  // Scrolling needs the content script; without one the visible area is what can be taken.
+  const firstScreen: { blob?: Blob } = {};
+  const shots =
+    target.mode === 'fullpage' && snapshot.success
+      ? await captureFullPage(deps, { tabId, windowId, url: page.url }, hooks, firstScreen)
+      : [await captureVisibleArea(deps, windowId, hooks)];
+  stopIfCancelled();
 
   // The page must still be the one that was read, or the screenshot and the archive disagree.
-  const after = await deps.getTab(tabId).catch(() => {
-    throw new CaptureFailure('tabClosed');
-  });
-  if (after.url !== undefined && after.url !== page.url) throw new CaptureFailure('pageChanged');
+  await expectStillShown(deps, tabId, page.url, false);
+
+  let mhtml: Blob | undefined;
+  if (deps.saveAsMHTML) {
+    hooks.onProgress?.({ phase: 'archiving', done: 0, total: 1 });
+    mhtml = await deps.saveAsMHTML(tabId).catch((error: unknown) => {
+      throw captureError(error);
+    });
+  }
+  stopIfCancelled();
+  hooks.onProgress?.({ phase: 'saving', done: 0, total: 1 });
 
   const now = deps.now();
   const captureId = deps.newId();
-  const png = dataUrlToBlob(dataUrl);
-  const archive = new Blob([html], { type: 'text/html;charset=utf-8' });
-  const [thumbnail, pngHash, htmlHash] = await Promise.all([
-    deps.makeThumbnail(png).catch(() => undefined),
-    sha256Hex(png),
-    sha256Hex(archive),
+  const common = metadata(deps, now, page, captureId, target.label);
+  const item = async (kind: EvidenceKind, blob: Blob, mime: string, extra: Partial<EvidenceRecord> = {}): Promise<Omit<EvidenceRecord, 'caseId'>> => ({
+    ...common,
+    id: deps.newId(),
+    kind,
+    blob,
+    mime,
+    bytes: blob.size,
+    sha256: await sha256Hex(blob),
+    ...extra,
+  });
+  const thumbnail = await deps.makeThumbnail(firstScreen.blob ?? shots[0].blob).catch(() => undefined);
+  const shotKind: EvidenceKind = target.mode === 'fullpage' && snapshot.success ? 'fullpage-screenshot' : 'visible-screenshot';
+  const evidence = await Promise.all([
+    ...shots.map((shot, i) =>
+      item(shotKind, shot.blob, 'image/png', {
+        ...(shot.width && shot.height && { image: { width: shot.width, height: shot.height } }),
+        ...(shot.part && { part: shot.part }),
+        ...(i === 0 && thumbnail && { thumbnail }),
+      }),
+    ),
+    ...(mhtml ? [item('page-mhtml', mhtml, 'multipart/related')] : []),
+    ...(snapshot.success ? [item('page-html', new Blob([snapshot.data.html], { type: 'text/html;charset=utf-8' }), 'text/html')] : []),
   ]);
-  const common = metadata(deps, now, page, captureId);
-  const evidence: Omit<EvidenceRecord, 'caseId'>[] = [
-    { ...common, id: deps.newId(), kind: 'visible-screenshot', blob: png, mime: 'image/png', bytes: png.size, sha256: pngHash, ...(thumbnail && { thumbnail }) },
-    { ...common, id: deps.newId(), kind: 'page-html', blob: archive, mime: 'text/html', bytes: archive.size, sha256: htmlHash },
-  ];
-  const saved = await saveCapture(deps.database, { platform: reading.platform, order, evidence, now });
+  // The last moment a cancel counts: after this the capture is saved whole.
+  stopIfCancelled();
+  const saved = order
+    ? await saveCapture(deps.database, { platform: order.platform, order: order.facts, evidence, now })
+    : await addEvidenceToCase(deps.database, caseId!, evidence, now);
   return { ok: true, ...saved };
 }
 
-/** Chrome allows two captureVisibleTab calls a second; a quick second capture waits its turn instead of failing. */
-export const CAPTURE_QUOTA_RETRY_MS = 600;
-const QUOTA_RETRIES = 3;
+async function captureVisibleArea(deps: CaptureDeps, windowId: number, hooks: CaptureHooks): Promise<Shot> {
+  hooks.onProgress?.({ phase: 'screens', done: 1, total: 1 });
+  const limiter = new CaptureRateLimiter(clockOf(deps));
+  const blob = dataUrlToBlob(await takeScreen(deps, limiter, windowId));
+  return { blob, ...pngSize(new Uint8Array(await blob.slice(0, 24).arrayBuffer())) };
+}
 
-async function captureRespectingQuota(deps: CaptureDeps, windowId: number): Promise<string> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await deps.captureVisibleTab(windowId);
-    } catch (error) {
-      if (attempt >= QUOTA_RETRIES || !/MAX_CAPTURE_VISIBLE_TAB_CALLS_PER_SECOND/.test(describeError(error))) throw error;
-      await deps.sleep(CAPTURE_QUOTA_RETRY_MS);
+/**
+ * Scroll and stitch: the content script prepares and measures the page, each screen is scrolled to and
+ * taken in its turn (Chrome's two-a-second quota), and its new rows go into the page image. The page is
+ * put back however this ends. `firstScreen` receives the top screen's image, for the thumbnail.
+ */
+async function captureFullPage(
+  deps: CaptureDeps,
+  tab: { tabId: number; windowId: number; url: string },
+  hooks: CaptureHooks,
+  firstScreen: { blob?: Blob },
+): Promise<Shot[]> {
+  const imaging = deps.imaging;
+  if (!imaging) throw new CaptureFailure('internal', 'no image support for full-page capture');
+  const ask = (message: unknown) =>
+    deps.sendToTab(tab.tabId, message).catch((error: unknown) => {
+      throw new CaptureFailure('pageChanged', describeError(error));
+    });
+  try {
+    hooks.onProgress?.({ phase: 'preparing', done: 0, total: 0 });
+    const measure = PageMeasureResponse.parse(await ask({ type: 'fullpage:prepare' }));
+    const screens = planScreens(measure.pageHeight, measure.viewHeight);
+    const limiter = new CaptureRateLimiter(clockOf(deps));
+    let stitcher: Stitcher<Awaited<ReturnType<typeof imaging.decode>>> | undefined;
+    let scale = 1;
+    for (const [index, y] of screens.entries()) {
+      if (hooks.signal?.aborted) throw new CaptureFailure('cancelled');
+      hooks.onProgress?.({ phase: 'screens', done: index + 1, total: screens.length });
+      const { scrollY } = ScreenResponse.parse(await ask({ type: 'fullpage:screen', y, index }));
+      await expectStillShown(deps, tab.tabId, tab.url, true);
+      const screen = dataUrlToBlob(await takeScreen(deps, limiter, tab.windowId));
+      if (index === 0) firstScreen.blob = screen;
+      const bitmap = await imaging.decode(screen);
+      try {
+        if (!stitcher) {
+          scale = captureScale(bitmap.width, measure.windowWidth);
+          stitcher = new Stitcher(imaging, bitmap.width, Math.round(measure.pageHeight * scale));
+        } else if (bitmap.width !== stitcher.width) {
+          throw new CaptureFailure('pageChanged', 'the window changed size during the capture');
+        }
+        await stitcher.add(bitmap, Math.round(scrollY * scale), Math.round(measure.viewHeight * scale));
+      } finally {
+        bitmap.close();
+      }
     }
+    if (!stitcher || stitcher.missingRows > 0) throw new CaptureFailure('pageChanged', 'the page got shorter during the capture');
+    const parts = await stitcher.finish();
+    return parts.map((p) => ({ blob: p.blob, width: p.width, height: p.height, ...(p.count > 1 && { part: { index: p.index + 1, count: p.count } }) }));
+  } finally {
+    await deps.sendToTab(tab.tabId, { type: 'fullpage:restore' }).catch(() => {
+      // The tab is gone or navigated: there is no page left to put back.
+    });
   }
 }
 
-function metadata(deps: CaptureDeps, now: Date, page: PageMetadata, captureId: string) {
+/** Between screens, the tab must still be the one shown, at the page that was read. */
+async function expectStillShown(deps: CaptureDeps, tabId: number, url: string, mustBeActive: boolean): Promise<void> {
+  const now = await deps.getTab(tabId).catch(() => {
+    throw new CaptureFailure('tabClosed');
+  });
+  if (now.url !== undefined && now.url !== url) throw new CaptureFailure('pageChanged');
+  if (mustBeActive && now.active === false) throw new CaptureFailure('tabNotVisible');
+}
+
+function takeScreen(deps: CaptureDeps, limiter: CaptureRateLimiter, windowId: number): Promise<string> {
+  return captureInTurn(limiter, clockOf(deps), () => deps.captureVisibleTab(windowId)).catch((error: unknown) => {
+    throw captureError(error);
+  });
+}
+
+function captureError(error: unknown): CaptureFailure {
+  const message = describeError(error);
+  if (/permission|activeTab|all_urls/i.test(message)) return new CaptureFailure('permission');
+  if (/no tab|closed/i.test(message)) return new CaptureFailure('tabClosed');
+  return new CaptureFailure('captureFailed', message);
+}
+
+function clockOf(deps: CaptureDeps): Clock {
+  return { now: () => deps.now().getTime(), sleep: (ms) => deps.sleep(ms) };
+}
+
+/** What the browser says of a tab no content script runs in. */
+function pageFromTab(tab: TabInfo): PageMetadata {
+  return {
+    url: (tab.url ?? '').slice(0, 8192),
+    title: (tab.title ?? '').slice(0, 2000),
+    viewport: { width: tab.width ?? 0, height: tab.height ?? 0 },
+    devicePixelRatio: 1,
+  };
+}
+
+function metadata(deps: CaptureDeps, now: Date, page: PageMetadata, captureId: string, label: EvidenceLabel | undefined) {
   const timeZone = deps.timeZone ?? userTimeZone();
   return {
     captureId,
@@ -124,7 +284,16 @@ function metadata(deps: CaptureDeps, now: Date, page: PageMetadata, captureId: s
     page,
     extensionVersion: deps.extensionVersion,
     browser: deps.browserName,
+    ...(label && { label }),
   };
+}
+
+/** Width and height from a PNG's header (the IHDR chunk), or nothing for bytes that are not a PNG. */
+export function pngSize(head: Uint8Array): { width: number; height: number } | Record<string, never> {
+  const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+  if (head.length < 24 || signature.some((b, i) => head[i] !== b)) return {};
+  const view = new DataView(head.buffer, head.byteOffset, head.byteLength);
+  return { width: view.getUint32(16), height: view.getUint32(20) };
 }
 
 export function dataUrlToBlob(dataUrl: string): Blob {

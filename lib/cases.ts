@@ -2,6 +2,8 @@
  * Cases and their evidence: the one place that reads and writes them. Background and extension pages call
  * these functions; nothing else touches the tables.
  */
+import Dexie from 'dexie';
+import { chainEntries, type CustodyEntry, type CustodyEvent } from './custody';
 import type { DisputeKitDB } from './db';
 import type { Platform } from './marketplaces';
 import type { CaseRecord, EvidenceRecord, OrderFacts, TimelineEvent } from './model';
@@ -26,7 +28,7 @@ export async function saveCapture(database: DisputeKitDB, capture: NewCapture): 
   const caseId = caseIdFor(capture.platform, capture.order.orderId);
   const at = capture.now.toISOString();
   const evidence = capture.evidence.map((e) => EvidenceSchema.parse({ ...e, caseId }));
-  await database.transaction('rw', database.cases, database.evidence, database.events, async () => {
+  await database.transaction('rw', database.cases, database.evidence, database.events, database.custody, async () => {
     const existing = await database.cases.get(caseId);
     const record: CaseRecord = existing
       ? { ...existing, order: mergeOrder(existing.order, capture.order), updatedAt: at }
@@ -37,8 +39,79 @@ export async function saveCapture(database: DisputeKitDB, capture: NewCapture): 
     events.push({ caseId, at, type: 'evidence-captured', evidenceIds: evidence.map((e) => e.id) });
     await database.evidence.bulkAdd(evidence);
     await database.events.bulkAdd(events);
+    await appendCustody(database, caseId, addedEvents(evidence, at));
   });
   return { caseId, evidenceIds: evidence.map((e) => e.id) };
+}
+
+function addedEvents(evidence: EvidenceRecord[], at: string): CustodyEvent[] {
+  return evidence.map((e) => ({ at, action: 'added', evidenceId: e.id, sha256: e.sha256 }));
+}
+
+/**
+ * Appends to the case's custody log. Call it only inside a transaction that includes `custody` and that
+ * writes the evidence it records: reading the last entry and adding the next is then one atomic step, and
+ * the evidence and its log entries are saved together or not at all.
+ */
+async function appendCustody(database: DisputeKitDB, caseId: string, events: CustodyEvent[]): Promise<void> {
+  if (!Dexie.currentTransaction) throw new Error('appendCustody must run inside a transaction');
+  const last = await database.custody.where('[caseId+seq]').between([caseId, Dexie.minKey], [caseId, Dexie.maxKey]).last();
+  await database.custody.bulkAdd(chainEntries(caseId, last, events));
+}
+
+/** The case's custody log, oldest first. */
+export async function getCustodyLog(database: DisputeKitDB, caseId: string): Promise<CustodyEntry[]> {
+  return database.custody.where('[caseId+seq]').between([caseId, Dexie.minKey], [caseId, Dexie.maxKey]).toArray();
+}
+
+/** The case's evidence, oldest first. */
+export async function getCaseEvidence(database: DisputeKitDB, caseId: string): Promise<EvidenceRecord[]> {
+  return database.evidence.where('[caseId+capturedAt]').between([caseId, ''], [caseId, '\uffff']).toArray();
+}
+
+/**
+ * Deletes one item of a case through the app: the row goes, and the custody log says so ('deleted', with the
+ * file's SHA-256), so the deletion is visible instead of a gap. Returns false when there was no such item.
+ */
+export async function deleteEvidence(database: DisputeKitDB, caseId: string, evidenceId: string, now: Date): Promise<boolean> {
+  const at = now.toISOString();
+  return database.transaction('rw', database.evidence, database.events, database.custody, async () => {
+    const item = await database.evidence.get(evidenceId);
+    if (!item || item.caseId !== caseId) return false;
+    await database.evidence.delete(evidenceId);
+    await database.events.add({ caseId, at, type: 'evidence-deleted', evidenceIds: [evidenceId] });
+    await appendCustody(database, caseId, [{ at, action: 'deleted', evidenceId, sha256: item.sha256 }]);
+    return true;
+  });
+}
+
+/**
+ * Adds evidence to a case that already exists (a listing, a tracking page or a chat saved into the user's
+ * current case), with its timeline event, in one transaction. Refuses a case that is gone.
+ */
+export async function addEvidenceToCase(
+  database: DisputeKitDB,
+  caseId: string,
+  items: Omit<EvidenceRecord, 'caseId'>[],
+  now: Date,
+): Promise<{ caseId: string; evidenceIds: string[] }> {
+  const at = now.toISOString();
+  const evidence = items.map((e) => EvidenceSchema.parse({ ...e, caseId }));
+  await database.transaction('rw', database.cases, database.evidence, database.events, database.custody, async () => {
+    const existing = await database.cases.get(caseId);
+    if (!existing) throw new CaseNotFound(caseId);
+    await database.cases.put({ ...existing, updatedAt: at });
+    await database.evidence.bulkAdd(evidence);
+    await database.events.add({ caseId, at, type: 'evidence-captured', evidenceIds: evidence.map((e) => e.id) });
+    await appendCustody(database, caseId, addedEvents(evidence, at));
+  });
+  return { caseId, evidenceIds: evidence.map((e) => e.id) };
+}
+
+export class CaseNotFound extends Error {
+  constructor(readonly caseId: string) {
+    super(`no case ${caseId}`);
+  }
 }
 
 /** The facts of a new reading over an older one: a list page shows less than a detail page, so keep the rest. */

@@ -4,6 +4,7 @@
  * is a new entry in SCHEMA_HISTORY, with an upgrade where data must move.
  */
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import { chainEntries, type CustodyEntry } from './custody';
 import type { CaseRecord, ChecklistStepState, EvidenceRecord, TimelineEvent } from './model';
 
 export const DB_NAME = 'disputekit';
@@ -39,6 +40,26 @@ export const SCHEMA_HISTORY: SchemaVersion[] = [
       await tx.table('events').bulkAdd(events);
     },
   },
+  {
+    // 0.2: the chain of custody (lib/custody.ts). Evidence saved before it gets 'recorded' entries in
+    // capture order, so every case's log starts complete; the log vouches for those items from now on.
+    version: 3,
+    stores: {
+      custody: '[caseId+seq], caseId',
+    },
+    async upgrade(tx) {
+      const byCase = new Map<string, EvidenceRecord[]>();
+      await tx.table<EvidenceRecord>('evidence').each((e) => {
+        byCase.set(e.caseId, [...(byCase.get(e.caseId) ?? []), e]);
+      });
+      const entries: CustodyEntry[] = [];
+      for (const [caseId, items] of byCase) {
+        items.sort((a, b) => (a.capturedAt === b.capturedAt ? (a.id < b.id ? -1 : 1) : a.capturedAt < b.capturedAt ? -1 : 1));
+        entries.push(...chainEntries(caseId, undefined, items.map((e) => ({ at: e.capturedAt, action: 'recorded' as const, evidenceId: e.id, sha256: e.sha256 }))));
+      }
+      await tx.table('custody').bulkAdd(entries);
+    },
+  },
 ];
 
 export class DisputeKitDB extends Dexie {
@@ -46,6 +67,7 @@ export class DisputeKitDB extends Dexie {
   evidence!: EntityTable<EvidenceRecord, 'id'>;
   events!: EntityTable<TimelineEvent, 'id'>;
   checklist!: Dexie.Table<ChecklistStepState, [string, string]>;
+  custody!: Dexie.Table<CustodyEntry, [string, number]>;
 
   /** `upToVersion` exists for upgrade tests: it opens the database as an older release declared it. */
   constructor(name = DB_NAME, upToVersion = Infinity) {

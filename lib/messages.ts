@@ -3,12 +3,17 @@
  * Receivers parse what arrives and refuse anything that is not from this extension's own contexts.
  */
 import { z } from 'zod';
-import { PageMetadataSchema, PageReadingSchema } from './model';
+import { EVIDENCE_LABELS, PageMetadataSchema, PageReadingSchema } from './model';
 
 // Popup → content script.
 export const ReadPageRequest = z.object({ type: z.literal('page:read') });
 // Background → content script: the reading plus what an archive of the page needs.
 export const SnapshotRequest = z.object({ type: z.literal('page:snapshot') });
+// Background → content script: the user's selection as the page has it. The context menu's selectionText
+// loses line breaks, which a saved chat needs.
+export const SelectionRequest = z.object({ type: z.literal('page:selection') });
+export const SelectionResponse = z.object({ text: z.string().max(1_000_000) });
+export type SelectionResponse = z.infer<typeof SelectionResponse>;
 export const ContentRequest = z.discriminatedUnion('type', [ReadPageRequest, SnapshotRequest]);
 export type ContentRequest = z.infer<typeof ContentRequest>;
 
@@ -28,7 +33,20 @@ export type SnapshotResponse = z.infer<typeof SnapshotResponse>;
 export const CaptureRequest = z.object({ type: z.literal('capture:visible'), tabId: z.number().int().nonnegative() });
 export const InterruptedCaptureRequest = z.object({ type: z.literal('capture:takeInterrupted') });
 export const SaveOrdersRequest = z.object({ type: z.literal('orders:saveAll'), tabId: z.number().int().nonnegative() });
-export const BackgroundRequest = z.discriminatedUnion('type', [CaptureRequest, InterruptedCaptureRequest, SaveOrdersRequest]);
+// Extension pages → background: capture a tab (full page or visible area), into its order's case or a given
+// case; cancel a running capture of a tab.
+export const CAPTURE_MODES = ['fullpage', 'visible'] as const;
+export const CaptureTabRequest = z.object({
+  type: z.literal('capture:tab'),
+  tabId: z.number().int().nonnegative(),
+  mode: z.enum(CAPTURE_MODES),
+  caseId: z.string().min(1).max(200).optional(),
+  label: z.enum(EVIDENCE_LABELS).optional(),
+});
+export type CaptureTabRequest = z.infer<typeof CaptureTabRequest>;
+export const CancelCaptureRequest = z.object({ type: z.literal('capture:cancel'), tabId: z.number().int().nonnegative() });
+
+export const BackgroundRequest = z.discriminatedUnion('type', [CaptureRequest, CaptureTabRequest, CancelCaptureRequest, InterruptedCaptureRequest, SaveOrdersRequest]);
 export type BackgroundRequest = z.infer<typeof BackgroundRequest>;
 
 export const CAPTURE_ERRORS = [
@@ -40,6 +58,10 @@ export const CAPTURE_ERRORS = [
   'pageChanged',
   'storageFull',
   'internal',
+  // Full-page capture (lib/capture.ts captureTab).
+  'cancelled',
+  'busy',
+  'caseNotFound',
 ] as const;
 export type CaptureError = (typeof CAPTURE_ERRORS)[number];
 
@@ -71,3 +93,73 @@ export interface SenderLike {
 export function isOwnExtensionPage(sender: SenderLike, extensionId: string, extensionOrigin: string): boolean {
   return sender.id === extensionId && typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin);
 }
+
+// Content script → background: the in-page "Save order to DisputeKit" button. The message carries no page
+// data on purpose (strict: anything extra is refused); the background re-reads the tab through its snapshot.
+export const SaveOrderFromPageRequest = z.strictObject({ type: z.literal('order:saveFromPage') });
+export const SaveOrderFromPageResponse = z.discriminatedUnion('ok', [
+  /** `shortcut`: the keyboard command's current keys, for the "how to add the screenshot" hint; empty if unset. */
+  z.object({ ok: z.literal(true), caseId: z.string(), evidenceIds: z.array(z.string()), shortcut: z.string() }),
+  z.object({ ok: z.literal(false), error: z.enum(CAPTURE_ERRORS), detail: z.string().optional() }),
+]);
+export type SaveOrderFromPageResponse = z.infer<typeof SaveOrderFromPageResponse>;
+
+/** The sender fields that tell a content script's message apart; the same shape in Chrome and Firefox. */
+export interface ContentSenderLike {
+  id?: string;
+  url?: string;
+  frameId?: number;
+  tab?: { id?: number; url?: string };
+}
+
+/**
+ * True for this extension's content script in the top frame of a marketplace tab: not an extension page,
+ * not another extension, not an iframe or a tab on another site (where our content scripts never run).
+ */
+export function isMarketplaceContentScript(
+  sender: ContentSenderLike,
+  extensionId: string,
+  isMarketplaceUrl: (url: string) => boolean,
+): sender is ContentSenderLike & { tab: { id: number; url: string } } {
+  const tab = sender.tab;
+  return (
+    sender.id === extensionId &&
+    sender.frameId === 0 &&
+    typeof tab?.id === 'number' &&
+    typeof tab.url === 'string' &&
+    isMarketplaceUrl(tab.url) &&
+    typeof sender.url === 'string' &&
+    isMarketplaceUrl(sender.url)
+  );
+}
+
+// Background → content script: the page's side of a full-page capture (lib/fullpage-page.ts).
+export const FullpagePrepareRequest = z.object({ type: z.literal('fullpage:prepare') });
+export const FullpageScreenRequest = z.object({
+  type: z.literal('fullpage:screen'),
+  y: z.number().nonnegative().finite(),
+  index: z.number().int().nonnegative(),
+});
+export const FullpageRestoreRequest = z.object({ type: z.literal('fullpage:restore') });
+export const FullpageRequest = z.discriminatedUnion('type', [FullpagePrepareRequest, FullpageScreenRequest, FullpageRestoreRequest]);
+export type FullpageRequest = z.infer<typeof FullpageRequest>;
+
+export const PageMeasureResponse = z.object({
+  pageHeight: z.number().positive().finite(),
+  viewHeight: z.number().positive().finite(),
+  windowWidth: z.number().positive().finite(),
+  devicePixelRatio: z.number().positive().finite(),
+});
+export const ScreenResponse = z.object({ scrollY: z.number().nonnegative().finite() });
+
+/** Background → extension pages while a capture runs: which step it is at ("screen 3 of 10"). */
+export const CAPTURE_PHASES = ['preparing', 'screens', 'archiving', 'saving'] as const;
+export const CaptureProgressNotice = z.object({
+  type: z.literal('capture:progress'),
+  tabId: z.number().int().nonnegative(),
+  phase: z.enum(CAPTURE_PHASES),
+  done: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+});
+export type CaptureProgressNotice = z.infer<typeof CaptureProgressNotice>;
+export type CaptureProgress = Omit<CaptureProgressNotice, 'type' | 'tabId'>;

@@ -74,8 +74,18 @@ export const CaseSchema = z.object({
 });
 export type CaseRecord = z.infer<typeof CaseSchema>;
 
-export const EVIDENCE_KINDS = ['visible-screenshot', 'page-html'] as const;
+/**
+ * 'selection': text the user selected on a page (a seller's chat message, a quote), saved as text/plain.
+ * 'file': a photo, video or document the user added from disk. 'note': text the user wrote.
+ */
+export const EVIDENCE_KINDS = ['visible-screenshot', 'fullpage-screenshot', 'page-html', 'page-mhtml', 'selection', 'file', 'note'] as const;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
+/** Kinds that come from the user's disk or keyboard, not from a page: they have no page metadata. */
+export const PAGELESS_KINDS: readonly EvidenceKind[] = ['file', 'note'];
+
+/** What an item shows, as the user says. */
+export const EVIDENCE_LABELS = ['order', 'listing', 'tracking', 'chat', 'unboxing', 'product', 'other'] as const;
+export type EvidenceLabel = (typeof EVIDENCE_LABELS)[number];
 
 export const PageMetadataSchema = z.object({
   url: z.string().max(8192),
@@ -101,16 +111,26 @@ export const EvidenceSchema = z.object({
   /** The same instant in the user's zone, ISO 8601 with offset, and that zone's IANA name. */
   capturedAtLocal: z.string(),
   timeZone: z.string(),
-  page: PageMetadataSchema,
+  /** The page the item was taken from; absent only for PAGELESS_KINDS. */
+  page: PageMetadataSchema.optional(),
   extensionVersion: z.string(),
   browser: z.string(),
   /** A small JPEG of an image, made once at capture so lists never decode the full picture. */
   thumbnail: z.instanceof(Blob).optional(),
-});
+  /** An image's size in pixels (device pixels: CSS px × device pixel ratio × zoom). */
+  image: z.object({ width: z.number().int().positive(), height: z.number().int().positive() }).optional(),
+  /** One of the numbered parts of a page image too tall for one canvas (index from 1). */
+  part: z.object({ index: z.number().int().positive(), count: z.number().int().positive() }).optional(),
+  /** What the user says this item is ("chat" for a saved conversation). */
+  label: z.enum(EVIDENCE_LABELS).optional(),
+  /** For a file from disk: its name and its last-modified time (UTC ISO) as the file system gave them. */
+  fileName: text.optional(),
+  fileLastModified: z.string().optional(),
+}).refine((e) => e.page !== undefined || PAGELESS_KINDS.includes(e.kind), { message: 'page metadata is required for this kind', path: ['page'] });
 export type EvidenceRecord = z.infer<typeof EvidenceSchema>;
 
 /** The case timeline: what happened and when. Later: contacts, checklist steps, custody log. */
-export const TIMELINE_EVENT_TYPES = ['case-opened', 'evidence-captured'] as const;
+export const TIMELINE_EVENT_TYPES = ['case-opened', 'evidence-captured', 'evidence-deleted'] as const;
 export const TimelineEventSchema = z.object({
   id: z.number().int().optional(),
   caseId: z.string(),

@@ -1,16 +1,30 @@
 /** The popup's link to the browser: which tab it is about, that tab's page, the database, the background. */
 import { browser } from 'wxt/browser';
+import { getCurrentCaseId, recentOpenCases } from './current-case';
 import { getCaseOverview, type CaseOverview } from './cases';
 import { db } from './db';
 import { localeFor, type Locale } from './i18n';
-import { CaptureResponse, InterruptedCaptureResponse, PageChangedNotice, ReadPageResponse, SaveOrdersResponse } from './messages';
+import { CaptureProgressNotice, CaptureResponse, InterruptedCaptureResponse, type CaptureProgress, PageChangedNotice, ReadPageResponse, SaveOrdersResponse } from './messages';
+import type { CaseRecord } from './model';
 import { pageStateFrom, type PageState } from './page-state';
 
-export interface PopupApi {
+/** What "Add this page to case" (components/AddPageToCase.tsx) needs. */
+export interface AddPageApi {
+  /** Recent open cases, newest first, and the user's current case. */
+  openCases(): Promise<{ cases: CaseRecord[]; currentCaseId?: string }>;
+  /** Captures the popup's tab into the case. */
+  addPageToCase(caseId: string): Promise<CaptureResponse>;
+}
+
+export interface PopupApi extends AddPageApi {
   locale: Locale;
   readPage(): Promise<PageState>;
   loadCase(caseId: string): Promise<CaseOverview | null>;
+  /** The full page, its MHTML (Chrome) and HTML, into the order's case. */
   capture(tabId: number): Promise<CaptureResponse>;
+  cancelCapture(tabId: number): Promise<void>;
+  /** Calls back with the progress of a capture of `tabId`; returns the unsubscribe. */
+  onCaptureProgress(tabId: number, callback: (progress: CaptureProgress) => void): () => void;
   saveAllOrders(tabId: number): Promise<SaveOrdersResponse>;
   takeInterrupted(): Promise<boolean>;
   /** Calls back when the page in the popup's tab changes what it shows; returns the unsubscribe. */
@@ -51,9 +65,30 @@ export function browserPopupApi(search: string): PopupApi {
     },
     loadCase: (caseId) => getCaseOverview(db(), caseId),
     capture: (target) =>
-      ask(CaptureResponse, { type: 'capture:visible', tabId: target }, { ok: false, error: 'internal' }),
+      ask(CaptureResponse, { type: 'capture:tab', tabId: target, mode: 'fullpage' }, { ok: false, error: 'internal' }),
+    cancelCapture: async (target) => {
+      await browser.runtime.sendMessage({ type: 'capture:cancel', tabId: target }).catch(() => undefined);
+    },
+    onCaptureProgress(target, callback) {
+      // Only the background sends these: an extension context with no tab.
+      const listener = (message: unknown, sender: { id?: string; tab?: unknown }) => {
+        const notice = CaptureProgressNotice.safeParse(message);
+        if (notice.success && sender.id === browser.runtime.id && !sender.tab && notice.data.tabId === target) {
+          const { phase, done, total } = notice.data;
+          callback({ phase, done, total });
+        }
+        return undefined;
+      };
+      browser.runtime.onMessage.addListener(listener);
+      return () => browser.runtime.onMessage.removeListener(listener);
+    },
     saveAllOrders: (target) =>
       ask(SaveOrdersResponse, { type: 'orders:saveAll', tabId: target }, { ok: false, error: 'internal' }),
+    openCases: async () => ({ cases: await recentOpenCases(db()), currentCaseId: await getCurrentCaseId(browser.storage.local) }),
+    addPageToCase: async (caseId) =>
+      tabId === undefined
+        ? { ok: false, error: 'tabClosed' }
+        : ask(CaptureResponse, { type: 'capture:tab', tabId, mode: 'fullpage', caseId }, { ok: false, error: 'internal' }),
     takeInterrupted: () => ask(InterruptedCaptureResponse, { type: 'capture:takeInterrupted' }, { interrupted: false }).then((r) => r.interrupted),
     onPageChanged(callback) {
       const listener = (message: unknown, sender: { tab?: { id?: number } }) => {

@@ -1,7 +1,8 @@
 // npm run bench: prints one JSON object of numeric figures with dotted names, measured in Chromium.
 // Reading figures: `extract.<fixture>.median_ms` is the median time of the page reader over one parsed
 // fixture (the time a content script spends when the popup asks). Targets: < 5 ms per detail page,
-// < 20 ms for a 50-order list page. Later issues add their own sections to the same object.
+// < 20 ms for a 50-order list page. Full-page capture figures (`capture.fullpage.*`, see fullPageFigures)
+// need the test build (npm run build:test). Later issues add their own sections to the same object.
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
@@ -96,4 +97,76 @@ try {
 } finally {
   await browser.close();
 }
+Object.assign(figures, await fullPageFigures());
 console.log(JSON.stringify(figures, null, 2));
+
+/**
+ * Full-page capture figures, measured in one run on a fixture ten screens tall (1280×800 window):
+ * `capture.fullpage.ms` the extension's whole capture (scroll and stitch, MHTML, HTML, hashes, saving),
+ * median of CAPTURE_RUNS, asked of the test build's background from its popup page;
+ * `capture.fullpage.floor_ms` screens × 500 ms, what Chrome's two-captures-a-second quota allows at best
+ * (target: ms within 1.2× of it); `capture.fullpage.cdp_ms` Chromium's own full-page screenshot of the same
+ * page (Playwright, through the DevTools protocol), for comparison; `capture.fullpage.bytes` the bytes one
+ * capture stores.
+ */
+async function fullPageFigures() {
+  const { TEST_BUILD, launchExtension, openPopup, openTab, serve } = await import('../tests/e2e/harness.mjs');
+  if (!existsSync(join(TEST_BUILD, 'manifest.json'))) {
+    console.error(`capture.fullpage.*: skipped, no test build in ${TEST_BUILD} (npm run build:test)`);
+    return {};
+  }
+  const CAPTURE_RUNS = 3;
+  const url = 'https://www.aliexpress.com/p/order/detail.html?orderId=8190246813579135';
+  const photo = '<svg xmlns="http://www.w3.org/2000/svg" width="240" height="160"><rect width="240" height="160" fill="#00a0ff"/></svg>';
+  const ext = await launchExtension();
+  try {
+    await serve(ext.context, '**/p/order/detail.html?orderId=8190246813579135', readFileSync(own('aliexpress/order-detail-tall.html'), 'utf8'));
+    await ext.context.route('https://ae01.alicdn.com/kf/**', (route) => route.fulfill({ status: 200, contentType: 'image/svg+xml', body: photo }));
+    const { page, tabId } = await openTab(ext, url);
+    const { pageHeight, viewHeight } = await page.evaluate(() => ({ pageHeight: document.documentElement.scrollHeight, viewHeight: document.documentElement.clientHeight }));
+    const screens = Math.max(1, Math.ceil(pageHeight / viewHeight));
+    const popup = await openPopup(ext, tabId);
+    const runs = [];
+    for (let i = 0; i < CAPTURE_RUNS; i++) {
+      runs.push(
+        await popup.evaluate(async (tabId) => {
+          const start = performance.now();
+          const result = await chrome.runtime.sendMessage({ type: 'capture:tab', tabId, mode: 'fullpage' });
+          const ms = performance.now() - start;
+          if (!result?.ok) throw new Error(`capture failed: ${JSON.stringify(result)}`);
+          const db = await new Promise((resolve, reject) => {
+            const open = indexedDB.open('disputekit');
+            open.onsuccess = () => resolve(open.result);
+            open.onerror = () => reject(open.error);
+          });
+          const store = db.transaction('evidence').objectStore('evidence');
+          let bytes = 0;
+          for (const id of result.evidenceIds) {
+            const item = await new Promise((resolve) => (store.get(id).onsuccess = (e) => resolve(e.target.result)));
+            bytes += item.blob.size;
+          }
+          db.close();
+          return { ms, bytes };
+        }, tabId),
+      );
+    }
+    await popup.close();
+    await page.bringToFront();
+    const cdp = [];
+    for (let i = 0; i < CAPTURE_RUNS; i++) {
+      const start = performance.now();
+      await page.screenshot({ fullPage: true });
+      cdp.push(performance.now() - start);
+    }
+    const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+    return {
+      'capture.fullpage.screens': screens,
+      'capture.fullpage.ms': Math.round(median(runs.map((r) => r.ms))),
+      'capture.fullpage.floor_ms': screens * 500,
+      'capture.fullpage.cdp_ms': Math.round(median(cdp)),
+      'capture.fullpage.bytes': median(runs.map((r) => r.bytes)),
+    };
+  } finally {
+    await ext.close();
+  }
+}

@@ -30,13 +30,13 @@ describe('capturing evidence on an AliExpress order page', () => {
     await popup.close();
   });
 
-  it('saves a screenshot and the page HTML with hashes, and the popup shows the case', async () => {
+  it('saves a full-page screenshot, the MHTML and the page HTML with hashes, and the popup shows the case', async () => {
     const { tabId } = await openTab(ext, detailUrl(ORDER_A));
     const popup = await openPopup(ext, tabId);
     await popup.getByTestId('capture').click();
     await popup.getByTestId('notice').waitFor();
-    assert.equal(await popup.getByTestId('notice').textContent(), 'Saved: 2 files.');
-    assert.equal(await popup.getByTestId('evidence-count').textContent(), '2 files');
+    assert.equal(await popup.getByTestId('notice').textContent(), 'Saved: 3 files.');
+    assert.equal(await popup.getByTestId('evidence-count').textContent(), '3 files');
     const thumbnailWidth = await popup.getByTestId('thumbnail').evaluate((img) => img.complete && img.naturalWidth);
     assert.ok(thumbnailWidth > 0, 'the thumbnail shows');
 
@@ -46,7 +46,7 @@ describe('capturing evidence on an AliExpress order page', () => {
       { id: cases[0].id, platform: cases[0].platform, orderId: cases[0].orderId, state: cases[0].state, store: cases[0].order.store.name },
       { id: `aliexpress:${ORDER_A}`, platform: 'aliexpress', orderId: ORDER_A, state: 'open', store: 'Sunrise Gadgets Store' },
     );
-    assert.deepEqual(evidence.map((e) => e.kind).sort(), ['page-html', 'visible-screenshot']);
+    assert.deepEqual(evidence.map((e) => e.kind).sort(), ['fullpage-screenshot', 'page-html', 'page-mhtml']);
     for (const item of evidence) {
       assert.equal(item.caseId, `aliexpress:${ORDER_A}`);
       assert.equal(item.sha256, item.actualSha256, `${item.kind}: the stored SHA-256 is the blob's`);
@@ -58,7 +58,7 @@ describe('capturing evidence on an AliExpress order page', () => {
       assert.match(item.capturedAtLocal, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}[+-]\d\d:\d\d$/);
       assert.equal(new Date(item.capturedAtLocal).getTime(), new Date(item.capturedAt).getTime());
     }
-    const shot = evidence.find((e) => e.kind === 'visible-screenshot');
+    const shot = evidence.find((e) => e.kind === 'fullpage-screenshot');
     assert.deepEqual(shot.head, PNG_SIGNATURE);
     assert.ok(shot.bytes > 5000, 'a real screenshot, not an empty image');
     assert.ok(shot.hasThumbnail);
@@ -70,21 +70,21 @@ describe('capturing evidence on an AliExpress order page', () => {
     const a = await openTab(ext, detailUrl(ORDER_A));
     let popup = await openPopup(ext, a.tabId);
     await popup.getByTestId('capture').click();
-    await popup.getByText('Saved: 2 files.').waitFor();
-    assert.equal(await popup.getByTestId('evidence-count').textContent(), '4 files');
+    await popup.getByText('Saved: 3 files.').waitFor();
+    assert.equal(await popup.getByTestId('evidence-count').textContent(), '6 files');
     await popup.close();
 
     const b = await openTab(ext, detailUrl(ORDER_B));
     popup = await openPopup(ext, b.tabId);
     assert.equal(await popup.getByTestId('order-store').textContent(), 'Moonlight Tools');
     await popup.getByTestId('capture').click();
-    await popup.getByText('Saved: 2 files.').waitFor();
-    assert.equal(await popup.getByTestId('evidence-count').textContent(), '2 files');
+    await popup.getByText('Saved: 3 files.').waitFor();
+    assert.equal(await popup.getByTestId('evidence-count').textContent(), '3 files');
 
     const { cases, evidence } = await readDatabase(popup);
     assert.deepEqual(cases.map((c) => c.id).sort(), [`aliexpress:${ORDER_A}`, `aliexpress:${ORDER_B}`]);
-    assert.equal(evidence.filter((e) => e.caseId === `aliexpress:${ORDER_A}`).length, 4);
-    assert.equal(evidence.filter((e) => e.caseId === `aliexpress:${ORDER_B}`).length, 2);
+    assert.equal(evidence.filter((e) => e.caseId === `aliexpress:${ORDER_A}`).length, 6);
+    assert.equal(evidence.filter((e) => e.caseId === `aliexpress:${ORDER_B}`).length, 3);
     await popup.close();
   });
 

@@ -15,7 +15,7 @@ export function fixture(relativePath) {
 }
 
 /** Launches Chromium with the test build loaded; returns the context, the service worker and the extension id. */
-export async function launchExtension({ locale = 'en', build = TEST_BUILD, headless = true } = {}) {
+export async function launchExtension({ locale = 'en', build = TEST_BUILD, headless = true, deviceScaleFactor = 1 } = {}) {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium`);
   if (!existsSync(join(build, 'manifest.json'))) throw new Error(`No build in ${build}: run \`npm run build:test\` (tests) or \`npm run build\` first`);
   const profile = mkdtempSync(join(tmpdir(), 'disputekit-e2e-'));
@@ -24,10 +24,14 @@ export async function launchExtension({ locale = 'en', build = TEST_BUILD, headl
     headless,
     locale,
     viewport: { width: 1280, height: 800 },
+    deviceScaleFactor,
     args: [
       `--disable-extensions-except=${build}`,
       `--load-extension=${build}`,
       `--lang=${locale}`,
+      // 2 stands for a high-density screen, for the page (Playwright's emulation above) and for what
+      // captureVisibleTab takes (the compositor, which ignores emulation).
+      `--force-device-scale-factor=${deviceScaleFactor}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',
@@ -116,7 +120,9 @@ export async function readDatabase(extensionPage) {
       });
     }
     const events = await all('events');
+    // The custody log exists from database version 3 on.
+    const custody = db.objectStoreNames.contains('custody') ? await all('custody') : [];
     db.close();
-    return { cases, evidence, events };
+    return { cases, evidence, events, custody };
   });
 }

@@ -22,7 +22,11 @@ function api(page: PageState, overrides: Partial<PopupApi> = {}): PopupApi {
     loadCase: async () => null,
     capture: async () => ({ ok: true, caseId: 'aliexpress:8190123456789012', evidenceIds: ['a', 'b'] }),
     saveAllOrders: async () => ({ ok: true, created: 0, updated: 0 }),
+    cancelCapture: async () => {},
+    onCaptureProgress: () => () => {},
     takeInterrupted: async () => false,
+    openCases: async () => ({ cases: [] }),
+    addPageToCase: async () => ({ ok: false, error: 'internal' }),
     onPageChanged: () => () => {},
     ...overrides,
   };

@@ -1,3 +1,93 @@
 import { defineArea } from '../area';
 
-export const actions = defineArea({}, { zh_CN: {}, ru: {} });
+/** "One action from anywhere": the context menu, the keyboard command, the in-page button, "Add this page to case". */
+export const actions = defineArea(
+  {
+    'actions.menuPage': 'Save as dispute evidence',
+    'actions.menuSelection': 'Save selection as chat/quote',
+    'actions.caseName': '{platform} order {orderId}',
+    'actions.savedTitle': 'Saved to {case}',
+    'actions.savedFiles': { one: '{n} file saved with its SHA-256 and the time.', other: '{n} files saved with their SHA-256 and the time.' },
+    'actions.savedSelection': 'The selected text was saved as a chat/quote with its SHA-256 and the time.',
+    'actions.failedTitle': 'DisputeKit: nothing was saved',
+    'actions.noCurrentCase':
+      'DisputeKit does not know which case this page belongs to. Open the order’s page and capture it first (or open its case); then other pages, like the listing, the tracking page or a chat, are saved into that case. Nothing was saved.',
+    'actions.emptySelection': 'No text is selected. Select the text to save and try again. Nothing was saved.',
+
+    'actions.pageButton': 'Save order to DisputeKit',
+    'actions.pageButtonBusy': 'Saving…',
+    'actions.pageButtonSaved': 'The order and a copy of this page are saved in DisputeKit.',
+    'actions.screenshotHint': 'Screenshot: click the DisputeKit icon and press Capture evidence, or press {shortcut}.',
+    'actions.screenshotHintNoShortcut': 'Screenshot: click the DisputeKit icon and press Capture evidence.',
+    'actions.close': 'Close',
+
+    'addPage.heading': 'Add this page to a case',
+    'addPage.hint': 'Saves what this page shows (the item’s listing, Taobao’s transaction snapshot, the tracking page…) into the case you pick.',
+    'addPage.case': 'Case',
+    'addPage.button': 'Capture',
+    'addPage.busy': 'Capturing…',
+    'addPage.noCases': 'No open case yet. Open the order’s page and capture it first; then you can add other pages to its case.',
+    'addPage.saved': 'Saved to {case}: {files}.',
+  },
+  {
+    zh_CN: {
+      'actions.menuPage': '保存为纠纷证据',
+      'actions.menuSelection': '将所选文字保存为聊天/引用',
+      'actions.caseName': '{platform}订单 {orderId}',
+      'actions.savedTitle': '已保存到{case}',
+      'actions.savedFiles': { one: '已保存 {n} 个文件，附 SHA-256 和时间。', other: '已保存 {n} 个文件，附 SHA-256 和时间。' },
+      'actions.savedSelection': '所选文字已作为聊天/引用保存，附 SHA-256 和时间。',
+      'actions.failedTitle': 'DisputeKit：未保存任何内容',
+      'actions.noCurrentCase':
+        'DisputeKit 不知道此页面属于哪个案件。请先打开订单页面并保存证据（或打开该案件），之后商品页、物流页或聊天等其他页面就会保存到该案件中。未保存任何内容。',
+      'actions.emptySelection': '没有选中任何文字。请选中要保存的文字后重试。未保存任何内容。',
+
+      'actions.pageButton': '保存订单到 DisputeKit',
+      'actions.pageButtonBusy': '正在保存…',
+      'actions.pageButtonSaved': '订单和此页面的副本已保存到 DisputeKit。',
+      'actions.screenshotHint': '截图：点击 DisputeKit 图标并按“保存证据”，或按 {shortcut}。',
+      'actions.screenshotHintNoShortcut': '截图：点击 DisputeKit 图标并按“保存证据”。',
+      'actions.close': '关闭',
+
+      'addPage.heading': '将此页面添加到案件',
+      'addPage.hint': '将此页面显示的内容（商品页、淘宝交易快照、物流页面等）保存到您选择的案件中。',
+      'addPage.case': '案件',
+      'addPage.button': '保存',
+      'addPage.busy': '正在保存…',
+      'addPage.noCases': '还没有进行中的案件。请先打开订单页面并保存证据，之后即可将其他页面添加到该案件。',
+      'addPage.saved': '已保存到{case}：{files}。',
+    },
+    ru: {
+      'actions.menuPage': 'Сохранить как доказательство для спора',
+      'actions.menuSelection': 'Сохранить выделенное как переписку/цитату',
+      'actions.caseName': 'заказ {platform} {orderId}',
+      'actions.savedTitle': 'Сохранено: {case}',
+      'actions.savedFiles': {
+        one: 'Сохранён {n} файл с SHA-256 и временем.',
+        few: 'Сохранено {n} файла с SHA-256 и временем.',
+        many: 'Сохранено {n} файлов с SHA-256 и временем.',
+        other: 'Сохранено {n} файла с SHA-256 и временем.',
+      },
+      'actions.savedSelection': 'Выделенный текст сохранён как переписка/цитата с SHA-256 и временем.',
+      'actions.failedTitle': 'DisputeKit: ничего не сохранено',
+      'actions.noCurrentCase':
+        'DisputeKit не знает, к какому делу относится эта страница. Сначала откройте страницу заказа и сохраните её (или откройте его дело): тогда другие страницы — товар, отслеживание, переписка — сохранятся в это дело. Ничего не сохранено.',
+      'actions.emptySelection': 'Текст не выделен. Выделите нужный текст и попробуйте снова. Ничего не сохранено.',
+
+      'actions.pageButton': 'Сохранить заказ в DisputeKit',
+      'actions.pageButtonBusy': 'Сохраняем…',
+      'actions.pageButtonSaved': 'Заказ и копия этой страницы сохранены в DisputeKit.',
+      'actions.screenshotHint': 'Снимок экрана: нажмите значок DisputeKit и «Сохранить доказательства» или нажмите {shortcut}.',
+      'actions.screenshotHintNoShortcut': 'Снимок экрана: нажмите значок DisputeKit и «Сохранить доказательства».',
+      'actions.close': 'Закрыть',
+
+      'addPage.heading': 'Добавить эту страницу в дело',
+      'addPage.hint': 'Сохраняет то, что показывает эта страница (карточку товара, снимок сделки Taobao, страницу отслеживания…), в выбранное дело.',
+      'addPage.case': 'Дело',
+      'addPage.button': 'Сохранить',
+      'addPage.busy': 'Сохраняем…',
+      'addPage.noCases': 'Открытых дел пока нет. Сначала откройте страницу заказа и сохраните её, затем сюда можно добавлять другие страницы.',
+      'addPage.saved': 'Сохранено в «{case}»: {files}.',
+    },
+  },
+);

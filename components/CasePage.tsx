@@ -1,0 +1,113 @@
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import type { CasePageApi } from '@/lib/case-page-api';
+import { deleteEvidence, getCaseEvidence } from '@/lib/cases';
+import { addNote, importFiles, MAX_NOTE_CHARS, type ImportResult } from '@/lib/evidence-import';
+import { languageTag, translator, type Translate } from '@/lib/i18n';
+import type { CaseRecord, EvidenceLabel, EvidenceRecord } from '@/lib/model';
+import { storageUse, type StorageUse } from '@/lib/storage-meter';
+import { CaseAddEvidence } from './CaseAddEvidence';
+import { CaseEvidenceList } from './CaseEvidenceList';
+import { CaseFacts } from './CaseFacts';
+import { CaseStorage } from './CaseStorage';
+import { CaseVerify } from './CaseVerify';
+
+export type Notice = { tone: 'ok' | 'error'; text: string; detail?: string };
+
+function importNotice(t: Translate, result: ImportResult): Notice {
+  if (result.ok) return { tone: 'ok', text: t('caseAdd.saved', { n: result.evidenceIds.length }) };
+  return { tone: 'error', text: t(`caseAdd.error.${result.error}`, { max: MAX_NOTE_CHARS }), detail: result.detail };
+}
+
+type Loaded = { record: CaseRecord; evidence: EvidenceRecord[]; storage: StorageUse } | null;
+
+/** A case's home: its order, its evidence, adding files and notes, Verify and the storage it takes. */
+export function CasePage({ api }: { api: CasePageApi }) {
+  const t = useMemo(() => translator(api.locale), [api.locale]);
+  const lang = languageTag(api.locale);
+  const [loaded, setLoaded] = useState<Loaded | undefined>();
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<Notice | undefined>();
+  const { caseId, database } = api;
+
+  const reload = useCallback(async () => {
+    if (!caseId) return setLoaded(null);
+    const record = await database.cases.get(caseId);
+    if (!record) return setLoaded(null);
+    const [evidence, storage] = await Promise.all([getCaseEvidence(database, caseId), storageUse(database, caseId, api.estimate)]);
+    setLoaded({ record, evidence, storage });
+  }, [api, caseId, database]);
+
+  useEffect(() => {
+    void reload();
+    // Evidence captured from the popup while this page was open shows when the user comes back to it.
+    const onFocus = () => void reload();
+    window.addEventListener('focus', onFocus);
+    return () => window.removeEventListener('focus', onFocus);
+  }, [reload]);
+
+  useEffect(() => {
+    if (loaded) document.title = `${t('casePage.title', { platform: t(`platform.${loaded.record.platform}`), orderId: loaded.record.orderId })} · DisputeKit`;
+  }, [loaded, t]);
+
+  async function run(action: () => Promise<ImportResult>): Promise<boolean> {
+    setBusy(true);
+    setNotice(undefined);
+    const result = await action();
+    setNotice(importNotice(t, result));
+    await reload();
+    setBusy(false);
+    return result.ok;
+  }
+
+  if (loaded === undefined) return <p class="muted case-page">{t('casePage.loading')}</p>;
+  if (loaded === null || !caseId)
+    return (
+      <main class="case-page" lang={lang}>
+        <p class="notice error" role="alert" data-testid="case-not-found">
+          {t('casePage.notFound')}
+        </p>
+      </main>
+    );
+
+  const { record, evidence, storage } = loaded;
+  return (
+    <main class="case-page" lang={lang}>
+      <header class="case-header">
+        <img src="/icon/32.png" alt="" width={24} height={24} />
+        <h1 data-testid="case-title">{t('casePage.title', { platform: t(`platform.${record.platform}`), orderId: record.orderId })}</h1>
+        <span class="case-state">{t(`casePage.state.${record.state}`)}</span>
+      </header>
+      <div class="case-columns">
+        <div class="case-main">
+          <CaseFacts t={t} lang={lang} record={record} />
+          <CaseEvidenceList
+            t={t}
+            lang={lang}
+            evidence={evidence}
+            onDelete={async (item, name) => {
+              if (!window.confirm(t('evidenceList.confirmDelete', { name }))) return;
+              await deleteEvidence(database, caseId, item.id, api.now());
+              await reload();
+            }}
+          />
+        </div>
+        <aside class="case-side">
+          <CaseAddEvidence
+            t={t}
+            busy={busy}
+            onFiles={(files: File[], label?: EvidenceLabel) => run(() => importFiles(api.importDeps, caseId, files, label))}
+            onNote={(text: string, label?: EvidenceLabel) => run(() => addNote(api.importDeps, caseId, text, label))}
+          />
+          {notice && (
+            <p class={`notice ${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'} data-testid="case-notice">
+              {notice.text}
+              {notice.detail && <span class="detail">{t('error.detail', { detail: notice.detail })}</span>}
+            </p>
+          )}
+          <CaseVerify t={t} lang={lang} database={database} caseId={caseId} now={api.now} />
+          <CaseStorage t={t} lang={lang} use={storage} />
+        </aside>
+      </div>
+    </main>
+  );
+}

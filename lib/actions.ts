@@ -1,0 +1,171 @@
+/**
+ * "One action from anywhere": the context-menu items and the keyboard command. Both are user actions for
+ * the extension (they grant activeTab), so they may take a screenshot of the tab. On an order page the
+ * capture goes into the order's case; on any other page (a listing, a tracking page, a chat) into the
+ * user's current case, or nowhere, with a message saying so. Browser APIs come in through `ActionDeps`.
+ */
+import { addEvidenceToCase, CaseNotFound, caseIdFor, saveCapture } from './cases';
+import { resolveCurrentCase, setCurrentCase, type KeyValueArea } from './current-case';
+import type { DisputeKitDB } from './db';
+import { describeError, isQuotaError } from './errors';
+import type { MessageKey, Translate } from './i18n';
+import type { Platform } from './marketplaces';
+import { ReadPageResponse, SelectionResponse, type CaptureError, type CaptureResponse } from './messages';
+import type { CaseRecord, OrderFacts } from './model';
+import type { EvidenceClock } from './evidence-item';
+import { selectionEvidence } from './selection';
+
+export const MENU_SAVE_PAGE = 'disputekit-save-page';
+export const MENU_SAVE_SELECTION = 'disputekit-save-selection';
+/** The manifest's `commands` key for "Capture evidence of this page". */
+export const COMMAND_CAPTURE_PAGE = 'capture-page';
+
+export interface MenuApi {
+  removeAll(): Promise<void>;
+  create(properties: { id: string; title: string; contexts: ['page' | 'frame' | 'selection', ...('page' | 'frame' | 'selection')[]] }): unknown;
+}
+
+/**
+ * Called from runtime.onInstalled (install, update, browser update): Chrome keeps menus across service
+ * worker restarts, so creating them on every start would fail with duplicate ids. removeAll first makes
+ * a repeated call (an update) replace the items instead of adding a second set.
+ */
+export async function createMenus(menus: MenuApi, t: Translate): Promise<void> {
+  await menus.removeAll();
+  menus.create({ id: MENU_SAVE_PAGE, title: t('actions.menuPage'), contexts: ['page', 'frame'] });
+  menus.create({ id: MENU_SAVE_SELECTION, title: t('actions.menuSelection'), contexts: ['selection'] });
+}
+
+export type ActionError = CaptureError | 'noCurrentCase' | 'emptySelection';
+export type ActionResult =
+  | { ok: true; caseId: string; evidenceIds: string[]; what: 'page' | 'selection' }
+  | { ok: false; error: ActionError; detail?: string };
+
+export interface ActionDeps extends EvidenceClock {
+  t: Translate;
+  database: DisputeKitDB;
+  storage: KeyValueArea;
+  sendToTab(tabId: number, message: unknown): Promise<unknown>;
+  /** A capture of the tab into the order's case (no caseId: the tab must be an order page) or into `caseId`. */
+  capturePage(tabId: number, caseId?: string): Promise<CaptureResponse>;
+  notify(title: string, message: string): Promise<void>;
+}
+
+/** The fields of `contextMenus.OnClickData` used here. */
+export interface MenuClick {
+  menuItemId: string | number;
+  selectionText?: string;
+  pageUrl?: string;
+}
+
+/** The fields of `tabs.Tab` used here. */
+export interface ActionTab {
+  id?: number;
+  url?: string;
+  title?: string;
+  width?: number;
+  height?: number;
+}
+
+export async function handleMenuClick(deps: ActionDeps, info: MenuClick, tab: ActionTab | undefined): Promise<ActionResult | undefined> {
+  if (info.menuItemId === MENU_SAVE_PAGE) return report(deps, await savePage(deps, tab));
+  if (info.menuItemId === MENU_SAVE_SELECTION) return report(deps, await saveSelection(deps, info, tab));
+  return undefined;
+}
+
+export async function handleCommand(deps: ActionDeps, command: string, tab: ActionTab | undefined): Promise<ActionResult | undefined> {
+  if (command !== COMMAND_CAPTURE_PAGE) return undefined;
+  return report(deps, await savePage(deps, tab));
+}
+
+type Target = { kind: 'order'; platform: Platform; order: OrderFacts } | { kind: 'case'; record: CaseRecord } | { kind: 'none' };
+
+/** An order page's own case first; otherwise the current case. */
+async function targetFor(deps: ActionDeps, tabId: number): Promise<Target> {
+  const answer = await deps.sendToTab(tabId, { type: 'page:read' }).catch(() => undefined);
+  const parsed = ReadPageResponse.safeParse(answer);
+  const reading = parsed.success ? parsed.data.reading : null;
+  const order = reading?.pageKind === 'order-detail' ? reading.orders[0] : undefined;
+  if (reading && order) return { kind: 'order', platform: reading.platform, order };
+  const record = await resolveCurrentCase(deps.storage, deps.database);
+  return record ? { kind: 'case', record } : { kind: 'none' };
+}
+
+async function savePage(deps: ActionDeps, tab: ActionTab | undefined): Promise<ActionResult> {
+  if (tab?.id === undefined) return { ok: false, error: 'tabClosed' };
+  const target = await targetFor(deps, tab.id);
+  if (target.kind === 'none') return { ok: false, error: 'noCurrentCase' };
+  const result = await deps.capturePage(tab.id, target.kind === 'case' ? target.record.id : undefined);
+  if (!result.ok) return result;
+  await setCurrentCase(deps.storage, result.caseId, deps.now());
+  return { ...result, what: 'page' };
+}
+
+async function saveSelection(deps: ActionDeps, info: MenuClick, tab: ActionTab | undefined): Promise<ActionResult> {
+  if (!info.selectionText?.trim()) return { ok: false, error: 'emptySelection' };
+  if (tab?.id === undefined) return { ok: false, error: 'tabClosed' };
+  const text = await selectedText(deps, tab.id, info.selectionText);
+  const target = await targetFor(deps, tab.id);
+  if (target.kind === 'none') return { ok: false, error: 'noCurrentCase' };
+  const page = {
+    url: info.pageUrl ?? tab.url ?? '',
+    title: (tab.title ?? '').slice(0, 2000),
+    viewport: { width: tab.width ?? 0, height: tab.height ?? 0 },
+    // Text has no pixels; the tab object does not say the page's ratio, and 1 is the neutral value.
+    devicePixelRatio: 1,
+  };
+  try {
+    const evidence = await selectionEvidence(deps, { text, page, label: 'chat' });
+    const now = deps.now();
+    const saved =
+      target.kind === 'order'
+        ? await saveCapture(deps.database, { platform: target.platform, order: target.order, evidence: [evidence], now })
+        : await addEvidenceToCase(deps.database, target.record.id, [evidence], now);
+    await setCurrentCase(deps.storage, saved.caseId, now);
+    return { ok: true, ...saved, what: 'selection' };
+  } catch (error) {
+    if (error instanceof CaseNotFound) return { ok: false, error: 'noCurrentCase' };
+    if (isQuotaError(error)) return { ok: false, error: 'storageFull' };
+    return { ok: false, error: 'internal', detail: describeError(error) };
+  }
+}
+
+/**
+ * The browser's selectionText has its line breaks collapsed; the page's own selection (from our content
+ * script, on marketplace pages) keeps a chat's lines. It is used only when it is the same text, so a
+ * selection inside a frame or one changed since the click falls back to the browser's.
+ */
+async function selectedText(deps: ActionDeps, tabId: number, fromMenu: string): Promise<string> {
+  const answer = SelectionResponse.safeParse(await deps.sendToTab(tabId, { type: 'page:selection' }).catch(() => undefined));
+  const squashed = (s: string) => s.replace(/\s+/g, ' ').trim();
+  return answer.success && squashed(answer.data.text) === squashed(fromMenu) ? answer.data.text.trim() : fromMenu.trim();
+}
+
+/** The user's words for a case: "AliExpress order 8190…". */
+export function caseName(t: Translate, record: Pick<CaseRecord, 'platform' | 'orderId'>): string {
+  return t('actions.caseName', { platform: t(`platform.${record.platform}`), orderId: record.orderId });
+}
+
+export function errorText(t: Translate, error: ActionError, detail?: string): string {
+  const key = (error === 'noCurrentCase' || error === 'emptySelection' ? `actions.${error}` : `error.${error}`) as MessageKey;
+  return detail ? `${t(key)}\n${t('error.detail', { detail })}` : t(key);
+}
+
+/** A menu or command has no page of ours to show its result on: a notification names the case or the error. */
+async function report(deps: ActionDeps, result: ActionResult): Promise<ActionResult> {
+  const { t } = deps;
+  try {
+    if (result.ok) {
+      const record = await deps.database.cases.get(result.caseId);
+      const name = record ? caseName(t, record) : result.caseId;
+      const message = result.what === 'selection' ? t('actions.savedSelection') : t('actions.savedFiles', { n: result.evidenceIds.length });
+      await deps.notify(t('actions.savedTitle', { case: name }), message);
+    } else {
+      await deps.notify(t('actions.failedTitle'), errorText(t, result.error, result.detail));
+    }
+  } catch {
+    // The evidence is saved (or the error known) whether or not the notification could be shown.
+  }
+  return result;
+}
+

@@ -1,0 +1,79 @@
+/**
+ * The real browser behind the context menu, the keyboard command and the in-page button: registration of
+ * the listeners and the message the in-page button sends. (The popup's "Add this page to case" is a
+ * `capture:tab` request with a caseId, answered in lib/background.ts.)
+ */
+import { browser } from 'wxt/browser';
+import { COMMAND_CAPTURE_PAGE, createMenus, handleCommand, handleMenuClick, type ActionDeps } from './actions';
+import { browserCaptureDeps, runCapture } from './background';
+import { db } from './db';
+import { localeFor, translator } from './i18n';
+import { platformForUrl } from './marketplaces';
+import { isMarketplaceContentScript, SaveOrderFromPageRequest, type CaptureResponse, type ContentSenderLike } from './messages';
+import { saveOrderFromPage } from './save-from-page';
+
+const t = () => translator(localeFor(browser.i18n.getUILanguage()));
+const isMarketplaceUrl = (url: string) => platformForUrl(url) !== null;
+
+/** The full page: an order page into its case (no caseId), or any page into an existing case. */
+function capturePage(tabId: number, caseId?: string): Promise<CaptureResponse> {
+  return runCapture({ tabId, mode: 'fullpage', ...(caseId !== undefined && { caseId }) });
+}
+
+function actionDeps(): ActionDeps {
+  const capture = browserCaptureDeps();
+  return {
+    t: t(),
+    database: db(),
+    storage: browser.storage.local,
+    sendToTab: capture.sendToTab,
+    capturePage,
+    notify: async (title, message) => {
+      await browser.notifications.create({ type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title, message });
+    },
+    now: capture.now,
+    newId: capture.newId,
+    extensionVersion: capture.extensionVersion,
+    browserName: capture.browserName,
+  };
+}
+
+/** The keys of "Capture evidence of this page" as the browser shows them; '' if the user removed them. */
+export async function captureShortcut(): Promise<string> {
+  const commands = await browser.commands.getAll();
+  return commands.find((c) => c.name === COMMAND_CAPTURE_PAGE)?.shortcut ?? '';
+}
+
+/**
+ * Menus are created once per install or update (Chrome keeps them across service worker restarts); the
+ * click and command listeners are added on every start, at the top level, so a click wakes the worker.
+ */
+export function registerActions(): void {
+  browser.runtime.onInstalled.addListener(() => {
+    void createMenus(browser.contextMenus, t());
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    void handleMenuClick(actionDeps(), info, tab);
+  });
+  browser.commands.onCommand.addListener((command, tab) => {
+    void browser.tabs
+      .query({ active: true, currentWindow: true })
+      .then(([active]) => handleCommand(actionDeps(), command, tab ?? active));
+  });
+}
+
+/**
+ * The in-page button's request, from our content script on a marketplace tab only. Anything else is left
+ * unanswered (undefined), for handleBackgroundMessage or nobody.
+ */
+export function handleActionMessage(message: unknown, sender: ContentSenderLike): Promise<unknown> | undefined {
+  if (SaveOrderFromPageRequest.safeParse(message).success) {
+    if (!isMarketplaceContentScript(sender, browser.runtime.id, isMarketplaceUrl)) return undefined;
+    const capture = browserCaptureDeps();
+    return saveOrderFromPage(
+      { ...capture, storage: browser.storage.local, captureShortcut, isMarketplaceUrl },
+      sender.tab.id,
+    );
+  }
+  return undefined;
+}

@@ -1,0 +1,167 @@
+/**
+ * The page's side of a full-page capture, run by the content script on the background's request: bring in
+ * lazy images and measure the page, scroll to each screen hiding pinned (fixed or sticky) elements that a
+ * screen already showed, and afterwards put back the scroll position and every style it changed.
+ */
+
+/** How long to wait for images still loading after the first pass; a slow image must not stall the capture. */
+export const IMAGE_WAIT_CAP_MS = 3000;
+/** With no word from the background this long (its worker was stopped), the page puts itself back. */
+export const ABANDONED_AFTER_MS = 20_000;
+const MAX_PRESCROLL_STEPS = 400;
+
+export interface PageMeasure {
+  /** The document's height in CSS px, measured once lazy content came in; the image will be this tall. */
+  pageHeight: number;
+  /** Rows of page content a screen shows (the viewport without a horizontal scrollbar). */
+  viewHeight: number;
+  windowWidth: number;
+  devicePixelRatio: number;
+}
+
+interface SavedStyle {
+  element: HTMLElement;
+  property: string;
+  value: string;
+  priority: string;
+}
+
+const nextFrame = (win: Window) => new Promise<void>((resolve) => win.requestAnimationFrame(() => resolve()));
+
+export class PageCaptureSession {
+  private readonly saved: SavedStyle[] = [];
+  private readonly scrollOrigin: { x: number; y: number };
+  /** Elements that were in view when an earlier screen was taken. */
+  private readonly seen = new WeakSet<Element>();
+  private abandonTimer: ReturnType<typeof setTimeout> | undefined;
+  private restored = false;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly win: Window,
+    private readonly onAbandoned: () => void = () => {},
+  ) {
+    this.scrollOrigin = { x: win.scrollX, y: win.scrollY };
+    this.keepAlive();
+  }
+
+  /** Scrolls through the page once so lazy images start loading, waits for them (capped), and measures. */
+  async prepare(imageWaitCapMs = IMAGE_WAIT_CAP_MS): Promise<PageMeasure> {
+    this.keepAlive();
+    // Smooth scrolling would leave the page mid-way when the screen is taken.
+    this.setStyle(this.doc.documentElement, 'scroll-behavior', 'auto');
+    if (this.doc.body) this.setStyle(this.doc.body, 'scroll-behavior', 'auto');
+    const step = Math.max(1, this.viewHeight());
+    for (let y = 0, i = 0; y < this.pageHeight() && i < MAX_PRESCROLL_STEPS; y += step, i++) {
+      this.win.scrollTo(0, y);
+      await nextFrame(this.win);
+    }
+    this.win.scrollTo(0, 0);
+    await this.imagesLoaded(imageWaitCapMs);
+    await nextFrame(this.win);
+    return {
+      pageHeight: this.pageHeight(),
+      viewHeight: this.viewHeight(),
+      windowWidth: this.win.innerWidth,
+      devicePixelRatio: this.win.devicePixelRatio || 1,
+    };
+  }
+
+  /**
+   * Scrolls to `y` for screen `index` and answers the scroll position the page really took. From the
+   * second screen on, a pinned element that an earlier screen showed is hidden, so a sticky header appears
+   * once; elements are looked at again on every screen, since a header may become fixed mid-capture.
+   */
+  async showScreen(y: number, index: number): Promise<{ scrollY: number }> {
+    this.keepAlive();
+    this.win.scrollTo(0, y);
+    await nextFrame(this.win);
+    if (index > 0) this.hideRepeatedPinned();
+    this.rememberInView();
+    await nextFrame(this.win);
+    return { scrollY: this.win.scrollY };
+  }
+
+  /** Puts back every style changed, newest first, and the scroll position. Safe to call twice. */
+  restore(): void {
+    if (this.restored) return;
+    this.restored = true;
+    clearTimeout(this.abandonTimer);
+    for (const { element, property, value, priority } of this.saved.reverse()) {
+      if (value) element.style.setProperty(property, value, priority);
+      else element.style.removeProperty(property);
+      if (element.getAttribute('style') === '') element.removeAttribute('style');
+    }
+    this.saved.length = 0;
+    this.win.scrollTo(this.scrollOrigin.x, this.scrollOrigin.y);
+  }
+
+  private hideRepeatedPinned(): void {
+    for (const element of this.doc.querySelectorAll<HTMLElement>('body *')) {
+      if (!this.seen.has(element) || !this.isPinned(element)) continue;
+      this.setStyle(element, 'visibility', 'hidden');
+    }
+  }
+
+  /** Fixed elements are always pinned; a sticky one only while it is stuck at its offset. */
+  private isPinned(element: HTMLElement): boolean {
+    const style = this.win.getComputedStyle(element);
+    if (style.visibility === 'hidden' && this.isChangedByUs(element)) return false;
+    if (style.position === 'fixed') return true;
+    if (style.position !== 'sticky') return false;
+    const rect = element.getBoundingClientRect();
+    const top = parseFloat(style.top);
+    if (!Number.isNaN(top)) return Math.abs(rect.top - top) < 1;
+    const bottom = parseFloat(style.bottom);
+    if (!Number.isNaN(bottom)) return Math.abs(this.win.innerHeight - rect.bottom - bottom) < 1;
+    return false;
+  }
+
+  private rememberInView(): void {
+    const height = this.win.innerHeight;
+    for (const element of this.doc.querySelectorAll('body *')) {
+      const rect = element.getBoundingClientRect();
+      if (rect.bottom > 0 && rect.top < height && rect.width > 0 && rect.height > 0) this.seen.add(element);
+    }
+  }
+
+  private isChangedByUs(element: HTMLElement): boolean {
+    return this.saved.some((s) => s.element === element && s.property === 'visibility');
+  }
+
+  private setStyle(element: HTMLElement, property: string, value: string): void {
+    if (!this.saved.some((s) => s.element === element && s.property === property)) {
+      this.saved.push({ element, property, value: element.style.getPropertyValue(property), priority: element.style.getPropertyPriority(property) });
+    }
+    element.style.setProperty(property, value, 'important');
+  }
+
+  private pageHeight(): number {
+    return Math.max(this.doc.documentElement.scrollHeight, this.doc.body?.scrollHeight ?? 0);
+  }
+
+  private viewHeight(): number {
+    return this.doc.documentElement.clientHeight || this.win.innerHeight;
+  }
+
+  private async imagesLoaded(capMs: number): Promise<void> {
+    const pending = Array.from(this.doc.querySelectorAll('img')).filter((img) => !img.complete);
+    if (pending.length === 0) return;
+    const loads = pending.map((img) => new Promise<void>((resolve) => {
+      img.addEventListener('load', () => resolve(), { once: true });
+      img.addEventListener('error', () => resolve(), { once: true });
+    }));
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const cap = new Promise<void>((resolve) => (timer = setTimeout(resolve, capMs)));
+    await Promise.race([Promise.all(loads), cap]);
+    clearTimeout(timer);
+  }
+
+  private keepAlive(): void {
+    clearTimeout(this.abandonTimer);
+    this.abandonTimer = setTimeout(() => {
+      this.restore();
+      this.onAbandoned();
+    }, ABANDONED_AFTER_MS);
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * The arithmetic of a full-page screenshot, kept pure so it is tested on its own: where to scroll for each
+ * screen, how CSS pixels map to the captured image's pixels, which rows of each screen are new, and how a
+ * page too tall for one canvas is split into numbered parts.
+ */
+
+/** Chrome's canvas limits: past them convertToBlob/toBlob gives a blank image or nothing, without an error. */
+export const MAX_CANVAS_SIDE = 32_767;
+export const MAX_CANVAS_AREA = 268_435_456;
+
+/**
+ * Scroll positions (CSS px) of the screens that cover a page, top first. Screens follow each other without
+ * overlap; the last one is the page's bottom screen, which may overlap the one before (the stitcher then
+ * takes only its new rows).
+ */
+export function planScreens(pageHeight: number, viewHeight: number): number[] {
+  if (!(viewHeight > 0)) throw new RangeError('the viewport has no height');
+  const bottom = Math.max(0, Math.ceil(pageHeight) - viewHeight);
+  const positions: number[] = [];
+  for (let y = 0; y < bottom; y += viewHeight) positions.push(y);
+  positions.push(bottom);
+  return positions;
+}
+
+/**
+ * Image pixels per CSS pixel: covers the device pixel ratio and the browser zoom together, since the
+ * captured image is as wide as the window in device pixels.
+ */
+export function captureScale(imageWidth: number, windowWidth: number): number {
+  if (!(imageWidth > 0) || !(windowWidth > 0)) throw new RangeError('nothing was captured');
+  return imageWidth / windowWidth;
+}
+
+export interface Part {
+  /** First row of the whole page image this part holds. */
+  top: number;
+  height: number;
+}
+
+/** Splits a page image of width × height pixels into parts that each fit a canvas. */
+export function splitIntoParts(width: number, height: number): Part[] {
+  if (width > MAX_CANVAS_SIDE) throw new RangeError(`the page is wider than ${MAX_CANVAS_SIDE} pixels`);
+  const partHeight = Math.min(MAX_CANVAS_SIDE, Math.floor(MAX_CANVAS_AREA / width));
+  const parts: Part[] = [];
+  for (let top = 0; top < height; top += partHeight) parts.push({ top, height: Math.min(partHeight, height - top) });
+  return parts;
+}
+
+/** A run of rows to copy from a screen image into a part's canvas. */
+export interface RowCopy {
+  part: number;
+  /** First row in the screen image. */
+  sourceY: number;
+  /** First row in the part. */
+  targetY: number;
+  rows: number;
+}
+
+/**
+ * The rows a screen adds to the page image. `screenTop` is where the screen's first row sits in the page
+ * image, `screenRows` how many of its rows show page content, `covered` how many page rows earlier screens
+ * already gave. Only rows below `covered` are taken, so an overlapping last screen adds no repeated rows;
+ * a run crossing a part boundary is cut in two.
+ */
+export function rowCopies(screenTop: number, screenRows: number, covered: number, parts: Part[]): RowCopy[] {
+  const pageRows = parts.length === 0 ? 0 : parts[parts.length - 1].top + parts[parts.length - 1].height;
+  const from = Math.max(covered, screenTop);
+  const to = Math.min(screenTop + screenRows, pageRows);
+  const copies: RowCopy[] = [];
+  parts.forEach((part, index) => {
+    const start = Math.max(from, part.top);
+    const end = Math.min(to, part.top + part.height);
+    if (end > start) copies.push({ part: index, sourceY: start - screenTop, targetY: start - part.top, rows: end - start });
+  });
+  return copies;
+}

@@ -1,0 +1,133 @@
+/**
+ * The in-page "Save order to DisputeKit" button on recognised order pages (setting `pageButton`). It lives
+ * in a shadow root under a host of its own, so the page's CSS cannot restyle it and its CSS cannot leak
+ * into the page. A click here is not a user action for the extension (no screenshot allowed), so it saves
+ * the order and the page's HTML, then tells the user how to add the screenshot.
+ */
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { localeFor, translator, type MessageKey, type Translate } from './i18n';
+import { SaveOrderFromPageResponse } from './messages';
+import type { PageReading } from './model';
+import { readSettings } from './settings';
+
+export const PAGE_BUTTON_TAG = 'disputekit-page-button';
+
+const STYLE = `
+:host { all: initial; position: fixed; right: 16px; bottom: 16px; z-index: 2147483647; }
+.box { font: 13px/1.4 system-ui, sans-serif; color: #1f2328; background: #fff; border: 1px solid #d0d7de;
+  border-radius: 8px; box-shadow: 0 4px 16px rgba(0,0,0,.15); padding: 8px; max-width: 300px; display: grid; gap: 6px; }
+button { font: inherit; cursor: pointer; border-radius: 6px; }
+.save { background: #d1242f; color: #fff; border: 0; padding: 6px 10px; font-weight: 600; }
+.save[disabled] { opacity: .6; cursor: default; }
+.close { justify-self: end; background: none; border: 0; color: #57606a; padding: 0 4px; }
+.message:empty { display: none; }
+.error { color: #a40e26; }
+`;
+
+export interface MountedButton {
+  host: HTMLElement;
+  remove(): void;
+}
+
+/** Puts the button on the page; `save` asks the background and resolves with its (unparsed) answer. */
+export function mountPageButton(doc: Document, t: Translate, save: () => Promise<unknown>): MountedButton {
+  const host = doc.createElement(PAGE_BUTTON_TAG);
+  const root = host.attachShadow({ mode: 'open' });
+  const style = doc.createElement('style');
+  style.textContent = STYLE;
+  const box = doc.createElement('div');
+  box.className = 'box';
+  const close = doc.createElement('button');
+  close.className = 'close';
+  close.textContent = '×';
+  close.title = t('actions.close');
+  close.setAttribute('aria-label', t('actions.close'));
+  const button = doc.createElement('button');
+  button.className = 'save';
+  button.dataset.testid = 'page-button';
+  button.textContent = t('actions.pageButton');
+  const message = doc.createElement('p');
+  message.className = 'message';
+  message.setAttribute('role', 'status');
+  message.dataset.testid = 'page-button-message';
+  box.append(close, button, message);
+  root.append(style, box);
+
+  close.addEventListener('click', () => host.remove());
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    button.textContent = t('actions.pageButtonBusy');
+    message.textContent = '';
+    const answer = SaveOrderFromPageResponse.safeParse(await save().catch(() => undefined));
+    const result = answer.success ? answer.data : ({ ok: false, error: 'internal' } as const);
+    button.disabled = false;
+    button.textContent = t('actions.pageButton');
+    message.classList.toggle('error', !result.ok);
+    message.textContent = result.ok
+      ? `${t('actions.pageButtonSaved')} ${result.shortcut ? t('actions.screenshotHint', { shortcut: result.shortcut }) : t('actions.screenshotHintNoShortcut')}`
+      : t(`error.${result.error}` as MessageKey);
+  });
+
+  (doc.body ?? doc.documentElement).append(host);
+  return { host, remove: () => host.remove() };
+}
+
+/** How long the button stays hidden after a capture's last step, should the capture never say it ended. */
+export const CAPTURE_HIDE_MS = 10_000;
+let showAgain: ReturnType<typeof setTimeout> | undefined;
+
+/**
+ * The button must never appear in a screenshot: hidden while a full-page capture scrolls this page
+ * (`ended` false at each step), shown again when it restores the page or, failing that, CAPTURE_HIDE_MS
+ * after its last step.
+ */
+export function hidePageButtonDuringCapture(doc: Document, ended: boolean): void {
+  const host = doc.querySelector<HTMLElement>(PAGE_BUTTON_TAG);
+  if (!host) return;
+  clearTimeout(showAgain);
+  const show = () => {
+    host.style.removeProperty('display');
+  };
+  if (ended) return show();
+  host.style.setProperty('display', 'none', 'important');
+  showAgain = setTimeout(show, CAPTURE_HIDE_MS);
+}
+
+/** Runs `fn` with the button taken out of the document, so a page archive holds the page and not our button. */
+export function withoutPageButton<T>(doc: Document, fn: () => T): T {
+  const host = doc.querySelector(PAGE_BUTTON_TAG);
+  const parent = host?.parentNode;
+  const next = host?.nextSibling ?? null;
+  host?.remove();
+  try {
+    return fn();
+  } finally {
+    if (host && parent) parent.insertBefore(host, next);
+  }
+}
+
+/**
+ * Shows the button while the page reads as an order page and the setting is on; removes it when a
+ * single-page navigation leaves the order. Called with each new reading by the content script.
+ */
+export function pageButtonController(ctx: ContentScriptContext): (reading: PageReading | null) => void {
+  const t = translator(localeFor(browser.i18n.getUILanguage()));
+  let mounted: MountedButton | undefined;
+  let enabled: Promise<boolean> | undefined;
+  let onOrderPage = false;
+  ctx.onInvalidated(() => mounted?.remove());
+  return (reading) => {
+    onOrderPage = reading?.pageKind === 'order-detail' && reading.orders.length > 0;
+    if (!onOrderPage) {
+      mounted?.remove();
+      mounted = undefined;
+      return;
+    }
+    enabled ??= readSettings(browser.storage.local).then((s) => s.pageButton, () => true);
+    void enabled.then((on) => {
+      if (!on || !onOrderPage || mounted || ctx.isInvalid) return;
+      mounted = mountPageButton(document, t, () => browser.runtime.sendMessage({ type: 'order:saveFromPage' }));
+    });
+  };
+}

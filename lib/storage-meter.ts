@@ -1,0 +1,50 @@
+/**
+ * How much room evidence takes: this case's files (summed from the evidence rows' `bytes`, never reading the
+ * blobs) and what the browser says the extension uses of its quota.
+ */
+import type { DisputeKitDB } from './db';
+
+export interface StorageUse {
+  /** Bytes of this case's files and thumbnails. */
+  caseBytes: number;
+  /** Bytes of every case's files and thumbnails. */
+  allCasesBytes: number;
+  /** What the browser counts for this extension (database overhead included), when it says. */
+  used?: number;
+  quota?: number;
+}
+
+export type Estimate = () => Promise<{ usage?: number; quota?: number }>;
+
+export async function storageUse(database: DisputeKitDB, caseId: string, estimate: Estimate | undefined): Promise<StorageUse> {
+  let caseBytes = 0;
+  let allCasesBytes = 0;
+  // Rows hold their blobs as references: iterating them does not load file contents.
+  await database.evidence.each((e) => {
+    const size = e.bytes + (e.thumbnail?.size ?? 0);
+    allCasesBytes += size;
+    if (e.caseId === caseId) caseBytes += size;
+  });
+  const browserSays = await estimate?.().catch(() => undefined);
+  return {
+    caseBytes,
+    allCasesBytes,
+    ...(typeof browserSays?.usage === 'number' && { used: browserSays.usage }),
+    ...(typeof browserSays?.quota === 'number' && { quota: browserSays.quota }),
+  };
+}
+
+const UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const;
+
+/** "1.4 MB", "820 kB", "3 GB" in the user's language (decimal units, as disks and browsers count them). */
+export function formatBytes(bytes: number, lang: string): string {
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < UNITS.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  // 'narrow' for plain bytes: the 'short' English form is "46 byte".
+  const unitDisplay = unit === 0 ? 'narrow' : 'short';
+  return new Intl.NumberFormat(lang, { style: 'unit', unit: UNITS[unit], unitDisplay, maximumFractionDigits: value < 10 && unit > 0 ? 1 : 0 }).format(value);
+}

@@ -1,0 +1,175 @@
+// "One action from anywhere" (issue 4), in real Chromium with the built extension: the in-page button, the
+// context-menu items and the popup's "Add this page to case"; and the production manifest's command.
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { fixture, launchExtension, openPopup, openTab, PRODUCTION_BUILD, readDatabase, serve } from './harness.mjs';
+
+const ORDER_ID = '8190123456789012';
+const ORDER_URL = `https://www.aliexpress.com/p/order/detail.html?orderId=${ORDER_ID}`;
+const ORDER_CASE = `aliexpress:${ORDER_ID}`;
+const TRACKING_URL = 'https://track.example/parcel/LP00123456789';
+const CHAT_URL = 'https://www.aliexpress.com/im/chat.html';
+const CHAT_LINES = ['Seller: we will send a replacement within 5 days.', 'Buyer: OK, thank you.'];
+
+/**
+ * Automation cannot open a real context menu. Chrome's event objects have `dispatch`, which runs the
+ * listeners the background registered on `contextMenus.onClicked` exactly as a click would (with the
+ * OnClickData and tab a click gives), so nothing test-only has to be built into the extension. What this
+ * does not prove is Chrome drawing the item; the menu items themselves are checked with
+ * `contextMenus.update` below, which fails for an id that was never created.
+ */
+async function clickMenuItem(ext, tabId, info) {
+  await ext.sw.evaluate(
+    async ({ tabId, info }) => {
+      const tab = await chrome.tabs.get(tabId);
+      chrome.contextMenus.onClicked.dispatch({ editable: false, pageUrl: tab.url, ...info }, tab);
+    },
+    { tabId, info },
+  );
+}
+
+/** The handler reports every result with a notification: wait for the next one. */
+async function nextNotification(ext, before) {
+  for (let i = 0; i < 200; i++) {
+    const all = await ext.sw.evaluate(() => chrome.notifications.getAll());
+    const fresh = Object.keys(all).filter((id) => !before.includes(id));
+    if (fresh.length) return { id: fresh[0], ids: Object.keys(all) };
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('no notification came');
+}
+
+const notificationIds = async (ext) => Object.keys(await ext.sw.evaluate(() => chrome.notifications.getAll()));
+
+describe('one action from anywhere', () => {
+  let ext;
+  let extensionPage;
+  before(async () => {
+    ext = await launchExtension();
+    await serve(ext.context, `**/p/order/detail.html?orderId=${ORDER_ID}`, fixture('aliexpress/order-detail.html'));
+    await serve(ext.context, 'https://track.example/**', '<!doctype html><title>Parcel LP00123456789</title><h1>In transit</h1><p>Arrived at sorting centre.</p>');
+    await serve(ext.context, `${CHAT_URL}*`, `<!doctype html><title>Messages</title><div id="chat"><p>${CHAT_LINES[0]}</p><p>${CHAT_LINES[1]}</p></div>`);
+    extensionPage = await ext.context.newPage();
+    await extensionPage.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+  });
+  after(async () => ext?.close());
+
+  it('creates both context-menu items', async () => {
+    const updated = await ext.sw.evaluate(async () => {
+      const update = (id) => new Promise((resolve) => chrome.contextMenus.update(id, {}, () => resolve(!chrome.runtime.lastError)));
+      return { page: await update('disputekit-save-page'), selection: await update('disputekit-save-selection'), bogus: await update('no-such-item') };
+    });
+    assert.deepEqual(updated, { page: true, selection: true, bogus: false });
+  });
+
+  it('a page item click with no current case saves nothing and says to open the order first', async () => {
+    const { tabId } = await openTab(ext, TRACKING_URL);
+    const before = await notificationIds(ext);
+    await clickMenuItem(ext, tabId, { menuItemId: 'disputekit-save-page' });
+    const { id } = await nextNotification(ext, before);
+    assert.match(id, /.+/);
+    const { cases, evidence } = await readDatabase(extensionPage);
+    assert.deepEqual([cases.length, evidence.length], [0, 0]);
+  });
+
+  it('the in-page button saves the order and the page’s HTML, then says how to add the screenshot', async () => {
+    const { page } = await openTab(ext, ORDER_URL);
+    // Playwright's locators pierce the button's (open) shadow root.
+    await page.getByTestId('page-button').click();
+    const message = page.getByTestId('page-button-message');
+    await message.getByText(/^The order and a copy/).waitFor();
+    assert.equal(
+      await message.textContent(),
+      'The order and a copy of this page are saved in DisputeKit. Screenshot: click the DisputeKit icon and press Capture evidence, or press Alt+Shift+E.',
+    );
+    // The page's own styles do not reach into the button's shadow root.
+    await page.addStyleTag({ content: 'button, p { display: none !important; color: red !important; }' });
+    assert.equal(await page.getByTestId('page-button').isVisible(), true);
+
+    const { cases, evidence, events } = await readDatabase(extensionPage);
+    assert.deepEqual(cases.map((c) => [c.id, c.order.store.name]), [[ORDER_CASE, 'Sunrise Gadgets Store']]);
+    assert.deepEqual(evidence.map((e) => e.kind), ['page-html']);
+    const [html] = evidence;
+    assert.equal(html.caseId, ORDER_CASE);
+    assert.equal(html.sha256, html.actualSha256);
+    assert.equal(html.page.url, ORDER_URL);
+    assert.ok(html.blobSize > 1000, 'the whole page, not a stub');
+    assert.deepEqual(events.map((e) => e.type), ['case-opened', 'evidence-captured']);
+    const current = await ext.sw.evaluate(() => chrome.storage.local.get('currentCase'));
+    assert.equal(current.currentCase.caseId, ORDER_CASE, 'the order became the current case');
+  });
+
+  it('the selection item saves the selected text as a chat quote into the current case', async () => {
+    const { page, tabId } = await openTab(ext, CHAT_URL);
+    await page.locator('#chat').selectText();
+    const before = await notificationIds(ext);
+    // What Chrome's OnClickData carries: the selection with its line breaks collapsed to spaces.
+    await clickMenuItem(ext, tabId, { menuItemId: 'disputekit-save-selection', selectionText: CHAT_LINES.join(' ') });
+    await nextNotification(ext, before);
+    const { evidence } = await readDatabase(extensionPage);
+    const quote = evidence.find((e) => e.kind === 'selection');
+    assert.ok(quote, 'a selection item was saved');
+    assert.deepEqual(
+      { caseId: quote.caseId, label: quote.label, mime: quote.mime, url: quote.page.url, title: quote.page.title, type: quote.blobType },
+      { caseId: ORDER_CASE, label: 'chat', mime: 'text/plain', url: CHAT_URL, title: 'Messages', type: 'text/plain;charset=utf-8' },
+    );
+    assert.equal(quote.sha256, quote.actualSha256);
+    // The stored text is the page's selection, lines kept (the content script's), not the collapsed one.
+    const text = await extensionPage.evaluate(async (id) => {
+      const db = await new Promise((res) => (indexedDB.open('disputekit').onsuccess = (e) => res(e.target.result)));
+      const item = await new Promise((res) => (db.transaction('evidence').objectStore('evidence').get(id).onsuccess = (e) => res(e.target.result)));
+      db.close();
+      return item.blob.text();
+    }, quote.id);
+    assert.match(text, new RegExp(`^${CHAT_LINES[0].replace(/\./g, '\\.')}\\n+${CHAT_LINES[1].replace(/\./g, '\\.')}$`));
+    assert.equal(quote.blobSize, Buffer.byteLength(text));
+  });
+
+  it('the page item on a tracking page saves its screenshot into the current case', async () => {
+    const { tabId } = await openTab(ext, TRACKING_URL);
+    const before = await notificationIds(ext);
+    await clickMenuItem(ext, tabId, { menuItemId: 'disputekit-save-page' });
+    await nextNotification(ext, before);
+    const { evidence } = await readDatabase(extensionPage);
+    const shots = evidence.filter((e) => e.page?.url === TRACKING_URL);
+    assert.ok(shots.length >= 1, 'something from the tracking page was saved');
+    for (const shot of shots) {
+      assert.equal(shot.caseId, ORDER_CASE);
+      assert.equal(shot.sha256, shot.actualSha256);
+    }
+    assert.ok(shots.some((s) => s.kind.endsWith('-screenshot') && s.head[0] === 0x89), 'a PNG screenshot of the tracking page');
+  });
+
+  it('the popup on a page that is not an order page adds it to the case picked (the current case by default)', async () => {
+    const { tabId } = await openTab(ext, TRACKING_URL);
+    const popup = await openPopup(ext, tabId);
+    const select = popup.getByTestId('add-page-case');
+    assert.equal(await select.inputValue(), ORDER_CASE);
+    assert.equal(await select.locator('option:checked').textContent(), `AliExpress order ${ORDER_ID}`);
+    const idsBefore = new Set((await readDatabase(popup)).evidence.map((e) => e.id));
+    await popup.getByTestId('add-page-capture').click();
+    await popup.getByTestId('add-page-notice').waitFor();
+    assert.match(await popup.getByTestId('add-page-notice').textContent(), new RegExp(`^Saved to AliExpress order ${ORDER_ID}: \\d+ files?\\.$`));
+    const added = (await readDatabase(popup)).evidence.filter((e) => !idsBefore.has(e.id));
+    assert.ok(added.length > 0);
+    assert.deepEqual(new Set(added.map((e) => `${e.caseId} ${e.page.url}`)), new Set([`${ORDER_CASE} ${TRACKING_URL}`]));
+    await popup.close();
+  });
+});
+
+describe('the production build', () => {
+  it('declares the keyboard command and the context-menu and notification permissions, without <all_urls>', () => {
+    const path = join(PRODUCTION_BUILD, 'manifest.json');
+    assert.ok(existsSync(path), `no production build at ${PRODUCTION_BUILD}: run \`npm run build\` first`);
+    const manifest = JSON.parse(readFileSync(path, 'utf8'));
+    assert.ok(manifest.permissions.includes('contextMenus'));
+    assert.ok(manifest.permissions.includes('notifications'));
+    assert.deepEqual(manifest.commands['capture-page'], {
+      suggested_key: { default: 'Alt+Shift+E', mac: 'MacCtrl+Shift+E' },
+      description: '__MSG_commandCapturePage__',
+    });
+    assert.ok(!manifest.host_permissions.includes('<all_urls>'));
+  });
+});

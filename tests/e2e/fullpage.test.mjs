@@ -1,0 +1,161 @@
+// Full-page capture (issue 4): a page ten screens tall with a sticky header and lazy images, captured
+// through the popup in Chromium; the stitched PNG is decoded and probed row by row.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { fixture, launchExtension, openPopup, openTab, readDatabase, serve } from './harness.mjs';
+
+const ORDER = '8190246813579135';
+const URL = `https://www.aliexpress.com/p/order/detail.html?orderId=${ORDER}`;
+const HEADER = [214, 0, 170];
+const PHOTO = [0, 160, 255];
+const PHOTO_SVG = `<svg xmlns="http://www.w3.org/2000/svg" width="240" height="160"><rect width="240" height="160" fill="rgb(${PHOTO})"/></svg>`;
+
+/**
+ * Lazy images answer late, as a CDN does. The one in the second screen is slowest: out of view when the page
+ * loads and when the capture starts (the user is further down), it is asked for only when the capture's
+ * first pass scrolls past it, so a capture that does not wait for images misses it.
+ */
+async function servePhotos(context) {
+  await context.route('https://ae01.alicdn.com/kf/**', async (route) => {
+    const delay = route.request().url().includes('second-screen') ? 1500 : 400;
+    await new Promise((resolve) => setTimeout(resolve, delay));
+    await route.fulfill({ status: 200, contentType: 'image/svg+xml', body: PHOTO_SVG });
+  });
+}
+
+/** Where the page's parts are, in CSS px from the document's top, read from the live page. */
+function layout(page) {
+  return page.evaluate(() => {
+    const top = (el) => el.getBoundingClientRect().top + window.scrollY;
+    const rgb = (el) => getComputedStyle(el).backgroundColor.match(/\d+/g).map(Number);
+    return {
+      height: document.documentElement.scrollHeight,
+      viewHeight: document.documentElement.clientHeight,
+      dpr: window.devicePixelRatio,
+      scrollY: window.scrollY,
+      headerStyle: document.querySelector('.site-header').getAttribute('style'),
+      htmlStyle: document.documentElement.getAttribute('style'),
+      bands: [...document.querySelectorAll('.band')].map((el) => ({ top: top(el), height: el.offsetHeight, colour: rgb(el) })),
+      photos: [...document.querySelectorAll('.evidence-photo')].map((el) => {
+        const r = el.getBoundingClientRect();
+        return { x: r.left + r.width / 2, y: top(el) + r.height / 2 };
+      }),
+    };
+  });
+}
+
+/** Decodes the stored full-page PNG in an extension page: its size, the colour of column x=10 row by row, and probes. */
+function decodeScreenshot(extensionPage, points) {
+  return extensionPage.evaluate(async (points) => {
+    const db = await new Promise((res, rej) => {
+      const open = indexedDB.open('disputekit');
+      open.onsuccess = () => res(open.result);
+      open.onerror = () => rej(open.error);
+    });
+    const items = await new Promise((res) => {
+      const request = db.transaction('evidence').objectStore('evidence').getAll();
+      request.onsuccess = () => res(request.result);
+    });
+    db.close();
+    const shot = items.find((e) => e.kind === 'fullpage-screenshot');
+    const mhtml = items.find((e) => e.kind === 'page-mhtml');
+    const bitmap = await createImageBitmap(shot.blob);
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const context = canvas.getContext('2d');
+    context.drawImage(bitmap, 0, 0);
+    const column = context.getImageData(10, 0, 1, bitmap.height).data;
+    const rows = [];
+    for (let y = 0; y < bitmap.height; y++) rows.push([column[y * 4], column[y * 4 + 1], column[y * 4 + 2]]);
+    const probes = points.map(([x, y]) => Array.from(context.getImageData(x, y, 1, 1).data.slice(0, 3)));
+    return { width: bitmap.width, height: bitmap.height, rows, probes, mhtmlStart: mhtml ? (await mhtml.blob.text()).slice(0, 2000) : null };
+  }, points);
+}
+
+const near = (a, b) => a.every((v, i) => Math.abs(v - b[i]) <= 3);
+
+for (const deviceScaleFactor of [1, 2]) describe(`full-page capture of a tall order page (device pixel ratio ${deviceScaleFactor})`, () => {
+  let ext;
+  before(async () => {
+    ext = await launchExtension({ deviceScaleFactor });
+    await serve(ext.context, `**/p/order/detail.html?orderId=${ORDER}`, fixture('aliexpress/order-detail-tall.html'));
+    await servePhotos(ext.context);
+  });
+  after(async () => ext?.close());
+
+  it('saves one stitched image of the whole page, the MHTML and the HTML, and puts the page back', async () => {
+    const { page, tabId } = await openTab(ext, URL);
+    await page.evaluate(() => window.scrollTo(0, 5000));
+    const popup = await openPopup(ext, tabId);
+    await popup.getByTestId('capture').click();
+    await popup.getByText(/Capturing screen \d+ of 10/).waitFor();
+    await popup.getByTestId('notice').waitFor({ timeout: 30_000 });
+    assert.equal(await popup.getByTestId('notice').textContent(), 'Saved: 3 files.');
+
+    const after = await layout(page);
+    assert.equal(after.scrollY, 5000, 'the page is scrolled back where the user left it');
+    assert.equal(after.headerStyle, null, 'the sticky header has no style left over');
+    assert.equal(after.htmlStyle, null, 'the document has no style left over');
+    assert.equal(after.height, 8000, 'the fixture is ten screens tall');
+
+    const { evidence } = await readDatabase(popup);
+    assert.deepEqual(evidence.map((e) => e.kind).sort(), ['fullpage-screenshot', 'page-html', 'page-mhtml']);
+    for (const item of evidence) {
+      assert.equal(item.sha256, item.actualSha256, `${item.kind}: the stored SHA-256 is the blob's`);
+      assert.equal(item.bytes, item.blobSize);
+      assert.equal(item.caseId, `aliexpress:${ORDER}`);
+    }
+    const shotRecord = evidence.find((e) => e.kind === 'fullpage-screenshot');
+    assert.equal(shotRecord.part, undefined, 'a page this tall fits in one image');
+    assert.ok(shotRecord.hasThumbnail);
+
+    assert.equal(after.dpr, deviceScaleFactor);
+    const scale = after.dpr;
+    const points = after.photos.map((p) => [Math.round(p.x * scale), Math.round(p.y * scale)]);
+    const shot = await decodeScreenshot(popup, points);
+    assert.equal(shot.height, Math.round(after.height * scale), 'the image is exactly as tall as the page');
+    assert.equal(shot.width, Math.round(1280 * scale));
+    assert.deepEqual(shotRecord.image, { width: shot.width, height: shot.height });
+
+    // The sticky header shows once, at the top, at its own height: later screens hid it.
+    const headerRows = shot.rows.map((c, y) => (near(c, HEADER) ? y : -1)).filter((y) => y >= 0);
+    assert.equal(headerRows.length, Math.round(60 * scale), 'header rows');
+    assert.equal(headerRows.at(-1), headerRows.length - 1, 'the header rows are the image’s first rows');
+
+    // Every band sits exactly where it is in the page: no repeated or missing rows at screen seams.
+    for (const band of after.bands) {
+      for (const y of [band.top + 1, band.top + band.height / 2, band.top + band.height - 2]) {
+        const row = Math.round(y * scale);
+        assert.ok(near(shot.rows[row], band.colour), `row ${row}: ${shot.rows[row]} is the band's ${band.colour}`);
+      }
+    }
+    // Both lazy images (native loading="lazy" and a script that sets src when seen) were loaded in time.
+    for (const [i, colour] of shot.probes.entries()) assert.ok(near(colour, PHOTO), `photo ${i} shows: ${colour}`);
+
+    assert.match(shot.mhtmlStart, /Content-Type: multipart\/related/);
+    assert.ok(shot.mhtmlStart.includes(`orderId=${ORDER}`), 'the MHTML is of the captured page');
+    await popup.close();
+    await page.close();
+  });
+
+  it('cancel stops the capture, saves nothing and puts the page back', async () => {
+    const { page, tabId } = await openTab(ext, URL);
+    await page.evaluate(() => window.scrollTo(0, 2345));
+    const popup = await openPopup(ext, tabId);
+    const before = await readDatabase(popup);
+    await popup.getByTestId('capture').click();
+    await popup.getByText(/Capturing screen 3 of 10/).waitFor();
+    await popup.getByTestId('capture-cancel').click();
+    await popup.getByRole('alert').waitFor({ timeout: 30_000 });
+    assert.match(await popup.getByRole('alert').textContent(), /Capture cancelled\. Nothing was saved/);
+
+    const now = await readDatabase(popup);
+    assert.equal(now.evidence.length, before.evidence.length);
+    assert.equal(now.events.length, before.events.length);
+    const after = await layout(page);
+    assert.equal(after.scrollY, 2345);
+    assert.equal(after.headerStyle, null);
+    assert.equal(after.htmlStyle, null);
+    await popup.close();
+    await page.close();
+  });
+});

@@ -1,0 +1,52 @@
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { getCustodyLog } from '@/lib/cases';
+import { checkChain, GENESIS_HASH } from '@/lib/custody';
+import { DisputeKitDB } from '@/lib/db';
+import type { EvidenceRecord } from '@/lib/model';
+import { verifyCase } from '@/lib/verify';
+import { sha256Hex } from '@/lib/hash';
+
+const NAME = 'custody-upgrade-test';
+afterEach(async () => {
+  await Dexie.delete(NAME);
+});
+
+const order = (orderId: string) => ({ orderId, items: [], sources: { orderId: 'url' as const } });
+async function item(id: string, caseId: string, capturedAt: string): Promise<EvidenceRecord> {
+  const blob = new Blob([`<html>${id}</html>`], { type: 'text/html' });
+  return {
+    id, caseId, captureId: id, kind: 'page-html', blob, mime: 'text/html', bytes: blob.size, sha256: await sha256Hex(blob),
+    capturedAt, capturedAtLocal: capturedAt, timeZone: 'UTC',
+    page: { url: 'https://www.aliexpress.com/p/order/detail.html', title: 'Order', viewport: { width: 1280, height: 800 }, devicePixelRatio: 1 },
+    extensionVersion: '0.1.0', browser: 'test',
+  };
+}
+
+describe('database version 3', () => {
+  it('starts a custody log for the evidence already saved, per case in capture order', async () => {
+    const v2 = new DisputeKitDB(NAME, 2);
+    for (const id of ['aliexpress:1', 'aliexpress:2']) {
+      await v2.cases.add({ id, platform: 'aliexpress', orderId: id.split(':')[1], order: order(id.split(':')[1]), state: 'open', createdAt: '2026-11-01T00:00:00.000Z', updatedAt: '2026-11-01T00:00:00.000Z' });
+    }
+    // Added out of order: the log must follow capture time, not insertion.
+    await v2.evidence.bulkAdd([
+      await item('late', 'aliexpress:1', '2026-11-03T00:00:00.000Z'),
+      await item('early', 'aliexpress:1', '2026-11-02T00:00:00.000Z'),
+      await item('other', 'aliexpress:2', '2026-11-02T12:00:00.000Z'),
+    ]);
+    v2.close();
+
+    const current = new DisputeKitDB(NAME);
+    const log = await getCustodyLog(current, 'aliexpress:1');
+    expect(log.map((e) => [e.seq, e.action, e.evidenceId, e.at])).toEqual([
+      [1, 'recorded', 'early', '2026-11-02T00:00:00.000Z'],
+      [2, 'recorded', 'late', '2026-11-03T00:00:00.000Z'],
+    ]);
+    expect(log[0].prevHash).toBe(GENESIS_HASH);
+    expect(checkChain('aliexpress:1', log)).toEqual([]);
+    expect((await getCustodyLog(current, 'aliexpress:2')).map((e) => e.evidenceId)).toEqual(['other']);
+    expect((await verifyCase(current, 'aliexpress:1', new Date())).ok).toBe(true);
+    current.close();
+  });
+});

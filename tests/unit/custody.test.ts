@@ -1,0 +1,98 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { canonicalJson, chainEntries, checkChain, entryHash, expectedEvidence, GENESIS_HASH, type CustodyEvent } from '@/lib/custody';
+import { sha256HexSync } from '@/lib/sha256-sync';
+
+const CASE = 'aliexpress:8190123456789012';
+const event = (n: number, action: CustodyEvent['action'] = 'added'): CustodyEvent => ({
+  at: `2026-11-0${n}T10:00:00.000Z`,
+  action,
+  evidenceId: `e${n}`,
+  sha256: String(n).repeat(64),
+});
+
+describe('synchronous SHA-256', () => {
+  it('matches a reference implementation across block boundaries', () => {
+    for (const length of [0, 1, 55, 56, 63, 64, 65, 119, 120, 1000]) {
+      const data = Uint8Array.from({ length }, (_, i) => (i * 31 + length) & 255);
+      expect(sha256HexSync(data)).toBe(createHash('sha256').update(data).digest('hex'));
+    }
+    expect(sha256HexSync(new TextEncoder().encode('abc'))).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+  });
+});
+
+describe('custody entries', () => {
+  it('hash the canonical JSON of every field but the hash, including the previous hash', () => {
+    const [first] = chainEntries(CASE, undefined, [event(1)]);
+    expect(first.seq).toBe(1);
+    expect(first.prevHash).toBe(GENESIS_HASH);
+    const { hash, ...body } = first;
+    const json = canonicalJson(body);
+    expect(json).toBe(
+      `{"action":"added","at":"2026-11-01T10:00:00.000Z","caseId":"${CASE}","evidenceId":"e1","prevHash":"${GENESIS_HASH}","seq":1,"sha256":"${'1'.repeat(64)}"}`,
+    );
+    expect(hash).toBe(createHash('sha256').update(json).digest('hex'));
+    expect(entryHash({ ...body, prevHash: 'f'.repeat(64) })).not.toBe(hash);
+  });
+
+  it('canonical JSON does not depend on key order', () => {
+    expect(canonicalJson({ b: 1, a: { d: [2, { y: 1, x: 0 }], c: 'x' } })).toBe(canonicalJson({ a: { c: 'x', d: [2, { x: 0, y: 1 }] }, b: 1 }));
+  });
+
+  it('continue a chain from its last entry', () => {
+    const start = chainEntries(CASE, undefined, [event(1), event(2)]);
+    const more = chainEntries(CASE, start[1], [event(3)]);
+    expect(more[0].seq).toBe(3);
+    expect(more[0].prevHash).toBe(start[1].hash);
+    expect(checkChain(CASE, [...start, ...more])).toEqual([]);
+  });
+});
+
+describe('checking a chain', () => {
+  const log = () => chainEntries(CASE, undefined, [event(1), event(2), event(3), event(4)]);
+
+  it('an untouched log has no breaks', () => {
+    expect(checkChain(CASE, log())).toEqual([]);
+  });
+
+  it('a removed entry breaks the sequence and the link after it', () => {
+    const entries = log();
+    entries.splice(1, 1);
+    const breaks = checkChain(CASE, entries);
+    expect(breaks).toContainEqual({ kind: 'sequence', seq: 3, expectedSeq: 2 });
+    expect(breaks).toContainEqual({ kind: 'link', seq: 3, expected: entries[0].hash, actual: log()[2].prevHash });
+  });
+
+  it('reordered entries are reported', () => {
+    const entries = log();
+    [entries[1], entries[2]] = [entries[2], entries[1]];
+    const kinds = checkChain(CASE, entries).map((b) => `${b.kind}@${b.seq}`);
+    expect(kinds).toEqual(expect.arrayContaining(['sequence@3', 'link@3', 'sequence@2', 'link@2']));
+  });
+
+  it('an edited entry no longer matches its hash, even when its seq stays', () => {
+    const entries = log();
+    entries[2] = { ...entries[2], sha256: 'a'.repeat(64) };
+    expect(checkChain(CASE, entries)).toEqual([{ kind: 'edited', seq: 3, expected: entries[2].hash, actual: entryHash(entries[2]) }]);
+  });
+
+  it('an edited entry whose hash was recomputed breaks the link of the next one', () => {
+    const entries = log();
+    const body = { ...entries[1], at: '2026-12-31T00:00:00.000Z' };
+    entries[1] = { ...body, hash: entryHash(body) };
+    expect(checkChain(CASE, entries)).toEqual([{ kind: 'link', seq: 3, expected: entries[1].hash, actual: entries[2].prevHash }]);
+  });
+
+  it('an entry of another case or of the wrong shape is malformed', () => {
+    const other = chainEntries('taobao:1', undefined, [event(1)]);
+    expect(checkChain(CASE, other)).toEqual([{ kind: 'malformed', seq: 1 }]);
+    expect(checkChain(CASE, [{ seq: 1, junk: true }])).toEqual([{ kind: 'malformed', seq: 1 }]);
+  });
+});
+
+describe('what the log expects a case to hold', () => {
+  it('is every item added and not deleted since', () => {
+    const entries = chainEntries(CASE, undefined, [event(1), event(2), { ...event(1), action: 'deleted' }, event(3, 'recorded')]);
+    expect([...expectedEvidence(entries).keys()]).toEqual(['e2', 'e3']);
+  });
+});

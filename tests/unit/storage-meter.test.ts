@@ -1,0 +1,44 @@
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DisputeKitDB } from '@/lib/db';
+import { addNote, importFiles } from '@/lib/evidence-import';
+import { formatBytes, storageUse } from '@/lib/storage-meter';
+import { CASE_ID, caseWithCapture, importDeps } from './case-fixture';
+
+const NAME = 'storage-meter-test';
+let database: DisputeKitDB;
+beforeEach(async () => {
+  database = new DisputeKitDB(NAME);
+  await caseWithCapture(database);
+});
+afterEach(async () => {
+  database.close();
+  await Dexie.delete(NAME);
+});
+
+describe('the storage meter', () => {
+  it('sums this case’s files and thumbnails apart from all cases, and passes on the browser’s estimate', async () => {
+    const deps = importDeps(database, { makeThumbnail: async () => new Blob([new Uint8Array(100)], { type: 'image/jpeg' }) });
+    await importFiles(deps, CASE_ID, [new File([new Uint8Array(5000)], 'photo.png', { type: 'image/png' })]);
+    await addNote(deps, CASE_ID, 'abc');
+    // Another case's file counts in the total only.
+    await database.cases.add({ ...(await database.cases.get(CASE_ID))!, id: 'taobao:1', platform: 'taobao', orderId: '1' });
+    await importFiles(deps, 'taobao:1', [new File([new Uint8Array(700)], 'other.mp4', { type: 'video/mp4' })]);
+
+    const htmlBytes = '<html>order page</html>'.length;
+    const use = await storageUse(database, CASE_ID, async () => ({ usage: 123_456, quota: 10_000_000 }));
+    expect(use).toEqual({ caseBytes: htmlBytes + 5000 + 100 + 3, allCasesBytes: htmlBytes + 5000 + 100 + 3 + 700, used: 123_456, quota: 10_000_000 });
+  });
+
+  it('still gives the case sizes when the browser has no estimate', async () => {
+    expect(await storageUse(database, CASE_ID, undefined)).toEqual({ caseBytes: 23, allCasesBytes: 23 });
+    expect(await storageUse(database, CASE_ID, () => Promise.reject(new Error('no')))).toEqual({ caseBytes: 23, allCasesBytes: 23 });
+  });
+
+  it('formats sizes in decimal units in the user’s language', () => {
+    expect(formatBytes(512, 'en')).toBe('512B');
+    expect(formatBytes(1_400_000, 'en')).toBe('1.4 MB');
+    expect(formatBytes(820_000, 'en')).toBe('820 kB');
+    expect(formatBytes(1_400_000, 'ru')).toMatch(/^1,4\sМБ$/);
+  });
+});
