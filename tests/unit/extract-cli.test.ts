@@ -10,7 +10,9 @@ function extract(...args: string[]) {
 }
 const tmp = mkdtempSync(join(tmpdir(), 'extract-'));
 
-describe('npm run extract', () => {
+// Each test starts the CLI through tsx (a cold TypeScript start): on a loaded CI machine that takes seconds, so
+// the timeout is generous. This is a hang guard, not a speed check (speed lives in scripts/bench.mjs).
+describe('npm run extract', { timeout: 60_000 }, () => {
   it('prints the documented JSON for an order page and exits 0', () => {
     const { code, json } = extract('tests/fixtures/aliexpress/order-detail.html', '--url', 'https://www.aliexpress.com/p/order/detail.html?orderId=8190123456789012');
     expect(code).toBe(0);
