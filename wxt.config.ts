@@ -14,7 +14,8 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['activeTab', 'storage', 'unlimitedStorage'],
+    // alarms: deadline reminders that survive worker and browser restarts; notifications: the reminders themselves.
+    permissions: ['activeTab', 'storage', 'unlimitedStorage', 'alarms', 'notifications'],
     host_permissions: mode === 'testing' ? [...MARKETPLACE_HOST_PATTERNS, '<all_urls>'] : [...MARKETPLACE_HOST_PATTERNS],
     ...(browser === 'firefox' && {
       browser_specific_settings: {

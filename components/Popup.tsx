@@ -5,6 +5,7 @@ import type { CaptureResponse, SaveOrdersResponse } from '@/lib/messages';
 import type { PageState } from '@/lib/page-state';
 import type { PopupApi } from '@/lib/popup-api';
 import { CaseCard } from './CaseCard';
+import { CasePlan } from './CasePlan';
 import { OrderList } from './OrderList';
 import { OrderSummary } from './OrderSummary';
 
@@ -68,6 +69,14 @@ export function Popup({ api }: { api: PopupApi }) {
   }
 
   const listWithOrders = page?.kind === 'order-list' && page.orders.length > 0;
+  const captureButton = (tabId: number) => (
+    <>
+      <button class="primary" data-testid="capture" disabled={busy} onClick={() => capture(tabId)}>
+        {busy ? t('capture.busy') : t('capture.button')}
+      </button>
+      <p class="hint">{t('capture.hint')}</p>
+    </>
+  );
 
   return (
     <main class="popup" lang={lang}>
@@ -84,10 +93,14 @@ export function Popup({ api }: { api: PopupApi }) {
       {page?.kind === 'order' && (
         <>
           <OrderSummary t={t} platform={page.platform} order={page.order} />
-          <button class="primary" data-testid="capture" disabled={busy} onClick={() => capture(page.tabId)}>
-            {busy ? t('capture.busy') : t('capture.button')}
-          </button>
-          <p class="hint">{t('capture.hint')}</p>
+          {api.plan && caseId ? (
+            // Countdown and next step before the capture button; the rest of the plan collapsed after it.
+            <CasePlan t={t} lang={lang} locale={api.locale} api={api.plan} platform={page.platform} order={page.order} caseId={caseId}>
+              {captureButton(page.tabId)}
+            </CasePlan>
+          ) : (
+            captureButton(page.tabId)
+          )}
         </>
       )}
       {page?.kind === 'order-list' && listWithOrders && (

@@ -4,7 +4,7 @@
  * is a new entry in SCHEMA_HISTORY, with an upgrade where data must move.
  */
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
-import type { CaseRecord, ChecklistStepState, EvidenceRecord, TimelineEvent } from './model';
+import type { CaseRecord, ChecklistStepState, ContactRecord, EvidenceRecord, SentNotification, TimelineEvent } from './model';
 
 export const DB_NAME = 'disputekit';
 
@@ -39,6 +39,15 @@ export const SCHEMA_HISTORY: SchemaVersion[] = [
       await tx.table('events').bulkAdd(events);
     },
   },
+  // Version 3 is declared on another branch; Dexie accepts the gap.
+  {
+    // Deadlines: the contact log, and the deadline notifications already sent (one per case + rule + threshold).
+    version: 4,
+    stores: {
+      contacts: 'id, caseId, [caseId+at]',
+      sentNotifications: '[caseId+rule+thresholdHours], caseId',
+    },
+  },
 ];
 
 export class DisputeKitDB extends Dexie {
@@ -46,6 +55,8 @@ export class DisputeKitDB extends Dexie {
   evidence!: EntityTable<EvidenceRecord, 'id'>;
   events!: EntityTable<TimelineEvent, 'id'>;
   checklist!: Dexie.Table<ChecklistStepState, [string, string]>;
+  contacts!: EntityTable<ContactRecord, 'id'>;
+  sentNotifications!: Dexie.Table<SentNotification, [string, string, number]>;
 
   /** `upToVersion` exists for upgrade tests: it opens the database as an older release declared it. */
   constructor(name = DB_NAME, upToVersion = Infinity) {

@@ -28,7 +28,10 @@ export type SnapshotResponse = z.infer<typeof SnapshotResponse>;
 export const CaptureRequest = z.object({ type: z.literal('capture:visible'), tabId: z.number().int().nonnegative() });
 export const InterruptedCaptureRequest = z.object({ type: z.literal('capture:takeInterrupted') });
 export const SaveOrdersRequest = z.object({ type: z.literal('orders:saveAll'), tabId: z.number().int().nonnegative() });
-export const BackgroundRequest = z.discriminatedUnion('type', [CaptureRequest, InterruptedCaptureRequest, SaveOrdersRequest]);
+/** A case, its dates, contacts or checklist changed: recompute the badge, notifications and alarm. */
+export const DeadlinesRefreshRequest = z.object({ type: z.literal('deadlines:refresh') });
+export const DeadlinesRefreshResponse = z.object({ badge: z.string() });
+export const BackgroundRequest = z.discriminatedUnion('type', [CaptureRequest, InterruptedCaptureRequest, SaveOrdersRequest, DeadlinesRefreshRequest]);
 export type BackgroundRequest = z.infer<typeof BackgroundRequest>;
 
 export const CAPTURE_ERRORS = [

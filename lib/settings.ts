@@ -1,0 +1,51 @@
+/**
+ * The user's settings, one zod schema kept in storage.local under one key. Other features add their fields
+ * to `SettingsSchema` (each with a default), so an older stored object still parses and gains the new ones.
+ */
+import { z } from 'zod';
+
+export const SETTINGS_KEY = 'settings';
+
+/** Hours before a deadline at which a notification is sent: 7 days, 3 days, 1 day, 6 hours. */
+export const DEFAULT_NOTIFY_BEFORE_HOURS = [168, 72, 24, 6];
+/** A year ahead is the most a reminder can usefully be set; anything larger is a typing slip. */
+export const MAX_NOTIFY_BEFORE_HOURS = 24 * 365;
+
+export const SettingsSchema = z.object({
+  /** Distinct, positive, largest first; empty means "no notifications". */
+  notifyBeforeHours: z
+    .array(z.number().positive().max(MAX_NOTIFY_BEFORE_HOURS))
+    .max(10)
+    .transform((hours) => [...new Set(hours)].sort((a, b) => b - a))
+    .default(DEFAULT_NOTIFY_BEFORE_HOURS),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});
+
+/** The part of `browser.storage.local` settings need; the real one and WXT's fake both fit. */
+export interface SettingsStorage {
+  get(key: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+}
+
+/** The stored settings; a stored value that no longer parses falls back field by field to the defaults. */
+export async function loadSettings(storage: SettingsStorage): Promise<Settings> {
+  const stored = (await storage.get(SETTINGS_KEY))[SETTINGS_KEY];
+  const object = stored && typeof stored === 'object' ? (stored as Record<string, unknown>) : {};
+  const whole = SettingsSchema.safeParse(object);
+  if (whole.success) return whole.data;
+  const fields: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(SettingsSchema.shape)) {
+    const parsed = field.safeParse(object[key]);
+    if (parsed.success) fields[key] = parsed.data;
+  }
+  return SettingsSchema.parse(fields);
+}
+
+/** Saves a change to some settings; the others keep their stored values. Throws (saving nothing) on an invalid value. */
+export async function saveSettings(storage: SettingsStorage, change: Partial<Settings>): Promise<Settings> {
+  const next = SettingsSchema.parse({ ...(await loadSettings(storage)), ...change });
+  await storage.set({ [SETTINGS_KEY]: next });
+  return next;
+}
