@@ -1,0 +1,116 @@
+/** computeDeadlines: the rules that apply to a case, their due instants, and the page's and user's overrides. */
+import { translator } from '../i18n';
+import type { MessageKey } from '../i18n';
+import { RULES, ruleById } from '../rules';
+import type { Rule } from '../rules';
+import type { Region } from '../rules/vocabulary';
+import { periodEnd } from './counting';
+import type { Deadline, DeadlineInput } from './types';
+import { isoInZone } from './zoned';
+
+/**
+ * The zone for rules whose zone is "the buyer's" (AliExpress timers, card schemes). AliExpress runs one
+ * global clock and shows it in the buyer's local time, so the buyer's zone is the one that makes "day 15"
+ * match what the buyer sees: Moscow for Russian buyers (aliexpress.ru), Shanghai for Chinese ones. For other
+ * regions the exact zone is unknown (EU and US span many), and the exact-hours timers give the same instant
+ * in any zone, so UTC is shown rather than a guess.
+ */
+export function regionZone(region: Region | undefined): string {
+  if (region === 'RU') return 'Europe/Moscow';
+  if (region === 'CN') return 'Asia/Shanghai';
+  return 'UTC';
+}
+
+export function ruleLabelKey(id: string): MessageKey {
+  return `rule.${id}` as MessageKey;
+}
+
+const english = translator('en');
+
+export function appliesTo(rule: Rule, input: DeadlineInput): boolean {
+  if (!rule.platforms.includes(input.platform)) return false;
+  if (rule.regions && !(input.region && rule.regions.includes(input.region))) return false;
+  return true;
+}
+
+function conditionsHold(rule: Rule, input: DeadlineInput): boolean {
+  const present = rule.when?.present ?? [];
+  const absent = rule.when?.absent ?? [];
+  return present.every((e) => input.events[e] !== undefined) && absent.every((e) => input.events[e] === undefined);
+}
+
+function zoneOf(rule: Rule, input: DeadlineInput): string {
+  return !rule.zone || rule.zone === 'region' ? regionZone(input.region) : rule.zone;
+}
+
+/** Which rule a page countdown states: the first applicable rule of that kind whose conditions hold. */
+function ruleForCountdown(kind: string, input: DeadlineInput): Rule | undefined {
+  const candidates = RULES.filter((r) => r.countdowns?.includes(kind as never) && appliesTo(r, input));
+  return candidates.find((r) => conditionsHold(r, input)) ?? candidates[0];
+}
+
+/**
+ * Every deadline of the case, soonest first. A countdown on the order page overrides the computed date of
+ * the rule it states; a date the user set overrides both. Rules that start from another rule (AE-04 from the
+ * end of buyer protection) start from that rule's date after its overrides. `now` is not needed to compute
+ * dates (past deadlines are returned too, for the checklist to show as missed); it is part of the signature
+ * so callers pass the same clock to every engine function.
+ */
+export function computeDeadlines(input: DeadlineInput, _now: Date): Deadline[] {
+  const fromPage = new Map<string, number>();
+  for (const countdown of input.pageCountdowns ?? []) {
+    const rule = ruleForCountdown(countdown.kind, input);
+    const ms = Date.parse(countdown.endsAt);
+    if (rule && !Number.isNaN(ms) && !fromPage.has(rule.id)) fromPage.set(rule.id, ms);
+  }
+
+  const resolved = new Map<string, { ms: number; setBy: Deadline['setBy'] } | null>();
+  const resolve = (rule: Rule): { ms: number; setBy: Deadline['setBy'] } | null => {
+    if (resolved.has(rule.id)) return resolved.get(rule.id)!;
+    let result: { ms: number; setBy: Deadline['setBy'] } | null = null;
+    const user = input.userDue?.[rule.id];
+    if (user !== undefined && !Number.isNaN(Date.parse(user))) result = { ms: Date.parse(user), setBy: 'user' };
+    else if (fromPage.has(rule.id)) result = { ms: fromPage.get(rule.id)!, setBy: 'page' };
+    else if (rule.computable && conditionsHold(rule, input)) {
+      const ms = computed(rule);
+      if (ms !== undefined) result = { ms, setBy: 'rule' };
+    }
+    resolved.set(rule.id, result);
+    return result;
+  };
+  const computed = (rule: Rule): number | undefined => {
+    const start = rule.start!;
+    const value = rule.valueByRegion?.[input.region as Region] ?? rule.value!;
+    const period = { value, unit: rule.unit!, counting: rule.counting!, zone: zoneOf(rule, input) };
+    if ('events' in start) {
+      const event = start.events.find((e) => input.events[e] !== undefined);
+      return event ? periodEnd(Date.parse(input.events[event]!), period) : undefined;
+    }
+    const base = ruleById(start.rule);
+    const baseDue = base && appliesTo(base, input) ? resolve(base) : null;
+    if (!baseDue) return undefined;
+    return periodEnd(baseDue.ms, { ...period, before: start.before }, true);
+  };
+
+  const deadlines: Deadline[] = [];
+  for (const rule of RULES) {
+    if (!appliesTo(rule, input)) continue;
+    const due = resolve(rule);
+    if (!due) continue;
+    const labelKey = ruleLabelKey(rule.id);
+    const deadline: Deadline = {
+      rule: rule.id,
+      label: english(labelKey),
+      labelKey,
+      due: isoInZone(due.ms, zoneOf(rule, input)),
+      dueMs: due.ms,
+      confidence: rule.confidence,
+      source: rule.source,
+      setBy: due.setBy,
+      effect: rule.effect,
+    };
+    if (due.setBy === 'page') deadline.fromPage = true;
+    deadlines.push(deadline);
+  }
+  return deadlines.sort((a, b) => a.dueMs - b.dueMs || a.rule.localeCompare(b.rule));
+}
