@@ -84,7 +84,9 @@ export function computeDeadlines(input: DeadlineInput, _now: Date): Deadline[] {
     const period = { value, unit: rule.unit!, counting: rule.counting!, zone: zoneOf(rule, input) };
     if ('events' in start) {
       const event = start.events.find((e) => input.events[e] !== undefined);
-      return event ? periodEnd(Date.parse(input.events[event]!), period) : undefined;
+      const ms = event ? Date.parse(input.events[event]!) : Number.NaN;
+      // An unreadable date counts as no date (checkDeadlineInput reports it where input comes from outside).
+      return Number.isNaN(ms) ? undefined : periodEnd(ms, period);
     }
     const base = ruleById(start.rule);
     const baseDue = base && appliesTo(base, input) ? resolve(base) : null;
@@ -104,8 +106,10 @@ export function computeDeadlines(input: DeadlineInput, _now: Date): Deadline[] {
       labelKey,
       due: isoInZone(due.ms, zoneOf(rule, input)),
       dueMs: due.ms,
-      confidence: rule.confidence,
-      source: rule.source,
+      // A date the page states or the user set is not a typical value any more: only rule-computed dates
+      // carry the rule's confidence.
+      confidence: due.setBy === 'rule' ? rule.confidence : 'H',
+      source: due.setBy === 'page' ? `order page countdown; rule: ${rule.source}` : due.setBy === 'user' ? `set by the user; rule: ${rule.source}` : rule.source,
       setBy: due.setBy,
       effect: rule.effect,
     };
