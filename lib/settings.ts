@@ -49,3 +49,22 @@ export async function saveSettings(storage: SettingsStorage, change: Partial<Set
   await storage.set({ [SETTINGS_KEY]: next });
   return next;
 }
+
+/** "7d, 3d, 1d, 6h" as hours, largest first; or the first part that is not a number with d or h. */
+export function parseThresholds(text: string): { ok: true; hours: number[] } | { ok: false; part: string } {
+  const hours: number[] = [];
+  for (const raw of text.split(/[,;，、\s]+/)) {
+    const part = raw.trim();
+    if (!part) continue;
+    const match = /^(\d+(?:\.\d+)?)\s*([dh])$/i.exec(part);
+    const value = match ? Number(match[1]) * (match[2].toLowerCase() === 'd' ? 24 : 1) : NaN;
+    if (!(value > 0 && value <= MAX_NOTIFY_BEFORE_HOURS)) return { ok: false, part };
+    hours.push(value);
+  }
+  return { ok: true, hours: [...new Set(hours)].sort((a, b) => b - a) };
+}
+
+/** Hours as the user writes them: whole days as "3d", the rest as "6h". */
+export function formatThresholds(hours: number[]): string {
+  return hours.map((h) => (h % 24 === 0 ? `${h / 24}d` : `${h}h`)).join(', ');
+}
