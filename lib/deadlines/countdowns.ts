@@ -8,12 +8,13 @@ import type { CountdownKind } from '../rules/vocabulary';
 
 type Pattern = [RegExp, CountdownKind];
 
-// Order matters: "Возврат средств, если заказ не доставлен до" is the delivery guarantee, not a return window.
+// Order matters: "Возврат средств, если заказ не доставлен до" is the delivery guarantee, not a return window,
+// and "на подтверждение получения" is the buyer's confirmation, not the seller's.
 const COMMON: Pattern[] = [
   [/refund if (?:no|not) deliver|delivery guarantee|не доставлен до|гаранти[яи] доставки/i, 'delivery-guarantee'],
   [/buyer protection|purchase protection|защита покупател/i, 'buyer-protection'],
-  [/seller.{0,40}(?:respond|reply|answer|process)|продав.{0,40}(?:ответ|рассмотр|подтвержд)|на подтверждение|卖家.{0,10}(?:处理|响应|回复|同意)/i, 'seller-response'],
   [/confirm(?:s|ation of)? receipt|auto[- ]?confirm|确认收货|подтвер\S* получени/i, 'auto-confirm'],
+  [/seller.{0,40}(?:respond|reply|answer|process)|продав.{0,40}(?:ответ|рассмотр|подтвержд)|на подтверждение|卖家.{0,10}(?:处理|响应|回复|同意)/i, 'seller-response'],
   [/return|вернуть|возврат|退货|无理由/i, 'return-window'],
 ];
 

@@ -39,8 +39,17 @@ function conditionsHold(rule: Rule, input: DeadlineInput): boolean {
   return present.every((e) => input.events[e] !== undefined) && absent.every((e) => input.events[e] === undefined);
 }
 
+/** The buyer's zone: the region's, or where the platform's buyers are when no region is given. */
+function buyerZone(input: DeadlineInput): string {
+  if (input.region) return regionZone(input.region);
+  if (input.platform === 'yandex-market') return 'Europe/Moscow';
+  if (input.platform === 'taobao' || input.platform === 'tmall') return 'Asia/Shanghai';
+  return 'UTC';
+}
+
+/** Rules without a computed date (set by the page or the user) are shown in the buyer's zone too. */
 function zoneOf(rule: Rule, input: DeadlineInput): string {
-  return !rule.zone || rule.zone === 'region' ? regionZone(input.region) : rule.zone;
+  return !rule.zone || rule.zone === 'region' ? buyerZone(input) : rule.zone;
 }
 
 /** Which rule a page countdown states: the first applicable rule of that kind whose conditions hold. */

@@ -1,8 +1,9 @@
 /** Checks a deadline input (from a case or a CASE.json) and says clearly what is wrong with it. */
 import { z } from 'zod';
 import { PLATFORMS } from '../marketplaces';
-import { ruleById } from '../rules';
+import { RULES, ruleById } from '../rules';
 import { CASE_EVENTS, COUNTDOWN_KINDS, REGIONS } from '../rules/vocabulary';
+import type { CountdownKind } from '../rules/vocabulary';
 import { countdownKind } from './countdowns';
 import type { DeadlineInput } from './types';
 
@@ -44,6 +45,9 @@ export function checkDeadlineInput(value: unknown): InputCheck {
   for (const [i, c] of (data.pageCountdowns ?? []).entries()) {
     const kind = (COUNTDOWN_KINDS as readonly string[]).includes(c.kind) ? c.kind : countdownKind(data.platform, c.kind);
     if (!kind) return { ok: false, error: `pageCountdowns.${i}.kind: unknown countdown kind "${c.kind}" (one of ${COUNTDOWN_KINDS.join(', ')})` };
+    if (!RULES.some((r) => r.countdowns?.includes(kind as CountdownKind) && r.platforms.includes(data.platform))) {
+      return { ok: false, error: `pageCountdowns.${i}.kind: "${kind}" states no deadline on ${data.platform}` };
+    }
     countdowns.push({ kind, endsAt: c.endsAt });
   }
   for (const id of Object.keys(data.userDue ?? {})) {
