@@ -15,7 +15,9 @@ export interface Badge {
 /** The badge for a deadline `msLeft` away; undefined (no badge) when nothing is ahead. */
 export function badgeFor(msLeft: number | undefined): Badge | undefined {
   if (msLeft === undefined || msLeft <= 0) return undefined;
-  const text = msLeft >= DAY ? `${Math.floor(msLeft / DAY)}d` : msLeft >= HOUR ? `${Math.floor(msLeft / HOUR)}h` : '<1h';
+  const days = Math.floor(msLeft / DAY);
+  // A badge shows about four characters: a deadline months away reads "99d+".
+  const text = days > 99 ? '99d+' : days >= 1 ? `${days}d` : msLeft >= HOUR ? `${Math.floor(msLeft / HOUR)}h` : '<1h';
   const color = msLeft < DAY ? BADGE_COLORS.urgent : msLeft < 3 * DAY ? BADGE_COLORS.soon : BADGE_COLORS.later;
   return { text, color };
 }
@@ -23,9 +25,10 @@ export function badgeFor(msLeft: number | undefined): Badge | undefined {
 /** When the badge for a deadline `msLeft` away next reads differently: the next whole day, or hour, boundary. */
 export function msUntilBadgeChanges(msLeft: number): number {
   if (msLeft <= 0) return Infinity;
+  if (msLeft < HOUR) return msLeft; // "<1h" until the deadline passes
   const unit = msLeft >= DAY ? DAY : HOUR;
-  const untilBoundary = msLeft % unit;
-  return untilBoundary === 0 ? unit : untilBoundary;
+  // The shown number drops once the time left falls below the whole unit it is on: just past the remainder.
+  return (msLeft % unit) + 1;
 }
 
 /** The browser's toolbar button: `action` in MV3, `browserAction` in Firefox's MV2. */
