@@ -15,7 +15,8 @@ function caseFile(name: string, content: unknown): string {
   return path;
 }
 
-describe('npm run deadlines', () => {
+// Each case spawns tsx (about a second, much more on a busy machine): a generous limit, not a speed check.
+describe('npm run deadlines', { timeout: 60_000 }, () => {
   it('prints the documented JSON, soonest first, with the page countdown marked', () => {
     const file = caseFile('yandex.json', {
       platform: 'yandex-market',

@@ -35,7 +35,7 @@ function docRows(markdown: string): DocRow[] {
 
 /** "M/L" → L, "L/M" → L, "M/H" → M, "H (exists)" → H, "—" → undefined. */
 function lowestConfidence(text: string): string | undefined {
-  const levels = text.match(/\b[HML]\b/g) ?? [];
+  const levels: string[] = text.match(/\b[HML]\b/g) ?? [];
   return ['L', 'M', 'H'].find((level) => levels.includes(level));
 }
 
