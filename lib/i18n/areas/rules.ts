@@ -1,15 +1,13 @@
 /**
- * The dispute rules and escalation ladders in words: rule labels ("rule.<id>"), evidence kinds, and for each
- * ladder step its title, what to do, when to move on and the ready-to-copy message. Placeholders in
- * messages: {orderId} {store} {amount} {orderDate} {deliveredDate} {due} (see stepMessage in lib/deadlines).
+ * The dispute rules and escalation ladders in words: rule labels ("rule.<id>") and, for each ladder step,
+ * its title, what to do, when to move on and the ready-to-copy message. Placeholders in messages:
+ * {orderId} {store} {amount} {orderDate} {deliveredDate} {due} (see stepMessage in lib/deadlines).
+ * Evidence kinds are named in the checklist area (checklist.evidence.<kind>).
  */
 import { defineArea } from '../area';
 
 export const rules = defineArea(
   {
-    'rules.typical': 'typical',
-    'rules.typicalHint': 'From guides or sources that disagree: check it on the order page and edit it if it differs.',
-
     'rule.AE-01': 'Buyer protection starts when the seller ships',
     'rule.AE-02': 'Buyer protection ends (order completes automatically)',
     'rule.AE-03': 'Refund/return still possible after confirming receipt',
@@ -70,18 +68,6 @@ export const rules = defineArea(
     'rule.EU-13': 'Trader must refund after withdrawal',
     'rule.UK-22': 'UK short-term right to reject ends',
     'rule.UK-6M': 'Faults presumed present at delivery (6 months)',
-
-    'evidenceKind.order-page': 'Order page',
-    'evidenceKind.listing': 'Product listing',
-    'evidenceKind.tracking': 'Tracking',
-    'evidenceKind.chat': 'Chat with the seller',
-    'evidenceKind.unboxing-video': 'Unboxing video',
-    'evidenceKind.photos': 'Photos of the item',
-    'evidenceKind.claim-letter': 'Written claim',
-    'evidenceKind.payment-record': 'Payment record',
-    'evidenceKind.contact-log': 'Log of contacts (date, time, channel, reference)',
-    'evidenceKind.expert-report': 'Expert or authentication report',
-    'evidenceKind.decision': "Platform's decision",
 
     // AliExpress
     'ladder.aliexpress.document.title': 'Document everything',
@@ -203,9 +189,6 @@ export const rules = defineArea(
   },
   {
     zh_CN: {
-      'rules.typical': '常见值',
-      'rules.typicalHint': '来自指南或说法不一的来源：请在订单页面核对，如不同请修改。',
-
       'rule.AE-01': '卖家发货后买家保护开始',
       'rule.AE-02': '买家保护结束（订单自动完成）',
       'rule.AE-03': '确认收货后仍可申请退款/退货',
@@ -266,18 +249,6 @@ export const rules = defineArea(
       'rule.EU-13': '撤回后商家须退款',
       'rule.UK-22': '英国短期拒收权截止',
       'rule.UK-6M': '推定交付时已存在缺陷（6 个月）',
-
-      'evidenceKind.order-page': '订单页面',
-      'evidenceKind.listing': '商品页面',
-      'evidenceKind.tracking': '物流信息',
-      'evidenceKind.chat': '与卖家的聊天记录',
-      'evidenceKind.unboxing-video': '开箱视频',
-      'evidenceKind.photos': '商品照片',
-      'evidenceKind.claim-letter': '书面索赔',
-      'evidenceKind.payment-record': '付款记录',
-      'evidenceKind.contact-log': '联系记录（日期、时间、渠道、编号）',
-      'evidenceKind.expert-report': '鉴定或检测报告',
-      'evidenceKind.decision': '平台的处理结果',
 
       'ladder.aliexpress.document.title': '保存全部证据',
       'ladder.aliexpress.document.todo': '保存订单页面、商品页面和物流信息。确认收货前拍摄开箱视频。',
@@ -387,9 +358,6 @@ export const rules = defineArea(
       'ladder.yandex-market.court.moveOn': '最后一步。',
     },
     ru: {
-      'rules.typical': 'обычно',
-      'rules.typicalHint': 'Из руководств или источников, которые расходятся: проверьте на странице заказа и исправьте, если там иначе.',
-
       'rule.AE-01': 'Защита покупателя начинается с отправки',
       'rule.AE-02': 'Защита покупателя заканчивается (заказ завершится сам)',
       'rule.AE-03': 'Возврат после подтверждения получения ещё возможен',
@@ -450,18 +418,6 @@ export const rules = defineArea(
       'rule.EU-13': 'Продавец должен вернуть деньги после отказа',
       'rule.UK-22': 'Краткосрочное право отказа в Великобритании заканчивается',
       'rule.UK-6M': 'Дефект считается существовавшим при доставке (6 месяцев)',
-
-      'evidenceKind.order-page': 'Страница заказа',
-      'evidenceKind.listing': 'Карточка товара',
-      'evidenceKind.tracking': 'Трекинг',
-      'evidenceKind.chat': 'Переписка с продавцом',
-      'evidenceKind.unboxing-video': 'Видео распаковки',
-      'evidenceKind.photos': 'Фото товара',
-      'evidenceKind.claim-letter': 'Письменная претензия',
-      'evidenceKind.payment-record': 'Подтверждение оплаты',
-      'evidenceKind.contact-log': 'Журнал обращений (дата, время, канал, номер)',
-      'evidenceKind.expert-report': 'Заключение эксперта или экспертизы подлинности',
-      'evidenceKind.decision': 'Решение площадки',
 
       'ladder.aliexpress.document.title': 'Сохраните все доказательства',
       'ladder.aliexpress.document.todo': 'Сохраните страницу заказа, карточку товара и трекинг. Снимите распаковку на видео до подтверждения получения.',
