@@ -11,7 +11,7 @@ import type { Ladder, Rule } from './schema';
 
 export type { Counting, Ladder, Rule, Step } from './schema';
 
-function loadRules(data: unknown): Rule[] {
+export function parseRules(data: unknown): Rule[] {
   const rules = z.array(RuleSchema).parse(data);
   const ids = new Set<string>();
   for (const rule of rules) {
@@ -28,7 +28,7 @@ function loadRules(data: unknown): Rule[] {
   return rules;
 }
 
-function loadLadders(data: unknown, rules: Rule[]): Ladder[] {
+export function parseLadders(data: unknown, rules: Rule[]): Ladder[] {
   const ladders = z.array(LadderSchema).parse(data);
   for (const ladder of ladders) {
     for (const step of ladder.steps) {
@@ -38,8 +38,8 @@ function loadLadders(data: unknown, rules: Rule[]): Ladder[] {
   return ladders;
 }
 
-export const RULES: readonly Rule[] = loadRules(RULE_DATA);
-export const LADDERS: readonly Ladder[] = loadLadders(LADDER_DATA, RULES as Rule[]);
+export const RULES: readonly Rule[] = parseRules(RULE_DATA);
+export const LADDERS: readonly Ladder[] = parseLadders(LADDER_DATA, RULES as Rule[]);
 
 const byId = new Map(RULES.map((r) => [r.id, r]));
 export function ruleById(id: string): Rule | undefined {
@@ -52,4 +52,3 @@ export function ladderOf(platform: Platform): Ladder {
   return ladder;
 }
 
-export { loadLadders as parseLadders, loadRules as parseRules };
