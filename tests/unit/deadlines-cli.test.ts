@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { deadlinesFromCaseJson } from '@/lib/deadlines/cli';
 
 function deadlines(...args: string[]) {
   const run = spawnSync('node_modules/.bin/tsx', ['scripts/deadlines.ts', ...args], { encoding: 'utf8' });
@@ -53,17 +54,29 @@ describe('npm run deadlines', { timeout: 60_000 }, () => {
 
   it.each([
     ['a missing file', () => [join(tmp, 'nope.json')], /cannot read .*nope\.json: ENOENT/],
-    ['no file', () => [], /no case file given/],
-    ['invalid JSON', () => [caseFile('broken.json', '{ "platform": ')], /not valid JSON/],
-    ['an unknown platform', () => [caseFile('ebay.json', { platform: 'ebay', events: {} })], /platform: unknown platform/],
-    ['an unknown event', () => [caseFile('event.json', { platform: 'taobao', events: { arrived: '2026-11-10T15:30:00Z' } })], /events\.arrived: unknown event/],
     ['a malformed date', () => [caseFile('date.json', { platform: 'taobao', events: { shipped: '10/11/2026' } })], /events\.shipped: not an ISO 8601 date-time/],
-    ['an unknown countdown kind', () => [caseFile('kind.json', { platform: 'taobao', events: {}, pageCountdowns: [{ kind: 'lunch', endsAt: '2026-11-21T10:00:00+08:00' }] })], /unknown countdown kind/],
     ['a bad --now', () => [caseFile('ok.json', { platform: 'taobao', events: {} }), '--now', 'yesterday'], /--now: not a date/],
   ])('exits 2 with a clear message for %s', (_name, args, message) => {
     const { code, stdout, stderr } = deadlines(...args());
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toMatch(message);
+  });
+});
+
+// The rest of the input checks, in-process (the same function the script calls), to spawn less.
+describe('deadlinesFromCaseJson', () => {
+  it.each([
+    ['invalid JSON', '{ "platform": ', /not valid JSON/],
+    ['not an object', '[]', /must be a JSON object/],
+    ['an unknown platform', JSON.stringify({ platform: 'ebay', events: {} }), /platform: unknown platform/],
+    ['an unknown event', JSON.stringify({ platform: 'taobao', events: { arrived: '2026-11-10T15:30:00Z' } }), /events\.arrived: unknown event/],
+    ['a date without an offset', JSON.stringify({ platform: 'taobao', events: { shipped: '2026-11-10T15:30:00' } }), /events\.shipped: not an ISO 8601 date-time/],
+    ['an unknown countdown kind', JSON.stringify({ platform: 'taobao', events: {}, pageCountdowns: [{ kind: 'lunch', endsAt: '2026-11-21T10:00:00+08:00' }] }), /unknown countdown kind/],
+    ['user dates', JSON.stringify({ platform: 'taobao', events: {}, userDue: {} }), /userDue: not accepted/],
+  ])('refuses %s', (_name, text, message) => {
+    const run = deadlinesFromCaseJson(text, new Date('2026-11-20T00:00:00Z'));
+    expect(run.ok).toBe(false);
+    expect(!run.ok && run.error).toMatch(message);
   });
 });
