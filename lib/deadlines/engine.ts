@@ -3,7 +3,7 @@ import { translator } from '../i18n';
 import type { MessageKey } from '../i18n';
 import { RULES, ruleById } from '../rules';
 import type { Rule } from '../rules';
-import type { Region } from '../rules/vocabulary';
+import type { CountdownKind, Region } from '../rules/vocabulary';
 import { periodEnd } from './counting';
 import type { Deadline, DeadlineInput } from './types';
 import { isoInZone } from './zoned';
@@ -54,7 +54,7 @@ function zoneOf(rule: Rule, input: DeadlineInput): string {
 
 /** Which rule a page countdown states: the first applicable rule of that kind whose conditions hold. */
 function ruleForCountdown(kind: string, input: DeadlineInput): Rule | undefined {
-  const candidates = RULES.filter((r) => r.countdowns?.includes(kind as never) && appliesTo(r, input));
+  const candidates = RULES.filter((r) => r.countdowns?.includes(kind as CountdownKind) && appliesTo(r, input));
   return candidates.find((r) => conditionsHold(r, input)) ?? candidates[0];
 }
 
@@ -73,10 +73,11 @@ export function computeDeadlines(input: DeadlineInput, _now: Date): Deadline[] {
     if (rule && !Number.isNaN(ms) && !fromPage.has(rule.id)) fromPage.set(rule.id, ms);
   }
 
-  const resolved = new Map<string, { ms: number; setBy: Deadline['setBy'] } | null>();
-  const resolve = (rule: Rule): { ms: number; setBy: Deadline['setBy'] } | null => {
+  type Due = { ms: number; setBy: Deadline['setBy'] };
+  const resolved = new Map<string, Due | null>();
+  const resolve = (rule: Rule): Due | null => {
     if (resolved.has(rule.id)) return resolved.get(rule.id)!;
-    let result: { ms: number; setBy: Deadline['setBy'] } | null = null;
+    let result: Due | null = null;
     const user = input.userDue?.[rule.id];
     if (user !== undefined && !Number.isNaN(Date.parse(user))) result = { ms: Date.parse(user), setBy: 'user' };
     else if (fromPage.has(rule.id)) result = { ms: fromPage.get(rule.id)!, setBy: 'page' };
