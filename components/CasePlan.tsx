@@ -12,7 +12,7 @@ import { Countdown, formatDue } from './Countdown';
 import { DeadlineList } from './DeadlineList';
 import { EditableDate } from './EditableDate';
 
-const EMPTY: CasePlanData = { userDates: undefined, contacts: [], steps: {} };
+const EMPTY: CasePlanData = { userDates: undefined, userDue: undefined, contacts: [], steps: {} };
 
 function money(order: OrderFacts, lang: string): string | undefined {
   if (!order.total) return undefined;
@@ -38,7 +38,7 @@ export function CasePlan(props: { t: Translate; lang: string; locale: Locale; ap
 
   const plan = useMemo(() => {
     const now = new Date();
-    const deadlines = deadlinesFor({ platform, order, userDates: data.userDates, contacts: data.contacts }, now);
+    const deadlines = deadlinesFor({ platform, order, userDates: data.userDates, userDue: data.userDue, contacts: data.contacts }, now);
     const dates = eventDates(order, data.userDates);
     const events: Partial<Record<CaseEvent, string>> = {};
     for (const [event, date] of Object.entries(dates)) events[event as CaseEvent] = date.at;
@@ -88,7 +88,13 @@ export function CasePlan(props: { t: Translate; lang: string; locale: Locale; ap
         </p>
       )}
       <Checklist t={t} steps={plan.steps} onChange={onStep} />
-      <DeadlineList t={t} lang={lang} deadlines={plan.ahead.slice(1)} />
+      <DeadlineList
+        t={t}
+        lang={lang}
+        deadlines={plan.deadlines}
+        now={plan.now}
+        onChange={(rule, at) => void write(() => api.setDue(ref, rule, at), 'checklist.dates.saveFailed')}
+      />
       <details class="more dates" data-testid="dates">
         <summary>{t('checklist.dates.heading')}</summary>
         {CASE_EVENTS.map((event) => (

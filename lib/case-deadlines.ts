@@ -52,6 +52,7 @@ export interface DeadlineSource {
   platform: Platform;
   order: OrderFacts;
   userDates?: CaseRecord['dates'];
+  userDue?: CaseRecord['userDue'];
   contacts?: ContactRecord[];
 }
 
@@ -59,14 +60,17 @@ export function deadlinesFor(source: DeadlineSource, now: Date): Deadline[] {
   const dates = eventDates(source.order, source.userDates);
   const events: Partial<Record<CaseEvent, string>> = {};
   for (const [event, date] of Object.entries(dates) as [CaseEvent, EventDate][]) events[event] = date.at;
-  const deadlines = computeDeadlines({ platform: source.platform, events, pageCountdowns: pageCountdowns(source.platform, source.order) }, now);
+  const deadlines = computeDeadlines(
+    { platform: source.platform, events, pageCountdowns: pageCountdowns(source.platform, source.order), ...(source.userDue && { userDue: source.userDue }) },
+    now,
+  );
   const reminder = contactReminder(source.contacts ?? [], events.sellerLastReply);
   if (!reminder) return deadlines;
   return [...deadlines, reminder].sort((a, b) => a.dueMs - b.dueMs);
 }
 
 export function caseDeadlines(record: CaseRecord, contacts: ContactRecord[], now: Date): Deadline[] {
-  return deadlinesFor({ platform: record.platform, order: record.order, userDates: record.dates, contacts }, now);
+  return deadlinesFor({ platform: record.platform, order: record.order, userDates: record.dates, userDue: record.userDue, contacts }, now);
 }
 
 /** The nearest deadline still ahead, or undefined. */
@@ -87,6 +91,21 @@ export async function setUserEventDate(database: DisputeKitDB, caseId: string, e
     if (at === null) delete dates[event];
     else dates[event] = { at, setBy: 'user' };
     const updated = CaseSchema.parse({ ...record, dates, updatedAt: now.toISOString() });
+    await database.cases.put(updated);
+    return updated;
+  });
+}
+
+/** Sets (or, with `at` null, clears) the user's own date for one rule's deadline; cleared, the page's or the rule's returns. */
+export async function setUserDue(database: DisputeKitDB, caseId: string, rule: string, at: string | null, now: Date): Promise<CaseRecord | null> {
+  if (at !== null && Number.isNaN(Date.parse(at))) throw new Error(`not a date: ${at}`);
+  return database.transaction('rw', database.cases, async () => {
+    const record = await database.cases.get(caseId);
+    if (!record) return null;
+    const userDue = { ...(record.userDue ?? {}) };
+    if (at === null) delete userDue[rule];
+    else userDue[rule] = at;
+    const updated = CaseSchema.parse({ ...record, userDue, updatedAt: now.toISOString() });
     await database.cases.put(updated);
     return updated;
   });

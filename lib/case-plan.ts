@@ -4,7 +4,7 @@
  * tell the background, which recomputes the badge, notifications and alarm.
  */
 import { saveOrders, caseIdFor } from './cases';
-import { setUserEventDate } from './case-deadlines';
+import { setUserDue, setUserEventDate } from './case-deadlines';
 import { addContact, deleteContact, listContacts } from './contacts';
 import type { CaseEvent } from './deadlines';
 import type { DisputeKitDB } from './db';
@@ -13,6 +13,7 @@ import type { CaseRecord, ContactRecord, OrderFacts } from './model';
 
 export interface CasePlanData {
   userDates: CaseRecord['dates'];
+  userDue: CaseRecord['userDue'];
   contacts: ContactRecord[];
   /** Steps the user ticked or skipped, by step id. */
   steps: Record<string, 'done' | 'skipped'>;
@@ -28,6 +29,8 @@ export interface CasePlanApi {
   /** Each write creates the order's case first when it has none yet (the user may start before any capture). */
   setDate(ref: OrderRef, event: CaseEvent, at: string | null): Promise<void>;
   setStep(ref: OrderRef, stepId: string, state: 'done' | 'skipped' | null): Promise<void>;
+  /** A deadline the user sets by hand for one rule (null: back to the page's or the rule's). */
+  setDue(ref: OrderRef, rule: string, at: string | null): Promise<void>;
   addContact(ref: OrderRef, contact: Omit<ContactRecord, 'id' | 'caseId'>): Promise<void>;
   deleteContact(id: string): Promise<void>;
   copy(text: string): Promise<boolean>;
@@ -40,7 +43,7 @@ export async function loadCasePlan(database: DisputeKitDB, caseId: string): Prom
     listContacts(database, caseId),
     database.checklist.where('caseId').equals(caseId).toArray(),
   ]);
-  return { userDates: record?.dates, contacts, steps: Object.fromEntries(ticks.map((s) => [s.stepId, s.state])) };
+  return { userDates: record?.dates, userDue: record?.userDue, contacts, steps: Object.fromEntries(ticks.map((s) => [s.stepId, s.state])) };
 }
 
 /** The order's case id, creating the case from the order as read when there is none. */
@@ -69,6 +72,13 @@ export function casePlanApi(deps: CasePlanDeps): CasePlanApi {
         database.transaction('rw', database.cases, database.events, async () => {
           const now = deps.now();
           await setUserEventDate(database, await ensureCase(database, ref, now), event, at, now);
+        }),
+      ),
+    setDue: (ref, rule, at) =>
+      changed(
+        database.transaction('rw', database.cases, database.events, async () => {
+          const now = deps.now();
+          await setUserDue(database, await ensureCase(database, ref, now), rule, at, now);
         }),
       ),
     setStep: (ref, stepId, state) =>

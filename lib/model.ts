@@ -76,6 +76,8 @@ export const CaseSchema = z.object({
    * Dates read from the page are not copied here: they come from `order`, which every capture refreshes.
    */
   dates: z.record(z.string(), z.object({ at: z.string(), setBy: z.literal('user') })).optional(),
+  /** Deadlines the user set by hand (rule id → ISO date-time); they win over the page and the rules. */
+  userDue: z.record(z.string(), z.string()).optional(),
 });
 export type CaseRecord = z.infer<typeof CaseSchema>;
 

@@ -46,7 +46,7 @@ describe('a deadline two days away', () => {
     assert.equal(await badgeText(ext), '', 'no case yet, no badge');
     assert.match(await popup.getByTestId('countdown-left').textContent(), /^2 days (5|4) hours left$/);
     assert.match(await popup.getByTestId('countdown-label').textContent(), /from the page/);
-    assert.equal(await popup.getByTestId('tag-typical').count(), 0, 'a page countdown is not "typical"');
+    assert.equal(await popup.getByTestId('countdown').getByTestId('tag-typical').count(), 0, 'a page countdown is not "typical"');
     // The next step is highlighted above the capture button, with what to attach.
     const order = await popup.evaluate(() =>
       ['countdown', 'next-step', 'capture'].map((id) => document.querySelector(`[data-testid="${id}"]`).getBoundingClientRect().top),

@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { caseDeadlines, deadlinesFor, eventDates, pageCountdowns, setUserEventDate } from '@/lib/case-deadlines';
+import { caseDeadlines, deadlinesFor, eventDates, pageCountdowns, setUserDue, setUserEventDate } from '@/lib/case-deadlines';
 import { saveOrders } from '@/lib/cases';
 import { NO_REPLY_RULE } from '@/lib/contacts';
 import { DisputeKitDB } from '@/lib/db';
@@ -93,5 +93,20 @@ describe('setting and clearing a date', () => {
     await expect(setUserEventDate(database, 'aliexpress:8190123456789012', 'shipped', 'tomorrow', NOW)).rejects.toThrow(/not a date/);
     expect((await database.cases.get('aliexpress:8190123456789012'))!.dates).toBeUndefined();
     expect(await setUserEventDate(database, 'aliexpress:1', 'shipped', '2026-11-01T08:00:00Z', NOW)).toBeNull();
+  });
+});
+
+describe('a deadline the user sets by hand', () => {
+  it('wins over the page\'s countdown, and removing it brings the page\'s back', async () => {
+    database = new DisputeKitDB(NAME);
+    await saveOrders(database, 'aliexpress', [order], NOW);
+    const caseId = 'aliexpress:8190123456789012';
+    const set = (await setUserDue(database, caseId, 'AE-02', '2026-12-01T12:00:00+03:00', NOW))!;
+    const mine = caseDeadlines(set, [], NOW).find((d) => d.rule === 'AE-02');
+    expect(mine).toMatchObject({ setBy: 'user', dueMs: Date.parse('2026-12-01T12:00:00+03:00') });
+    // The rule that starts from it (AE-04: protection end + 15 days) follows the user's date.
+    expect(caseDeadlines(set, [], NOW).find((d) => d.rule === 'AE-04')!.dueMs).toBeGreaterThan(Date.parse('2026-12-15T00:00:00Z'));
+    const cleared = (await setUserDue(database, caseId, 'AE-02', null, NOW))!;
+    expect(caseDeadlines(cleared, [], NOW).find((d) => d.rule === 'AE-02')).toMatchObject({ setBy: 'page', dueMs: Date.parse('2026-11-22T17:00:00.000Z') });
   });
 });

@@ -50,25 +50,27 @@ async function show(facts: OrderFacts, copy = vi.fn(async () => true)) {
   return { notifyChanged, copy };
 }
 const byTestId = (id: string) => root.querySelector(`[data-testid="${id}"]`) as HTMLElement | null;
-const settle = () => act(async () => void (await new Promise((r) => setTimeout(r, 20))));
+const settle = () => act(async () => void (await new Promise((r) => setTimeout(r, 50))));
 
 describe('the case plan in the popup', () => {
   it('before any capture: the page\'s countdown, then the next step, then the capture button', async () => {
     await show(order(2 * 24 * HOUR + 5 * HOUR + 30_000));
     expect(byTestId('countdown-left')?.textContent).toBe('2 days 5 hours left');
     expect(byTestId('countdown-label')?.textContent).toContain('from the page');
-    expect(byTestId('tag-typical')).toBeNull();
+    expect(root.querySelector('[data-testid="countdown"] [data-testid="tag-typical"]')).toBeNull();
     const order_ = [...root.querySelectorAll('[data-testid]')].map((e) => e.getAttribute('data-testid'));
     expect(order_.indexOf('countdown')).toBeLessThan(order_.indexOf('next-step'));
     expect(order_.indexOf('next-step')).toBeLessThan(order_.indexOf('capture'));
     expect(byTestId('checklist')?.tagName).toBe('DETAILS');
     expect(byTestId('deadlines')?.tagName).toBe('DETAILS');
+    expect(byTestId('deadlines')?.hasAttribute('open')).toBe(false);
   });
 
   it('marking the next step done stores it (creating the case) and moves on to a step with a message to copy', async () => {
     const { notifyChanged, copy } = await show(order(10 * 24 * HOUR));
     const first = byTestId('next-step-title')!.textContent;
     await act(async () => byTestId('step-done')!.click());
+    await vi.waitFor(async () => expect(await database.checklist.count()).toBe(1));
     await settle();
     expect(await database.checklist.toArray()).toMatchObject([{ caseId: 'aliexpress:8190123456789012', state: 'done' }]);
     expect(await database.cases.get('aliexpress:8190123456789012')).toBeDefined();
@@ -95,5 +97,24 @@ describe('the case plan in the popup', () => {
     );
     await settle();
     expect(byTestId('countdown-label')?.textContent).toMatch(/typical/);
+  });
+});
+
+describe('setting a deadline by hand in the list', () => {
+  it('stores it for the rule, marks it "set by you", and removing it brings the page\'s back', async () => {
+    await show(order(2 * 24 * HOUR + 5 * HOUR + 30_000));
+    const input = () => byTestId('due-input-AE-02') as HTMLInputElement;
+    await act(async () => byTestId('due-edit-AE-02')!.click());
+    input().value = '2030-01-02T10:30';
+    await act(async () => void input().dispatchEvent(new Event('change')));
+    await vi.waitFor(async () => expect((await database.cases.get('aliexpress:8190123456789012'))?.userDue).toBeDefined());
+    await settle();
+    expect((await database.cases.get('aliexpress:8190123456789012'))?.userDue?.['AE-02']).toMatch(/^2030-01-02T10:30:00\.000[+-]\d\d:\d\d$/);
+    const item = root.querySelector('[data-rule="AE-02"]')!;
+    expect(item.textContent).toContain('set by you');
+    await act(async () => byTestId('due-clear-AE-02')!.click());
+    await vi.waitFor(async () => expect((await database.cases.get('aliexpress:8190123456789012'))?.userDue).toEqual({}));
+    await settle();
+    expect(byTestId('countdown-label')?.textContent).toContain('from the page');
   });
 });

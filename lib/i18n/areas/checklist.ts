@@ -18,7 +18,9 @@ export const checklist = defineArea(
     'checklist.deadline.fromPage': 'from the page',
     'checklist.deadline.byUser': 'set by you',
     'checklist.deadline.none': 'No deadline can be worked out yet. Enter the order’s dates under “Dates”.',
-    'checklist.deadlines.others': { one: '{n} more deadline', other: '{n} more deadlines' },
+    'checklist.deadlines.all': { one: 'All deadlines ({n})', other: 'All deadlines ({n})' },
+    'checklist.deadline.change': 'Change',
+    'checklist.deadline.reset': 'Remove my date',
     'checklist.reminder.noReply': 'No reply to your last message: follow up',
 
     'checklist.next.heading': 'Next step',
@@ -113,7 +115,9 @@ export const checklist = defineArea(
       'checklist.deadline.fromPage': '来自页面',
       'checklist.deadline.byUser': '由你设定',
       'checklist.deadline.none': '暂时无法算出期限。请在“日期”中填写订单日期。',
-      'checklist.deadlines.others': { other: '另有 {n} 个期限' },
+      'checklist.deadlines.all': { other: '全部期限（{n}）' },
+      'checklist.deadline.change': '修改',
+      'checklist.deadline.reset': '删除我设的日期',
       'checklist.reminder.noReply': '上次联系未获回复：请跟进',
 
       'checklist.next.heading': '下一步',
@@ -207,7 +211,9 @@ export const checklist = defineArea(
       'checklist.deadline.fromPage': 'со страницы',
       'checklist.deadline.byUser': 'задано вами',
       'checklist.deadline.none': 'Срок пока не вычислить. Укажите даты заказа в разделе «Даты».',
-      'checklist.deadlines.others': { one: 'Ещё {n} срок', few: 'Ещё {n} срока', many: 'Ещё {n} сроков', other: 'Ещё {n} срока' },
+      'checklist.deadlines.all': { one: 'Все сроки ({n})', few: 'Все сроки ({n})', many: 'Все сроки ({n})', other: 'Все сроки ({n})' },
+      'checklist.deadline.change': 'Изменить',
+      'checklist.deadline.reset': 'Убрать мою дату',
       'checklist.reminder.noReply': 'Нет ответа на ваше последнее обращение: напомните',
 
       'checklist.next.heading': 'Следующий шаг',
