@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { deadlinesFor, eventDates, pageEventDates } from '@/lib/case-deadlines';
-import type { CasePlanApi, CasePlanData } from '@/lib/case-plan';
+import { orderForPlan, type CasePlanApi, type CasePlanData } from '@/lib/case-plan';
 import { CASE_EVENTS, checklistFor, stepMessage, type CaseEvent, type CaseFacts } from '@/lib/deadlines';
 import type { Locale, Translate } from '@/lib/i18n';
 import type { Platform } from '@/lib/marketplaces';
@@ -30,8 +30,9 @@ function money(order: OrderFacts, lang: string): string | undefined {
  * ticks and contacts, and the first edit creates the case.
  */
 export function CasePlan(props: { t: Translate; lang: string; locale: Locale; api: CasePlanApi; platform: Platform; order: OrderFacts; caseId: string; children?: ComponentChildren }) {
-  const { t, lang, locale, api, platform, order, caseId, children } = props;
+  const { t, lang, locale, api, platform, caseId, children } = props;
   const [data, setData] = useState<CasePlanData>(EMPTY);
+  const order = useMemo(() => orderForPlan(props.order, data.storedOrder), [props.order, data.storedOrder]);
   const [error, setError] = useState<string>();
   const reload = () => api.load(caseId).then(setData, () => setData(EMPTY));
   useEffect(() => void reload(), [api, caseId]);

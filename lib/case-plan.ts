@@ -12,6 +12,8 @@ import type { Platform } from './marketplaces';
 import type { CaseRecord, ContactRecord, OrderFacts } from './model';
 
 export interface CasePlanData {
+  /** The order as the case stored it (what earlier captures and saves read), when there is a case. */
+  storedOrder?: OrderFacts;
   userDates: CaseRecord['dates'];
   userDue: CaseRecord['userDue'];
   contacts: ContactRecord[];
@@ -43,7 +45,7 @@ export async function loadCasePlan(database: DisputeKitDB, caseId: string): Prom
     listContacts(database, caseId),
     database.checklist.where('caseId').equals(caseId).toArray(),
   ]);
-  return { userDates: record?.dates, userDue: record?.userDue, contacts, steps: Object.fromEntries(ticks.map((s) => [s.stepId, s.state])) };
+  return { storedOrder: record?.order, userDates: record?.dates, userDue: record?.userDue, contacts, steps: Object.fromEntries(ticks.map((s) => [s.stepId, s.state])) };
 }
 
 /** The order's case id, creating the case from the order as read when there is none. */
@@ -100,5 +102,18 @@ export function casePlanApi(deps: CasePlanDeps): CasePlanApi {
     deleteContact: (id) => changed(deleteContact(database, id)),
     copy: deps.copy,
     openSettings: deps.openSettings,
+  };
+}
+
+/**
+ * The order the deadlines are computed from: what the page shows now, and for what it no longer shows (a
+ * countdown gone after delivery, a date only the detail page had) what the case stored.
+ */
+export function orderForPlan(page: OrderFacts, stored: OrderFacts | undefined): OrderFacts {
+  if (!stored) return page;
+  return {
+    ...page,
+    placedAt: page.placedAt ?? stored.placedAt,
+    countdowns: page.countdowns?.length ? page.countdowns : stored.countdowns,
   };
 }

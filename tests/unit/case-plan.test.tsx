@@ -4,7 +4,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CasePlan } from '@/components/CasePlan';
-import { casePlanApi } from '@/lib/case-plan';
+import { casePlanApi, orderForPlan } from '@/lib/case-plan';
 import { DisputeKitDB } from '@/lib/db';
 import { translator } from '@/lib/i18n';
 import type { OrderFacts } from '@/lib/model';
@@ -116,5 +116,16 @@ describe('setting a deadline by hand in the list', () => {
     await vi.waitFor(async () => expect((await database.cases.get('aliexpress:8190123456789012'))?.userDue).toEqual({}));
     await settle();
     expect(byTestId('countdown-label')?.textContent).toContain('from the page');
+  });
+});
+
+describe('the order the plan is computed from', () => {
+  it('is the page\'s, with what only the stored case still knows', () => {
+    const stored = order(HOUR);
+    const page: OrderFacts = { orderId: stored.orderId, status: 'Delivered', items: [], sources: {} };
+    expect(orderForPlan(page, stored)).toMatchObject({ status: 'Delivered', placedAt: stored.placedAt, countdowns: stored.countdowns });
+    const fresher = order(2 * HOUR);
+    expect(orderForPlan(fresher, stored).countdowns).toEqual(fresher.countdowns);
+    expect(orderForPlan(page, undefined)).toBe(page);
   });
 });
