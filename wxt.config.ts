@@ -14,9 +14,10 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    // contextMenus and the command are user actions that grant activeTab; notifications report their result.
+    // contextMenus and the command are user actions that grant activeTab; notifications report their result and
+    // warn before deadlines; alarms wake the worker for deadline reminders across worker and browser restarts.
     // pageCapture: Chrome's MHTML archive of the captured page; Firefox has no such API.
-    permissions: ['activeTab', 'storage', 'unlimitedStorage', 'contextMenus', 'notifications', ...(browser === 'firefox' ? [] : ['pageCapture'])],
+    permissions: ['activeTab', 'storage', 'unlimitedStorage', 'contextMenus', 'notifications', 'alarms', ...(browser === 'firefox' ? [] : ['pageCapture'])],
     commands: {
       'capture-page': {
         suggested_key: { default: 'Alt+Shift+E', mac: 'MacCtrl+Shift+E' },

@@ -6,6 +6,7 @@ import type { PageState } from '@/lib/page-state';
 import type { PopupApi } from '@/lib/popup-api';
 import { AddPageToCase } from './AddPageToCase';
 import { CaseCard } from './CaseCard';
+import { CasePlan } from './CasePlan';
 import { OrderList } from './OrderList';
 import { OrderSummary } from './OrderSummary';
 
@@ -86,6 +87,29 @@ export function Popup({ api }: { api: PopupApi }) {
   }
 
   const listWithOrders = page?.kind === 'order-list' && page.orders.length > 0;
+  const captureButton = (tabId: number) => (
+    <>
+      <button class="primary" data-testid="capture" disabled={busy} onClick={() => capture(tabId)}>
+        {busy ? t('capture.busy') : t('capture.button')}
+      </button>
+      {busy && progress && (
+        <div class="capture-progress">
+          <span role="status" data-testid="capture-progress">{cancelling ? t('fullpage.cancelling') : progressText(t, progress)}</span>
+          <button
+            data-testid="capture-cancel"
+            disabled={cancelling || progress.phase === 'saving'}
+            onClick={() => {
+              setCancelling(true);
+              void api.cancelCapture(tabId);
+            }}
+          >
+            {t('fullpage.cancel')}
+          </button>
+        </div>
+      )}
+      <p class="hint">{t('fullpage.hint')}</p>
+    </>
+  );
 
   return (
     <main class="popup" lang={lang}>
@@ -102,25 +126,14 @@ export function Popup({ api }: { api: PopupApi }) {
       {page?.kind === 'order' && (
         <>
           <OrderSummary t={t} platform={page.platform} order={page.order} />
-          <button class="primary" data-testid="capture" disabled={busy} onClick={() => capture(page.tabId)}>
-            {busy ? t('capture.busy') : t('capture.button')}
-          </button>
-          {busy && progress && (
-            <div class="capture-progress">
-              <span role="status" data-testid="capture-progress">{cancelling ? t('fullpage.cancelling') : progressText(t, progress)}</span>
-              <button
-                data-testid="capture-cancel"
-                disabled={cancelling || progress.phase === 'saving'}
-                onClick={() => {
-                  setCancelling(true);
-                  void api.cancelCapture(page.tabId);
-                }}
-              >
-                {t('fullpage.cancel')}
-              </button>
-            </div>
+          {api.plan && caseId ? (
+            // Countdown and next step before the capture button; the rest of the plan collapsed after it.
+            <CasePlan t={t} lang={lang} locale={api.locale} api={api.plan} platform={page.platform} order={page.order} caseId={caseId}>
+              {captureButton(page.tabId)}
+            </CasePlan>
+          ) : (
+            captureButton(page.tabId)
           )}
-          <p class="hint">{t('fullpage.hint')}</p>
         </>
       )}
       {page && page.kind !== 'order' && page.kind !== 'no-tab' && <AddPageToCase t={t} api={api} />}

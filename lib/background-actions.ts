@@ -5,7 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import { COMMAND_CAPTURE_PAGE, createMenus, handleCommand, handleMenuClick, type ActionDeps } from './actions';
-import { browserCaptureDeps, runCapture } from './background';
+import { browserCaptureDeps, runCapture, thenCheckDeadlines } from './background';
 import { db } from './db';
 import { localeFor, translator } from './i18n';
 import { platformForUrl } from './marketplaces';
@@ -17,7 +17,7 @@ const isMarketplaceUrl = (url: string) => platformForUrl(url) !== null;
 
 /** The full page: an order page into its case (no caseId), or any page into an existing case. */
 function capturePage(tabId: number, caseId?: string): Promise<CaptureResponse> {
-  return runCapture({ tabId, mode: 'fullpage', ...(caseId !== undefined && { caseId }) });
+  return thenCheckDeadlines(runCapture({ tabId, mode: 'fullpage', ...(caseId !== undefined && { caseId }) }));
 }
 
 function actionDeps(): ActionDeps {
@@ -70,9 +70,8 @@ export function handleActionMessage(message: unknown, sender: ContentSenderLike)
   if (SaveOrderFromPageRequest.safeParse(message).success) {
     if (!isMarketplaceContentScript(sender, browser.runtime.id, isMarketplaceUrl)) return undefined;
     const capture = browserCaptureDeps();
-    return saveOrderFromPage(
-      { ...capture, storage: browser.storage.local, captureShortcut, isMarketplaceUrl },
-      sender.tab.id,
+    return thenCheckDeadlines(
+      saveOrderFromPage({ ...capture, storage: browser.storage.local, captureShortcut, isMarketplaceUrl }, sender.tab.id),
     );
   }
   return undefined;

@@ -8,6 +8,8 @@ import { BackgroundRequest, isOwnExtensionPage, type CaptureProgressNotice, type
 import { offscreenImaging } from './stitch';
 import { saveListedOrders } from './save-orders';
 import { makeThumbnail } from './thumbnail';
+import { checkDeadlines, type DeadlineCheckResult } from './deadline-alarms';
+import { localeFor, translator } from './i18n';
 
 export function browserCaptureDeps(): CaptureDeps {
   return {
@@ -24,6 +26,37 @@ export function browserCaptureDeps(): CaptureDeps {
     extensionVersion: browser.runtime.getManifest().version,
     browserName: navigator.userAgent,
   };
+}
+
+function deadlineCheckDeps() {
+  return {
+    database: db(),
+    storage: browser.storage.local,
+    alarms: browser.alarms,
+    notifications: browser.notifications,
+    // Firefox's MV2 build has browserAction where Chrome's MV3 has action.
+    button: browser.action ?? browser.browserAction,
+    t: translator(localeFor(browser.i18n.getUILanguage())),
+    iconUrl: browser.runtime.getURL('/icon/128.png'),
+    now: () => new Date(),
+  };
+}
+
+// Checks run one after another so two triggers at once never race on the badge or the alarm.
+let checking: Promise<unknown> = Promise.resolve();
+/**
+ * Recomputes the badge, sends due notifications and sets the next alarm. Call it on install, on startup,
+ * when the deadline alarm fires and after anything changes a case, its dates or its contacts.
+ */
+export function runDeadlineCheck(): Promise<DeadlineCheckResult> {
+  const run = checking.then(() => checkDeadlines(deadlineCheckDeps()));
+  checking = run.catch((error: unknown) => console.error('DisputeKit: deadline check failed', error));
+  return run;
+}
+
+/** Runs the deadline check after an operation that may have changed cases, without delaying its answer. */
+export function thenCheckDeadlines<T>(operation: Promise<T>): Promise<T> {
+  return operation.finally(() => void runDeadlineCheck().catch(() => undefined));
 }
 
 interface PageCaptureApi {
@@ -112,15 +145,17 @@ export function handleBackgroundMessage(message: unknown, sender: SenderLike): P
   if (!request.success) return undefined;
   switch (request.data.type) {
     case 'capture:visible':
-      return runCapture({ tabId: request.data.tabId, mode: 'visible' }).then(rememberCaseOf);
+      return thenCheckDeadlines(runCapture({ tabId: request.data.tabId, mode: 'visible' }).then(rememberCaseOf));
     case 'capture:tab': {
       const { tabId, mode, caseId, label } = request.data;
-      return runCapture({ tabId, mode, ...(caseId && { caseId }), ...(label && { label }) }).then(rememberCaseOf);
+      return thenCheckDeadlines(runCapture({ tabId, mode, ...(caseId && { caseId }), ...(label && { label }) }).then(rememberCaseOf));
     }
     case 'capture:cancel':
       return Promise.resolve(cancelCapture(request.data.tabId));
     case 'orders:saveAll':
-      return saveListedOrders({ sendToTab: (tabId, m) => browser.tabs.sendMessage(tabId, m), database: db(), now: () => new Date() }, request.data.tabId);
+      return thenCheckDeadlines(saveListedOrders({ sendToTab: (tabId, m) => browser.tabs.sendMessage(tabId, m), database: db(), now: () => new Date() }, request.data.tabId));
+    case 'deadlines:refresh':
+      return runDeadlineCheck().then((result) => ({ badge: result.badge?.text ?? '' }));
     case 'capture:takeInterrupted':
       return takeInterruptedFlag().then((interrupted) => ({ interrupted }));
   }

@@ -5,7 +5,7 @@
  */
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import { chainEntries, type CustodyEntry } from './custody';
-import type { CaseRecord, ChecklistStepState, EvidenceRecord, TimelineEvent } from './model';
+import type { CaseRecord, ChecklistStepState, ContactRecord, EvidenceRecord, SentNotification, TimelineEvent } from './model';
 
 export const DB_NAME = 'disputekit';
 
@@ -60,6 +60,14 @@ export const SCHEMA_HISTORY: SchemaVersion[] = [
       await tx.table('custody').bulkAdd(entries);
     },
   },
+  {
+    // Deadlines: the contact log, and the deadline notifications already sent (one per case + rule + threshold).
+    version: 4,
+    stores: {
+      contacts: 'id, caseId, [caseId+at]',
+      sentNotifications: '[caseId+rule+thresholdHours], caseId',
+    },
+  },
 ];
 
 export class DisputeKitDB extends Dexie {
@@ -68,6 +76,8 @@ export class DisputeKitDB extends Dexie {
   events!: EntityTable<TimelineEvent, 'id'>;
   checklist!: Dexie.Table<ChecklistStepState, [string, string]>;
   custody!: Dexie.Table<CustodyEntry, [string, number]>;
+  contacts!: EntityTable<ContactRecord, 'id'>;
+  sentNotifications!: Dexie.Table<SentNotification, [string, string, number]>;
 
   /** `upToVersion` exists for upgrade tests: it opens the database as an older release declared it. */
   constructor(name = DB_NAME, upToVersion = Infinity) {

@@ -46,7 +46,18 @@ export const CaptureTabRequest = z.object({
 export type CaptureTabRequest = z.infer<typeof CaptureTabRequest>;
 export const CancelCaptureRequest = z.object({ type: z.literal('capture:cancel'), tabId: z.number().int().nonnegative() });
 
-export const BackgroundRequest = z.discriminatedUnion('type', [CaptureRequest, CaptureTabRequest, CancelCaptureRequest, InterruptedCaptureRequest, SaveOrdersRequest]);
+/** A case, its dates, contacts or checklist changed: recompute the badge, notifications and alarm. */
+export const DeadlinesRefreshRequest = z.object({ type: z.literal('deadlines:refresh') });
+export const DeadlinesRefreshResponse = z.object({ badge: z.string() });
+
+export const BackgroundRequest = z.discriminatedUnion('type', [
+  CaptureRequest,
+  CaptureTabRequest,
+  CancelCaptureRequest,
+  InterruptedCaptureRequest,
+  SaveOrdersRequest,
+  DeadlinesRefreshRequest,
+]);
 export type BackgroundRequest = z.infer<typeof BackgroundRequest>;
 
 export const CAPTURE_ERRORS = [

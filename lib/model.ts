@@ -71,6 +71,13 @@ export const CaseSchema = z.object({
   state: z.enum(CASE_STATES),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /**
+   * Event dates the user set by hand (case event name → ISO date-time), which win over what the page shows.
+   * Dates read from the page are not copied here: they come from `order`, which every capture refreshes.
+   */
+  dates: z.record(z.string(), z.object({ at: z.string(), setBy: z.literal('user') })).optional(),
+  /** Deadlines the user set by hand (rule id → ISO date-time); they win over the page and the rules. */
+  userDue: z.record(z.string(), z.string()).optional(),
 });
 export type CaseRecord = z.infer<typeof CaseSchema>;
 
@@ -149,3 +156,29 @@ export const ChecklistStepStateSchema = z.object({
   at: z.string(),
 });
 export type ChecklistStepState = z.infer<typeof ChecklistStepStateSchema>;
+
+/** One attempt to reach someone about a case: the ladders ask the user to log every one (date, channel, reference). */
+export const CONTACT_CHANNELS = ['seller-chat', 'platform-support', 'bank', 'agency', 'other'] as const;
+export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
+export const ContactSchema = z.object({
+  id: z.string(),
+  caseId: z.string(),
+  /** When the message was sent, ISO 8601. */
+  at: z.string(),
+  channel: z.enum(CONTACT_CHANNELS),
+  /** A ticket, claim or message number the other side gave. */
+  reference: z.string().max(200).optional(),
+  summary: z.string().max(MAX_TEXT),
+});
+export type ContactRecord = z.infer<typeof ContactSchema>;
+
+/** A deadline notification already sent, so each case + rule + threshold is announced once only. */
+export const SentNotificationSchema = z.object({
+  caseId: z.string(),
+  rule: z.string(),
+  thresholdHours: z.number(),
+  /** The deadline it announced and when it was sent, ISO 8601. */
+  due: z.string(),
+  at: z.string(),
+});
+export type SentNotification = z.infer<typeof SentNotificationSchema>;

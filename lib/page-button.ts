@@ -9,7 +9,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { localeFor, translator, type MessageKey, type Translate } from './i18n';
 import { SaveOrderFromPageResponse } from './messages';
 import type { PageReading } from './model';
-import { readSettings } from './settings';
+import { loadSettings } from './settings';
 
 export const PAGE_BUTTON_TAG = 'disputekit-page-button';
 
@@ -124,7 +124,7 @@ export function pageButtonController(ctx: ContentScriptContext): (reading: PageR
       mounted = undefined;
       return;
     }
-    enabled ??= readSettings(browser.storage.local).then((s) => s.pageButton, () => true);
+    enabled ??= loadSettings(browser.storage.local).then((s) => s.pageButton, () => true);
     void enabled.then((on) => {
       if (!on || !onOrderPage || mounted || ctx.isInvalid) return;
       mounted = mountPageButton(document, t, () => browser.runtime.sendMessage({ type: 'order:saveFromPage' }));

@@ -1,5 +1,6 @@
 /** The popup's link to the browser: which tab it is about, that tab's page, the database, the background. */
 import { browser } from 'wxt/browser';
+import { casePlanApi, type CasePlanApi } from './case-plan';
 import { getCurrentCaseId, recentOpenCases } from './current-case';
 import { getCaseOverview, type CaseOverview } from './cases';
 import { db } from './db';
@@ -29,6 +30,8 @@ export interface PopupApi extends AddPageApi {
   takeInterrupted(): Promise<boolean>;
   /** Calls back when the page in the popup's tab changes what it shows; returns the unsubscribe. */
   onPageChanged(callback: () => void): () => void;
+  /** The order's deadlines, checklist, dates and contacts; without it the popup shows capture only. */
+  plan?: CasePlanApi;
 }
 
 async function ask<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }, message: unknown, fallback: T): Promise<T> {
@@ -90,6 +93,13 @@ export function browserPopupApi(search: string): PopupApi {
         ? { ok: false, error: 'tabClosed' }
         : ask(CaptureResponse, { type: 'capture:tab', tabId, mode: 'fullpage', caseId }, { ok: false, error: 'internal' }),
     takeInterrupted: () => ask(InterruptedCaptureResponse, { type: 'capture:takeInterrupted' }, { interrupted: false }).then((r) => r.interrupted),
+    plan: casePlanApi({
+      database: db(),
+      now: () => new Date(),
+      notifyChanged: () => void browser.runtime.sendMessage({ type: 'deadlines:refresh' }).catch(() => undefined),
+      copy: (text) => navigator.clipboard.writeText(text).then(() => true, () => false),
+      openSettings: () => void browser.runtime.openOptionsPage(),
+    }),
     onPageChanged(callback) {
       const listener = (message: unknown, sender: { tab?: { id?: number } }) => {
         if (PageChangedNotice.safeParse(message).success && sender.tab?.id === tabId) callback();

@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { CURRENT_CASE_KEY, getCurrentCaseId, recentOpenCases, rememberOpenedCase, resolveCurrentCase, setCurrentCase } from '@/lib/current-case';
 import { DisputeKitDB } from '@/lib/db';
 import type { CaseRecord } from '@/lib/model';
-import { readSettings, SETTINGS_KEY, writeSettings } from '@/lib/settings';
+import { loadSettings, saveSettings, SETTINGS_KEY } from '@/lib/settings';
 
 const storage = fakeBrowser.storage.local;
 let database: DisputeKitDB;
@@ -79,15 +79,15 @@ describe('the current case', () => {
 
 describe('settings', () => {
   it('default to the in-page button on', async () => {
-    expect(await readSettings(storage)).toEqual({ pageButton: true });
+    expect(await loadSettings(storage)).toMatchObject({ pageButton: true });
   });
 
   it('keep what the user set, and read a damaged value as its default', async () => {
-    await writeSettings(storage, { pageButton: false });
-    expect(await readSettings(storage)).toEqual({ pageButton: false });
+    await saveSettings(storage, { pageButton: false });
+    expect(await loadSettings(storage)).toMatchObject({ pageButton: false });
     await storage.set({ [SETTINGS_KEY]: { pageButton: 'no' } });
-    expect(await readSettings(storage)).toEqual({ pageButton: true });
+    expect(await loadSettings(storage)).toMatchObject({ pageButton: true });
     await storage.set({ [SETTINGS_KEY]: 42 });
-    expect(await readSettings(storage)).toEqual({ pageButton: true });
+    expect(await loadSettings(storage)).toMatchObject({ pageButton: true });
   });
 });

@@ -1,0 +1,75 @@
+/**
+ * The background's deadline check: the deadlines of every open case, the toolbar badge, the notifications
+ * whose threshold has been reached, and one alarm for the next moment any of that changes. Everything it
+ * needs is in the database and storage.local, so it runs the same after a service-worker or browser restart;
+ * it runs on install, on startup, when the alarm fires and whenever a case, a date or a contact changes.
+ */
+import { badgeFor, msUntilBadgeChanges, showBadge, type Badge, type ToolbarButton } from './badge';
+import { caseDeadlines } from './case-deadlines';
+import type { DisputeKitDB } from './db';
+import type { Translate } from './i18n';
+import type { ContactRecord } from './model';
+import { claimNotifications, dueNotifications, nextThresholdAt, notificationFor, notificationId, type CaseDeadlines, type NotificationOptions } from './notifications';
+import { loadSettings, type SettingsStorage } from './settings';
+
+export const DEADLINE_ALARM = 'disputekit-deadlines';
+
+export interface DeadlineCheckDeps {
+  database: DisputeKitDB;
+  storage: SettingsStorage;
+  alarms: {
+    create(name: string, info: { when: number }): Promise<void> | void;
+    clear(name: string): Promise<boolean>;
+  };
+  notifications: { create(id: string, options: NotificationOptions): Promise<string> };
+  button: ToolbarButton;
+  t: Translate;
+  iconUrl: string;
+  now(): Date;
+}
+
+export interface DeadlineCheckResult {
+  badge: Badge | undefined;
+  notified: string[];
+  nextCheckAt: number | undefined;
+}
+
+/** The deadlines of every open case, with the case's contacts' reminder among them. */
+export async function openCaseDeadlines(database: DisputeKitDB, now: Date): Promise<CaseDeadlines[]> {
+  const [cases, contacts] = await database.transaction('r', database.cases, database.contacts, () =>
+    Promise.all([database.cases.toArray(), database.contacts.toArray()]),
+  );
+  const byCase = new Map<string, ContactRecord[]>();
+  for (const c of contacts) byCase.set(c.caseId, [...(byCase.get(c.caseId) ?? []), c]);
+  return cases
+    .filter((c) => c.state === 'open')
+    .map((c) => ({ caseId: c.id, orderId: c.orderId, platform: c.platform, deadlines: caseDeadlines(c, byCase.get(c.id) ?? [], now) }));
+}
+
+export async function checkDeadlines(deps: DeadlineCheckDeps): Promise<DeadlineCheckResult> {
+  const now = deps.now();
+  const settings = await loadSettings(deps.storage);
+  const cases = await openCaseDeadlines(deps.database, now);
+
+  const ahead = cases.flatMap((c) => c.deadlines).filter((d) => d.dueMs > now.getTime());
+  const nearestMs = ahead.length ? Math.min(...ahead.map((d) => d.dueMs)) - now.getTime() : undefined;
+  const badge = badgeFor(nearestMs);
+  await showBadge(deps.button, badge);
+
+  const thresholds = settings.notifyBeforeHours;
+  const sent = await deps.database.sentNotifications.toArray();
+  const claimed = await claimNotifications(deps.database, dueNotifications(cases, thresholds, sent, now), now);
+  const notified: string[] = [];
+  for (const d of claimed) {
+    const id = notificationId(d);
+    await deps.notifications.create(id, notificationFor(deps.t, d, now, deps.iconUrl));
+    notified.push(id);
+  }
+
+  // Wake again when a threshold is reached, the badge's number changes, or the nearest deadline passes.
+  const candidates = [nextThresholdAt(cases, thresholds, now), nearestMs === undefined ? undefined : now.getTime() + msUntilBadgeChanges(nearestMs)];
+  const nextCheckAt = candidates.filter((x): x is number => x !== undefined && Number.isFinite(x)).sort((a, b) => a - b)[0];
+  if (nextCheckAt === undefined) await deps.alarms.clear(DEADLINE_ALARM);
+  else await deps.alarms.create(DEADLINE_ALARM, { when: nextCheckAt });
+  return { badge, notified, nextCheckAt };
+}

@@ -1,0 +1,67 @@
+/** Turns a rule's start instant and value into the instant its period ends, by the rule's way of counting. */
+import type { Counting } from '../rules';
+import type { Unit } from '../rules/vocabulary';
+import { CHINA, isDayOff, RUSSIA } from './calendars';
+import type { WorkCalendar } from './calendars';
+import { addDays, addMonths, localDay, startOfDay } from './zoned';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+export interface Period {
+  value: number;
+  unit: Unit;
+  counting: Counting;
+  zone: string;
+  /** Count back from the start (AE-13: ask 7 days before protection ends). */
+  before?: boolean;
+}
+
+function calendarOf(counting: Counting): WorkCalendar | undefined {
+  if (counting === 'civil-ru') return RUSSIA;
+  if (counting === 'civil-cn') return CHINA;
+  return undefined;
+}
+
+function exactLength({ value, unit }: Period): number {
+  if (unit === 'h') return value * HOUR;
+  if (unit === 'CD') return value * DAY;
+  throw new Error(`exact counting needs hours or calendar days, not ${unit}`);
+}
+
+/**
+ * The instant the period ends. `startMs` is the event; for a period that starts from another rule's end,
+ * the caller passes that end, and the last moment before it decides the start day.
+ *
+ * Day-based counting (civil-ru, civil-cn, calendar): the event's day is not counted; the last day is the
+ * event's local date plus the period (the same date `n` months/years later for months/years); under a civil
+ * calendar a last day that is a day off moves to the next working day; the period ends at 24:00 of the last
+ * day, i.e. 00:00 of the following day in the rule's zone. Working days are counted from the day after.
+ */
+export function periodEnd(startMs: number, period: Period, startIsEnd = false): number {
+  const { value, unit, counting, zone } = period;
+  if (counting === 'exact') return period.before ? startMs - exactLength(period) : startMs + exactLength(period);
+  if (period.before) throw new Error('only exact periods count backwards');
+  if (counting === 'exact-from-next-midnight') {
+    return startOfDay(addDays(localDay(startMs, zone), 1), zone) + exactLength(period);
+  }
+  const firstDay = localDay(startIsEnd ? startMs - 1 : startMs, zone);
+  const calendar = calendarOf(counting);
+  let last: string;
+  if (unit === 'WD') {
+    if (!calendar) throw new Error('working days need a civil calendar');
+    last = firstDay;
+    for (let counted = 0; counted < value; ) {
+      last = addDays(last, 1);
+      if (!isDayOff(calendar, last)) counted += 1;
+    }
+  } else if (unit === 'CD') {
+    last = addDays(firstDay, value);
+  } else if (unit === 'months' || unit === 'years') {
+    last = addMonths(firstDay, unit === 'years' ? value * 12 : value);
+  } else {
+    throw new Error(`day-based counting cannot count ${unit}`);
+  }
+  if (calendar) while (isDayOff(calendar, last)) last = addDays(last, 1);
+  return startOfDay(addDays(last, 1), zone);
+}

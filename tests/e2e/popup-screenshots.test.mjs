@@ -1,0 +1,126 @@
+// The popup on an order of every platform, in English, Chinese and Russian: screenshots for review in
+// .test-results/screenshots/, and checks that fail on a string left untranslated (a raw key, a {placeholder},
+// English words in the Chinese or Russian popup) and on text that does not fit its box or the popup.
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { fixture, launchExtension, openPopup, openTab, ROOT, serve } from './harness.mjs';
+
+const OUT = join(ROOT, '.test-results/screenshots');
+const ORDERS = [
+  { platform: 'aliexpress', file: 'aliexpress/order-detail.html', url: 'https://www.aliexpress.com/p/order/detail.html?orderId=8190123456789012' },
+  { platform: 'taobao', file: 'taobao/order-detail-drifted.html', url: 'https://trade.taobao.com/trade/detail/trade_item_detail.htm?bizOrderId=3690000000000000031' },
+  { platform: 'tmall', file: 'taobao/tmall-order-detail.html', url: 'https://trade.tmall.com/detail/orderDetail.htm?bizOrderId=2690000000000000021' },
+  { platform: 'yandex-market', file: 'yandex-market/order-detail.html', url: 'https://market.yandex.ru/my/order/512034876' },
+];
+const CONTACT = { en: 'Asked where the parcel is', zh_CN: '询问包裹在哪里', ru: 'Спросил, где посылка' };
+// Names that stay in Latin letters in every language, and units of codes such as SHA-256.
+const LATIN_ALLOWED = new Set(['DisputeKit', 'AliExpress', 'Taobao', 'Tmall', 'Yandex', 'Market', 'PayPal', 'Visa', 'Mastercard', 'UnionPay', 'SHA', 'Alipay', 'ID', 'Wangwang']);
+
+const LANG_TAG = { en: 'en', zh_CN: 'zh-CN', ru: 'ru' };
+const pad = (n) => String(n).padStart(2, '0');
+const localInput = (d) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+
+/** Gives the order dates a recent shipping and delivery, so the popup has deadlines ahead to show. */
+async function enterDates(popup) {
+  await popup.getByTestId('dates').locator('summary').click();
+  for (const [event, daysAgo] of [['shipped', 6], ['delivered', 1]]) {
+    const input = popup.locator(`#date-${event}`);
+    await input.fill(localInput(new Date(Date.now() - daysAgo * 86_400_000)));
+    await input.dispatchEvent('change');
+    await popup.getByTestId(`date-${event}`).locator('.tag.user').waitFor();
+  }
+}
+
+async function logContact(popup, summary) {
+  await popup.getByTestId('contacts').locator('summary').click();
+  await popup.getByTestId('contact-reference').fill('T-1001');
+  await popup.getByTestId('contact-summary').fill(summary);
+  await popup.getByTestId('contact-add').click();
+  await popup.getByTestId('contact').first().waitFor();
+}
+
+/** What in the popup's text and layout is wrong: untranslated strings, English, overflowing text. */
+function problems({ locale, allowed }) {
+  const found = [];
+  const main = document.querySelector('main');
+  const mainRect = main.getBoundingClientRect();
+  // Page data and what the user typed are not the extension's strings.
+  const data = '[data-testid="order-id"], [data-testid="order-store"], [data-testid="order-status"], .contact-summary';
+  const texts = [];
+  const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.textContent.trim();
+    if (text && !node.parentElement.closest(data) && !node.parentElement.closest('textarea')) texts.push(text);
+  }
+  for (const control of main.querySelectorAll('button, label, summary, option')) texts.push(control.textContent.trim());
+  for (const el of main.querySelectorAll('[title], [alt]')) texts.push(el.getAttribute('title') ?? '', el.getAttribute('alt') ?? '');
+  const message = main.querySelector('textarea[data-testid="next-step-message"]');
+  const pageData = [...main.querySelectorAll(data)].map((el) => el.textContent.trim()).filter(Boolean);
+  if (message) texts.push(pageData.reduce((text, value) => text.replaceAll(value, ''), message.value));
+
+  for (const text of texts) {
+    if (/\{\w+\}/.test(text)) found.push(`placeholder left: "${text}"`);
+    if (/\b(?:checklist|ladder|rule|order|capture|case|error|popup|list|platform|evidence|actions|fullpage)\.[\w.-]+\b/.test(text)) found.push(`raw key: "${text}"`);
+    if (text.includes('undefined') || text.includes('NaN')) found.push(`broken value: "${text}"`);
+    if (locale !== 'en') {
+      const english = (text.match(/[A-Za-z]{2,}/g) ?? []).filter((word) => !allowed.includes(word));
+      if (english.length) found.push(`English in ${locale}: ${english.join(' ')} ← "${text}"`);
+    }
+  }
+
+  for (const el of main.querySelectorAll('*')) {
+    const style = getComputedStyle(el);
+    if (style.display === 'none' || el.closest('details:not([open]) > :not(summary)')) continue;
+    const rect = el.getBoundingClientRect();
+    const name = `${el.tagName.toLowerCase()}${el.dataset.testid ? `[${el.dataset.testid}]` : ''}.${el.className}`;
+    if (rect.width && rect.right > mainRect.right + 0.5) found.push(`wider than the popup: ${name} (${Math.round(rect.right)} > ${Math.round(mainRect.right)})`);
+    const ownText = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+    if (ownText && style.display !== 'inline' && el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1) {
+      found.push(`text overflows: ${name} "${el.textContent.trim().slice(0, 40)}" (${el.scrollWidth} > ${el.clientWidth})`);
+    }
+  }
+  if (document.documentElement.scrollWidth > window.innerWidth) found.push(`the popup scrolls sideways (${document.documentElement.scrollWidth} > ${window.innerWidth})`);
+  return found;
+}
+
+for (const locale of ['en', 'zh_CN', 'ru']) {
+  describe(`popup screenshots in ${locale}`, () => {
+    let ext;
+    before(async () => {
+      mkdirSync(OUT, { recursive: true });
+      ext = await launchExtension({ locale });
+      for (const { file, url } of ORDERS) await serve(ext.context, url, fixture(file));
+    });
+    after(async () => ext?.close());
+
+    for (const order of ORDERS) {
+      it(`${order.platform}: every string translated, nothing overflows`, async () => {
+        const { tabId } = await openTab(ext, order.url);
+        const popup = await openPopup(ext, tabId);
+        // Now and then this headless Chromium, started with --lang, answers the first i18n.getUILanguage() of a
+        // new extension page with "en". Reload such a popup once; a popup that stays English still fails below.
+        if ((await popup.locator('main').getAttribute('lang')) !== LANG_TAG[locale]) {
+          await popup.reload();
+          await popup.waitForFunction(() => !document.querySelector('[data-testid="reading"]') && document.querySelector('main'));
+        }
+        assert.equal(await popup.locator('main').getAttribute('lang'), LANG_TAG[locale], 'the popup is in the browser\'s language');
+        await popup.setViewportSize({ width: 360, height: 600 });
+        await popup.getByTestId('countdown').waitFor();
+        await enterDates(popup);
+        await logContact(popup, CONTACT[locale]);
+        // First what the user sees on opening: everything but the first screen collapsed.
+        await popup.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = false)));
+        await popup.screenshot({ path: join(OUT, `popup-${order.platform}-${locale}.png`), fullPage: true });
+        assert.ok(await popup.getByTestId('countdown-left').count(), 'a deadline is counting down');
+        // Then every part opened, so every string is checked.
+        await popup.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+        await popup.screenshot({ path: join(OUT, `popup-${order.platform}-${locale}-open.png`), fullPage: true });
+        const found = await popup.evaluate(problems, { locale, allowed: [...LATIN_ALLOWED] });
+        assert.deepEqual(found, []);
+        await popup.close();
+      });
+    }
+  });
+}

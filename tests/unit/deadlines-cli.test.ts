@@ -1,0 +1,82 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { deadlinesFromCaseJson } from '@/lib/deadlines/cli';
+
+function deadlines(...args: string[]) {
+  const run = spawnSync('node_modules/.bin/tsx', ['scripts/deadlines.ts', ...args], { encoding: 'utf8' });
+  return { code: run.status, stdout: run.stdout, json: run.stdout ? JSON.parse(run.stdout) : undefined, stderr: run.stderr };
+}
+const tmp = mkdtempSync(join(tmpdir(), 'deadlines-'));
+function caseFile(name: string, content: unknown): string {
+  const path = join(tmp, name);
+  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
+  return path;
+}
+
+// Each case spawns tsx (about a second, much more on a busy machine): a generous limit, not a speed check.
+describe('npm run deadlines', { timeout: 60_000 }, () => {
+  it('prints the documented JSON, soonest first, with the page countdown marked', () => {
+    const file = caseFile('yandex.json', {
+      platform: 'yandex-market',
+      events: { delivered: '2026-12-26T12:00:00+03:00', claimSent: '2026-12-22T10:00:00+03:00' },
+      pageCountdowns: [{ kind: 'return-window', endsAt: '2027-01-09T20:59:59Z' }],
+    });
+    const { code, json, stdout } = deadlines(file, '--now', '2026-12-27T00:00:00Z');
+    expect(code).toBe(0);
+    expect(stdout).toContain('\n  "deadlines": [\n');
+    expect(Object.keys(json)).toEqual(['deadlines']);
+    expect(json.deadlines.map((d: { rule: string }) => d.rule)).toEqual(['YM-02', 'RU-18', 'RU-22', 'RU-23', 'RU-261a', 'RU-261b', 'RU-19']);
+    expect(json.deadlines[0]).toEqual({
+      rule: 'YM-02',
+      label: "Yandex Market's own return window",
+      due: '2027-01-09T23:59:59+03:00',
+      confidence: 'H',
+      source: 'order page countdown; rule: Yandex Market help for sellers: yandex.com/support/marketplace/ru/start/refund.md',
+      fromPage: true,
+    });
+    expect(json.deadlines[2]).toEqual({
+      rule: 'RU-22',
+      label: 'Seller must meet the written claim',
+      due: '2027-01-12T00:00:00+03:00',
+      confidence: 'H',
+      source: 'Закон РФ 2300-1 «О защите прав потребителей», ст. 22',
+    });
+  });
+
+  it('counts a Taobao timer in Shanghai time', () => {
+    const { code, json } = deadlines(caseFile('taobao.json', { platform: 'taobao', events: { shipped: '2026-11-10T15:30:00Z' } }));
+    expect(code).toBe(0);
+    expect(json.deadlines.find((d: { rule: string }) => d.rule === 'TB-02')).toMatchObject({ due: '2026-11-20T23:30:00+08:00', confidence: 'L' });
+  });
+
+  it.each([
+    ['a missing file', () => [join(tmp, 'nope.json')], /cannot read .*nope\.json: ENOENT/],
+    ['a malformed date', () => [caseFile('date.json', { platform: 'taobao', events: { shipped: '10/11/2026' } })], /events\.shipped: not an ISO 8601 date-time/],
+    ['a bad --now', () => [caseFile('ok.json', { platform: 'taobao', events: {} }), '--now', 'yesterday'], /--now: not a date/],
+  ])('exits 2 with a clear message for %s', (_name, args, message) => {
+    const { code, stdout, stderr } = deadlines(...args());
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(message);
+  });
+});
+
+// The rest of the input checks, in-process (the same function the script calls), to spawn less.
+describe('deadlinesFromCaseJson', () => {
+  it.each([
+    ['invalid JSON', '{ "platform": ', /not valid JSON/],
+    ['not an object', '[]', /must be a JSON object/],
+    ['an unknown platform', JSON.stringify({ platform: 'ebay', events: {} }), /platform: unknown platform/],
+    ['an unknown event', JSON.stringify({ platform: 'taobao', events: { arrived: '2026-11-10T15:30:00Z' } }), /events\.arrived: unknown event/],
+    ['a date without an offset', JSON.stringify({ platform: 'taobao', events: { shipped: '2026-11-10T15:30:00' } }), /events\.shipped: not an ISO 8601 date-time/],
+    ['an unknown countdown kind', JSON.stringify({ platform: 'taobao', events: {}, pageCountdowns: [{ kind: 'lunch', endsAt: '2026-11-21T10:00:00+08:00' }] }), /unknown countdown kind/],
+    ['user dates', JSON.stringify({ platform: 'taobao', events: {}, userDue: {} }), /userDue: not accepted/],
+  ])('refuses %s', (_name, text, message) => {
+    const run = deadlinesFromCaseJson(text, new Date('2026-11-20T00:00:00Z'));
+    expect(run.ok).toBe(false);
+    expect(!run.ok && run.error).toMatch(message);
+  });
+});
