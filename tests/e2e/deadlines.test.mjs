@@ -55,7 +55,7 @@ describe('a deadline two days away', () => {
     assert.ok((await popup.getByTestId('next-step-title').textContent()).length > 0);
 
     await popup.getByTestId('capture').click();
-    await popup.getByText('Saved: 2 files.').waitFor();
+    await popup.getByText(/^Saved: \d+ files\.$/).waitFor();
     assert.equal(await waitFor(async () => (await badgeText(ext)) || undefined, 'the badge'), '2d');
     const color = await ext.sw.evaluate(() => chrome.action.getBadgeBackgroundColor({}));
     assert.deepEqual(color.slice(0, 3), [0xe8, 0x71, 0x0a], 'orange: under three days');
@@ -110,7 +110,7 @@ describe('a deadline notification', () => {
     const { tabId } = await openTab(ext, detailUrl(ORDER));
     const popup = await openPopup(ext, tabId);
     await popup.getByTestId('capture').click();
-    await popup.getByText('Saved: 2 files.').waitFor();
+    await popup.getByText(/^Saved: \d+ files\.$/).waitFor();
     const alarm = await waitFor(() => ext.sw.evaluate(() => chrome.alarms.get('disputekit-deadlines')), 'the deadline alarm');
     assert.ok(alarm.scheduledTime > Date.now() - 1000 && alarm.scheduledTime < Date.now() + 20_000, 'the alarm is for the threshold, seconds away');
     assert.deepEqual(await ext.sw.evaluate(() => chrome.notifications.getAll()), {}, 'nothing before the threshold');
