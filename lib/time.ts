@@ -23,17 +23,65 @@ function wallClock(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
+function wallParts(ms: number, timeZone: string): Record<string, number> {
+  return Object.fromEntries(wallClock(timeZone).formatToParts(new Date(ms)).filter((p) => p.type !== 'literal').map((p) => [p.type, Number(p.value)]));
+}
+
+/** The zone's offset from UTC at that instant, in milliseconds. */
+export function offsetAt(ms: number, timeZone: string): number {
+  const p = wallParts(ms, timeZone);
+  const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  return wall - Math.floor(ms / 1000) * 1000;
+}
+
+/** The local calendar date (YYYY-MM-DD) of an instant in the zone. */
+export function localDay(ms: number, timeZone: string): string {
+  const p = wallParts(ms, timeZone);
+  return `${String(p.year).padStart(4, '0')}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
+}
+
+/** The instant of 00:00 local time on that day (the first instant of the day if a DST jump skips midnight). */
+export function startOfDay(day: string, timeZone: string): number {
+  const naive = Date.parse(`${day}T00:00:00Z`);
+  let ms = naive - offsetAt(naive, timeZone);
+  // The offset can differ between the naive guess and the answer across a DST change: settle on the answer's.
+  ms = naive - offsetAt(ms, timeZone);
+  return localDay(ms, timeZone) === day ? ms : ms + 3_600_000;
+}
+
+export function addDays(day: string, days: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The same day of the month `months` later; the month's last day when it has no such day (31 Jan + 1 → 28/29 Feb). */
+export function addMonths(day: string, months: number): string {
+  const [y, m, d] = day.split('-').map(Number);
+  const target = new Date(Date.UTC(y, m - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(d, lastDay));
+  return target.toISOString().slice(0, 10);
+}
+
+function offsetText(offsetMs: number): string {
+  const minutes = Math.round(Math.abs(offsetMs) / 60_000);
+  return `${offsetMs < 0 ? '-' : '+'}${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}
+
+/** ISO 8601 wall-clock time in the zone with its offset, e.g. 2026-11-28T00:00:00+03:00 (milliseconds only if any). */
+export function isoInZone(ms: number, timeZone: string): string {
+  const offset = offsetAt(ms, timeZone);
+  const wall = new Date(ms + offset).toISOString();
+  return `${ms % 1000 === 0 ? wall.slice(0, 19) : wall.slice(0, 23)}${offsetText(offset)}`;
+}
+
 /**
- * The instant as ISO 8601 wall-clock time in `timeZone` with its UTC offset, e.g.
+ * The instant as ISO 8601 wall-clock time in `timeZone` with its UTC offset, always with milliseconds, e.g.
  * 2026-11-21T07:10:00.000+08:00: evidence states when it was taken in the user's own time as well as UTC.
  */
 export function toZonedIso(date: Date, timeZone: string): string {
-  const parts = Object.fromEntries(wallClock(timeZone).formatToParts(date).map((p) => [p.type, p.value]));
-  const wall = Date.UTC(+parts.year, +parts.month - 1, +parts.day, +parts.hour, +parts.minute, +parts.second);
-  const offsetMinutes = Math.round((wall - Math.floor(date.getTime() / 1000) * 1000) / 60000);
-  const sign = offsetMinutes < 0 ? '-' : '+';
-  const abs = Math.abs(offsetMinutes);
-  const offset = `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
-  const ms = String(date.getUTCMilliseconds()).padStart(3, '0');
-  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}.${ms}${offset}`;
+  const ms = date.getTime();
+  const offset = offsetAt(ms, timeZone);
+  return `${new Date(ms + offset).toISOString().slice(0, 23)}${offsetText(offset)}`;
 }

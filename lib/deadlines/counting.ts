@@ -3,7 +3,7 @@ import type { Counting } from '../rules';
 import type { Unit } from '../rules/vocabulary';
 import { CHINA, isDayOff, RUSSIA } from './calendars';
 import type { WorkCalendar } from './calendars';
-import { addDays, addMonths, localDay, startOfDay } from './zoned';
+import { addDays, addMonths, localDay, startOfDay } from '../time';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

@@ -6,7 +6,7 @@ import type { Rule } from '../rules';
 import type { CountdownKind, Region } from '../rules/vocabulary';
 import { periodEnd } from './counting';
 import type { Deadline, DeadlineInput } from './types';
-import { isoInZone } from './zoned';
+import { isoInZone } from '../time';
 
 /**
  * The zone for rules whose zone is "the buyer's" (AliExpress timers, card schemes). AliExpress runs one
