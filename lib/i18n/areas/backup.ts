@@ -1,0 +1,3 @@
+import { defineArea } from '../area';
+
+export const backup = defineArea({}, { zh_CN: {}, ru: {} });

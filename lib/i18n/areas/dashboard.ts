@@ -1,0 +1,3 @@
+import { defineArea } from '../area';
+
+export const dashboard = defineArea({}, { zh_CN: {}, ru: {} });
