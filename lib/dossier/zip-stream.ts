@@ -1,0 +1,110 @@
+/**
+ * Writes a dossier ZIP as a stream: each evidence Blob is read in chunks (blob.stream()) and every chunk the
+ * ZIP encoder produces goes to the sink, awaited before the next is read, so memory holds a few chunks, never
+ * the whole archive. Already-compressed media are stored (ZipPassThrough); text is deflated (ZipDeflate).
+ */
+import { strToU8, Zip, ZipDeflate, ZipPassThrough, type ZipInputFile } from 'fflate';
+import { isCompressedMedia } from './manifest';
+
+/** Where the archive's bytes go: a file on disk, or Blob parts for a download. */
+export interface ZipSink {
+  write(chunk: Uint8Array): Promise<void>;
+  /** All written: finish the file. */
+  close(): Promise<void>;
+  /** Give up: nothing of the archive should remain where the sink controls it. */
+  abort(): Promise<void>;
+}
+
+export type ZipEntry =
+  | { path: string; text: string }
+  | { path: string; blob: Blob; mime: string };
+
+export interface ZipProgress {
+  /** Bytes of entries read so far, of `total`. */
+  done: number;
+  total: number;
+}
+
+export interface ZipOptions {
+  onProgress?(progress: ZipProgress): void;
+  signal?: AbortSignal;
+  /** Modification time stamped on every entry (the export time). */
+  mtime?: Date;
+}
+
+export class ExportCancelled extends Error {
+  constructor() {
+    super('export cancelled');
+    this.name = 'ExportCancelled';
+  }
+}
+
+const entrySize = (entry: ZipEntry) => ('text' in entry ? entry.text.length : entry.blob.size);
+
+export async function writeZip(entries: ZipEntry[], sink: ZipSink, options: ZipOptions = {}): Promise<void> {
+  const total = entries.reduce((sum, e) => sum + entrySize(e), 0);
+  let done = 0;
+  const pending: Uint8Array[] = [];
+  let failure: Error | undefined;
+  let finished = false;
+  const zip = new Zip((error, chunk, final) => {
+    if (error) failure = error;
+    else pending.push(chunk);
+    if (final) finished = true;
+  });
+  // The encoder calls back synchronously; this hands what it produced to the sink before reading on.
+  const drain = async () => {
+    while (pending.length) await sink.write(pending.shift()!);
+    if (failure) throw failure;
+  };
+  const checkCancel = () => {
+    if (options.signal?.aborted) throw new ExportCancelled();
+  };
+  const mtime = options.mtime ?? new Date();
+  try {
+    for (const entry of entries) {
+      checkCancel();
+      if ('text' in entry) {
+        const file = new ZipDeflate(entry.path, { level: 6 });
+        stamp(file, mtime);
+        zip.add(file);
+        file.push(strToU8(entry.text), true);
+        await drain();
+        done += entry.text.length;
+        options.onProgress?.({ done, total });
+        continue;
+      }
+      const file = isCompressedMedia(entry.mime) ? new ZipPassThrough(entry.path) : new ZipDeflate(entry.path, { level: 6 });
+      stamp(file, mtime);
+      zip.add(file);
+      const reader = entry.blob.stream().getReader();
+      try {
+        for (;;) {
+          checkCancel();
+          const { value, done: ended } = await reader.read();
+          if (ended) break;
+          file.push(value, false);
+          await drain();
+          done += value.length;
+          options.onProgress?.({ done, total });
+        }
+      } finally {
+        reader.releaseLock();
+      }
+      file.push(new Uint8Array(0), true);
+      await drain();
+    }
+    zip.end();
+    await drain();
+    if (!finished) throw new Error('the ZIP encoder did not finish');
+    await sink.close();
+  } catch (error) {
+    zip.terminate();
+    await sink.abort().catch(() => undefined);
+    throw error;
+  }
+}
+
+function stamp(file: ZipInputFile, mtime: Date): void {
+  file.mtime = mtime;
+}
