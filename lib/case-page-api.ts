@@ -22,13 +22,17 @@ export function caseIdFromSearch(search: string): string | undefined {
   return id ? id : undefined;
 }
 
-export function browserCasePageApi(search: string): CasePageApi {
+/**
+ * `locale`: from lib/locale.ts `currentLocale()`, read before the page renders. Without it (a caller not yet
+ * switched over) the browser's UI language.
+ */
+export function browserCasePageApi(search: string, locale?: Locale): CasePageApi {
   const database = db();
   const caseId = caseIdFromSearch(search);
   // The case the user opens is the one they work on: pages saved from the menu or shortcut go there next.
   if (caseId) void rememberOpenedCase(browser.storage.local, database, caseId, new Date()).catch(() => undefined);
   return {
-    locale: localeFor(browser.i18n.getUILanguage()),
+    locale: locale ?? localeFor(browser.i18n.getUILanguage()),
     caseId,
     database,
     importDeps: {
