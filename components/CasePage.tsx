@@ -10,6 +10,8 @@ import { CaseEvidenceList } from './CaseEvidenceList';
 import { CaseFacts } from './CaseFacts';
 import { CaseStorage } from './CaseStorage';
 import { CaseVerify } from './CaseVerify';
+import { ExportDossier } from './ExportDossier';
+import { userTimeZone } from '@/lib/time';
 
 export type Notice = { tone: 'ok' | 'error'; text: string; detail?: string };
 
@@ -105,6 +107,11 @@ export function CasePage({ api }: { api: CasePageApi }) {
             </p>
           )}
           <CaseVerify t={t} lang={lang} database={database} caseId={caseId} now={api.now} />
+          <ExportDossier
+            t={t}
+            caseId={caseId}
+            deps={{ database, now: api.now, locale: api.locale, timeZone: api.importDeps.timeZone ?? userTimeZone(), extensionVersion: api.importDeps.extensionVersion }}
+          />
           <CaseStorage t={t} lang={lang} use={storage} />
         </aside>
       </div>
