@@ -65,7 +65,7 @@ export const en: LetterLanguage = {
     replacement: 'a replacement with goods of the same model, free of defects',
     repair: 'free repair of the goods',
     'price-reduction': 'a proportionate reduction of the price of {amount}',
-    'return-refund': 'that I return the goods at your expense and receive a full refund of {amount}',
+    'return-refund': 'a full refund of {amount} against the return of the goods at your expense',
   },
   details: 'In detail: {text}',
   legal: {
