@@ -10,6 +10,10 @@ import { CaseEvidenceList } from './CaseEvidenceList';
 import { CaseFacts } from './CaseFacts';
 import { CaseStorage } from './CaseStorage';
 import { CaseVerify } from './CaseVerify';
+import { CaseNotes } from './DashboardNotes';
+import { Gallery } from './Gallery';
+import { CaseTimeline } from './Timeline';
+import { gallerySequence } from '@/lib/dashboard-gallery';
 import { ExportDossier } from './ExportDossier';
 import { userTimeZone } from '@/lib/time';
 
@@ -29,6 +33,8 @@ export function CasePage({ api }: { api: CasePageApi }) {
   const [loaded, setLoaded] = useState<Loaded | undefined>();
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice | undefined>();
+  // The image open in the gallery overlay, if any.
+  const [viewing, setViewing] = useState<EvidenceRecord>();
   const { caseId, database } = api;
 
   const reload = useCallback(async () => {
@@ -86,12 +92,14 @@ export function CasePage({ api }: { api: CasePageApi }) {
             t={t}
             lang={lang}
             evidence={evidence}
+            onView={setViewing}
             onDelete={async (item, name) => {
               if (!window.confirm(t('evidenceList.confirmDelete', { name }))) return;
               await deleteEvidence(database, caseId, item.id, api.now());
               await reload();
             }}
           />
+          <CaseTimeline t={t} lang={lang} database={database} record={record} version={evidence} />
         </div>
         <aside class="case-side">
           <CaseAddEvidence
@@ -106,6 +114,7 @@ export function CasePage({ api }: { api: CasePageApi }) {
               {notice.detail && <span class="detail">{t('error.detail', { detail: notice.detail })}</span>}
             </p>
           )}
+          <CaseNotes t={t} lang={lang} evidence={evidence} />
           <CaseVerify t={t} lang={lang} database={database} caseId={caseId} now={api.now} />
           <ExportDossier
             t={t}
@@ -115,6 +124,16 @@ export function CasePage({ api }: { api: CasePageApi }) {
           <CaseStorage t={t} lang={lang} use={storage} />
         </aside>
       </div>
+      {viewing && (
+        <Gallery
+          t={t}
+          lang={lang}
+          items={gallerySequence(evidence)}
+          start={Math.max(0, gallerySequence(evidence).indexOf(viewing))}
+          name={(item) => item.fileName ?? t(`evidenceKind.${item.kind}`)}
+          onClose={() => setViewing(undefined)}
+        />
+      )}
     </main>
   );
 }

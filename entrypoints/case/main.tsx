@@ -4,5 +4,6 @@ import { browserCasePageApi } from '@/lib/case-page-api';
 import { currentLocale } from '@/lib/locale';
 import '@/components/popup.css';
 import '@/components/case.css';
+import '@/components/dashboard.css';
 
 void currentLocale().then((locale) => render(<CasePage api={browserCasePageApi(location.search, locale)} />, document.getElementById('app')!));
