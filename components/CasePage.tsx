@@ -10,6 +10,8 @@ import { CaseEvidenceList } from './CaseEvidenceList';
 import { CaseFacts } from './CaseFacts';
 import { CaseStorage } from './CaseStorage';
 import { CaseVerify } from './CaseVerify';
+import { LetterEditor } from './LetterEditor';
+import { saveLetter } from '@/lib/letters';
 import { CaseNotes } from './DashboardNotes';
 import { Gallery } from './Gallery';
 import { CaseTimeline } from './Timeline';
@@ -100,6 +102,20 @@ export function CasePage({ api }: { api: CasePageApi }) {
             }}
           />
           <CaseTimeline t={t} lang={lang} database={database} record={record} version={evidence} />
+          <LetterEditor
+            t={t}
+            uiLocale={api.locale}
+            record={record}
+            evidence={evidence}
+            database={database}
+            now={api.now}
+            timeZone={userTimeZone()}
+            onSave={async (text, fileName) => {
+              const result = await saveLetter(api.importDeps, caseId, text, fileName);
+              await reload();
+              return result;
+            }}
+          />
         </div>
         <aside class="case-side">
           <CaseAddEvidence
