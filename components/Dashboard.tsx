@@ -27,7 +27,7 @@ function useHashCase(): string | undefined {
  * The dashboard tab: the list of all cases, or one case's view (`#case=<id>`, the same CasePage as case.html)
  * with a way back and Delete. A deleted case's rows stay in this page's memory while the Undo toast shows.
  */
-export function Dashboard({ api }: { api: DashboardApi }) {
+export function Dashboard({ api, undoMs = UNDO_MS }: { api: DashboardApi; undoMs?: number }) {
   const t = useMemo(() => translator(api.locale), [api.locale]);
   const lang = languageTag(api.locale);
   const caseId = useHashCase();
@@ -40,7 +40,7 @@ export function Dashboard({ api }: { api: DashboardApi }) {
   function show(next: Toast | undefined) {
     clearTimeout(timer.current);
     setToast(next);
-    if (next) timer.current = setTimeout(() => setToast(undefined), UNDO_MS);
+    if (next) timer.current = setTimeout(() => setToast(undefined), undoMs);
   }
   useEffect(() => () => clearTimeout(timer.current), []);
 
