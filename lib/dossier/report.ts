@@ -63,7 +63,7 @@ ${sections.join('\n')}
 type When = (iso: string | undefined) => string;
 
 function dateFormatter(lang: string, timeZone: string): When {
-  const format = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short', timeZone, timeZoneName: 'short' });
+  const format = new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone, timeZoneName: 'short' });
   return (iso) => {
     const ms = Date.parse(iso ?? '');
     return Number.isNaN(ms) ? (iso ?? '') : format.format(new Date(ms));

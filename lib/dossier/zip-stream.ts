@@ -39,6 +39,9 @@ export class ExportCancelled extends Error {
   }
 }
 
+/** The most bytes handed to the encoder (and so to the sink) at once. */
+const MAX_CHUNK = 1024 * 1024;
+
 const entrySize = (entry: ZipEntry) => ('text' in entry ? entry.text.length : entry.blob.size);
 
 export async function writeZip(entries: ZipEntry[], sink: ZipSink, options: ZipOptions = {}): Promise<void> {
@@ -83,10 +86,15 @@ export async function writeZip(entries: ZipEntry[], sink: ZipSink, options: ZipO
           checkCancel();
           const { value, done: ended } = await reader.read();
           if (ended) break;
-          file.push(value, false);
-          await drain();
-          done += value.length;
-          options.onProgress?.({ done, total });
+          // Some runtimes hand a whole in-memory Blob over as one chunk; the sink still gets bounded writes.
+          for (let at = 0; at < value.length; at += MAX_CHUNK) {
+            checkCancel();
+            const piece = value.subarray(at, at + MAX_CHUNK);
+            file.push(piece, false);
+            await drain();
+            done += piece.length;
+            options.onProgress?.({ done, total });
+          }
         }
       } finally {
         reader.releaseLock();
