@@ -58,8 +58,8 @@ export function LetterEditor({ t, uiLocale, record, evidence, database, now, tim
   const [demandPicked, setDemandPicked] = useState(false);
   const [details, setDetails] = useState('');
   const [contacts, setContacts] = useState<ContactRecord[]>([]);
-  // The user's text once they edit it; undefined while the letter follows the choices.
-  const [draft, setDraft] = useState<Letter>();
+  // The letter as shown when it no longer follows the choices: edited by the user, or as just saved.
+  const [draft, setDraft] = useState<{ letter: Letter; edited: boolean }>();
   const [notice, setNotice] = useState<Notice>();
   const [saving, setSaving] = useState(false);
 
@@ -72,15 +72,20 @@ export function LetterEditor({ t, uiLocale, record, evidence, database, now, tim
     const deadlines = caseDeadlines(record, contacts, now());
     return composeLetter(route, language, letterFacts(record, evidence, deadlines), { problem, demand, details, date: now(), timeZone });
   }, [record, evidence, contacts, route, language, problem, demand, details, now, timeZone]);
-  const letter = draft ?? composed;
+  const letter = draft?.letter ?? composed;
+  const edit = (next: Letter) => setDraft({ letter: next, edited: true });
+  // A saved letter that was not edited stays as saved only until the user picks something else.
+  const choicesChanged = () => setDraft((d) => (d?.edited ? d : undefined));
   const hasBlanks = /____|\[[^\]\n]+\]/.test(letterText(letter));
 
   function pickRoute(next: LetterRoute) {
+    choicesChanged();
     setRoute(next);
     if (!languagePicked) setLanguage(defaultLetterLanguage(next, record.platform, uiLocale));
   }
 
   function pickProblem(next: LetterProblem) {
+    choicesChanged();
     setProblem(next);
     if (!demandPicked) setDemand(defaultDemand(next));
   }
@@ -103,7 +108,7 @@ export function LetterEditor({ t, uiLocale, record, evidence, database, now, tim
     setSaving(false);
     if (result.ok) {
       // What was saved stays on screen as saved, even when the evidence list (and so the letter) changes.
-      setDraft(letter);
+      setDraft({ letter, edited: draft?.edited ?? false });
       setNotice({ tone: 'ok', text: t('letters.saved') });
     } else setNotice({ tone: 'error', text: t(`letters.error.${result.error}`, { max: MAX_LETTER_CHARS }) });
   }
@@ -129,6 +134,7 @@ export function LetterEditor({ t, uiLocale, record, evidence, database, now, tim
             data-testid="letter-language"
             value={language}
             onChange={(e) => {
+              choicesChanged();
               setLanguage(e.currentTarget.value as Locale);
               setLanguagePicked(true);
             }}
@@ -156,6 +162,7 @@ export function LetterEditor({ t, uiLocale, record, evidence, database, now, tim
             data-testid="letter-demand"
             value={demand}
             onChange={(e) => {
+              choicesChanged();
               setDemand(e.currentTarget.value as LetterDemand);
               setDemandPicked(true);
             }}
@@ -170,9 +177,12 @@ export function LetterEditor({ t, uiLocale, record, evidence, database, now, tim
       </div>
       <label class="letter-details">
         {t('letters.details')}
-        <textarea data-testid="letter-details" rows={2} style={{ width: '100%', boxSizing: 'border-box' }} value={details} onInput={(e) => setDetails(e.currentTarget.value)} />
+        <textarea data-testid="letter-details" rows={2} style={{ width: '100%', boxSizing: 'border-box' }} value={details} onInput={(e) => {
+            choicesChanged();
+            setDetails(e.currentTarget.value);
+          }} />
       </label>
-      {draft && (
+      {draft?.edited && (
         <p>
           <button type="button" class="link" data-testid="letter-rewrite" onClick={() => setDraft(undefined)}>
             {t('letters.rewrite')}
@@ -187,7 +197,7 @@ export function LetterEditor({ t, uiLocale, record, evidence, database, now, tim
           lang={languageTag(language)}
           style={{ width: '100%', boxSizing: 'border-box' }}
           value={letter.subject}
-          onInput={(e) => setDraft({ ...letter, subject: e.currentTarget.value })}
+          onInput={(e) => edit({ ...letter, subject: e.currentTarget.value })}
         />
       </label>
       <label class="letter-body">
@@ -198,7 +208,7 @@ export function LetterEditor({ t, uiLocale, record, evidence, database, now, tim
           rows={24}
           style={{ width: '100%', boxSizing: 'border-box', fontFamily: 'inherit' }}
           value={letter.body}
-          onInput={(e) => setDraft({ ...letter, body: e.currentTarget.value })}
+          onInput={(e) => edit({ ...letter, body: e.currentTarget.value })}
         />
       </label>
       {hasBlanks && (

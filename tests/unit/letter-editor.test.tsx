@@ -131,6 +131,14 @@ describe('the letter editor', () => {
     expect(byTestId<HTMLTextAreaElement>('letter-body').value).toContain('free repair of the goods');
   });
 
+  it('a letter saved without edits stays as saved until another choice is made', async () => {
+    await showEditor(async () => ({ ok: true, evidenceIds: ['l1'] }));
+    await click('letter-save');
+    expect(root.querySelector('[data-testid="letter-rewrite"]')).toBeNull();
+    await choose('letter-route', 'cn-12315');
+    expect(byTestId<HTMLTextAreaElement>('letter-body').value).toContain('投诉人：');
+  });
+
   it('copies the subject and the letter', async () => {
     const copy = await showEditor(async () => ({ ok: true, evidenceIds: [] }));
     await click('letter-copy');
