@@ -259,10 +259,16 @@ export async function validateBackup(manifest: Manifest, files: Record<string, U
   const uniqueContacts = unique('contacts', contacts, (c) => c.id);
   const uniqueSent = unique('sentNotifications', sentNotifications, (n) => `${n.caseId} ${n.rule} ${n.thresholdHours}h`);
 
-  // Every record belongs to a case of the backup.
+  // Every record belongs to a case of the backup. A case that is itself rejected takes its records with it
+  // silently: the case's own rejection says what is wrong, once.
   const caseIds = new Set(uniqueCases.map((c) => c.id));
+  const caseIdsInFile = new Set(manifest.tables.cases.map((raw) => (raw as { id?: unknown })?.id).filter((id) => typeof id === 'string'));
   const inBackup = <T extends { caseId: string }>(table: BackupTable, rows: T[], id: (row: T) => string): T[] =>
-    rows.filter((row) => caseIds.has(row.caseId) || (reject({ table, id: id(row), field: 'caseId', reason: 'no-case', detail: row.caseId }), false));
+    rows.filter((row) => {
+      if (caseIds.has(row.caseId)) return true;
+      if (!caseIdsInFile.has(row.caseId)) reject({ table, id: id(row), field: 'caseId', reason: 'no-case', detail: row.caseId });
+      return false;
+    });
   const finalEvidence = inBackup('evidence', uniqueEvidence, (e) => e.id);
   const finalEvents = inBackup('events', uniqueEvents, (e) => recordId('events', e, 0));
   const finalChecklist = inBackup('checklist', uniqueChecklist, (s) => `${s.caseId} ${s.stepId}`);
