@@ -167,7 +167,7 @@ function timelineSection(t: Translate, when: When, { dossier }: ReportInput): st
 function evidenceSection(t: Translate, lang: string, { dossier, manifest, thumbnails }: ReportInput): string {
   if (manifest.files.length === 0) return section('evidence', t('dossier.report.evidence'), `<p>${esc(t('dossier.report.noEvidence'))}</p>`);
   const byId = new Map<string, EvidenceRecord>(dossier.evidence.map((e) => [e.id, e]));
-  const size = sizeFormatter(lang);
+  const size = sizeFormatter(t, lang);
   const cards = manifest.files.map((file) => {
     const item = byId.get(file.evidenceId);
     const thumb = thumbnails.get(file.evidenceId);
@@ -191,10 +191,13 @@ function evidenceSection(t: Translate, lang: string, { dossier, manifest, thumbn
   return section('evidence', t('dossier.report.evidence'), cards.join('\n'));
 }
 
-function sizeFormatter(lang: string): (bytes: number) => string {
+/** Sizes in the report's own words: Intl's unit names are English abbreviations in some languages ("kB" in Chinese). */
+function sizeFormatter(t: Translate, lang: string): (bytes: number) => string {
+  const number = new Intl.NumberFormat(lang, { maximumFractionDigits: 1 });
   return (bytes) => {
-    const [value, unit] = bytes >= 1024 * 1024 ? [bytes / (1024 * 1024), 'megabyte'] : bytes >= 1024 ? [bytes / 1024, 'kilobyte'] : [bytes, 'byte'];
-    return new Intl.NumberFormat(lang, { style: 'unit', unit, maximumFractionDigits: 1 }).format(value);
+    if (bytes >= 1024 * 1024) return t('dossier.report.megabytes', { n: number.format(bytes / (1024 * 1024)) });
+    if (bytes >= 1024) return t('dossier.report.kilobytes', { n: number.format(bytes / 1024) });
+    return t('dossier.report.bytes', { n: bytes });
   };
 }
 
