@@ -119,7 +119,7 @@ export function LetterEditor({ t, uiLocale, record, evidence, database, now, tim
       <p class="muted">{t('letters.intro')}</p>
       <div class="letter-choices" style={{ display: 'flex', flexWrap: 'wrap', gap: '0.5em 1em' }}>
         <label>
-          {t('letters.route')}
+          {t('letters.route')}{' '}
           <select data-testid="letter-route" value={route} onChange={(e) => pickRoute(e.currentTarget.value as LetterRoute)}>
             {LETTER_ROUTES.map((r) => (
               <option key={r} value={r}>
@@ -129,7 +129,7 @@ export function LetterEditor({ t, uiLocale, record, evidence, database, now, tim
           </select>
         </label>
         <label>
-          {t('letters.language')}
+          {t('letters.language')}{' '}
           <select
             data-testid="letter-language"
             value={language}
@@ -147,7 +147,7 @@ export function LetterEditor({ t, uiLocale, record, evidence, database, now, tim
           </select>
         </label>
         <label>
-          {t('letters.problem')}
+          {t('letters.problem')}{' '}
           <select data-testid="letter-problem" value={problem} onChange={(e) => pickProblem(e.currentTarget.value as LetterProblem)}>
             {LETTER_PROBLEMS.map((p) => (
               <option key={p} value={p}>
@@ -157,7 +157,7 @@ export function LetterEditor({ t, uiLocale, record, evidence, database, now, tim
           </select>
         </label>
         <label>
-          {t('letters.demand')}
+          {t('letters.demand')}{' '}
           <select
             data-testid="letter-demand"
             value={demand}
