@@ -9,6 +9,7 @@ import {
   LETTER_PROBLEMS,
   LETTER_ROUTES,
   letterDue,
+  letterFacts,
   type LetterChoices,
   type LetterFacts,
 } from '@/lib/letters';
@@ -189,5 +190,37 @@ describe('the letter’s default language', () => {
     expect(defaultLetterLanguage('seller', 'aliexpress', 'ru')).toBe('ru');
     expect(defaultLetterLanguage('chargeback', 'taobao', 'en')).toBe('en');
     expect(defaultLetterLanguage('consumer-agency', 'yandex-market', 'zh_CN')).toBe('zh_CN');
+  });
+});
+
+describe('letterFacts', () => {
+  test('takes the order, the page’s and the user’s dates, the evidence with its names, and the deadlines', () => {
+    const record = {
+      id: 'taobao:3301',
+      platform: 'taobao' as const,
+      orderId: '3301',
+      order: { orderId: '3301', placedAt: '2026-11-01T10:00:00+08:00', store: { name: '星光数码旗舰店' }, items: [{ title: '蓝牙耳机', quantity: 1, price: { amount: 199, currency: 'CNY' } }], sources: {} },
+      state: 'open' as const,
+      createdAt: '2026-11-01T02:00:00.000Z',
+      updatedAt: '2026-11-01T02:00:00.000Z',
+      dates: { delivered: { at: '2026-11-05T15:00:00+08:00', setBy: 'user' as const }, notAnEvent: { at: '2026-11-06T00:00:00Z', setBy: 'user' as const } },
+    };
+    const evidence = [
+      { kind: 'file' as const, sha256: SHA, capturedAt: '2026-11-06T01:00:00.000Z', fileName: 'unboxing.mp4' },
+    ] as unknown as Parameters<typeof letterFacts>[1];
+    const facts = letterFacts(record, evidence, []);
+    expect(facts).toEqual({
+      platform: 'taobao',
+      orderId: '3301',
+      store: '星光数码旗舰店',
+      items: [{ title: '蓝牙耳机', quantity: 1, price: { amount: 199, currency: 'CNY' } }],
+      dates: { placed: '2026-11-01T10:00:00+08:00', delivered: '2026-11-05T15:00:00+08:00' },
+      evidence: [{ kind: 'file', sha256: SHA, capturedAt: '2026-11-06T01:00:00.000Z', fileName: 'unboxing.mp4' }],
+      deadlines: [],
+    });
+    const { body } = composeLetter('seller', 'zh_CN', facts, { ...CHOICES, timeZone: 'Asia/Shanghai' });
+    expect(body).toContain('签收时间：2026年11月5日');
+    expect(body).toContain('实付金额：¥199.00');
+    expect(body).toContain('1. 文件“unboxing.mp4”，SHA-256 01234567…89abcdef，取证时间 2026年11月6日 09:00');
   });
 });
