@@ -124,7 +124,8 @@ function fillLines(template: string, values: Record<string, string>): string {
 }
 
 function dateLines(words: LetterLanguage, facts: LetterFacts, choices: LetterChoices, locale: Locale): string {
-  // The order date is always asked for; the delivery date too when the goods came. Others only when known.
+  // The order date is always asked for; the delivery date too when the goods came (a "not received" letter
+  // never states one, even one the tracking shows). Other dates only when known.
   const always: LetterEvent[] = choices.problem === 'not-received' ? ['placed'] : ['placed', 'delivered'];
   return LETTER_EVENTS.filter((e) => facts.dates[e] !== undefined || always.includes(e))
     .filter((e) => !(e === 'delivered' && choices.problem === 'not-received'))

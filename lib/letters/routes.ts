@@ -53,8 +53,11 @@ const writer = 'writer';
 export const ROUTES: Record<LetterRoute, RouteSpec> = {
   // Where the platform runs an answer timer, that is the date; otherwise the ladders' "no answer in 48 h".
   seller: { due: { rules: ['AE-07', 'TB-04', 'TB-05'], period: { value: 48, unit: 'h', counting: 'exact', zone: writer } }, platformLanguage: true },
+  // Without the platform's timer: the 5 days AE-07 gives a seller to answer a dispute.
   'platform-dispute': { due: { rules: ['AE-07', 'TB-04', 'TB-05'], period: { value: 5, unit: 'CD', counting: 'calendar', zone: writer } }, platformLanguage: true },
+  // About 7 days before AliExpress steps in by itself (AE-08).
   'platform-escalation': { due: { rules: ['AE-08'], period: { value: 7, unit: 'CD', counting: 'calendar', zone: writer } }, platformLanguage: true },
+  // No rule says when a bank must confirm a dispute: 15 days is a reasonable time to ask for, not a rule.
   chargeback: { due: { rules: [], period: { value: 15, unit: 'CD', counting: 'calendar', zone: writer } }, platformLanguage: false },
   // 市场监督管理投诉举报处理暂行办法: the regulator decides within 7 working days whether it accepts the complaint.
   'cn-12315': { due: { rules: [], rule: 'CN-12315a', period: { value: 7, unit: 'WD', counting: 'civil-cn', zone: 'Asia/Shanghai' } }, language: 'zh_CN', platformLanguage: false },
