@@ -72,7 +72,8 @@ async function readLocalState(database: DisputeKitDB, backup: ValidBackup): Prom
 async function writePlan(database: DisputeKitDB, writes: RestorePlan['writes']): Promise<void> {
   await database.cases.bulkPut(writes.cases);
   await database.evidence.bulkAdd(writes.evidence);
-  await database.events.bulkAdd(writes.events);
+  // Events that keep their ids first: an id-less one added before could be given one of those ids.
+  await database.events.bulkAdd([...writes.events.filter((e) => e.id !== undefined), ...writes.events.filter((e) => e.id === undefined)]);
   await database.checklist.bulkPut(writes.checklist);
   await database.custody.bulkAdd(writes.custody);
   await database.contacts.bulkAdd(writes.contacts);

@@ -176,6 +176,30 @@ describe('restoring a backup', () => {
     expect(await snapshot(database)).toEqual(before);
   });
 
+  it('into a database with other cases: event ids already used here get new ones, nothing here changes', async () => {
+    const source = await fullDatabase();
+    const zip = await buildBackup(backupDeps(source));
+    const target = freshDb();
+    const note = new Blob(['mine'], { type: 'text/plain' });
+    await saveCapture(target, {
+      platform: 'taobao',
+      order: { orderId: '555', items: [], sources: {} },
+      now: new Date('2026-11-01T00:00:00.000Z'),
+      evidence: [{ id: 'mine-1', captureId: 'm', kind: 'note', blob: note, mime: 'text/plain', bytes: note.size, sha256: await sha256Hex(note), capturedAt: '2026-11-01T00:00:00.000Z', capturedAtLocal: '2026-11-01T08:00:00.000+08:00', timeZone: 'Asia/Shanghai', extensionVersion: '0.1.0', browser: 'test' }],
+    });
+    const mine = await snapshot(target);
+    const outcome = await restoreBackup({ database: target, storage: storage() }, zip);
+    expect(outcome.ok).toBe(true);
+    const after = await snapshot(target);
+    const theirs = await snapshot(source);
+    const strip = ({ id: _id, ...rest }: { id?: number }) => JSON.stringify(rest);
+    // Ours keep their ids; theirs all arrive, those whose ids were taken with new ones.
+    expect(after.events.filter((e) => e.caseId === 'taobao:555')).toEqual(mine.events);
+    expect(after.events.filter((e) => e.caseId === CASE_ID).map(strip).sort()).toEqual(theirs.events.map(strip).sort());
+    expect(new Set(after.events.map((e) => e.id)).size).toBe(after.events.length);
+    expect(after.evidence.map((e) => e.id).sort()).toEqual([...theirs.evidence.map((e) => e.id), 'mine-1'].sort());
+  });
+
   it('rejects an evidence id that is here with a different file, and writes nothing', async () => {
     const source = await fullDatabase();
     const zip = await buildBackup(backupDeps(source));
