@@ -28,16 +28,16 @@ export function ExportDossier({ t, deps, caseId }: { t: Translate; deps: ExportD
     let sink: ZipSink | BlobSink;
     let savedAs = name;
     if (picker) {
-      let handle: FileSystemFileHandle;
       try {
         // First await of the click: the picker needs the click's user activation.
-        handle = await picker({ suggestedName: name, types: [{ description: 'ZIP', accept: { 'application/zip': ['.zip'] } }] });
+        const handle = await picker({ suggestedName: name, types: [{ description: 'ZIP', accept: { 'application/zip': ['.zip'] } }] });
+        sink = await fileHandleSink(handle);
+        savedAs = handle.name;
       } catch (error) {
+        // Dismissing the dialog is not an error: nothing happens.
         if (!isAbort(error)) setStatus({ phase: 'failed', detail: describeError(error) });
         return;
       }
-      sink = await fileHandleSink(handle);
-      savedAs = handle.name;
     } else sink = blobSink();
 
     const abort = new AbortController();
