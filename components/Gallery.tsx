@@ -115,7 +115,7 @@ export function Gallery({ t, lang, items, start, name, onClose }: Props) {
               data-testid="gallery-image"
               onLoad={onLoad}
               onError={() => setFailed(true)}
-              style={{ transform: `translate(${offset.x}px, ${offset.y}px) scale(${zoom})` }}
+              style={{ transform: `translate(-50%, -50%) translate(${offset.x}px, ${offset.y}px) scale(${zoom})` }}
             />
           )
         )}

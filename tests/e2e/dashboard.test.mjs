@@ -41,6 +41,11 @@ async function openDashboard(ext, locale) {
 }
 
 const rowIds = (page) => page.getByTestId('row-order').allTextContents();
+/** The list is read again after a change; wait until it shows `expected` (or fail with what it shows). */
+async function expectRows(page, expected) {
+  for (let i = 0; i < 50 && JSON.stringify(await rowIds(page)) !== JSON.stringify(expected); i++) await new Promise((r) => setTimeout(r, 100));
+  assert.deepEqual(await rowIds(page), expected);
+}
 const badge = (ext) => ext.sw.evaluate(() => chrome.action.getBadgeText({}));
 async function waitForBadge(ext, text) {
   for (let i = 0; i < 50 && (await badge(ext)) !== text; i++) await new Promise((r) => setTimeout(r, 100));
@@ -152,7 +157,7 @@ describe('the dashboard', () => {
     await page.getByTestId('delete-case').click();
     await page.getByTestId('delete-confirm').click();
     await page.getByTestId('toast').getByText('Case 8190000000000101 deleted.').waitFor();
-    assert.deepEqual(await rowIds(page), SORTED.slice(1));
+    await expectRows(page, SORTED.slice(1));
     const deleted = await readDatabase(page);
     const caseId = 'aliexpress:8190000000000101';
     assert.equal(deleted.cases.some((c) => c.id === caseId), false);
@@ -164,7 +169,7 @@ describe('the dashboard', () => {
 
     await page.getByTestId('undo').click();
     await page.getByTestId('toast').getByText('Case 8190000000000101 restored.').waitFor();
-    assert.deepEqual(await rowIds(page), SORTED);
+    await expectRows(page, SORTED);
     const sortRows = (db) => JSON.stringify({ ...db, evidence: [...db.evidence].sort((a, b) => a.id.localeCompare(b.id)), events: [...db.events].sort((a, b) => a.id - b.id) });
     assert.equal(sortRows(await readDatabase(page)), sortRows(before));
     await waitForBadge(ext, '1d');
@@ -173,8 +178,11 @@ describe('the dashboard', () => {
     await page.getByTestId('delete-case').click();
     await page.getByTestId('delete-confirm').click();
     await page.getByTestId('toast').waitFor();
+    await expectRows(page, SORTED.slice(1));
     await page.reload();
-    await page.getByTestId('dashboard-row').first().waitFor();
+    await page.getByTestId('dashboard-row').first().waitFor({ timeout: 5000 }).catch(async (error) => {
+      throw new Error(`${error.message}\npage: ${await page.locator('body').innerText()}`);
+    });
     assert.deepEqual(await rowIds(page), SORTED.slice(1));
   });
 });

@@ -1,8 +1,10 @@
 // Checks shared by the screenshot tests: what in a page's text and layout is wrong. `textProblems` runs in
 // the page (page.evaluate(textProblems, options)), so it uses nothing from outside its own body.
 
-// Names that stay in Latin letters in every language, and units of codes such as SHA-256.
-export const LATIN_ALLOWED = ['DisputeKit', 'AliExpress', 'Taobao', 'Tmall', 'Yandex', 'Market', 'PayPal', 'Visa', 'Mastercard', 'UnionPay', 'SHA', 'Alipay', 'ID', 'Wangwang', 'HTML', 'MHTML', 'Esc', 'PDF', 'ZIP'];
+// Names that stay in Latin letters in every language: brands, codes such as SHA-256 and UTC, file formats,
+// the Esc key, byte units as Intl writes them in zh and ru ("151 kB"), and "English", the English language's
+// own name in a language picker.
+export const LATIN_ALLOWED = ['DisputeKit', 'AliExpress', 'Taobao', 'Tmall', 'Yandex', 'Market', 'PayPal', 'Visa', 'Mastercard', 'UnionPay', 'SHA', 'Alipay', 'ID', 'Wangwang', 'HTML', 'MHTML', 'Esc', 'PDF', 'ZIP', 'UTC', 'kB', 'MB', 'GB', 'English'];
 
 /**
  * Untranslated strings (a raw key, a {placeholder}, English words in zh_CN or ru beyond `allowed`), broken
@@ -22,7 +24,11 @@ export function textProblems({ locale, allowed, root = 'main', data = '', messag
     const text = node.textContent.trim();
     if (text && !isData(node.parentElement) && !node.parentElement.closest('textarea, style, script')) texts.push(text);
   }
-  for (const control of main.querySelectorAll('button, label, summary, option')) if (!isData(control)) texts.push(control.textContent.trim());
+  for (const control of main.querySelectorAll('button, label, summary, option')) {
+    // A label around a select would run its options together ("AliExpressTaobao"); the walker above has its text.
+    if (isData(control) || (control.tagName === 'LABEL' && control.querySelector('select'))) continue;
+    texts.push(control.textContent.trim());
+  }
   for (const el of main.querySelectorAll('[title], [alt], [placeholder], [aria-label]')) {
     if (isData(el)) continue;
     for (const attribute of ['title', 'alt', 'placeholder', 'aria-label']) texts.push(el.getAttribute(attribute) ?? '');
