@@ -80,24 +80,16 @@ export async function writeZip(entries: ZipEntry[], sink: ZipSink, options: ZipO
       const file = isCompressedMedia(entry.mime) ? new ZipPassThrough(entry.path) : new ZipDeflate(entry.path, { level: 6 });
       stamp(file, mtime);
       zip.add(file);
-      const reader = entry.blob.stream().getReader();
-      try {
-        for (;;) {
+      for await (const value of blobChunks(entry.blob)) {
+        // Some runtimes hand a whole in-memory Blob over as one chunk; the sink still gets bounded writes.
+        for (let at = 0; at < value.length; at += MAX_CHUNK) {
           checkCancel();
-          const { value, done: ended } = await reader.read();
-          if (ended) break;
-          // Some runtimes hand a whole in-memory Blob over as one chunk; the sink still gets bounded writes.
-          for (let at = 0; at < value.length; at += MAX_CHUNK) {
-            checkCancel();
-            const piece = value.subarray(at, at + MAX_CHUNK);
-            file.push(piece, false);
-            await drain();
-            done += piece.length;
-            options.onProgress?.({ done, total });
-          }
+          const piece = value.subarray(at, at + MAX_CHUNK);
+          file.push(piece, false);
+          await drain();
+          done += piece.length;
+          options.onProgress?.({ done, total });
         }
-      } finally {
-        reader.releaseLock();
       }
       file.push(new Uint8Array(0), true);
       await drain();
@@ -111,6 +103,26 @@ export async function writeZip(entries: ZipEntry[], sink: ZipSink, options: ZipO
     await sink.abort().catch(() => undefined);
     throw error;
   }
+}
+
+/**
+ * A Blob's bytes in chunks: its stream() where it has one (every browser), else slices read one at a time
+ * (a Blob-like object from another realm or a test DOM).
+ */
+async function* blobChunks(blob: Blob): AsyncGenerator<Uint8Array> {
+  if (typeof blob.stream === 'function') {
+    const reader = blob.stream().getReader();
+    try {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return;
+        yield value;
+      }
+    } finally {
+      reader.releaseLock();
+    }
+  }
+  for (let at = 0; at < blob.size; at += MAX_CHUNK) yield new Uint8Array(await blob.slice(at, at + MAX_CHUNK).arrayBuffer());
 }
 
 function stamp(file: ZipInputFile, mtime: Date): void {
