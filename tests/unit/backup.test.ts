@@ -2,7 +2,7 @@ import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { describe, expect, it } from 'vitest';
 import { buildBackup, DB_VERSION } from '@/lib/backup/build';
-import { BACKUP_FORMAT } from '@/lib/backup/format';
+import { BACKUP_FORMAT, BACKUP_TABLES } from '@/lib/backup/format';
 import { rejectionText, restoreMessage } from '@/lib/backup/report';
 import { restoreBackup, type RestoreOutcome } from '@/lib/backup/restore';
 import { addEvidenceToCase, deleteEvidence, getCustodyLog, saveCapture } from '@/lib/cases';
@@ -77,6 +77,10 @@ function rejected(outcome: RestoreOutcome) {
 }
 
 describe('making a backup', () => {
+  it('covers every table of the database (a new table must be added to the backup)', () => {
+    expect([...BACKUP_TABLES].sort()).toEqual(freshDb().tables.map((table) => table.name).sort());
+  });
+
   it('holds every record, each file once under blobs/ with its SHA-256, and the settings and current case', async () => {
     const database = await fullDatabase();
     const zip = await buildBackup(backupDeps(database));
