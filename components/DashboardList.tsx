@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { loadDashboardRows, selectRows, type DashboardFilter, type DashboardRow } from '@/lib/dashboard';
+import { countEvidence, loadDashboardRows, selectRows, type DashboardFilter, type DashboardRow } from '@/lib/dashboard';
 import type { DashboardApi } from '@/lib/dashboard-api';
 import type { Translate } from '@/lib/i18n';
 import { PLATFORMS, type Platform } from '@/lib/marketplaces';
@@ -22,15 +22,25 @@ export function DashboardList({ t, lang, api, version, caseHref }: Props) {
   const [rows, setRows] = useState<DashboardRow[]>();
   const [filter, setFilter] = useState<DashboardFilter>({});
   const [shown, setShown] = useState(PAGE_SIZE);
+  // Evidence counts of the rows shown so far, asked for as rows come on screen.
+  const [counts, setCounts] = useState<Map<string, number>>(new Map());
   const end = useRef<HTMLDivElement>(null);
   const now = useMemo(() => api.now(), [rows]);
 
   useEffect(() => {
-    void loadDashboardRows(api.database, api.now()).then(setRows);
+    void loadDashboardRows(api.database, api.now()).then((loaded) => {
+      setCounts(new Map());
+      setRows(loaded);
+    });
   }, [api, version]);
 
   const selected = useMemo(() => (rows ? selectRows(rows, filter) : []), [rows, filter]);
   const visible = selected.slice(0, shown);
+
+  useEffect(() => {
+    const missing = visible.filter((row) => !counts.has(row.id)).map((row) => row.id);
+    if (missing.length) void countEvidence(api.database, missing).then((found) => setCounts((old) => new Map([...old, ...found])));
+  }, [visible.map((row) => row.id).join('\n'), counts]);
 
   // Scrolling to the end of the list shows the next page, as the button does.
   useEffect(() => {
@@ -118,7 +128,7 @@ export function DashboardList({ t, lang, api, version, caseHref }: Props) {
                   <br />
                   <span class="muted small">{t('dashboard.updated', { time: date.format(new Date(row.updatedAt)) })}</span>
                 </td>
-                <td class="number" data-testid="row-evidence">{row.evidenceCount}</td>
+                <td class="number" data-testid="row-evidence">{counts.get(row.id) ?? ''}</td>
               </tr>
             ))}
           </tbody>

@@ -1,7 +1,8 @@
 /**
- * The cases dashboard's list: one row per case with its nearest deadline and evidence count, sorted, filtered
- * and searched by pure functions, and loaded by one data-access function that never reads an evidence value
- * (blobs stay on disk): counts come from the caseId index's keys, deadlines from the case rows and contacts.
+ * The cases dashboard's list: one row per case with its nearest deadline, sorted, filtered and searched by pure
+ * functions, and loaded by one data-access function from the case rows and contacts only. Evidence is never
+ * read for the list: the count of each row on screen is an index count (countEvidence), asked only for the
+ * rows shown (walking the whole caseId index for 10,000 items took ~100 ms; 50 counts take a few).
  */
 import { caseDeadlines, nextDeadline } from './case-deadlines';
 import type { DisputeKitDB } from './db';
@@ -19,7 +20,6 @@ export interface DashboardRow {
   firstItem?: string;
   state: CaseState;
   updatedAt: string;
-  evidenceCount: number;
   /** The nearest deadline still ahead; only open cases have one (closed and resolved cases have nothing due). */
   nearest?: Deadline;
   /** Order id, store and every item title, folded once for searching. */
@@ -31,7 +31,7 @@ export function fold(text: string): string {
   return text.normalize('NFKC').toLocaleLowerCase('und');
 }
 
-export function dashboardRow(record: CaseRecord, contacts: ContactRecord[], evidenceCount: number, now: Date): DashboardRow {
+export function dashboardRow(record: CaseRecord, contacts: ContactRecord[], now: Date): DashboardRow {
   const nearest = record.state === 'open' ? nextDeadline(caseDeadlines(record, contacts, now), now) : undefined;
   const titles = record.order.items.map((i) => i.title);
   return {
@@ -42,7 +42,6 @@ export function dashboardRow(record: CaseRecord, contacts: ContactRecord[], evid
     ...(titles[0] !== undefined && { firstItem: titles[0] }),
     state: record.state,
     updatedAt: record.updatedAt,
-    evidenceCount,
     ...(nearest && { nearest }),
     haystack: fold([record.orderId, record.order.store?.name ?? '', ...titles].join('\n')),
   };
@@ -75,26 +74,22 @@ export function selectRows(rows: DashboardRow[], filter: DashboardFilter): Dashb
   return rows.filter((row) => matchesFilter(row, filter)).sort(compareRows);
 }
 
-/** Evidence per case, counted from the caseId index's keys alone: no evidence value (and no blob) is read. */
-export async function evidenceCounts(database: DisputeKitDB): Promise<Map<string, number>> {
-  const keys = (await database.evidence.orderBy('caseId').keys()) as string[];
-  const counts = new Map<string, number>();
-  for (const caseId of keys) counts.set(caseId, (counts.get(caseId) ?? 0) + 1);
-  return counts;
+/** How many evidence items each of these cases has: one index count per case, no evidence value (no blob) read. */
+export async function countEvidence(database: DisputeKitDB, caseIds: string[]): Promise<Map<string, number>> {
+  const counts = await database.transaction('r', database.evidence, () => Promise.all(caseIds.map((id) => database.evidence.where('caseId').equals(id).count())));
+  return new Map(caseIds.map((id, i) => [id, counts[i]]));
 }
 
 /** Every case as a dashboard row, unsorted (selectRows sorts), read in one transaction. */
 export async function loadDashboardRows(database: DisputeKitDB, now: Date): Promise<DashboardRow[]> {
-  const [cases, contacts, counts] = await database.transaction('r', database.cases, database.contacts, database.evidence, () =>
-    Promise.all([database.cases.toArray(), database.contacts.toArray(), evidenceCounts(database)]),
-  );
+  const [cases, contacts] = await database.transaction('r', database.cases, database.contacts, () => Promise.all([database.cases.toArray(), database.contacts.toArray()]));
   const contactsByCase = new Map<string, ContactRecord[]>();
   for (const c of contacts) {
     const list = contactsByCase.get(c.caseId);
     if (list) list.push(c);
     else contactsByCase.set(c.caseId, [c]);
   }
-  return cases.map((c) => dashboardRow(c, contactsByCase.get(c.id) ?? [], counts.get(c.id) ?? 0, now));
+  return cases.map((c) => dashboardRow(c, contactsByCase.get(c.id) ?? [], now));
 }
 
 /** The dashboard's address of a case, and back: `dashboard.html#case=<id>`. */

@@ -99,6 +99,7 @@ try {
 }
 Object.assign(figures, await fullPageFigures());
 Object.assign(figures, await dossierFigures());
+Object.assign(figures, await caseListFigures());
 console.log(JSON.stringify(figures, null, 2));
 
 /**
@@ -304,5 +305,88 @@ async function dossierFigures() {
     } catch {
       return undefined;
     }
+  }
+}
+
+/**
+ * Popup and dashboard figures with many cases (test build). `popup.ready_ms.empty` and
+ * `popup.ready_ms.cases_1000`: opening popup.html for an AliExpress order tab until it is ready to use, with an
+ * empty database and with 1,000 cases and 10,000 evidence items; "ready" means the capture button and the
+ * deadline countdown are both rendered (the first things the user acts on), timed in the popup from its
+ * navigation start, median of READY_RUNS. Target: cases_1000 within 1.5x of empty.
+ * `dashboard.first_page_ms.cases_1000`: opening dashboard.html until its first page of rows (50) is rendered,
+ * evidence counts included.
+ */
+async function caseListFigures() {
+  const { TEST_BUILD, launchExtension, openTab, serve } = await import('../tests/e2e/harness.mjs');
+  const { seedCases } = await import('../tests/e2e/seed.mjs');
+  if (!existsSync(join(TEST_BUILD, 'manifest.json'))) {
+    console.error(`popup.ready_ms.*, dashboard.*: skipped, no test build in ${TEST_BUILD} (npm run build:test)`);
+    return {};
+  }
+  const READY_RUNS = 7;
+  const CASES = 1000;
+  const url = 'https://www.aliexpress.com/p/order/detail.html?orderId=8190123456789012';
+  const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  const ext = await launchExtension();
+  try {
+    await serve(ext.context, '**/p/order/detail.html?orderId=8190123456789012', readFileSync(own('aliexpress/order-detail.html'), 'utf8'));
+    const { tabId } = await openTab(ext, url);
+    const popupReady = async () => {
+      const times = [];
+      for (let i = 0; i < READY_RUNS; i++) {
+        const popupUrl = `chrome-extension://${ext.extensionId}/popup.html?tabId=${tabId}`;
+        const [popup] = await Promise.all([
+          ext.context.waitForEvent('page', (p) => p.url().startsWith(popupUrl)),
+          ext.sw.evaluate((u) => chrome.windows.create({ url: u, type: 'popup', width: 400, height: 600 }), popupUrl),
+        ]);
+        await popup.waitForFunction(() => document.querySelector('[data-testid="capture"]') && document.querySelector('[data-testid="countdown"]'), null, { polling: 'raf' });
+        times.push(await popup.evaluate(() => performance.now()));
+        await popup.close();
+      }
+      return Math.round(median(times));
+    };
+    const empty = await popupReady();
+
+    const dashboardUrl = `chrome-extension://${ext.extensionId}/dashboard.html`;
+    const seeder = await ext.context.newPage();
+    await seeder.goto(dashboardUrl);
+    await seeder.getByTestId('dashboard-empty').waitFor();
+    const platforms = ['aliexpress', 'taobao', 'tmall', 'yandex-market'];
+    const seeded = await seedCases(seeder, [
+      { platform: 'aliexpress', orderId: '8190123456789012', title: 'Lamp', protectionDays: 5, files: 10 },
+      ...Array.from({ length: CASES - 1 }, (_, i) => ({
+        platform: platforms[i % 4],
+        orderId: String(7000000000000000 + i),
+        store: `Store ${i % 37}`,
+        title: `Item ${i}`,
+        protectionDays: i % 3 === 0 ? 1 + (i % 30) : undefined,
+        state: i % 10 === 9 ? 'closed' : 'open',
+        files: 10,
+      })),
+    ]);
+    await seeder.close();
+    if (seeded.cases !== CASES || seeded.evidence !== CASES * 10) throw new Error(`seeded ${JSON.stringify(seeded)}`);
+    const many = await popupReady();
+
+    const firstPage = [];
+    for (let i = 0; i < 3; i++) {
+      const page = await ext.context.newPage();
+      await page.goto(dashboardUrl);
+      // Rendered: 50 rows, each with its evidence count (counted after the rows appear).
+      await page.waitForFunction(() => {
+        const counts = [...document.querySelectorAll('[data-testid="row-evidence"]')];
+        return counts.length >= 50 && counts.every((cell) => cell.textContent !== '');
+      }, null, { polling: 'raf' });
+      firstPage.push(await page.evaluate(() => performance.now()));
+      await page.close();
+    }
+    return {
+      'popup.ready_ms.empty': empty,
+      'popup.ready_ms.cases_1000': many,
+      'dashboard.first_page_ms.cases_1000': Math.round(median(firstPage)),
+    };
+  } finally {
+    await ext.close();
   }
 }

@@ -70,7 +70,9 @@ describe('the dashboard', () => {
     assert.match(await first.getByTestId('row-deadline').textContent(), /1 day \d+ hours? left/);
     assert.equal(await first.getByTestId('row-store').textContent(), 'Bright Lamps Store');
     assert.equal(await first.getByTestId('row-item').textContent(), 'LED Desk Lamp');
-    assert.equal(await first.getByTestId('row-evidence').textContent(), '5');
+    // Counted once the row is on screen.
+    await page.waitForFunction(() => document.querySelector('[data-testid="row-evidence"]')?.textContent === '5');
+    assert.deepEqual(await page.getByTestId('row-evidence').allTextContents(), ['5', '3', '2', '1', '1']);
     assert.match(await page.getByTestId('dashboard-row').nth(4).getByTestId('row-deadline').textContent(), /Nothing due/);
   });
 
