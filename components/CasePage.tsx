@@ -63,8 +63,9 @@ export function CasePage({ api }: { api: CasePageApi }) {
     setBusy(true);
     setNotice(undefined);
     const result = await action();
-    setNotice(importNotice(t, result));
+    // The list first, then the notice: "Added 1 item" is only said once the item shows.
     await reload();
+    setNotice(importNotice(t, result));
     setBusy(false);
     return result.ok;
   }
