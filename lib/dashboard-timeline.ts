@@ -5,8 +5,7 @@
  */
 import type { CustodyAction, CustodyEntry } from './custody';
 import type { DisputeKitDB } from './db';
-import { ladderFor } from './deadlines';
-import { ruleLabelKey } from './deadlines';
+import { ladderFor, ruleLabelKey } from './deadlines';
 import type { MessageKey } from './i18n';
 import type { CaseRecord, ChecklistStepState, ContactRecord, TimelineEvent } from './model';
 
