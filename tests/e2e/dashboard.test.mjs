@@ -64,6 +64,17 @@ describe('the dashboard', () => {
   });
   after(async () => ext?.close());
 
+  it('opens from the popup’s All cases link', async () => {
+    const popup = await ext.context.newPage();
+    await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+    const [dashboard] = await Promise.all([ext.context.waitForEvent('page'), popup.getByTestId('all-cases').click()]);
+    await dashboard.getByTestId('dashboard-row').first().waitFor();
+    assert.equal(new URL(dashboard.url()).pathname, '/dashboard.html');
+    assert.deepEqual(await rowIds(dashboard), SORTED);
+    await dashboard.close();
+    await popup.close();
+  });
+
   it('lists every case by nearest deadline, then by last update, with its deadline, store, item and files', async () => {
     assert.deepEqual(await rowIds(page), SORTED);
     const first = page.getByTestId('dashboard-row').first();

@@ -112,6 +112,22 @@ describe('loading the dashboard', () => {
     expect(rows.map((r) => counts.get(r.id))).toEqual([0, 3, 1]);
     expect(rows[0].nearest?.dueMs).toBe(NOW.getTime() + DAY);
   });
+  it('reads no evidence value (no blob) for the list or the counts', async () => {
+    await capture('aliexpress', order('1001', 4), ['a1', 'a2']);
+    let read = 0;
+    const onReading = (value: EvidenceRecord) => (read++, value);
+    database.evidence.hook('reading', onReading);
+    try {
+      const rows = await loadDashboardRows(database, NOW);
+      expect((await countEvidence(database, rows.map((r) => r.id))).get('aliexpress:1001')).toBe(2);
+      expect(read).toBe(0);
+      // The hook does see reads: the check above can fail.
+      await database.evidence.toArray();
+      expect(read).toBe(2);
+    } finally {
+      database.evidence.hook('reading').unsubscribe(onReading);
+    }
+  });
   it('names a case in the dashboard address and reads it back', () => {
     const hash = dashboardCaseHash('yandex-market:512034876');
     expect(caseIdFromHash(hash)).toBe('yandex-market:512034876');
