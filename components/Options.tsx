@@ -76,6 +76,11 @@ export function Options({ api }: { api: SettingsPageApi }) {
   return (
     <main class="popup options" lang={lang}>
       <h1>{t('checklist.settings.title')}</h1>
+      <p>
+        <a href="dashboard.html" target="_blank" data-testid="all-cases">
+          {t('dashboard.link')}
+        </a>
+      </p>
 
       <section class="settings-section">
         <h2>{t('settings.language.heading')}</h2>
