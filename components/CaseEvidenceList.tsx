@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { MessageKey, Translate } from '@/lib/i18n';
 import type { EvidenceKind, EvidenceRecord } from '@/lib/model';
 import { formatBytes } from '@/lib/storage-meter';
+import { isGalleryImage } from '@/lib/dashboard-gallery';
 import { evidenceName } from '@/lib/verify';
 import { webUrl } from './CaseFacts';
 import { useObjectUrl } from './use-object-url';
@@ -14,6 +15,7 @@ const KIND_NAMES: Record<EvidenceKind, MessageKey> = {
   selection: 'evidenceKind.selection',
   file: 'evidenceKind.file',
   note: 'evidenceKind.note',
+  letter: 'evidenceKind.letter',
 };
 
 /**
@@ -23,7 +25,7 @@ const KIND_NAMES: Record<EvidenceKind, MessageKey> = {
  */
 const VIEWABLE = /^(image\/(png|jpeg|gif|webp|avif|bmp)|video\/(mp4|webm|ogg)|text\/plain)$/;
 const EXTENSIONS: Record<string, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'text/html': 'html', 'multipart/related': 'mhtml', 'text/plain': 'txt' };
-const TEXT_KINDS: readonly EvidenceKind[] = ['note', 'selection'];
+const TEXT_KINDS: readonly EvidenceKind[] = ['note', 'selection', 'letter'];
 
 function downloadName(item: EvidenceRecord): string {
   return item.fileName ?? `${item.kind}-${item.capturedAt.replace(/[:.]/g, '-')}.${EXTENSIONS[item.mime] ?? 'bin'}`;
@@ -62,23 +64,25 @@ interface Props {
   lang: string;
   evidence: EvidenceRecord[];
   onDelete(item: EvidenceRecord, name: string): void;
+  /** Opens an image in the gallery; without it thumbnails are plain pictures. */
+  onView?(item: EvidenceRecord): void;
 }
 
-export function CaseEvidenceList({ t, lang, evidence, onDelete }: Props) {
+export function CaseEvidenceList({ t, lang, evidence, onDelete, onView }: Props) {
   return (
     <section class="case-section" data-testid="evidence-list">
       <h2>{t('evidenceList.heading', { n: evidence.length })}</h2>
       {evidence.length === 0 && <p class="muted">{t('evidenceList.empty')}</p>}
       <ul class="evidence-list">
         {[...evidence].reverse().map((item) => (
-          <EvidenceRow key={item.id} t={t} lang={lang} item={item} onDelete={onDelete} />
+          <EvidenceRow key={item.id} t={t} lang={lang} item={item} onDelete={onDelete} onView={onView} />
         ))}
       </ul>
     </section>
   );
 }
 
-function EvidenceRow({ t, lang, item, onDelete }: { t: Translate; lang: string; item: EvidenceRecord; onDelete: Props['onDelete'] }) {
+function EvidenceRow({ t, lang, item, onDelete, onView }: { t: Translate; lang: string; item: EvidenceRecord; onDelete: Props['onDelete']; onView: Props['onView'] }) {
   const thumbnail = useObjectUrl(item.thumbnail);
   const [text, setText] = useState<string>();
   const [copied, setCopied] = useState(false);
@@ -92,7 +96,15 @@ function EvidenceRow({ t, lang, item, onDelete }: { t: Translate; lang: string; 
   return (
     <li class="evidence" data-testid="evidence-item" data-kind={item.kind} data-name={evidenceName(item)}>
       <div class="evidence-preview">
-        {thumbnail ? <img src={thumbnail} alt={t('evidenceList.thumbnailAlt', { name })} data-testid="evidence-thumbnail" /> : <span class="kind-badge">{t(KIND_NAMES[item.kind])}</span>}
+        {thumbnail && onView && isGalleryImage(item) ? (
+          <button type="button" class="thumb" title={t('gallery.view', { name })} data-testid="evidence-view" onClick={() => onView(item)}>
+            <img src={thumbnail} alt={t('evidenceList.thumbnailAlt', { name })} data-testid="evidence-thumbnail" />
+          </button>
+        ) : thumbnail ? (
+          <img src={thumbnail} alt={t('evidenceList.thumbnailAlt', { name })} data-testid="evidence-thumbnail" />
+        ) : (
+          <span class="kind-badge">{t(KIND_NAMES[item.kind])}</span>
+        )}
       </div>
       <div class="evidence-body">
         <p class="evidence-title">

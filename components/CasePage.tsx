@@ -10,6 +10,14 @@ import { CaseEvidenceList } from './CaseEvidenceList';
 import { CaseFacts } from './CaseFacts';
 import { CaseStorage } from './CaseStorage';
 import { CaseVerify } from './CaseVerify';
+import { LetterEditor } from './LetterEditor';
+import { saveLetter } from '@/lib/letters';
+import { CaseNotes } from './DashboardNotes';
+import { Gallery } from './Gallery';
+import { CaseTimeline } from './Timeline';
+import { gallerySequence } from '@/lib/dashboard-gallery';
+import { ExportDossier } from './ExportDossier';
+import { userTimeZone } from '@/lib/time';
 
 export type Notice = { tone: 'ok' | 'error'; text: string; detail?: string };
 
@@ -27,6 +35,8 @@ export function CasePage({ api }: { api: CasePageApi }) {
   const [loaded, setLoaded] = useState<Loaded | undefined>();
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice | undefined>();
+  // The image open in the gallery overlay, if any.
+  const [viewing, setViewing] = useState<EvidenceRecord>();
   const { caseId, database } = api;
 
   const reload = useCallback(async () => {
@@ -53,8 +63,9 @@ export function CasePage({ api }: { api: CasePageApi }) {
     setBusy(true);
     setNotice(undefined);
     const result = await action();
-    setNotice(importNotice(t, result));
+    // The list first, then the notice: "Added 1 item" is only said once the item shows.
     await reload();
+    setNotice(importNotice(t, result));
     setBusy(false);
     return result.ok;
   }
@@ -84,10 +95,26 @@ export function CasePage({ api }: { api: CasePageApi }) {
             t={t}
             lang={lang}
             evidence={evidence}
+            onView={setViewing}
             onDelete={async (item, name) => {
               if (!window.confirm(t('evidenceList.confirmDelete', { name }))) return;
               await deleteEvidence(database, caseId, item.id, api.now());
               await reload();
+            }}
+          />
+          <CaseTimeline t={t} lang={lang} database={database} record={record} version={evidence} />
+          <LetterEditor
+            t={t}
+            uiLocale={api.locale}
+            record={record}
+            evidence={evidence}
+            database={database}
+            now={api.now}
+            timeZone={userTimeZone()}
+            onSave={async (text, fileName) => {
+              const result = await saveLetter(api.importDeps, caseId, text, fileName);
+              await reload();
+              return result;
             }}
           />
         </div>
@@ -104,10 +131,26 @@ export function CasePage({ api }: { api: CasePageApi }) {
               {notice.detail && <span class="detail">{t('error.detail', { detail: notice.detail })}</span>}
             </p>
           )}
+          <CaseNotes t={t} lang={lang} evidence={evidence} />
           <CaseVerify t={t} lang={lang} database={database} caseId={caseId} now={api.now} />
+          <ExportDossier
+            t={t}
+            caseId={caseId}
+            deps={{ database, now: api.now, locale: api.locale, timeZone: api.importDeps.timeZone ?? userTimeZone(), extensionVersion: api.importDeps.extensionVersion }}
+          />
           <CaseStorage t={t} lang={lang} use={storage} />
         </aside>
       </div>
+      {viewing && (
+        <Gallery
+          t={t}
+          lang={lang}
+          items={gallerySequence(evidence)}
+          start={Math.max(0, gallerySequence(evidence).indexOf(viewing))}
+          name={(item) => item.fileName ?? t(`evidenceKind.${item.kind}`)}
+          onClose={() => setViewing(undefined)}
+        />
+      )}
     </main>
   );
 }

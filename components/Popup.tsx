@@ -116,6 +116,9 @@ export function Popup({ api }: { api: PopupApi }) {
       <header class="popup-header">
         <img src="/icon/32.png" alt="" width={20} height={20} />
         <h1>{t('appName')}</h1>
+        <a class="all-cases" href="dashboard.html" target="_blank" data-testid="all-cases">
+          {t('dashboard.link')}
+        </a>
       </header>
       {!page && <p class="muted" data-testid="reading">{t('popup.reading')}</p>}
       {page && page.kind !== 'order' && !listWithOrders && (

@@ -7,12 +7,13 @@ import { browser } from 'wxt/browser';
 import { COMMAND_CAPTURE_PAGE, createMenus, handleCommand, handleMenuClick, type ActionDeps } from './actions';
 import { browserCaptureDeps, runCapture, thenCheckDeadlines } from './background';
 import { db } from './db';
-import { localeFor, translator } from './i18n';
+import { translator } from './i18n';
+import { currentLocale, settingsChanged } from './locale';
 import { platformForUrl } from './marketplaces';
 import { isMarketplaceContentScript, SaveOrderFromPageRequest, type CaptureResponse, type ContentSenderLike } from './messages';
 import { saveOrderFromPage } from './save-from-page';
 
-const t = () => translator(localeFor(browser.i18n.getUILanguage()));
+const t = async () => translator(await currentLocale());
 const isMarketplaceUrl = (url: string) => platformForUrl(url) !== null;
 
 /** The full page: an order page into its case (no caseId), or any page into an existing case. */
@@ -20,10 +21,10 @@ function capturePage(tabId: number, caseId?: string): Promise<CaptureResponse> {
   return thenCheckDeadlines(runCapture({ tabId, mode: 'fullpage', ...(caseId !== undefined && { caseId }) }));
 }
 
-function actionDeps(): ActionDeps {
+async function actionDeps(): Promise<ActionDeps> {
   const capture = browserCaptureDeps();
   return {
-    t: t(),
+    t: await t(),
     database: db(),
     storage: browser.storage.local,
     sendToTab: capture.sendToTab,
@@ -50,15 +51,19 @@ export async function captureShortcut(): Promise<string> {
  */
 export function registerActions(): void {
   browser.runtime.onInstalled.addListener(() => {
-    void createMenus(browser.contextMenus, t());
+    void t().then((translate) => createMenus(browser.contextMenus, translate));
+  });
+  // A new language in Settings renames the menu items (createMenus replaces them).
+  browser.storage.onChanged.addListener((changes, areaName) => {
+    if (settingsChanged(changes, areaName)) void t().then((translate) => createMenus(browser.contextMenus, translate));
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
-    void handleMenuClick(actionDeps(), info, tab);
+    void actionDeps().then((deps) => handleMenuClick(deps, info, tab));
   });
   browser.commands.onCommand.addListener((command, tab) => {
     void browser.tabs
       .query({ active: true, currentWindow: true })
-      .then(([active]) => handleCommand(actionDeps(), command, tab ?? active));
+      .then(async ([active]) => handleCommand(await actionDeps(), command, tab ?? active));
   });
 }
 

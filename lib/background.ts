@@ -9,7 +9,8 @@ import { offscreenImaging } from './stitch';
 import { saveListedOrders } from './save-orders';
 import { makeThumbnail } from './thumbnail';
 import { checkDeadlines, type DeadlineCheckResult } from './deadline-alarms';
-import { localeFor, translator } from './i18n';
+import { translator } from './i18n';
+import { currentLocale } from './locale';
 
 export function browserCaptureDeps(): CaptureDeps {
   return {
@@ -28,7 +29,7 @@ export function browserCaptureDeps(): CaptureDeps {
   };
 }
 
-function deadlineCheckDeps() {
+async function deadlineCheckDeps() {
   return {
     database: db(),
     storage: browser.storage.local,
@@ -36,7 +37,7 @@ function deadlineCheckDeps() {
     notifications: browser.notifications,
     // Firefox's MV2 build has browserAction where Chrome's MV3 has action.
     button: browser.action ?? browser.browserAction,
-    t: translator(localeFor(browser.i18n.getUILanguage())),
+    t: translator(await currentLocale()),
     iconUrl: browser.runtime.getURL('/icon/128.png'),
     now: () => new Date(),
   };
@@ -49,7 +50,7 @@ let checking: Promise<unknown> = Promise.resolve();
  * when the deadline alarm fires and after anything changes a case, its dates or its contacts.
  */
 export function runDeadlineCheck(): Promise<DeadlineCheckResult> {
-  const run = checking.then(() => checkDeadlines(deadlineCheckDeps()));
+  const run = checking.then(async () => checkDeadlines(await deadlineCheckDeps()));
   checking = run.catch((error: unknown) => console.error('DisputeKit: deadline check failed', error));
   return run;
 }

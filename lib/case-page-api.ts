@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { rememberOpenedCase } from './current-case';
 import { db, type DisputeKitDB } from './db';
 import type { ImportDeps } from './evidence-import';
-import { localeFor, type Locale } from './i18n';
+import type { Locale } from './i18n';
 import type { Estimate } from './storage-meter';
 import { makeThumbnail } from './thumbnail';
 
@@ -22,13 +22,14 @@ export function caseIdFromSearch(search: string): string | undefined {
   return id ? id : undefined;
 }
 
-export function browserCasePageApi(search: string): CasePageApi {
+/** `locale`: from lib/locale.ts `currentLocale()`, read before the page renders. */
+export function browserCasePageApi(search: string, locale: Locale): CasePageApi {
   const database = db();
   const caseId = caseIdFromSearch(search);
   // The case the user opens is the one they work on: pages saved from the menu or shortcut go there next.
   if (caseId) void rememberOpenedCase(browser.storage.local, database, caseId, new Date()).catch(() => undefined);
   return {
-    locale: localeFor(browser.i18n.getUILanguage()),
+    locale,
     caseId,
     database,
     importDeps: {

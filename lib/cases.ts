@@ -6,7 +6,7 @@ import Dexie from 'dexie';
 import { chainEntries, type CustodyEntry, type CustodyEvent } from './custody';
 import type { DisputeKitDB } from './db';
 import type { Platform } from './marketplaces';
-import type { CaseRecord, EvidenceRecord, OrderFacts, TimelineEvent } from './model';
+import type { CaseRecord, ChecklistStepState, ContactRecord, EvidenceRecord, OrderFacts, SentNotification, TimelineEvent } from './model';
 import { CaseSchema, EvidenceSchema } from './model';
 
 export function caseIdFor(platform: Platform, orderId: string): string {
@@ -164,5 +164,65 @@ export async function getCaseOverview(database: DisputeKitDB, caseId: string): P
     const newest = await inCase.clone().reverse().first();
     const latestShot = await inCase.clone().reverse().filter((e) => e.thumbnail !== undefined).first();
     return { case: record, evidenceCount, lastCapturedAt: newest?.capturedAt, latestThumbnail: latestShot?.thumbnail };
+  });
+}
+
+/** Everything a deleted case had, row for row, so Undo can put it back exactly as it was. */
+export interface RemovedCase {
+  case: CaseRecord;
+  evidence: EvidenceRecord[];
+  events: TimelineEvent[];
+  checklist: ChecklistStepState[];
+  custody: CustodyEntry[];
+  contacts: ContactRecord[];
+  sentNotifications: SentNotification[];
+}
+
+function caseTables(database: DisputeKitDB) {
+  return [database.cases, database.evidence, database.events, database.checklist, database.custody, database.contacts, database.sentNotifications];
+}
+
+/**
+ * Deletes a case and every row that belongs to it, in one transaction, and returns what it removed.
+ * Undo works from that returned copy (the dashboard keeps it in memory while its Undo toast shows) rather than
+ * a soft-delete flag: the case is really gone at once, so no reader (badge, notifications, popup, search) has
+ * to learn to skip flagged rows, and nothing is left to purge later. The cost: closing the page during the
+ * toast forfeits Undo, after the user had already confirmed the deletion.
+ */
+export async function deleteCase(database: DisputeKitDB, caseId: string): Promise<RemovedCase | null> {
+  return database.transaction('rw', caseTables(database), async () => {
+    const record = await database.cases.get(caseId);
+    if (!record) return null;
+    const ofCase = { evidence: database.evidence, events: database.events, checklist: database.checklist, custody: database.custody, contacts: database.contacts, sentNotifications: database.sentNotifications };
+    const removed: RemovedCase = {
+      case: record,
+      evidence: await ofCase.evidence.where('caseId').equals(caseId).toArray(),
+      events: await ofCase.events.where('caseId').equals(caseId).toArray(),
+      checklist: await ofCase.checklist.where('caseId').equals(caseId).toArray(),
+      custody: await ofCase.custody.where('caseId').equals(caseId).toArray(),
+      contacts: await ofCase.contacts.where('caseId').equals(caseId).toArray(),
+      sentNotifications: await ofCase.sentNotifications.where('caseId').equals(caseId).toArray(),
+    };
+    await database.cases.delete(caseId);
+    for (const table of Object.values(ofCase)) await table.where('caseId').equals(caseId).delete();
+    return removed;
+  });
+}
+
+/**
+ * Undo of deleteCase: puts every removed row back with its own keys, in one transaction. Refuses (false) when
+ * a case with that id exists again (the order was captured anew meanwhile), rather than mixing the two.
+ */
+export async function restoreCase(database: DisputeKitDB, removed: RemovedCase): Promise<boolean> {
+  return database.transaction('rw', caseTables(database), async () => {
+    if (await database.cases.get(removed.case.id)) return false;
+    await database.cases.add(removed.case);
+    await database.evidence.bulkAdd(removed.evidence);
+    await database.events.bulkAdd(removed.events);
+    await database.checklist.bulkAdd(removed.checklist);
+    await database.custody.bulkAdd(removed.custody);
+    await database.contacts.bulkAdd(removed.contacts);
+    await database.sentNotifications.bulkAdd(removed.sentNotifications);
+    return true;
   });
 }

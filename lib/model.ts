@@ -84,11 +84,12 @@ export type CaseRecord = z.infer<typeof CaseSchema>;
 /**
  * 'selection': text the user selected on a page (a seller's chat message, a quote), saved as text/plain.
  * 'file': a photo, video or document the user added from disk. 'note': text the user wrote.
+ * 'letter': a letter the user composed and saved (lib/letters), as text/plain; it goes into the dossier.
  */
-export const EVIDENCE_KINDS = ['visible-screenshot', 'fullpage-screenshot', 'page-html', 'page-mhtml', 'selection', 'file', 'note'] as const;
+export const EVIDENCE_KINDS = ['visible-screenshot', 'fullpage-screenshot', 'page-html', 'page-mhtml', 'selection', 'file', 'note', 'letter'] as const;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 /** Kinds that come from the user's disk or keyboard, not from a page: they have no page metadata. */
-export const PAGELESS_KINDS: readonly EvidenceKind[] = ['file', 'note'];
+export const PAGELESS_KINDS: readonly EvidenceKind[] = ['file', 'note', 'letter'];
 
 /** What an item shows, as the user says. */
 export const EVIDENCE_LABELS = ['order', 'listing', 'tracking', 'chat', 'unboxing', 'product', 'other'] as const;

@@ -6,7 +6,8 @@
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { localeFor, translator, type MessageKey, type Translate } from './i18n';
+import { translator, type MessageKey, type Translate } from './i18n';
+import { resolveLocale } from './locale';
 import { SaveOrderFromPageResponse } from './messages';
 import type { PageReading } from './model';
 import { loadSettings } from './settings';
@@ -112,9 +113,9 @@ export function withoutPageButton<T>(doc: Document, fn: () => T): T {
  * single-page navigation leaves the order. Called with each new reading by the content script.
  */
 export function pageButtonController(ctx: ContentScriptContext): (reading: PageReading | null) => void {
-  const t = translator(localeFor(browser.i18n.getUILanguage()));
   let mounted: MountedButton | undefined;
-  let enabled: Promise<boolean> | undefined;
+  // Read once per page: whether the button is on, and the language it speaks.
+  let enabled: Promise<{ on: boolean; t: Translate }> | undefined;
   let onOrderPage = false;
   ctx.onInvalidated(() => mounted?.remove());
   return (reading) => {
@@ -124,8 +125,12 @@ export function pageButtonController(ctx: ContentScriptContext): (reading: PageR
       mounted = undefined;
       return;
     }
-    enabled ??= loadSettings(browser.storage.local).then((s) => s.pageButton, () => true);
-    void enabled.then((on) => {
+    const uiLanguage = browser.i18n.getUILanguage();
+    enabled ??= loadSettings(browser.storage.local).then(
+      (s) => ({ on: s.pageButton, t: translator(resolveLocale(s.language, uiLanguage)) }),
+      () => ({ on: true, t: translator(resolveLocale('auto', uiLanguage)) }),
+    );
+    void enabled.then(({ on, t }) => {
       if (!on || !onOrderPage || mounted || ctx.isInvalid) return;
       mounted = mountPageButton(document, t, () => browser.runtime.sendMessage({ type: 'order:saveFromPage' }));
     });

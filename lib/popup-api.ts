@@ -4,7 +4,7 @@ import { casePlanApi, type CasePlanApi } from './case-plan';
 import { getCurrentCaseId, recentOpenCases } from './current-case';
 import { getCaseOverview, type CaseOverview } from './cases';
 import { db } from './db';
-import { localeFor, type Locale } from './i18n';
+import type { Locale } from './i18n';
 import { CaptureProgressNotice, CaptureResponse, InterruptedCaptureResponse, type CaptureProgress, PageChangedNotice, ReadPageResponse, SaveOrdersResponse } from './messages';
 import type { CaseRecord } from './model';
 import { pageStateFrom, type PageState } from './page-state';
@@ -54,10 +54,11 @@ async function targetTab(search: string): Promise<{ id: number; url?: string } |
   return tab?.id === undefined ? undefined : { id: tab.id, url: tab.url };
 }
 
-export function browserPopupApi(search: string): PopupApi {
+/** `locale`: from lib/locale.ts `currentLocale()`, read before the popup renders. */
+export function browserPopupApi(search: string, locale: Locale): PopupApi {
   let tabId: number | undefined;
   return {
-    locale: localeFor(browser.i18n.getUILanguage()),
+    locale,
     async readPage() {
       const tab = await targetTab(search);
       if (!tab) return { kind: 'no-tab' };

@@ -11,7 +11,12 @@ export const DEFAULT_NOTIFY_BEFORE_HOURS = [168, 72, 24, 6];
 /** A year ahead is the most a reminder can usefully be set; anything larger is a typing slip. */
 export const MAX_NOTIFY_BEFORE_HOURS = 24 * 365;
 
+/** The language of every user-visible text: 'auto' follows the browser's UI language (lib/locale.ts). */
+export const LANGUAGE_CHOICES = ['auto', 'en', 'zh_CN', 'ru'] as const;
+export type LanguageChoice = (typeof LANGUAGE_CHOICES)[number];
+
 export const SettingsSchema = z.object({
+  language: z.enum(LANGUAGE_CHOICES).default('auto'),
   /** Show the "Save order to DisputeKit" button on recognised order pages. */
   pageButton: z.boolean().default(true),
   /** Distinct, positive, largest first; empty means "no notifications". */

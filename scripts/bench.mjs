@@ -98,6 +98,8 @@ try {
   await browser.close();
 }
 Object.assign(figures, await fullPageFigures());
+Object.assign(figures, await dossierFigures());
+Object.assign(figures, await caseListFigures());
 console.log(JSON.stringify(figures, null, 2));
 
 /**
@@ -165,6 +167,224 @@ async function fullPageFigures() {
       'capture.fullpage.floor_ms': screens * 500,
       'capture.fullpage.cdp_ms': Math.round(median(cdp)),
       'capture.fullpage.bytes': median(runs.map((r) => r.bytes)),
+    };
+  } finally {
+    await ext.close();
+  }
+}
+
+/**
+ * Dossier export figures for a case of about 200 MB (3 random-byte "video/mp4" files of 60 MiB and 4 noise
+ * PNG screenshots drawn in the page, dropped on the case page so they go through the real import path, plus
+ * a captured order page). `dossier.export_ms.200mb`: from the Export click to the browser's download event
+ * (the download path: the ZIP streamed into Blob parts, then handed to <a download>).
+ * `dossier.export_peak_mb.200mb`: the highest JSHeapUsedSize of the case page (CDP Performance.getMetrics,
+ * sampled every 50 ms during the export). That is the JS heap only: the ArrayBuffers of chunks in flight
+ * and the Blob's bytes live outside it, so `dossier.export_peak_rss_mb.200mb` adds the case page's renderer
+ * process (resident memory read from /proc, highest sample minus the sample before the click), which does
+ * count them. Chrome keeps the assembled Blob in the browser process (on disk past its memory limit).
+ * `dossier.case_mb.200mb` the case's bytes, `dossier.zip_mb.200mb` the dossier's, and
+ * `dossier.verify_ms.200mb` `npm run -s verify` on it (Node, reading the ZIP in ranges).
+ */
+async function dossierFigures() {
+  const { spawnSync } = await import('node:child_process');
+  const { mkdtempSync, readdirSync, readFileSync: read, rmSync, statSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { TEST_BUILD, launchExtension, openPopup, openTab, serve } = await import('../tests/e2e/harness.mjs');
+  if (!existsSync(join(TEST_BUILD, 'manifest.json'))) {
+    console.error(`dossier.*: skipped, no test build in ${TEST_BUILD} (npm run build:test)`);
+    return {};
+  }
+  const order = '8190123456789012';
+  const url = `https://www.aliexpress.com/p/order/detail.html?orderId=${order}`;
+  const dir = mkdtempSync(join(tmpdir(), 'disputekit-bench-'));
+  const ext = await launchExtension();
+  try {
+    await serve(ext.context, `**/p/order/detail.html?orderId=${order}`, read(own('aliexpress/order-detail.html'), 'utf8'));
+    const { tabId } = await openTab(ext, url);
+    const popup = await openPopup(ext, tabId);
+    await popup.getByTestId('capture').click();
+    await popup.getByTestId('notice').waitFor();
+    await popup.close();
+    const page = await ext.context.newPage();
+    await page.goto(`chrome-extension://${ext.extensionId}/case.html?id=${encodeURIComponent(`aliexpress:${order}`)}`);
+    await page.getByTestId('case-title').waitFor();
+    // Files are made in the page (no 200 MB through the DevTools pipe) and dropped on the drop zone.
+    const imported = (n) => page.waitForFunction((count) => document.querySelectorAll('[data-testid="evidence-item"]').length >= count, n, { timeout: 300_000 });
+    let items = await page.getByTestId('evidence-item').count();
+    for (let i = 0; i < 3; i++) {
+      await page.getByTestId('drop-zone').evaluate((zone) => {
+        const bytes = new Uint8Array(60 * 1024 * 1024);
+        for (let at = 0; at < bytes.length; at += 65536) crypto.getRandomValues(bytes.subarray(at, at + 65536));
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([bytes], 'unboxing.mp4', { type: 'video/mp4' }));
+        for (const type of ['dragenter', 'dragover', 'drop']) zone.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      });
+      await imported((items += 1));
+    }
+    await page.getByTestId('drop-zone').evaluate(async (zone) => {
+      const transfer = new DataTransfer();
+      for (let i = 0; i < 4; i++) {
+        const canvas = new OffscreenCanvas(1600, 1200);
+        const context = canvas.getContext('2d');
+        const image = context.createImageData(1600, 1200);
+        for (let at = 0; at < image.data.length; at += 65536) crypto.getRandomValues(image.data.subarray(at, Math.min(image.data.length, at + 65536)));
+        for (let p = 3; p < image.data.length; p += 4) image.data[p] = 255;
+        context.putImageData(image, 0, 0);
+        transfer.items.add(new File([await canvas.convertToBlob({ type: 'image/png' })], `photo-${i}.png`, { type: 'image/png' }));
+      }
+      for (const type of ['dragenter', 'dragover', 'drop']) zone.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    });
+    await imported((items += 4));
+    const caseBytes = await page.evaluate(async () => {
+      const db = await new Promise((resolve) => (indexedDB.open('disputekit').onsuccess = (e) => resolve(e.target.result)));
+      const all = await new Promise((resolve) => (db.transaction('evidence').objectStore('evidence').getAll().onsuccess = (e) => resolve(e.target.result)));
+      db.close();
+      return all.reduce((sum, item) => sum + item.blob.size, 0);
+    });
+
+    const cdp = await ext.context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heapUsed = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'JSHeapUsedSize').value;
+    const rendererPid = await extensionRendererPid();
+    const rss = () => (rendererPid ? Number(/VmRSS:\s+(\d+)/.exec(read(`/proc/${rendererPid}/status`, 'utf8'))?.[1] ?? 0) * 1024 : 0);
+    const rssBefore = rss();
+    let heapPeak = await heapUsed();
+    let rssPeak = rssBefore;
+    let sampling = true;
+    const sampler = (async () => {
+      while (sampling) {
+        heapPeak = Math.max(heapPeak, await heapUsed());
+        rssPeak = Math.max(rssPeak, rss());
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    })();
+    await page.evaluate(() => {
+      window.showSaveFilePicker = undefined;
+    });
+    const start = performance.now();
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 600_000 }), page.getByTestId('export-dossier').click()]);
+    const exportMs = performance.now() - start;
+    sampling = false;
+    await sampler;
+    const zipPath = join(dir, 'dossier.zip');
+    await download.saveAs(zipPath);
+    const verifyStart = performance.now();
+    const verify = spawnSync('npm', ['run', '-s', 'verify', '--', zipPath], { cwd: ROOT, encoding: 'utf8' });
+    const verifyMs = performance.now() - verifyStart;
+    if (verify.status !== 0) throw new Error(`the 200 MB dossier does not verify: ${verify.stdout}${verify.stderr}`);
+    const mb = (bytes) => Number((bytes / (1024 * 1024)).toFixed(1));
+    return {
+      'dossier.case_mb.200mb': mb(caseBytes),
+      'dossier.zip_mb.200mb': mb(statSync(zipPath).size),
+      'dossier.export_ms.200mb': Math.round(exportMs),
+      'dossier.export_peak_mb.200mb': mb(heapPeak),
+      ...(rendererPid && { 'dossier.export_peak_rss_mb.200mb': mb(rssPeak - rssBefore) }),
+      'dossier.verify_ms.200mb': Math.round(verifyMs),
+    };
+  } finally {
+    await ext.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+
+  /** The renderer process of this extension's pages (Chromium marks it --extension-process), if /proc shows it. */
+  function extensionRendererPid() {
+    try {
+      const pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+      const candidates = pids.filter((pid) => {
+        try {
+          const cmdline = read(`/proc/${pid}/cmdline`, 'utf8');
+          return cmdline.includes('--type=renderer') && cmdline.includes('--extension-process');
+        } catch {
+          return false;
+        }
+      });
+      // The newest extension renderer hosts the case page opened last.
+      return candidates.sort((a, b) => Number(b) - Number(a))[0];
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+/**
+ * Popup and dashboard figures with many cases (test build). `popup.ready_ms.empty` and
+ * `popup.ready_ms.cases_1000`: opening popup.html for an AliExpress order tab until it is ready to use, with an
+ * empty database and with 1,000 cases and 10,000 evidence items; "ready" means the capture button and the
+ * deadline countdown are both rendered (the first things the user acts on), timed in the popup from its
+ * navigation start, median of READY_RUNS. Target: cases_1000 within 1.5x of empty.
+ * `dashboard.first_page_ms.cases_1000`: opening dashboard.html until its first page of rows (50) is rendered,
+ * evidence counts included.
+ */
+async function caseListFigures() {
+  const { TEST_BUILD, launchExtension, openTab, serve } = await import('../tests/e2e/harness.mjs');
+  const { seedCases } = await import('../tests/e2e/seed.mjs');
+  if (!existsSync(join(TEST_BUILD, 'manifest.json'))) {
+    console.error(`popup.ready_ms.*, dashboard.*: skipped, no test build in ${TEST_BUILD} (npm run build:test)`);
+    return {};
+  }
+  const READY_RUNS = 7;
+  const CASES = 1000;
+  const url = 'https://www.aliexpress.com/p/order/detail.html?orderId=8190123456789012';
+  const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  const ext = await launchExtension();
+  try {
+    await serve(ext.context, '**/p/order/detail.html?orderId=8190123456789012', readFileSync(own('aliexpress/order-detail.html'), 'utf8'));
+    const { tabId } = await openTab(ext, url);
+    const popupReady = async () => {
+      const times = [];
+      for (let i = 0; i < READY_RUNS; i++) {
+        const popupUrl = `chrome-extension://${ext.extensionId}/popup.html?tabId=${tabId}`;
+        const [popup] = await Promise.all([
+          ext.context.waitForEvent('page', (p) => p.url().startsWith(popupUrl)),
+          ext.sw.evaluate((u) => chrome.windows.create({ url: u, type: 'popup', width: 400, height: 600 }), popupUrl),
+        ]);
+        await popup.waitForFunction(() => document.querySelector('[data-testid="capture"]') && document.querySelector('[data-testid="countdown"]'), null, { polling: 'raf' });
+        times.push(await popup.evaluate(() => performance.now()));
+        await popup.close();
+      }
+      return Math.round(median(times));
+    };
+    const empty = await popupReady();
+
+    const dashboardUrl = `chrome-extension://${ext.extensionId}/dashboard.html`;
+    const seeder = await ext.context.newPage();
+    await seeder.goto(dashboardUrl);
+    await seeder.getByTestId('dashboard-empty').waitFor();
+    const platforms = ['aliexpress', 'taobao', 'tmall', 'yandex-market'];
+    const seeded = await seedCases(seeder, [
+      { platform: 'aliexpress', orderId: '8190123456789012', title: 'Lamp', protectionDays: 5, files: 10 },
+      ...Array.from({ length: CASES - 1 }, (_, i) => ({
+        platform: platforms[i % 4],
+        orderId: String(7000000000000000 + i),
+        store: `Store ${i % 37}`,
+        title: `Item ${i}`,
+        protectionDays: i % 3 === 0 ? 1 + (i % 30) : undefined,
+        state: i % 10 === 9 ? 'closed' : 'open',
+        files: 10,
+      })),
+    ]);
+    await seeder.close();
+    if (seeded.cases !== CASES || seeded.evidence !== CASES * 10) throw new Error(`seeded ${JSON.stringify(seeded)}`);
+    const many = await popupReady();
+
+    const firstPage = [];
+    for (let i = 0; i < 3; i++) {
+      const page = await ext.context.newPage();
+      await page.goto(dashboardUrl);
+      // Rendered: 50 rows, each with its evidence count (counted after the rows appear).
+      await page.waitForFunction(() => {
+        const counts = [...document.querySelectorAll('[data-testid="row-evidence"]')];
+        return counts.length >= 50 && counts.every((cell) => cell.textContent !== '');
+      }, null, { polling: 'raf' });
+      firstPage.push(await page.evaluate(() => performance.now()));
+      await page.close();
+    }
+    return {
+      'popup.ready_ms.empty': empty,
+      'popup.ready_ms.cases_1000': many,
+      'dashboard.first_page_ms.cases_1000': Math.round(median(firstPage)),
     };
   } finally {
     await ext.close();

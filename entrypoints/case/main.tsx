@@ -1,7 +1,9 @@
 import { render } from 'preact';
 import { CasePage } from '@/components/CasePage';
 import { browserCasePageApi } from '@/lib/case-page-api';
+import { currentLocale } from '@/lib/locale';
 import '@/components/popup.css';
 import '@/components/case.css';
+import '@/components/dashboard.css';
 
-render(<CasePage api={browserCasePageApi(location.search)} />, document.getElementById('app')!);
+void currentLocale().then((locale) => render(<CasePage api={browserCasePageApi(location.search, locale)} />, document.getElementById('app')!));

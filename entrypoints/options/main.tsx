@@ -1,14 +1,24 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Options } from '@/components/Options';
-import { localeFor } from '@/lib/i18n';
+import { db } from '@/lib/db';
+import { currentLocale } from '@/lib/locale';
 import '@/components/popup.css';
 
-render(
-  <Options
-    locale={localeFor(browser.i18n.getUILanguage())}
-    storage={browser.storage.local}
-    onSaved={() => void browser.runtime.sendMessage({ type: 'deadlines:refresh' }).catch(() => undefined)}
-  />,
-  document.getElementById('app')!,
+void currentLocale().then((locale) =>
+  render(
+    <Options
+      api={{
+        locale,
+        uiLanguage: browser.i18n.getUILanguage(),
+        storage: browser.storage.local,
+        database: db(),
+        extensionVersion: browser.runtime.getManifest().version,
+        estimate: navigator.storage?.estimate ? () => navigator.storage.estimate() : undefined,
+        now: () => new Date(),
+        refreshDeadlines: () => void browser.runtime.sendMessage({ type: 'deadlines:refresh' }).catch(() => undefined),
+      }}
+    />,
+    document.getElementById('app')!,
+  ),
 );

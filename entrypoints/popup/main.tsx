@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { Popup } from '@/components/Popup';
+import { currentLocale } from '@/lib/locale';
 import { browserPopupApi } from '@/lib/popup-api';
 import '@/components/popup.css';
 
-render(<Popup api={browserPopupApi(location.search)} />, document.getElementById('app')!);
+void currentLocale().then((locale) => render(<Popup api={browserPopupApi(location.search, locale)} />, document.getElementById('app')!));

@@ -117,12 +117,17 @@ export async function readDatabase(extensionPage) {
         actualSha256: hex(await crypto.subtle.digest('SHA-256', bytes)),
         head: Array.from(new Uint8Array(bytes.slice(0, 8))),
         hasThumbnail: thumbnail instanceof Blob && thumbnail.size > 0,
+        ...(thumbnail instanceof Blob && { thumbnailSha256: hex(await crypto.subtle.digest('SHA-256', await thumbnail.arrayBuffer())), thumbnailType: thumbnail.type }),
       });
     }
     const events = await all('events');
     // The custody log exists from database version 3 on.
     const custody = db.objectStoreNames.contains('custody') ? await all('custody') : [];
+    const checklist = db.objectStoreNames.contains('checklist') ? await all('checklist') : [];
+    // Contacts and sent notifications exist from database version 4 on.
+    const contacts = db.objectStoreNames.contains('contacts') ? await all('contacts') : [];
+    const sentNotifications = db.objectStoreNames.contains('sentNotifications') ? await all('sentNotifications') : [];
     db.close();
-    return { cases, evidence, events, custody };
+    return { cases, evidence, events, custody, checklist, contacts, sentNotifications };
   });
 }

@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fixture, launchExtension, openPopup, openTab, ROOT, serve } from './harness.mjs';
+import { LATIN_ALLOWED, textProblems } from './text-checks.mjs';
 
 const OUT = join(ROOT, '.test-results/screenshots');
 const ORDERS = [
@@ -15,8 +16,6 @@ const ORDERS = [
   { platform: 'yandex-market', file: 'yandex-market/order-detail.html', url: 'https://market.yandex.ru/my/order/512034876' },
 ];
 const CONTACT = { en: 'Asked where the parcel is', zh_CN: '询问包裹在哪里', ru: 'Спросил, где посылка' };
-// Names that stay in Latin letters in every language, and units of codes such as SHA-256.
-const LATIN_ALLOWED = new Set(['DisputeKit', 'AliExpress', 'Taobao', 'Tmall', 'Yandex', 'Market', 'PayPal', 'Visa', 'Mastercard', 'UnionPay', 'SHA', 'Alipay', 'ID', 'Wangwang']);
 
 const LANG_TAG = { en: 'en', zh_CN: 'zh-CN', ru: 'ru' };
 const pad = (n) => String(n).padStart(2, '0');
@@ -41,49 +40,8 @@ async function logContact(popup, summary) {
   await popup.getByTestId('contact').first().waitFor();
 }
 
-/** What in the popup's text and layout is wrong: untranslated strings, English, overflowing text. */
-function problems({ locale, allowed }) {
-  const found = [];
-  const main = document.querySelector('main');
-  const mainRect = main.getBoundingClientRect();
-  // Page data and what the user typed are not the extension's strings.
-  const data = '[data-testid="order-id"], [data-testid="order-store"], [data-testid="order-status"], .contact-summary';
-  const texts = [];
-  const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const text = node.textContent.trim();
-    if (text && !node.parentElement.closest(data) && !node.parentElement.closest('textarea')) texts.push(text);
-  }
-  for (const control of main.querySelectorAll('button, label, summary, option')) texts.push(control.textContent.trim());
-  for (const el of main.querySelectorAll('[title], [alt]')) texts.push(el.getAttribute('title') ?? '', el.getAttribute('alt') ?? '');
-  const message = main.querySelector('textarea[data-testid="next-step-message"]');
-  const pageData = [...main.querySelectorAll(data)].map((el) => el.textContent.trim()).filter(Boolean);
-  if (message) texts.push(pageData.reduce((text, value) => text.replaceAll(value, ''), message.value));
-
-  for (const text of texts) {
-    if (/\{\w+\}/.test(text)) found.push(`placeholder left: "${text}"`);
-    if (/\b(?:checklist|ladder|rule|order|capture|case|error|popup|list|platform|evidence|actions|fullpage)\.[\w.-]+\b/.test(text)) found.push(`raw key: "${text}"`);
-    if (text.includes('undefined') || text.includes('NaN')) found.push(`broken value: "${text}"`);
-    if (locale !== 'en') {
-      const english = (text.match(/[A-Za-z]{2,}/g) ?? []).filter((word) => !allowed.includes(word));
-      if (english.length) found.push(`English in ${locale}: ${english.join(' ')} ← "${text}"`);
-    }
-  }
-
-  for (const el of main.querySelectorAll('*')) {
-    const style = getComputedStyle(el);
-    if (style.display === 'none' || el.closest('details:not([open]) > :not(summary)')) continue;
-    const rect = el.getBoundingClientRect();
-    const name = `${el.tagName.toLowerCase()}${el.dataset.testid ? `[${el.dataset.testid}]` : ''}.${el.className}`;
-    if (rect.width && rect.right > mainRect.right + 0.5) found.push(`wider than the popup: ${name} (${Math.round(rect.right)} > ${Math.round(mainRect.right)})`);
-    const ownText = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
-    if (ownText && style.display !== 'inline' && el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1) {
-      found.push(`text overflows: ${name} "${el.textContent.trim().slice(0, 40)}" (${el.scrollWidth} > ${el.clientWidth})`);
-    }
-  }
-  if (document.documentElement.scrollWidth > window.innerWidth) found.push(`the popup scrolls sideways (${document.documentElement.scrollWidth} > ${window.innerWidth})`);
-  return found;
-}
+// Page data and what the user typed are not the extension's strings.
+const POPUP_DATA = '[data-testid="order-id"], [data-testid="order-store"], [data-testid="order-status"], .contact-summary';
 
 for (const locale of ['en', 'zh_CN', 'ru']) {
   describe(`popup screenshots in ${locale}`, () => {
@@ -117,7 +75,7 @@ for (const locale of ['en', 'zh_CN', 'ru']) {
         // Then every part opened, so every string is checked.
         await popup.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
         await popup.screenshot({ path: join(OUT, `popup-${order.platform}-${locale}-open.png`), fullPage: true });
-        const found = await popup.evaluate(problems, { locale, allowed: [...LATIN_ALLOWED] });
+        const found = await popup.evaluate(textProblems, { locale, allowed: LATIN_ALLOWED, data: POPUP_DATA, message: 'textarea[data-testid="next-step-message"]', boxName: 'the popup' });
         assert.deepEqual(found, []);
         await popup.close();
       });

@@ -1,8 +1,12 @@
 /** Every area's strings; one import per area, so adding an area touches no other area's file. */
 import { actions } from './actions';
+import { backup } from './backup';
 import { checklist } from './checklist';
+import { dashboard } from './dashboard';
+import { dossier } from './dossier';
 import { evidence } from './evidence';
 import { fullpage } from './fullpage';
+import { letters } from './letters';
 import { rules } from './rules';
 
-export const AREAS = [fullpage, evidence, actions, rules, checklist] as const;
+export const AREAS = [fullpage, evidence, actions, rules, checklist, dossier, letters, dashboard, backup] as const;

@@ -1,0 +1,108 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { CasePage } from './CasePage';
+import { DashboardList } from './DashboardList';
+import { DeleteCaseDialog } from './DashboardDelete';
+import { deleteCase, restoreCase, type RemovedCase } from '@/lib/cases';
+import { caseIdFromHash, dashboardCaseHash } from '@/lib/dashboard';
+import type { DashboardApi } from '@/lib/dashboard-api';
+import { languageTag, translator } from '@/lib/i18n';
+import type { CaseRecord } from '@/lib/model';
+
+/** How long the Undo toast stays after a deletion. */
+export const UNDO_MS = 10_000;
+
+type Toast = { text: string; tone: 'ok' | 'error'; undo?: RemovedCase };
+
+function useHashCase(): string | undefined {
+  const [caseId, setCaseId] = useState(() => caseIdFromHash(location.hash));
+  useEffect(() => {
+    const onHash = () => setCaseId(caseIdFromHash(location.hash));
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+  return caseId;
+}
+
+/**
+ * The dashboard tab: the list of all cases, or one case's view (`#case=<id>`, the same CasePage as case.html)
+ * with a way back and Delete. A deleted case's rows stay in this page's memory while the Undo toast shows.
+ */
+export function Dashboard({ api, undoMs = UNDO_MS }: { api: DashboardApi; undoMs?: number }) {
+  const t = useMemo(() => translator(api.locale), [api.locale]);
+  const lang = languageTag(api.locale);
+  const caseId = useHashCase();
+  const [confirming, setConfirming] = useState<{ record: CaseRecord; files: number }>();
+  const [toast, setToast] = useState<Toast>();
+  // The list reloads after a deletion or an undo.
+  const [version, setVersion] = useState(0);
+  const timer = useRef<ReturnType<typeof setTimeout>>();
+
+  function show(next: Toast | undefined) {
+    clearTimeout(timer.current);
+    setToast(next);
+    if (next) timer.current = setTimeout(() => setToast(undefined), undoMs);
+  }
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  async function askDelete(id: string) {
+    const record = await api.database.cases.get(id);
+    if (record) setConfirming({ record, files: await api.database.evidence.where('caseId').equals(id).count() });
+  }
+
+  async function confirmDelete() {
+    const record = confirming!.record;
+    setConfirming(undefined);
+    try {
+      const removed = await deleteCase(api.database, record.id);
+      show(removed ? { tone: 'ok', text: t('dashboard.deleted', { orderId: record.orderId }), undo: removed } : undefined);
+    } catch {
+      return show({ tone: 'error', text: t('dashboard.deleteFailed') });
+    }
+    api.refreshDeadlines();
+    setVersion((v) => v + 1);
+    if (caseIdFromHash(location.hash) === record.id) location.hash = '';
+  }
+
+  async function undo(removed: RemovedCase) {
+    const restored = await restoreCase(api.database, removed).catch(() => false);
+    const orderId = removed.case.orderId;
+    show({ tone: restored ? 'ok' : 'error', text: t(restored ? 'dashboard.restored' : 'dashboard.restoreFailed', { orderId }) });
+    api.refreshDeadlines();
+    setVersion((v) => v + 1);
+  }
+
+  useEffect(() => {
+    if (!caseId) document.title = `${t('dashboard.title')} · DisputeKit`;
+  }, [caseId, t]);
+
+  return (
+    <div class="dashboard" lang={lang}>
+      {caseId ? (
+        <div class="dashboard-case" data-testid="dashboard-case">
+          <nav class="dashboard-case-bar">
+            <a href="#" data-testid="dashboard-back">{t('dashboard.back')}</a>
+            <button type="button" class="danger" data-testid="delete-case" onClick={() => void askDelete(caseId)}>
+              {t('dashboard.delete')}
+            </button>
+          </nav>
+          <CasePage key={caseId} api={api.casePage(caseId)} />
+        </div>
+      ) : (
+        <DashboardList t={t} lang={lang} api={api} version={version} caseHref={dashboardCaseHash} />
+      )}
+      {confirming && (
+        <DeleteCaseDialog t={t} orderId={confirming.record.orderId} files={confirming.files} onConfirm={() => void confirmDelete()} onCancel={() => setConfirming(undefined)} />
+      )}
+      {toast && (
+        <div class={`toast ${toast.tone}`} role={toast.tone === 'error' ? 'alert' : 'status'} data-testid="toast">
+          <span>{toast.text}</span>
+          {toast.undo && (
+            <button type="button" data-testid="undo" onClick={() => void undo(toast.undo!)}>
+              {t('dashboard.undo')}
+            </button>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

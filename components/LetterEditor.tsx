@@ -1,0 +1,234 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { caseDeadlines } from '@/lib/case-deadlines';
+import { listContacts } from '@/lib/contacts';
+import { localDay } from '@/lib/deadlines/zoned';
+import type { DisputeKitDB } from '@/lib/db';
+import type { ImportResult } from '@/lib/evidence-import';
+import { languageTag, translator, type Locale, type Translate } from '@/lib/i18n';
+import {
+  composeLetter,
+  defaultDemand,
+  defaultLetterLanguage,
+  LETTER_DEMANDS,
+  LETTER_LANGUAGES,
+  LETTER_PROBLEMS,
+  LETTER_ROUTES,
+  letterFacts,
+  letterFileName,
+  MAX_LETTER_CHARS,
+  type Letter,
+  type LetterDemand,
+  type LetterProblem,
+  type LetterRoute,
+} from '@/lib/letters';
+import type { CaseRecord, ContactRecord, EvidenceRecord } from '@/lib/model';
+
+interface Props {
+  t: Translate;
+  /** The UI's language; the letter's is chosen apart from it. */
+  uiLocale: Locale;
+  record: CaseRecord;
+  evidence: EvidenceRecord[];
+  database: DisputeKitDB;
+  now(): Date;
+  timeZone: string;
+  /** Saves the text as the case's evidence (saveLetter); the page reloads its evidence list. */
+  onSave(text: string, fileName: string): Promise<ImportResult>;
+  copy?(text: string): Promise<void>;
+}
+
+type Notice = { tone: 'ok' | 'error'; text: string };
+
+/** The whole letter as it is copied and saved: the subject line, then the body. */
+export function letterText(letter: Letter): string {
+  return `${letter.subject}\n\n${letter.body}`;
+}
+
+/**
+ * Composes a letter from the case for a route, in a language, about a problem and a demand; the user edits
+ * it freely, then copies it or saves it to the case. Until the user edits, the letter follows the choices;
+ * after an edit it stays as edited, and "write it again" brings the composed letter back.
+ */
+export function LetterEditor({ t, uiLocale, record, evidence, database, now, timeZone, onSave, copy }: Props) {
+  const [route, setRoute] = useState<LetterRoute>('seller');
+  const [language, setLanguage] = useState<Locale>(() => defaultLetterLanguage('seller', record.platform, uiLocale));
+  const [languagePicked, setLanguagePicked] = useState(false);
+  const [problem, setProblem] = useState<LetterProblem>('not-received');
+  const [demand, setDemand] = useState<LetterDemand>(defaultDemand('not-received'));
+  const [demandPicked, setDemandPicked] = useState(false);
+  const [details, setDetails] = useState('');
+  const [contacts, setContacts] = useState<ContactRecord[]>([]);
+  // The letter as shown when it no longer follows the choices: edited by the user, or as just saved.
+  const [draft, setDraft] = useState<{ letter: Letter; edited: boolean }>();
+  const [notice, setNotice] = useState<Notice>();
+  const [saving, setSaving] = useState(false);
+
+  useEffect(() => {
+    // The contact log's "no reply in 48 h" reminder is one of the deadlines a letter can cite.
+    void listContacts(database, record.id).then(setContacts, () => setContacts([]));
+  }, [database, record.id]);
+
+  const composed = useMemo(() => {
+    const deadlines = caseDeadlines(record, contacts, now());
+    return composeLetter(route, language, letterFacts(record, evidence, deadlines), { problem, demand, details, date: now(), timeZone });
+  }, [record, evidence, contacts, route, language, problem, demand, details, now, timeZone]);
+  const letter = draft?.letter ?? composed;
+  const edit = (next: Letter) => setDraft({ letter: next, edited: true });
+  // A saved letter that was not edited stays as saved only until the user picks something else.
+  const choicesChanged = () => setDraft((d) => (d?.edited ? d : undefined));
+  const hasBlanks = /____|\[[^\]\n]+\]/.test(letterText(letter));
+
+  function pickRoute(next: LetterRoute) {
+    choicesChanged();
+    setRoute(next);
+    if (!languagePicked) setLanguage(defaultLetterLanguage(next, record.platform, uiLocale));
+  }
+
+  function pickProblem(next: LetterProblem) {
+    choicesChanged();
+    setProblem(next);
+    if (!demandPicked) setDemand(defaultDemand(next));
+  }
+
+  async function copyLetter() {
+    const write = copy ?? ((text: string) => navigator.clipboard.writeText(text));
+    try {
+      await write(letterText(letter));
+      setNotice({ tone: 'ok', text: t('letters.copied') });
+    } catch {
+      setNotice({ tone: 'error', text: t('letters.copyFailed') });
+    }
+  }
+
+  async function save() {
+    setSaving(true);
+    setNotice(undefined);
+    const name = letterFileName(translator(language)(`letters.route.${route}`), localDay(now().getTime(), timeZone));
+    const result = await onSave(letterText(letter), name);
+    setSaving(false);
+    if (result.ok) {
+      // What was saved stays on screen as saved, even when the evidence list (and so the letter) changes.
+      setDraft({ letter, edited: draft?.edited ?? false });
+      setNotice({ tone: 'ok', text: t('letters.saved') });
+    } else setNotice({ tone: 'error', text: t(`letters.error.${result.error}`, { max: MAX_LETTER_CHARS }) });
+  }
+
+  return (
+    <section class="case-section letter-editor" data-testid="letter-editor">
+      <h2>{t('letters.heading')}</h2>
+      <p class="muted">{t('letters.intro')}</p>
+      <div class="letter-choices" style={{ display: 'flex', flexWrap: 'wrap', gap: '0.5em 1em' }}>
+        <label>
+          {t('letters.route')}{' '}
+          <select data-testid="letter-route" value={route} onChange={(e) => pickRoute(e.currentTarget.value as LetterRoute)}>
+            {LETTER_ROUTES.map((r) => (
+              <option key={r} value={r}>
+                {t(`letters.route.${r}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('letters.language')}{' '}
+          <select
+            data-testid="letter-language"
+            value={language}
+            onChange={(e) => {
+              choicesChanged();
+              setLanguage(e.currentTarget.value as Locale);
+              setLanguagePicked(true);
+            }}
+          >
+            {LETTER_LANGUAGES.map((l) => (
+              <option key={l} value={l} lang={languageTag(l)}>
+                {t(`letters.language.${l}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('letters.problem')}{' '}
+          <select data-testid="letter-problem" value={problem} onChange={(e) => pickProblem(e.currentTarget.value as LetterProblem)}>
+            {LETTER_PROBLEMS.map((p) => (
+              <option key={p} value={p}>
+                {t(`letters.problem.${p}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('letters.demand')}{' '}
+          <select
+            data-testid="letter-demand"
+            value={demand}
+            onChange={(e) => {
+              choicesChanged();
+              setDemand(e.currentTarget.value as LetterDemand);
+              setDemandPicked(true);
+            }}
+          >
+            {LETTER_DEMANDS.map((d) => (
+              <option key={d} value={d}>
+                {t(`letters.demand.${d}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <label class="letter-details">
+        {t('letters.details')}
+        <textarea data-testid="letter-details" rows={2} style={{ width: '100%', boxSizing: 'border-box' }} value={details} onInput={(e) => {
+            choicesChanged();
+            setDetails(e.currentTarget.value);
+          }} />
+      </label>
+      {draft?.edited && (
+        <p>
+          <button type="button" class="link" data-testid="letter-rewrite" onClick={() => setDraft(undefined)}>
+            {t('letters.rewrite')}
+          </button>
+        </p>
+      )}
+      <label class="letter-subject">
+        {t('letters.subject')}
+        <input
+          type="text"
+          data-testid="letter-subject"
+          lang={languageTag(language)}
+          style={{ width: '100%', boxSizing: 'border-box' }}
+          value={letter.subject}
+          onInput={(e) => edit({ ...letter, subject: e.currentTarget.value })}
+        />
+      </label>
+      <label class="letter-body">
+        {t('letters.body')}
+        <textarea
+          data-testid="letter-body"
+          lang={languageTag(language)}
+          rows={24}
+          style={{ width: '100%', boxSizing: 'border-box', fontFamily: 'inherit' }}
+          value={letter.body}
+          onInput={(e) => edit({ ...letter, body: e.currentTarget.value })}
+        />
+      </label>
+      {hasBlanks && (
+        <p class="muted" data-testid="letter-blanks">
+          {t('letters.blanksLeft')}
+        </p>
+      )}
+      <p class="letter-actions">
+        <button type="button" data-testid="letter-copy" onClick={() => void copyLetter()}>
+          {t('letters.copy')}
+        </button>{' '}
+        <button type="button" class="primary" data-testid="letter-save" disabled={saving} onClick={() => void save()}>
+          {t('letters.save')}
+        </button>
+      </p>
+      {notice && (
+        <p class={`notice ${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'} data-testid="letter-notice">
+          {notice.text}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,55 @@
+/**
+ * The backup file: one ZIP holding `backup.json` (every record, with each Blob replaced by a reference) and
+ * `blobs/<id>` (the files themselves, stored as they are). This module names the format and parses its
+ * outer shape; each record inside is checked against lib/model.ts by lib/backup/read.ts.
+ */
+import { z } from 'zod';
+
+export const BACKUP_FORMAT = 'disputekit-backup';
+/** Raised only when a change makes older readers misread a file; a reader refuses versions above its own. */
+export const BACKUP_FORMAT_VERSION = 1;
+export const MANIFEST_PATH = 'backup.json';
+export const BLOB_DIR = 'blobs/';
+
+/** The tables a backup holds, in the order they are restored. */
+export const BACKUP_TABLES = ['cases', 'evidence', 'events', 'checklist', 'custody', 'contacts', 'sentNotifications'] as const;
+export type BackupTable = (typeof BACKUP_TABLES)[number];
+
+/** Blob ids become file names: no slashes, no dots at the start, nothing a ZIP tool could misread as a path. */
+export const BlobIdSchema = z.string().regex(/^[0-9A-Za-z_-][0-9A-Za-z._-]{0,199}$/);
+/** Where a record held a Blob, the backup holds this. */
+export const BlobRefSchema = z.object({ blob: BlobIdSchema });
+export type BlobRef = z.infer<typeof BlobRefSchema>;
+
+export const BlobEntrySchema = z.object({
+  id: BlobIdSchema,
+  /** Lower-case hex SHA-256 of the file's bytes, as written. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  bytes: z.number().int().nonnegative(),
+  /** The Blob's MIME type, so a restored Blob is the same as the saved one. */
+  type: z.string().max(200),
+});
+export type BlobEntry = z.infer<typeof BlobEntrySchema>;
+
+/** Only the header is checked first, so a wrong format or a future version gets its own clear message. */
+export const ManifestHeaderSchema = z.object({
+  format: z.string(),
+  version: z.number().int(),
+});
+
+export const ManifestSchema = z.object({
+  format: z.literal(BACKUP_FORMAT),
+  version: z.number().int().positive().max(BACKUP_FORMAT_VERSION),
+  /** UTC, ISO 8601 with Z. */
+  exportedAt: z.string(),
+  extensionVersion: z.string(),
+  /** The database version (lib/db.ts SCHEMA_HISTORY) the records were read from. */
+  dbVersion: z.number().int().positive(),
+  /** Checked against SettingsSchema on restore. */
+  settings: z.unknown(),
+  currentCase: z.object({ caseId: z.string().min(1), at: z.string() }).nullable(),
+  blobs: z.array(BlobEntrySchema),
+  /** Records are checked one by one (lib/model.ts), so the report can name each bad one. */
+  tables: z.object(Object.fromEntries(BACKUP_TABLES.map((t) => [t, z.array(z.unknown())])) as Record<BackupTable, z.ZodArray<z.ZodUnknown>>),
+});
+export type Manifest = z.infer<typeof ManifestSchema>;

@@ -1,0 +1,309 @@
+/**
+ * Reading a backup file: open the ZIP, check its header, then check every record against lib/model.ts and
+ * every file against the SHA-256 the backup lists and the one its evidence row holds. Nothing is written
+ * here; what does not pass is collected as a `Rejection` naming the record, the field and the reason.
+ */
+import { unzipSync } from 'fflate';
+import { z } from 'zod';
+import { checkChain, CustodyEntrySchema, type CustodyEntry } from '../custody';
+import { SCHEMA_HISTORY } from '../db';
+import { sha256Hex } from '../hash';
+import {
+  CaseSchema,
+  ChecklistStepStateSchema,
+  ContactSchema,
+  EvidenceSchema,
+  SentNotificationSchema,
+  TimelineEventSchema,
+  type CaseRecord,
+  type ChecklistStepState,
+  type ContactRecord,
+  type EvidenceRecord,
+  type SentNotification,
+  type TimelineEvent,
+} from '../model';
+import { SettingsSchema, type Settings } from '../settings';
+import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BLOB_DIR, BlobRefSchema, MANIFEST_PATH, ManifestHeaderSchema, ManifestSchema, type BackupTable, type BlobEntry, type Manifest } from './format';
+
+/** Why a file cannot be read as a backup at all. */
+export type FileProblem =
+  | { kind: 'not-zip' }
+  /** It starts like a ZIP but its directory is missing or broken: cut short (an interrupted copy) or damaged. */
+  | { kind: 'damaged' }
+  | { kind: 'no-manifest' }
+  | { kind: 'bad-json' }
+  | { kind: 'wrong-format'; format: string }
+  | { kind: 'future-version'; version: number }
+  | { kind: 'future-database'; version: number }
+  | { kind: 'bad-manifest'; field: string; detail: string };
+
+export const REJECT_REASONS = [
+  /** A field does not fit the model (detail: the schema's message). */
+  'invalid',
+  /** The same id appears twice in the backup. */
+  'duplicate',
+  /** The record points at a file the backup does not hold. */
+  'file-missing',
+  /** The file's bytes do not match the SHA-256 (or size) the backup lists for it. */
+  'file-damaged',
+  /** The evidence row's sha256 is not the SHA-256 of its file. */
+  'evidence-hash',
+  /** The record belongs to a case that is not in the backup. */
+  'no-case',
+  /** The backup's custody log of this case is broken (detail: the entry). */
+  'custody-broken',
+  /** An evidence id that exists here with a different file (or in another case). */
+  'id-conflict',
+  /** This case's custody log here and in the backup have gone different ways: merging would break yours. */
+  'custody-diverged',
+  /** The evidence file is not the one the case's custody log recorded for it. */
+  'custody-mismatch',
+] as const;
+export type RejectReason = (typeof REJECT_REASONS)[number];
+
+export interface Rejection {
+  table: BackupTable | 'settings';
+  /** The record's id (`#3` for the third record when it has none). */
+  id: string;
+  field?: string;
+  reason: RejectReason;
+  detail?: string;
+}
+
+/** A backup's records that passed every check, Blobs restored. */
+export interface ValidBackup {
+  exportedAt: string;
+  extensionVersion: string;
+  settings: Settings | undefined;
+  currentCase: Manifest['currentCase'];
+  cases: CaseRecord[];
+  evidence: EvidenceRecord[];
+  events: TimelineEvent[];
+  checklist: ChecklistStepState[];
+  custody: CustodyEntry[];
+  contacts: ContactRecord[];
+  sentNotifications: SentNotification[];
+}
+
+export type OpenedBackup = { ok: true; manifest: Manifest; files: Record<string, Uint8Array> } | { ok: false; problem: FileProblem };
+
+const LATEST_DB_VERSION = SCHEMA_HISTORY[SCHEMA_HISTORY.length - 1].version;
+
+function startsLikeZip(bytes: Uint8Array): boolean {
+  // "PK\3\4" (a file entry) or "PK\5\6" (an empty archive's directory).
+  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && ((bytes[2] === 3 && bytes[3] === 4) || (bytes[2] === 5 && bytes[3] === 6));
+}
+
+function firstIssue(error: z.ZodError): { field: string; detail: string } {
+  const issue = error.issues[0];
+  return { field: issue?.path.map(String).join('.') ?? '', detail: issue?.message ?? '' };
+}
+
+/** The ZIP and its `backup.json` header: enough to say whether this is a backup this version can read. */
+export function openBackup(bytes: Uint8Array): OpenedBackup {
+  if (!startsLikeZip(bytes)) return { ok: false, problem: { kind: 'not-zip' } };
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(bytes);
+  } catch {
+    return { ok: false, problem: { kind: 'damaged' } };
+  }
+  const manifestBytes = files[MANIFEST_PATH];
+  if (!manifestBytes) return { ok: false, problem: { kind: 'no-manifest' } };
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(manifestBytes));
+  } catch {
+    return { ok: false, problem: { kind: 'bad-json' } };
+  }
+  const header = ManifestHeaderSchema.safeParse(json);
+  if (!header.success || header.data.format !== BACKUP_FORMAT) {
+    const format = (json as { format?: unknown })?.format;
+    return { ok: false, problem: { kind: 'wrong-format', format: typeof format === 'string' ? format.slice(0, 100) : '' } };
+  }
+  if (header.data.version > BACKUP_FORMAT_VERSION) return { ok: false, problem: { kind: 'future-version', version: header.data.version } };
+  const manifest = ManifestSchema.safeParse(json);
+  if (!manifest.success) return { ok: false, problem: { kind: 'bad-manifest', ...firstIssue(manifest.error) } };
+  if (manifest.data.dbVersion > LATEST_DB_VERSION) return { ok: false, problem: { kind: 'future-database', version: manifest.data.dbVersion } };
+  return { ok: true, manifest: manifest.data, files };
+}
+
+/** What a record is called in the report. */
+function recordId(table: BackupTable, raw: unknown, index: number): string {
+  const r = (raw ?? {}) as Record<string, unknown>;
+  const s = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '?');
+  switch (table) {
+    case 'cases':
+    case 'evidence':
+    case 'contacts':
+      if (typeof r.id === 'string' && r.id) return r.id.slice(0, 120);
+      break;
+    case 'events':
+      if (r.caseId !== undefined) return `${s(r.caseId)} ${s(r.type)} ${s(r.at)}`;
+      break;
+    case 'checklist':
+      if (r.caseId !== undefined) return `${s(r.caseId)} ${s(r.stepId)}`;
+      break;
+    case 'custody':
+      if (r.caseId !== undefined) return `${s(r.caseId)} #${s(r.seq)}`;
+      break;
+    case 'sentNotifications':
+      if (r.caseId !== undefined) return `${s(r.caseId)} ${s(r.rule)} ${s(r.thresholdHours)}h`;
+      break;
+  }
+  return `#${index + 1}`;
+}
+
+interface CheckedFile {
+  entry: BlobEntry;
+  bytes: Uint8Array | undefined;
+  actualSha256: string | undefined;
+}
+
+/** Each listed file, read and hashed once. */
+async function checkFiles(manifest: Manifest, files: Record<string, Uint8Array>): Promise<Map<string, CheckedFile>> {
+  const checked = new Map<string, CheckedFile>();
+  for (const entry of manifest.blobs) {
+    const bytes = files[`${BLOB_DIR}${entry.id}`];
+    checked.set(entry.id, { entry, bytes, actualSha256: bytes ? await sha256Hex(bytes) : undefined });
+  }
+  return checked;
+}
+
+/**
+ * Every record checked; the ones that pass come back ready to write, the others as rejections. Also
+ * checks what holds between records: ids unique, every record's case in the backup, each case's custody
+ * chain intact.
+ */
+export async function validateBackup(manifest: Manifest, files: Record<string, Uint8Array>): Promise<{ backup: ValidBackup; rejected: Rejection[] }> {
+  const rejected: Rejection[] = [];
+  const reject = (r: Rejection) => rejected.push(r);
+  const fileChecks = await checkFiles(manifest, files);
+
+  function parseAll<T>(table: BackupTable, schema: z.ZodType<T>, prepare: (raw: unknown, id: string) => unknown = (raw) => raw): T[] {
+    const valid: T[] = [];
+    manifest.tables[table].forEach((raw, index) => {
+      const id = recordId(table, raw, index);
+      const prepared = prepare(raw, id);
+      if (prepared === undefined) return;
+      const parsed = schema.safeParse(prepared);
+      if (parsed.success) valid.push(parsed.data);
+      else reject({ table, id, reason: 'invalid', ...firstIssue(parsed.error) });
+    });
+    return valid;
+  }
+
+  /** A referenced file as a Blob, or undefined (and a rejection) when it is missing or does not match its listing. */
+  function fileFor(id: string, field: 'blob' | 'thumbnail', ref: unknown): Blob | undefined {
+    const parsedRef = BlobRefSchema.safeParse(ref);
+    if (!parsedRef.success) {
+      reject({ table: 'evidence', id, field, reason: 'invalid', detail: 'not a file reference' });
+      return undefined;
+    }
+    const file = fileChecks.get(parsedRef.data.blob);
+    if (!file?.bytes) {
+      reject({ table: 'evidence', id, field, reason: 'file-missing', detail: parsedRef.data.blob });
+      return undefined;
+    }
+    if (file.actualSha256 !== file.entry.sha256 || file.bytes.length !== file.entry.bytes) {
+      reject({ table: 'evidence', id, field, reason: 'file-damaged', detail: parsedRef.data.blob });
+      return undefined;
+    }
+    return new Blob([file.bytes as BlobPart], { type: file.entry.type });
+  }
+
+  const cases = parseAll('cases', CaseSchema);
+  const evidence = parseAll('evidence', EvidenceSchema, (raw, id) => {
+    const row = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+    const blob = fileFor(id, 'blob', row.blob);
+    const thumbnail = row.thumbnail === undefined ? undefined : fileFor(id, 'thumbnail', row.thumbnail);
+    if (!blob || (row.thumbnail !== undefined && !thumbnail)) return undefined;
+    const ref = BlobRefSchema.parse(row.blob);
+    if (typeof row.sha256 === 'string' && row.sha256 !== fileChecks.get(ref.blob)?.actualSha256) {
+      reject({ table: 'evidence', id, field: 'sha256', reason: 'evidence-hash' });
+      return undefined;
+    }
+    if (typeof row.bytes === 'number' && row.bytes !== blob.size) {
+      reject({ table: 'evidence', id, field: 'bytes', reason: 'invalid', detail: `${row.bytes} ≠ ${blob.size}` });
+      return undefined;
+    }
+    return { ...row, blob, ...(thumbnail && { thumbnail }) };
+  });
+  const events = parseAll('events', TimelineEventSchema);
+  const checklist = parseAll('checklist', ChecklistStepStateSchema);
+  const custody = parseAll('custody', CustodyEntrySchema);
+  const contacts = parseAll('contacts', ContactSchema);
+  const sentNotifications = parseAll('sentNotifications', SentNotificationSchema);
+
+  let settings: Settings | undefined;
+  const parsedSettings = SettingsSchema.safeParse(manifest.settings);
+  if (parsedSettings.success) settings = parsedSettings.data;
+  else reject({ table: 'settings', id: 'settings', reason: 'invalid', ...firstIssue(parsedSettings.error) });
+
+  // Ids that must be unique.
+  const unique = <T>(table: BackupTable, rows: T[], key: (row: T) => string | undefined): T[] => {
+    const seen = new Set<string>();
+    return rows.filter((row) => {
+      const k = key(row);
+      if (k === undefined) return true;
+      if (!seen.has(k)) return seen.add(k), true;
+      reject({ table, id: k, reason: 'duplicate' });
+      return false;
+    });
+  };
+  const uniqueCases = unique('cases', cases, (c) => c.id);
+  const uniqueEvidence = unique('evidence', evidence, (e) => e.id);
+  const uniqueEvents = unique('events', events, (e) => (e.id === undefined ? undefined : String(e.id)));
+  const uniqueChecklist = unique('checklist', checklist, (s) => `${s.caseId} ${s.stepId}`);
+  const uniqueCustody = unique('custody', custody, (c) => `${c.caseId} #${c.seq}`);
+  const uniqueContacts = unique('contacts', contacts, (c) => c.id);
+  const uniqueSent = unique('sentNotifications', sentNotifications, (n) => `${n.caseId} ${n.rule} ${n.thresholdHours}h`);
+
+  // Every record belongs to a case of the backup. A case that is itself rejected takes its records with it
+  // silently: the case's own rejection says what is wrong, once.
+  const caseIds = new Set(uniqueCases.map((c) => c.id));
+  const caseIdsInFile = new Set(manifest.tables.cases.map((raw) => (raw as { id?: unknown })?.id).filter((id) => typeof id === 'string'));
+  const inBackup = <T extends { caseId: string }>(table: BackupTable, rows: T[], id: (row: T) => string): T[] =>
+    rows.filter((row) => {
+      if (caseIds.has(row.caseId)) return true;
+      if (!caseIdsInFile.has(row.caseId)) reject({ table, id: id(row), field: 'caseId', reason: 'no-case', detail: row.caseId });
+      return false;
+    });
+  const finalEvidence = inBackup('evidence', uniqueEvidence, (e) => e.id);
+  const finalEvents = inBackup('events', uniqueEvents, (e) => recordId('events', e, 0));
+  const finalChecklist = inBackup('checklist', uniqueChecklist, (s) => `${s.caseId} ${s.stepId}`);
+  const finalCustody = inBackup('custody', uniqueCustody, (c) => `${c.caseId} #${c.seq}`);
+  const finalContacts = inBackup('contacts', uniqueContacts, (c) => c.id);
+  const finalSent = inBackup('sentNotifications', uniqueSent, (n) => `${n.caseId} ${n.rule} ${n.thresholdHours}h`);
+
+  // Each case's custody chain must hold as it is in the backup.
+  for (const [caseId, entries] of groupByCase(finalCustody)) {
+    const breaks = checkChain(caseId, entries);
+    if (breaks.length > 0) reject({ table: 'custody', id: `${caseId} #${breaks[0].seq}`, reason: 'custody-broken', detail: breaks[0].kind });
+  }
+
+  return {
+    backup: {
+      exportedAt: manifest.exportedAt,
+      extensionVersion: manifest.extensionVersion,
+      settings,
+      currentCase: manifest.currentCase,
+      cases: uniqueCases,
+      evidence: finalEvidence,
+      events: finalEvents,
+      checklist: finalChecklist,
+      custody: finalCustody,
+      contacts: finalContacts,
+      sentNotifications: finalSent,
+    },
+    rejected,
+  };
+}
+
+/** Custody entries by case, each case's in seq order. */
+export function groupByCase(entries: CustodyEntry[]): Map<string, CustodyEntry[]> {
+  const byCase = new Map<string, CustodyEntry[]>();
+  for (const entry of entries) byCase.set(entry.caseId, [...(byCase.get(entry.caseId) ?? []), entry]);
+  for (const list of byCase.values()) list.sort((a, b) => a.seq - b.seq);
+  return byCase;
+}

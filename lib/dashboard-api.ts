@@ -1,0 +1,26 @@
+/** The dashboard page's link to the browser: the database, the language, the case view's API, the background. */
+import { browser } from 'wxt/browser';
+import { browserCasePageApi, type CasePageApi } from './case-page-api';
+import { db, type DisputeKitDB } from './db';
+import type { Locale } from './i18n';
+
+export interface DashboardApi {
+  locale: Locale;
+  database: DisputeKitDB;
+  now(): Date;
+  /** The case view (CasePage) of one case. */
+  casePage(caseId: string): CasePageApi;
+  /** Asks the background to recompute the badge, alarms and notifications after cases changed. */
+  refreshDeadlines(): void;
+}
+
+/** `locale`: lib/locale.ts currentLocale(), the user's language choice or the browser's. */
+export function browserDashboardApi(locale: Locale): DashboardApi {
+  return {
+    locale,
+    database: db(),
+    now: () => new Date(),
+    casePage: (caseId) => browserCasePageApi(`?id=${encodeURIComponent(caseId)}`, locale),
+    refreshDeadlines: () => void browser.runtime.sendMessage({ type: 'deadlines:refresh' }).catch(() => undefined),
+  };
+}

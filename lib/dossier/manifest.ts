@@ -1,0 +1,171 @@
+/**
+ * manifest.json of a dossier: the case and order facts, every file with its SHA-256 and capture metadata, the
+ * custody log and the deadlines at export time. Pure, so Node (the verifier) and the browser share it.
+ */
+import { z } from 'zod';
+import { CustodyEntrySchema, expectedEvidence, type CustodyEntry } from '../custody';
+import type { Deadline } from '../deadlines';
+import type { CaseRecord, EvidenceRecord } from '../model';
+
+/** Bumped when a reader of an older dossier could misread a newer one. */
+export const DOSSIER_FORMAT = 1;
+export const MANIFEST_PATH = 'manifest.json';
+export const REPORT_PATH = 'report.html';
+export const EVIDENCE_DIR = 'evidence/';
+
+const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
+
+export const ManifestFileSchema = z.object({
+  path: z.string(),
+  evidenceId: z.string(),
+  kind: z.string(),
+  sha256: hex64,
+  bytes: z.number().int().nonnegative(),
+  mime: z.string(),
+  capturedAt: z.string(),
+  capturedAtLocal: z.string(),
+  timeZone: z.string(),
+  url: z.string().optional(),
+  title: z.string().optional(),
+  viewport: z.object({ width: z.number(), height: z.number() }).optional(),
+  devicePixelRatio: z.number().optional(),
+  browser: z.string(),
+  extensionVersion: z.string(),
+  part: z.object({ index: z.number(), count: z.number() }).optional(),
+  label: z.string().optional(),
+  fileName: z.string().optional(),
+  fileLastModified: z.string().optional(),
+});
+export type ManifestFile = z.infer<typeof ManifestFileSchema>;
+
+export const ManifestSchema = z.object({
+  format: z.literal('disputekit-dossier'),
+  formatVersion: z.number().int(),
+  exportedAt: z.string(),
+  extensionVersion: z.string(),
+  case: z.object({
+    id: z.string(),
+    platform: z.string(),
+    orderId: z.string(),
+    state: z.string(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    order: z.record(z.string(), z.unknown()),
+    dates: z.record(z.string(), z.unknown()).optional(),
+    userDue: z.record(z.string(), z.string()).optional(),
+  }),
+  files: z.array(ManifestFileSchema),
+  custody: z.object({ entries: z.array(CustodyEntrySchema), headHash: z.string().nullable() }),
+  deadlines: z.array(
+    z.object({ rule: z.string(), label: z.string(), due: z.string(), setBy: z.string(), confidence: z.string(), passed: z.boolean() }),
+  ),
+});
+export type Manifest = z.infer<typeof ManifestSchema>;
+
+const EXTENSIONS: Record<string, string> = {
+  'image/png': 'png',
+  'image/jpeg': 'jpg',
+  'image/webp': 'webp',
+  'image/gif': 'gif',
+  'image/avif': 'avif',
+  'image/heic': 'heic',
+  'image/svg+xml': 'svg',
+  'video/mp4': 'mp4',
+  'video/webm': 'webm',
+  'video/quicktime': 'mov',
+  'audio/mpeg': 'mp3',
+  'application/pdf': 'pdf',
+  'application/json': 'json',
+  'multipart/related': 'mhtml',
+  'text/html': 'html',
+  'text/plain': 'txt',
+};
+
+/** A file name extension for the item: from its type, else from the name it came with, else "bin". */
+export function extensionFor(item: Pick<EvidenceRecord, 'mime' | 'fileName'>): string {
+  const known = EXTENSIONS[item.mime.split(';')[0].trim().toLowerCase()];
+  if (known) return known;
+  const fromName = /\.([A-Za-z0-9]{1,8})$/.exec(item.fileName ?? '')?.[1];
+  return fromName ? fromName.toLowerCase() : 'bin';
+}
+
+/**
+ * `evidence/<nn>-<kind>-<short-id>.<ext>`: numbered in capture order so a folder listing reads as the case
+ * did; only the app's own values (kind, id) go into the name, never a page's or the user's text.
+ */
+export function evidencePath(position: number, count: number, item: Pick<EvidenceRecord, 'id' | 'kind' | 'mime' | 'fileName'>): string {
+  const width = Math.max(2, String(count).length);
+  const number = String(position).padStart(width, '0');
+  const kind = item.kind.replace(/[^a-z0-9-]/g, '');
+  const shortId = item.id.replace(/[^A-Za-z0-9]/g, '').slice(0, 8).toLowerCase() || 'item';
+  return `${EVIDENCE_DIR}${number}-${kind}-${shortId}.${extensionFor(item)}`;
+}
+
+/** Whether a type is already compressed (images, video, archives): stored as-is, deflating would only cost time. */
+export function isCompressedMedia(mime: string): boolean {
+  const type = mime.split(';')[0].trim().toLowerCase();
+  if (type === 'image/svg+xml' || type === 'image/bmp') return false;
+  return /^(image|video|audio)\//.test(type) || /^application\/(zip|gzip|pdf|x-7z-compressed|x-rar-compressed)$/.test(type);
+}
+
+export interface ManifestInput {
+  record: CaseRecord;
+  evidence: EvidenceRecord[];
+  custody: CustodyEntry[];
+  deadlines: Deadline[];
+  exportedAt: Date;
+  extensionVersion: string;
+}
+
+/** The files of the dossier, in capture order, each with its path. */
+export function dossierFiles(evidence: EvidenceRecord[], custody: CustodyEntry[]): { path: string; item: EvidenceRecord; sha256: string }[] {
+  const logged = expectedEvidence(custody);
+  return evidence.map((item, i) => ({
+    path: evidencePath(i + 1, evidence.length, item),
+    item,
+    // The log's hash is the one the case vouches for; a row edited outside the app then fails verification.
+    sha256: logged.get(item.id)?.sha256 ?? item.sha256,
+  }));
+}
+
+export function buildManifest(input: ManifestInput): Manifest {
+  const { record, exportedAt } = input;
+  const files = dossierFiles(input.evidence, input.custody).map(({ path, item, sha256 }): ManifestFile => ({
+    path,
+    evidenceId: item.id,
+    kind: item.kind,
+    sha256,
+    bytes: item.blob.size,
+    mime: item.mime,
+    capturedAt: item.capturedAt,
+    capturedAtLocal: item.capturedAtLocal,
+    timeZone: item.timeZone,
+    ...(item.page && { url: item.page.url, title: item.page.title, viewport: item.page.viewport, devicePixelRatio: item.page.devicePixelRatio }),
+    browser: item.browser,
+    extensionVersion: item.extensionVersion,
+    ...(item.part && { part: item.part }),
+    ...(item.label && { label: item.label }),
+    ...(item.fileName !== undefined && { fileName: item.fileName }),
+    ...(item.fileLastModified && { fileLastModified: item.fileLastModified }),
+  }));
+  return {
+    format: 'disputekit-dossier',
+    formatVersion: DOSSIER_FORMAT,
+    exportedAt: exportedAt.toISOString(),
+    extensionVersion: input.extensionVersion,
+    case: {
+      id: record.id,
+      platform: record.platform,
+      orderId: record.orderId,
+      state: record.state,
+      createdAt: record.createdAt,
+      updatedAt: record.updatedAt,
+      order: record.order,
+      ...(record.dates && { dates: record.dates }),
+      ...(record.userDue && { userDue: record.userDue }),
+    },
+    files,
+    custody: { entries: input.custody, headHash: input.custody.at(-1)?.hash ?? null },
+    deadlines: input.deadlines.map((d) => ({ rule: d.rule, label: d.label, due: d.due, setBy: d.setBy, confidence: d.confidence, passed: d.dueMs <= exportedAt.getTime() })),
+  };
+}

@@ -1,0 +1,245 @@
+// Issue 6, the cases dashboard, in Chromium with the test build: cases on several platforms (written into the
+// extension's IndexedDB from its own page) sorted by nearest deadline, filtered and searched; a case opened
+// with its gallery, timeline and notes; deleted with confirmation, undone, deleted again; and screenshots of
+// the list and a case in en, zh_CN and ru that fail on an untranslated string or overflowing text.
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { launchExtension, readDatabase, ROOT } from './harness.mjs';
+import { seedCases } from './seed.mjs';
+import { LATIN_ALLOWED, textProblems } from './text-checks.mjs';
+
+const OUT = join(ROOT, '.test-results/screenshots');
+const HOUR = 3_600_000;
+const NOTE = { en: 'The lamp arrived cracked; the seller stopped answering.', zh_CN: '台灯到货时已破裂，卖家不再回复。', ru: 'Лампа пришла треснутой, продавец перестал отвечать.' };
+
+function cases(locale) {
+  const now = Date.now();
+  return [
+    { platform: 'aliexpress', orderId: '8190000000000101', store: 'Bright Lamps Store', title: 'LED Desk Lamp', protectionDays: 1.2, screenshot: true, fullPageParts: 3, note: NOTE[locale] },
+    { platform: 'taobao', orderId: '3690000000000202', store: '小米官方旗舰店', title: '无线蓝牙耳机 降噪', updatedAt: now - HOUR, files: 2 },
+    { platform: 'yandex-market', orderId: '512034999', store: 'ООО Ромашка', title: 'Чайник электрический', updatedAt: now - 48 * HOUR, files: 1 },
+    { platform: 'aliexpress', orderId: '8190000000000303', store: 'Cable World', title: 'USB-C cable 2 m', protectionDays: 3.5, files: 3 },
+    { platform: 'aliexpress', orderId: '8190000000000404', store: 'Cable World', title: 'Charger', protectionDays: 0.5, state: 'resolved', updatedAt: now - 120 * HOUR, files: 1 },
+  ];
+}
+const SORTED = ['8190000000000101', '8190000000000303', '3690000000000202', '512034999', '8190000000000404'];
+// Page data, the user's own text and hashes are not the extension's strings.
+const DATA = '[data-testid="row-order"], [data-testid="row-store"], [data-testid="row-item"], dd, .case-items li > span, [data-testid="evidence-name"], .evidence-text, .evidence-url, code, .note-text, [data-testid="gallery-name"], [data-testid="dashboard-search"]';
+
+async function openDashboard(ext, locale) {
+  const page = await ext.context.newPage();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(`chrome-extension://${ext.extensionId}/dashboard.html`);
+  await page.locator('[data-testid="dashboard-empty"], [data-testid="dashboard-table"]').first().waitFor();
+  await seedCases(page, cases(locale));
+  await page.evaluate(() => chrome.runtime.sendMessage({ type: 'deadlines:refresh' }));
+  await page.reload();
+  await page.getByTestId('dashboard-row').first().waitFor();
+  return page;
+}
+
+const rowIds = (page) => page.getByTestId('row-order').allTextContents();
+/** The list is read again after a change; wait until it shows `expected` (or fail with what it shows). */
+async function expectRows(page, expected) {
+  for (let i = 0; i < 50 && JSON.stringify(await rowIds(page)) !== JSON.stringify(expected); i++) await new Promise((r) => setTimeout(r, 100));
+  assert.deepEqual(await rowIds(page), expected);
+}
+const badge = (ext) => ext.sw.evaluate(() => chrome.action.getBadgeText({}));
+async function waitForBadge(ext, text) {
+  for (let i = 0; i < 50 && (await badge(ext)) !== text; i++) await new Promise((r) => setTimeout(r, 100));
+  assert.equal(await badge(ext), text);
+}
+async function search(page, text) {
+  await page.getByTestId('dashboard-search').fill(text);
+}
+
+describe('the dashboard', () => {
+  let ext;
+  let page;
+  before(async () => {
+    ext = await launchExtension();
+    page = await openDashboard(ext, 'en');
+  });
+  after(async () => ext?.close());
+
+  it('opens from the popup’s All cases link', async () => {
+    const popup = await ext.context.newPage();
+    await popup.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+    const [dashboard] = await Promise.all([ext.context.waitForEvent('page'), popup.getByTestId('all-cases').click()]);
+    await dashboard.getByTestId('dashboard-row').first().waitFor();
+    assert.equal(new URL(dashboard.url()).pathname, '/dashboard.html');
+    assert.deepEqual(await rowIds(dashboard), SORTED);
+    await dashboard.close();
+    await popup.close();
+  });
+
+  it('lists every case by nearest deadline, then by last update, with its deadline, store, item and files', async () => {
+    assert.deepEqual(await rowIds(page), SORTED);
+    const first = page.getByTestId('dashboard-row').first();
+    assert.match(await first.getByTestId('row-deadline').textContent(), /1 day \d+ hours? left/);
+    assert.equal(await first.getByTestId('row-store').textContent(), 'Bright Lamps Store');
+    assert.equal(await first.getByTestId('row-item').textContent(), 'LED Desk Lamp');
+    // Counted once the row is on screen.
+    await page.waitForFunction(() => document.querySelector('[data-testid="row-evidence"]')?.textContent === '5');
+    assert.deepEqual(await page.getByTestId('row-evidence').allTextContents(), ['5', '3', '2', '1', '1']);
+    assert.match(await page.getByTestId('dashboard-row').nth(4).getByTestId('row-deadline').textContent(), /Nothing due/);
+  });
+
+  it('filters by platform and state and searches order ids, stores and items in any script', async () => {
+    await page.getByTestId('dashboard-platform').selectOption('aliexpress');
+    assert.deepEqual(await rowIds(page), ['8190000000000101', '8190000000000303', '8190000000000404']);
+    await page.getByTestId('dashboard-state').selectOption('resolved');
+    assert.deepEqual(await rowIds(page), ['8190000000000404']);
+    await page.getByTestId('dashboard-platform').selectOption('');
+    await page.getByTestId('dashboard-state').selectOption('');
+    await search(page, 'ЧАЙНИК');
+    assert.deepEqual(await rowIds(page), ['512034999']);
+    await search(page, '蓝牙');
+    assert.deepEqual(await rowIds(page), ['3690000000000202']);
+    await search(page, 'cable world');
+    assert.deepEqual(await rowIds(page), ['8190000000000303', '8190000000000404']);
+    await search(page, '0000101');
+    assert.deepEqual(await rowIds(page), ['8190000000000101']);
+    await search(page, 'no such order');
+    await page.getByTestId('dashboard-no-match').waitFor();
+    await search(page, '');
+    assert.deepEqual(await rowIds(page), SORTED);
+  });
+
+  it('opens a case with its evidence, timeline and notes, and shows the full-page parts in order in the gallery', async () => {
+    await page.getByTestId('row-order').first().click();
+    await page.getByTestId('case-title').waitFor();
+    assert.match(await page.getByTestId('case-title').textContent(), /8190000000000101/);
+    assert.equal(new URL(page.url()).hash, '#case=aliexpress%3A8190000000000101');
+    assert.equal(await page.getByTestId('evidence-item').count(), 5);
+    assert.equal(await page.getByTestId('note').locator('.note-text').textContent(), NOTE.en);
+    assert.ok((await page.getByTestId('timeline-entry').count()) >= 2);
+    assert.deepEqual(await page.getByTestId('timeline-entry').evaluateAll((els) => els.map((e) => e.dataset.kind)), ['opened', 'captured']);
+
+    await page.locator('[data-testid="evidence-item"][data-kind="fullpage-screenshot"] [data-testid="evidence-view"]').first().click();
+    const gallery = page.getByTestId('gallery');
+    await gallery.waitFor();
+    // The sequence: the full-page capture's parts 1..3 in order, then the other capture's screenshot.
+    const seen = [];
+    for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowLeft');
+    for (let i = 0; i < 4; i++) {
+      await page.getByTestId('gallery-image').evaluate((img) => (img.complete ? null : new Promise((r) => (img.onload = r))));
+      seen.push([await page.getByTestId('gallery-position').textContent(), (await page.getByTestId('gallery-part').count()) ? await page.getByTestId('gallery-part').textContent() : '']);
+      await page.keyboard.press('ArrowRight');
+    }
+    assert.deepEqual(seen, [['1 of 4', 'part 1 of 3'], ['2 of 4', 'part 2 of 3'], ['3 of 4', 'part 3 of 3'], ['4 of 4', '']]);
+    await page.keyboard.press('ArrowLeft');
+    await page.getByTestId('gallery-part').getByText('part 3 of 3').waitFor();
+    const size = await page.getByTestId('gallery-image').evaluate(async (img) => {
+      if (!img.complete || !img.naturalWidth) await new Promise((r) => (img.onload = r));
+      return [img.naturalWidth, img.naturalHeight];
+    });
+    assert.deepEqual(size, [800, 1200], 'the part itself, full size');
+
+    const zoomBefore = await page.getByTestId('gallery-zoom').textContent();
+    await page.getByTestId('gallery-zoom-in').click();
+    assert.notEqual(await page.getByTestId('gallery-zoom').textContent(), zoomBefore);
+    const transform = () => page.getByTestId('gallery-image').evaluate((img) => img.style.transform);
+    const before = await transform();
+    const box = await page.locator('.gallery-stage').boundingBox();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + 120, box.y + box.height / 2 + 40, { steps: 5 });
+    await page.mouse.up();
+    assert.match(await transform(), /translate\(120px, 40px\)/);
+    assert.notEqual(await transform(), before);
+    await page.getByTestId('gallery-fit').click();
+    assert.equal(await page.getByTestId('gallery-zoom').textContent(), zoomBefore);
+    await page.keyboard.press('Escape');
+    await gallery.waitFor({ state: 'detached' });
+  });
+
+  it('deletes the case after a confirmation naming the order and its files, and Undo restores every row', async () => {
+    await waitForBadge(ext, '1d');
+    const before = await readDatabase(page);
+    await page.getByTestId('delete-case').click();
+    assert.equal(
+      await page.getByTestId('delete-text').textContent(),
+      'The case for order 8190000000000101 and its 5 files will be deleted, with its timeline, checklist and contacts.',
+    );
+    await page.getByTestId('delete-cancel').click();
+    assert.equal((await readDatabase(page)).cases.length, 5);
+
+    await page.getByTestId('delete-case').click();
+    await page.getByTestId('delete-confirm').click();
+    await page.getByTestId('toast').getByText('Case 8190000000000101 deleted.').waitFor();
+    await expectRows(page, SORTED.slice(1));
+    const deleted = await readDatabase(page);
+    const caseId = 'aliexpress:8190000000000101';
+    assert.equal(deleted.cases.some((c) => c.id === caseId), false);
+    assert.equal(deleted.evidence.some((e) => e.caseId === caseId), false);
+    assert.equal(deleted.events.some((e) => e.caseId === caseId), false);
+    assert.equal(deleted.evidence.length, before.evidence.length - 5);
+    // The badge now counts down to the next case's deadline.
+    await waitForBadge(ext, '3d');
+
+    await page.getByTestId('undo').click();
+    await page.getByTestId('toast').getByText('Case 8190000000000101 restored.').waitFor();
+    await expectRows(page, SORTED);
+    const sortRows = (db) => JSON.stringify({ ...db, evidence: [...db.evidence].sort((a, b) => a.id.localeCompare(b.id)), events: [...db.events].sort((a, b) => a.id - b.id) });
+    assert.equal(sortRows(await readDatabase(page)), sortRows(before));
+    await waitForBadge(ext, '1d');
+
+    await page.getByTestId('row-order').first().click();
+    await page.getByTestId('delete-case').click();
+    await page.getByTestId('delete-confirm').click();
+    await page.getByTestId('toast').waitFor();
+    await expectRows(page, SORTED.slice(1));
+    await page.reload();
+    await page.getByTestId('dashboard-row').first().waitFor({ timeout: 5000 }).catch(async (error) => {
+      throw new Error(`${error.message}\npage: ${await page.locator('body').innerText()}`);
+    });
+    assert.deepEqual(await rowIds(page), SORTED.slice(1));
+  });
+});
+
+const LANG_TAG = { en: 'en', zh_CN: 'zh-CN', ru: 'ru' };
+for (const locale of ['en', 'zh_CN', 'ru']) {
+  describe(`dashboard screenshots in ${locale}`, () => {
+    let ext;
+    let page;
+    before(async () => {
+      mkdirSync(OUT, { recursive: true });
+      ext = await launchExtension({ locale });
+      page = await openDashboard(ext, locale);
+      // As in the popup screenshots: now and then the first getUILanguage() of a new page answers "en".
+      if ((await page.locator('.dashboard').getAttribute('lang')) !== LANG_TAG[locale]) {
+        await page.reload();
+        await page.getByTestId('dashboard-row').first().waitFor();
+      }
+    });
+    after(async () => ext?.close());
+    const check = () => page.evaluate(textProblems, { locale, allowed: LATIN_ALLOWED, root: '.dashboard', data: DATA, boxName: 'the dashboard' });
+
+    it('the list: every string translated, nothing overflows', async () => {
+      assert.equal(await page.locator('.dashboard').getAttribute('lang'), LANG_TAG[locale]);
+      await page.screenshot({ path: join(OUT, `dashboard-list-${locale}.png`), fullPage: true });
+      assert.deepEqual(await check(), []);
+    });
+
+    it('a case: every string translated, nothing overflows, also in the gallery and the delete dialog', async () => {
+      await page.getByTestId('row-order').first().click();
+      await page.getByTestId('timeline-entry').first().waitFor();
+      await page.getByTestId('note').waitFor();
+      await page.screenshot({ path: join(OUT, `dashboard-case-${locale}.png`), fullPage: true });
+      assert.deepEqual(await check(), []);
+      await page.locator('[data-testid="evidence-item"][data-kind="fullpage-screenshot"] [data-testid="evidence-view"]').first().click();
+      await page.getByTestId('gallery-part').waitFor();
+      await page.screenshot({ path: join(OUT, `dashboard-gallery-${locale}.png`) });
+      assert.deepEqual(await check(), []);
+      await page.keyboard.press('Escape');
+      await page.getByTestId('delete-case').click();
+      await page.getByTestId('delete-dialog').waitFor();
+      await page.screenshot({ path: join(OUT, `dashboard-delete-${locale}.png`) });
+      assert.deepEqual(await check(), []);
+      await page.getByTestId('delete-cancel').click();
+    });
+  });
+}

@@ -1,0 +1,78 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Options, type SettingsPageApi } from '@/components/Options';
+import { DisputeKitDB } from '@/lib/db';
+import { loadSettings } from '@/lib/settings';
+import { caseWithCapture } from './case-fixture';
+
+let root: HTMLElement;
+let dbCount = 0;
+afterEach(() => root?.remove());
+
+async function show(overrides: Partial<SettingsPageApi> = {}) {
+  const api: SettingsPageApi = {
+    locale: 'en',
+    uiLanguage: 'en-US',
+    storage: fakeBrowser.storage.local,
+    database: new DisputeKitDB(`settings-page-${++dbCount}`),
+    extensionVersion: '0.1.0',
+    now: () => new Date('2026-11-22T12:00:00.000Z'),
+    refreshDeadlines: vi.fn(),
+    ...overrides,
+  };
+  root = document.createElement('div');
+  document.body.append(root);
+  await act(async () => render(<Options api={api} />, root));
+  await act(async () => new Promise((r) => setTimeout(r, 20)));
+  return api;
+}
+const byTestId = (id: string) => root.querySelector(`[data-testid="${id}"]`) as HTMLElement;
+
+async function change(element: HTMLElement, apply: () => void) {
+  await act(async () => {
+    apply();
+    element.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  await act(async () => new Promise((r) => setTimeout(r, 20)));
+}
+
+describe('the settings page', () => {
+  it('switches its own text to the chosen language at once and stores the choice', async () => {
+    await show();
+    expect(root.querySelector('h1')?.textContent).toBe('DisputeKit settings');
+    const select = byTestId('language') as HTMLSelectElement;
+    await change(select, () => (select.value = 'ru'));
+    expect((await loadSettings(fakeBrowser.storage.local)).language).toBe('ru');
+    expect(root.querySelector('h1')?.textContent).toBe('Настройки DisputeKit');
+    expect(root.querySelector('main')?.getAttribute('lang')).toBe('ru');
+    await change(select, () => (select.value = 'auto'));
+    expect(root.querySelector('h1')?.textContent).toBe('DisputeKit settings');
+  });
+
+  it('Auto shows the browser language', async () => {
+    await show({ locale: 'zh_CN', uiLanguage: 'zh-CN' });
+    expect(root.querySelector('h1')?.textContent).toBe('DisputeKit 设置');
+  });
+
+  it('turns the in-page button off and on', async () => {
+    await show();
+    const box = byTestId('page-button') as HTMLInputElement;
+    expect(box.checked).toBe(true);
+    await change(box, () => (box.checked = false));
+    expect((await loadSettings(fakeBrowser.storage.local)).pageButton).toBe(false);
+    expect(byTestId('preference-notice').textContent).toBe('Saved.');
+  });
+
+  it('lists the storage each case takes, and the total', async () => {
+    const database = new DisputeKitDB(`settings-page-${++dbCount}`);
+    await caseWithCapture(database);
+    await show({ database });
+    const rows = [...root.querySelectorAll('[data-testid="storage-row"]')].map((r) => [...r.querySelectorAll('td')].map((c) => c.textContent));
+    const size = (await database.evidence.toArray())[0].bytes;
+    expect(rows).toEqual([['8190123456789012', 'AliExpress', '1', `${size}B`]]);
+    expect(byTestId('storage-total').textContent).toContain('Total');
+  });
+});
