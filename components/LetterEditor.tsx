@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { caseDeadlines } from '@/lib/case-deadlines';
 import { listContacts } from '@/lib/contacts';
-import { localDay } from '@/lib/deadlines/zoned';
+import { localDay } from '@/lib/time';
 import type { DisputeKitDB } from '@/lib/db';
 import type { ImportResult } from '@/lib/evidence-import';
 import { languageTag, translator, type Locale, type Translate } from '@/lib/i18n';

@@ -6,7 +6,7 @@
 import { languageTag, translator, type Locale, type MessageKey } from '../i18n';
 import type { Deadline } from '../deadlines';
 import { periodEnd } from '../deadlines/counting';
-import { localDay } from '../deadlines/zoned';
+import { localDay } from '../time';
 import type { Platform } from '../marketplaces';
 import type { EvidenceKind, Money } from '../model';
 import { ROUTES, type LetterDemand, type LetterProblem, type LetterRoute } from './routes';
