@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { CasePage } from './CasePage';
 import { DashboardList } from './DashboardList';
 import { DeleteCaseDialog } from './DashboardDelete';
-import { deleteCase, restoreCase, type RemovedCase } from '@/lib/cases';
+import { deleteCase, restoreCase, type CaseRows } from '@/lib/cases';
 import { caseIdFromHash, dashboardCaseHash } from '@/lib/dashboard';
 import type { DashboardApi } from '@/lib/dashboard-api';
 import { languageTag, translator } from '@/lib/i18n';
@@ -11,7 +11,7 @@ import type { CaseRecord } from '@/lib/model';
 /** How long the Undo toast stays after a deletion. */
 export const UNDO_MS = 10_000;
 
-type Toast = { text: string; tone: 'ok' | 'error'; undo?: RemovedCase };
+type Toast = { text: string; tone: 'ok' | 'error'; undo?: CaseRows };
 
 function useHashCase(): string | undefined {
   const [caseId, setCaseId] = useState(() => caseIdFromHash(location.hash));
@@ -63,7 +63,7 @@ export function Dashboard({ api, undoMs = UNDO_MS }: { api: DashboardApi; undoMs
     if (caseIdFromHash(location.hash) === record.id) location.hash = '';
   }
 
-  async function undo(removed: RemovedCase) {
+  async function undo(removed: CaseRows) {
     const restored = await restoreCase(api.database, removed).catch(() => false);
     const orderId = removed.case.orderId;
     show({ tone: restored ? 'ok' : 'error', text: t(restored ? 'dashboard.restored' : 'dashboard.restoreFailed', { orderId }) });

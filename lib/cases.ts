@@ -167,19 +167,40 @@ export async function getCaseOverview(database: DisputeKitDB, caseId: string): P
   });
 }
 
-/** Everything a deleted case had, row for row, so Undo can put it back exactly as it was. */
-export interface RemovedCase {
+/** Every row that belongs to one case, table by table: what the dossier exports, the timeline shows and Undo restores. */
+export interface CaseRows {
   case: CaseRecord;
+  /** Oldest first. */
   evidence: EvidenceRecord[];
   events: TimelineEvent[];
   checklist: ChecklistStepState[];
+  /** In log order. */
   custody: CustodyEntry[];
+  /** Oldest first. */
   contacts: ContactRecord[];
   sentNotifications: SentNotification[];
 }
 
-function caseTables(database: DisputeKitDB) {
+/** The tables that hold a case's rows, for a transaction that must see (or change) all of them at once. */
+export function caseTables(database: DisputeKitDB) {
   return [database.cases, database.evidence, database.events, database.checklist, database.custody, database.contacts, database.sentNotifications];
+}
+
+/** Reads every row of a case in one transaction, so all of it is the same moment's; null when there is no such case. */
+export async function readCaseRows(database: DisputeKitDB, caseId: string): Promise<CaseRows | null> {
+  return database.transaction('r', caseTables(database), async () => {
+    const record = await database.cases.get(caseId);
+    if (!record) return null;
+    const [evidence, events, checklist, custody, contacts, sentNotifications] = await Promise.all([
+      getCaseEvidence(database, caseId),
+      database.events.where('caseId').equals(caseId).toArray(),
+      database.checklist.where('caseId').equals(caseId).toArray(),
+      getCustodyLog(database, caseId),
+      database.contacts.where('[caseId+at]').between([caseId, ''], [caseId, '\uffff']).toArray(),
+      database.sentNotifications.where('caseId').equals(caseId).toArray(),
+    ]);
+    return { case: record, evidence, events, checklist, custody, contacts, sentNotifications };
+  });
 }
 
 /**
@@ -189,22 +210,12 @@ function caseTables(database: DisputeKitDB) {
  * to learn to skip flagged rows, and nothing is left to purge later. The cost: closing the page during the
  * toast forfeits Undo, after the user had already confirmed the deletion.
  */
-export async function deleteCase(database: DisputeKitDB, caseId: string): Promise<RemovedCase | null> {
+export async function deleteCase(database: DisputeKitDB, caseId: string): Promise<CaseRows | null> {
   return database.transaction('rw', caseTables(database), async () => {
-    const record = await database.cases.get(caseId);
-    if (!record) return null;
-    const ofCase = { evidence: database.evidence, events: database.events, checklist: database.checklist, custody: database.custody, contacts: database.contacts, sentNotifications: database.sentNotifications };
-    const removed: RemovedCase = {
-      case: record,
-      evidence: await ofCase.evidence.where('caseId').equals(caseId).toArray(),
-      events: await ofCase.events.where('caseId').equals(caseId).toArray(),
-      checklist: await ofCase.checklist.where('caseId').equals(caseId).toArray(),
-      custody: await ofCase.custody.where('caseId').equals(caseId).toArray(),
-      contacts: await ofCase.contacts.where('caseId').equals(caseId).toArray(),
-      sentNotifications: await ofCase.sentNotifications.where('caseId').equals(caseId).toArray(),
-    };
+    const removed = await readCaseRows(database, caseId);
+    if (!removed) return null;
     await database.cases.delete(caseId);
-    for (const table of Object.values(ofCase)) await table.where('caseId').equals(caseId).delete();
+    for (const table of caseTables(database).slice(1)) await table.where('caseId').equals(caseId).delete();
     return removed;
   });
 }
@@ -213,7 +224,7 @@ export async function deleteCase(database: DisputeKitDB, caseId: string): Promis
  * Undo of deleteCase: puts every removed row back with its own keys, in one transaction. Refuses (false) when
  * a case with that id exists again (the order was captured anew meanwhile), rather than mixing the two.
  */
-export async function restoreCase(database: DisputeKitDB, removed: RemovedCase): Promise<boolean> {
+export async function restoreCase(database: DisputeKitDB, removed: CaseRows): Promise<boolean> {
   return database.transaction('rw', caseTables(database), async () => {
     if (await database.cases.get(removed.case.id)) return false;
     await database.cases.add(removed.case);

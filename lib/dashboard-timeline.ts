@@ -4,6 +4,7 @@
  * Pure: the case view reads the rows (loadCaseTimeline) and this orders them.
  */
 import type { CustodyAction, CustodyEntry } from './custody';
+import { readCaseRows } from './cases';
 import type { DisputeKitDB } from './db';
 import { ladderFor, ruleLabelKey } from './deadlines';
 import type { MessageKey } from './i18n';
@@ -49,15 +50,9 @@ export function caseTimeline({ record, events, custody, contacts, checklist }: C
     .map(({ entry }) => entry);
 }
 
+/** The case's timeline as stored now; the record passed in is used if the case was deleted meanwhile. */
 export async function loadCaseTimeline(database: DisputeKitDB, record: CaseRecord): Promise<TimelineEntry[]> {
-  const caseId = record.id;
-  const [events, custody, contacts, checklist] = await database.transaction('r', database.events, database.custody, database.contacts, database.checklist, () =>
-    Promise.all([
-      database.events.where('caseId').equals(caseId).toArray(),
-      database.custody.where('caseId').equals(caseId).toArray(),
-      database.contacts.where('caseId').equals(caseId).toArray(),
-      database.checklist.where('caseId').equals(caseId).toArray(),
-    ]),
-  );
-  return caseTimeline({ record, events, custody, contacts, checklist });
+  const rows = await readCaseRows(database, record.id);
+  if (!rows) return caseTimeline({ record, events: [], custody: [], contacts: [], checklist: [] });
+  return caseTimeline({ ...rows, record: rows.case });
 }
