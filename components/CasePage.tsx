@@ -11,7 +11,7 @@ import { CaseFacts } from './CaseFacts';
 import { CaseStorage } from './CaseStorage';
 import { CaseVerify } from './CaseVerify';
 import { LetterEditor } from './LetterEditor';
-import { saveLetter } from '@/lib/letters';
+import { recordLetterSent, saveLetter } from '@/lib/letters';
 import { CaseNotes } from './DashboardNotes';
 import { Gallery } from './Gallery';
 import { CaseTimeline } from './Timeline';
@@ -115,6 +115,12 @@ export function CasePage({ api }: { api: CasePageApi }) {
               const result = await saveLetter(api.importDeps, caseId, text, fileName);
               await reload();
               return result;
+            }}
+            onSent={async (route, subject) => {
+              const recorded = await recordLetterSent(database, caseId, route, subject, api.now());
+              if (recorded) api.refreshDeadlines();
+              await reload();
+              return recorded;
             }}
           />
         </div>

@@ -20,6 +20,7 @@ import {
   type LetterDemand,
   type LetterProblem,
   type LetterRoute,
+  WHAT_SENDING_STARTS,
 } from '@/lib/letters';
 import type { CaseRecord, ContactRecord, EvidenceRecord } from '@/lib/model';
 
@@ -35,6 +36,8 @@ interface Props {
   /** Saves the text as the case's evidence (saveLetter); the page reloads its evidence list. */
   onSave(text: string, fileName: string): Promise<ImportResult>;
   copy?(text: string): Promise<void>;
+  /** Records that the letter went out today (its clock starts); false when the case is gone. */
+  onSent?(route: LetterRoute, subject: string): Promise<boolean>;
 }
 
 type Notice = { tone: 'ok' | 'error'; text: string };
@@ -49,7 +52,7 @@ export function letterText(letter: Letter): string {
  * it freely, then copies it or saves it to the case. Until the user edits, the letter follows the choices;
  * after an edit it stays as edited, and "write it again" brings the composed letter back.
  */
-export function LetterEditor({ t, uiLocale, record, evidence, database, now, timeZone, onSave, copy }: Props) {
+export function LetterEditor({ t, uiLocale, record, evidence, database, now, timeZone, onSave, copy, onSent }: Props) {
   const [route, setRoute] = useState<LetterRoute>('seller');
   const [language, setLanguage] = useState<Locale>(() => defaultLetterLanguage('seller', record.platform, uiLocale));
   const [languagePicked, setLanguagePicked] = useState(false);
@@ -111,6 +114,16 @@ export function LetterEditor({ t, uiLocale, record, evidence, database, now, tim
       setDraft({ letter, edited: draft?.edited ?? false });
       setNotice({ tone: 'ok', text: t('letters.saved') });
     } else setNotice({ tone: 'error', text: t(`letters.error.${result.error}`, { max: MAX_LETTER_CHARS }) });
+  }
+
+  async function markSent() {
+    if (!onSent) return;
+    setNotice(undefined);
+    const what = WHAT_SENDING_STARTS[route];
+    const recorded = await onSent(route, letter.subject).catch(() => false);
+    if (!recorded) setNotice({ tone: 'error', text: t('letters.sent.failed') });
+    else if ('event' in what) setNotice({ tone: 'ok', text: t('letters.sent.event', { event: t(`checklist.event.${what.event}`) }) });
+    else setNotice({ tone: 'ok', text: t('letters.sent.contact', { channel: t(`checklist.channel.${what.channel}`) }) });
   }
 
   return (
@@ -223,6 +236,14 @@ export function LetterEditor({ t, uiLocale, record, evidence, database, now, tim
         <button type="button" class="primary" data-testid="letter-save" disabled={saving} onClick={() => void save()}>
           {t('letters.save')}
         </button>
+        {onSent && (
+          <>
+            {' '}
+            <button type="button" data-testid="letter-sent" onClick={() => void markSent()}>
+              {t('letters.sent')}
+            </button>
+          </>
+        )}
       </p>
       {notice && (
         <p class={`notice ${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'} data-testid="letter-notice">

@@ -15,6 +15,8 @@ export interface CasePageApi {
   importDeps: ImportDeps;
   estimate: Estimate | undefined;
   now(): Date;
+  /** A case date or contact changed: the background recomputes the badge, notifications and alarm. */
+  refreshDeadlines(): void;
 }
 
 export function caseIdFromSearch(search: string): string | undefined {
@@ -42,5 +44,6 @@ export function browserCasePageApi(search: string, locale: Locale): CasePageApi 
     },
     estimate: navigator.storage?.estimate ? () => navigator.storage.estimate() : undefined,
     now: () => new Date(),
+    refreshDeadlines: () => void browser.runtime.sendMessage({ type: 'deadlines:refresh' }).catch(() => undefined),
   };
 }

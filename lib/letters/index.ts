@@ -5,3 +5,5 @@ export { letterFacts } from './facts';
 export { defaultDemand, defaultLetterLanguage, LETTER_DEMANDS, LETTER_LANGUAGES, LETTER_PROBLEMS, LETTER_ROUTES, ROUTES } from './routes';
 export type { LetterDemand, LetterProblem, LetterRoute } from './routes';
 export { letterFileName, MAX_LETTER_CHARS, saveLetter } from './save';
+export { recordLetterSent, WHAT_SENDING_STARTS } from './sent';
+export type { SendingRecord } from './sent';

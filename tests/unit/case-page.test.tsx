@@ -35,6 +35,7 @@ function api(caseId: string | undefined = CASE_ID): CasePageApi {
     importDeps: importDeps(database),
     estimate: async () => ({ usage: 2_500_000, quota: 10_000_000_000 }),
     now: () => new Date('2026-11-22T00:00:00.000Z'),
+    refreshDeadlines: () => undefined,
   };
 }
 

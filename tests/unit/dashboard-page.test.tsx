@@ -38,7 +38,7 @@ function api(): DashboardApi {
     locale: 'en',
     database,
     now: () => NOW,
-    casePage: (caseId) => ({ locale: 'en', caseId, database, importDeps: importDeps(database), estimate: undefined, now: () => NOW }),
+    casePage: (caseId) => ({ locale: 'en', caseId, database, importDeps: importDeps(database), estimate: undefined, now: () => NOW, refreshDeadlines: () => void refreshed++ }),
     refreshDeadlines: () => void refreshed++,
   };
 }

@@ -11,7 +11,7 @@ import { DisputeKitDB } from '@/lib/db';
 import type { ImportResult } from '@/lib/evidence-import';
 import { sha256Hex } from '@/lib/hash';
 import { translator } from '@/lib/i18n';
-import { saveLetter } from '@/lib/letters';
+import { recordLetterSent, saveLetter, WHAT_SENDING_STARTS } from '@/lib/letters';
 import type { CaseRecord } from '@/lib/model';
 import { CASE_ID, caseWithCapture, importDeps } from './case-fixture';
 
@@ -157,7 +157,7 @@ describe('the letter editor', () => {
 describe('a letter saved from the case page', () => {
   it('is evidence of kind letter with its SHA-256, in the custody log and the evidence list', async () => {
     await caseWithCapture(database);
-    const pageApi: CasePageApi = { locale: 'en', caseId: CASE_ID, database, importDeps: importDeps(database), estimate: undefined, now: () => NOW };
+    const pageApi: CasePageApi = { locale: 'en', caseId: CASE_ID, database, importDeps: importDeps(database), estimate: undefined, now: () => NOW, refreshDeadlines: () => undefined };
     await act(async () => render(<CasePage api={pageApi} />, root));
     await settle();
     await type('letter-body', 'Dear seller, my own words.');
@@ -183,5 +183,46 @@ describe('saveLetter', () => {
     expect(await saveLetter(importDeps(database), CASE_ID, '  \n', 'a.txt')).toEqual({ ok: false, error: 'empty' });
     expect(await saveLetter(importDeps(database), 'aliexpress:missing', 'text', 'a.txt')).toEqual({ ok: false, error: 'noCase' });
     expect(await database.evidence.filter((e) => e.kind === 'letter').count()).toBe(0);
+  });
+});
+
+describe('"I sent it today"', () => {
+  async function showCasePage(refreshDeadlines: () => void) {
+    await caseWithCapture(database);
+    const pageApi: CasePageApi = { locale: 'en', caseId: CASE_ID, database, importDeps: importDeps(database), estimate: undefined, now: () => NOW, refreshDeadlines };
+    await act(async () => render(<CasePage api={pageApi} />, root));
+    await settle();
+  }
+
+  it('a claim (претензия) records the claim as sent today, so RU-22 counts from it, and asks for a deadline refresh', async () => {
+    let refreshed = 0;
+    await showCasePage(() => void refreshed++);
+    await choose('letter-route', 'ru-claim');
+    await click('letter-sent');
+    expect((await database.cases.get(CASE_ID))?.dates?.claimSent).toEqual({ at: NOW.toISOString(), setBy: 'user' });
+    expect(await database.contacts.count()).toBe(0);
+    expect(byTestId('letter-notice').textContent).toBe('Recorded: “Written claim sent” today. The deadlines it starts are in the popup, on the badge and in reminders.');
+    expect(refreshed).toBe(1);
+  });
+
+  it('a letter to the seller is a contact in the log, which starts the 48-hour reminder', async () => {
+    await showCasePage(() => undefined);
+    await click('letter-sent');
+    const [contact] = await database.contacts.toArray();
+    expect(contact).toMatchObject({ caseId: CASE_ID, at: NOW.toISOString(), channel: 'seller-chat', summary: byTestId<HTMLInputElement>('letter-subject').value });
+    expect((await database.cases.get(CASE_ID))?.dates?.claimSent).toBeUndefined();
+    expect(byTestId('letter-notice').textContent).toContain('Seller chat');
+  });
+});
+
+describe('recordLetterSent', () => {
+  it('starts what each route starts, and records nothing for a case that is gone', async () => {
+    await caseWithCapture(database);
+    expect(WHAT_SENDING_STARTS).toMatchObject({ 'platform-dispute': { event: 'disputeOpened' }, 'cn-12315': { event: 'claimSent' }, chargeback: { channel: 'bank' } });
+    expect(await recordLetterSent(database, CASE_ID, 'platform-dispute', 'Dispute', NOW)).toBe(true);
+    expect((await database.cases.get(CASE_ID))?.dates?.disputeOpened?.at).toBe(NOW.toISOString());
+    expect(await recordLetterSent(database, 'aliexpress:missing', 'seller', 'Hello', NOW)).toBe(false);
+    expect(await recordLetterSent(database, 'aliexpress:missing', 'ru-claim', 'Претензия', NOW)).toBe(false);
+    expect(await database.contacts.count()).toBe(0);
   });
 });
