@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { CasePageApi } from '@/lib/case-page-api';
-import { deleteEvidence, getCaseEvidence } from '@/lib/cases';
+import { deleteEvidence, getCase, getCaseEvidence } from '@/lib/cases';
 import { addNote, importFiles, MAX_NOTE_CHARS, type ImportResult } from '@/lib/evidence-import';
 import { languageTag, translator, type Translate } from '@/lib/i18n';
 import type { CaseRecord, EvidenceLabel, EvidenceRecord } from '@/lib/model';
@@ -41,7 +41,7 @@ export function CasePage({ api }: { api: CasePageApi }) {
 
   const reload = useCallback(async () => {
     if (!caseId) return setLoaded(null);
-    const record = await database.cases.get(caseId);
+    const record = await getCase(database, caseId);
     if (!record) return setLoaded(null);
     const [evidence, storage] = await Promise.all([getCaseEvidence(database, caseId), storageUse(database, caseId, api.estimate)]);
     setLoaded({ record, evidence, storage });

@@ -2,8 +2,8 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { CasePage } from './CasePage';
 import { DashboardList } from './DashboardList';
 import { DeleteCaseDialog } from './DashboardDelete';
-import { deleteCase, restoreCase, type CaseRows } from '@/lib/cases';
-import { caseIdFromHash, dashboardCaseHash } from '@/lib/dashboard';
+import { deleteCase, getCase, restoreCase, type CaseRows } from '@/lib/cases';
+import { caseIdFromHash, countEvidence, dashboardCaseHash } from '@/lib/dashboard';
 import type { DashboardApi } from '@/lib/dashboard-api';
 import { languageTag, translator } from '@/lib/i18n';
 import type { CaseRecord } from '@/lib/model';
@@ -45,8 +45,8 @@ export function Dashboard({ api, undoMs = UNDO_MS }: { api: DashboardApi; undoMs
   useEffect(() => () => clearTimeout(timer.current), []);
 
   async function askDelete(id: string) {
-    const record = await api.database.cases.get(id);
-    if (record) setConfirming({ record, files: await api.database.evidence.where('caseId').equals(id).count() });
+    const record = await getCase(api.database, id);
+    if (record) setConfirming({ record, files: (await countEvidence(api.database, [id])).get(id) ?? 0 });
   }
 
   async function confirmDelete() {

@@ -64,6 +64,10 @@ export async function getCustodyLog(database: DisputeKitDB, caseId: string): Pro
   return database.custody.where('[caseId+seq]').between([caseId, Dexie.minKey], [caseId, Dexie.maxKey]).toArray();
 }
 
+export async function getCase(database: DisputeKitDB, caseId: string): Promise<CaseRecord | undefined> {
+  return database.cases.get(caseId);
+}
+
 /** The case's evidence, oldest first. */
 export async function getCaseEvidence(database: DisputeKitDB, caseId: string): Promise<EvidenceRecord[]> {
   return database.evidence.where('[caseId+capturedAt]').between([caseId, ''], [caseId, '\uffff']).toArray();
