@@ -4,9 +4,9 @@
  */
 import Dexie from 'dexie';
 import { chainEntries, type CustodyEntry, type CustodyEvent } from './custody';
-import type { DisputeKitDB } from './db';
+import { TABLE_NAMES, type DisputeKitDB, type TableRows } from './db';
 import type { Platform } from './marketplaces';
-import type { CaseRecord, ChecklistStepState, ContactRecord, EvidenceRecord, OrderFacts, SentNotification, TimelineEvent } from './model';
+import type { CaseRecord, EvidenceRecord, OrderFacts, TimelineEvent } from './model';
 import { CaseSchema, EvidenceSchema } from './model';
 
 export function caseIdFor(platform: Platform, orderId: string): string {
@@ -171,23 +171,15 @@ export async function getCaseOverview(database: DisputeKitDB, caseId: string): P
   });
 }
 
-/** Every row that belongs to one case, table by table: what the dossier exports, the timeline shows and Undo restores. */
-export interface CaseRows {
-  case: CaseRecord;
-  /** Oldest first. */
-  evidence: EvidenceRecord[];
-  events: TimelineEvent[];
-  checklist: ChecklistStepState[];
-  /** In log order. */
-  custody: CustodyEntry[];
-  /** Oldest first. */
-  contacts: ContactRecord[];
-  sentNotifications: SentNotification[];
-}
+/**
+ * Every row that belongs to one case, table by table (evidence and contacts oldest first, custody in log
+ * order): what the dossier exports, the timeline shows and Undo restores.
+ */
+export type CaseRows = { case: CaseRecord } & Omit<TableRows, 'cases'>;
 
 /** The tables that hold a case's rows, for a transaction that must see (or change) all of them at once. */
 export function caseTables(database: DisputeKitDB) {
-  return [database.cases, database.evidence, database.events, database.checklist, database.custody, database.contacts, database.sentNotifications];
+  return TABLE_NAMES.map((name) => database[name]);
 }
 
 /** Reads every row of a case in one transaction, so all of it is the same moment's; null when there is no such case. */

@@ -9,6 +9,19 @@ import type { CaseRecord, ChecklistStepState, ContactRecord, EvidenceRecord, Sen
 
 export const DB_NAME = 'disputekit';
 
+/** The rows of every table, by table name: what a backup carries and a restore writes. */
+export interface TableRows {
+  cases: CaseRecord[];
+  evidence: EvidenceRecord[];
+  events: TimelineEvent[];
+  checklist: ChecklistStepState[];
+  custody: CustodyEntry[];
+  contacts: ContactRecord[];
+  sentNotifications: SentNotification[];
+}
+/** Every table, cases first (a transaction over a case's rows names them in this order). */
+export const TABLE_NAMES = ['cases', 'evidence', 'events', 'checklist', 'custody', 'contacts', 'sentNotifications'] as const satisfies readonly (keyof TableRows)[];
+
 interface SchemaVersion {
   version: number;
   stores: Record<string, string | null>;

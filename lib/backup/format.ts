@@ -4,6 +4,7 @@
  * outer shape; each record inside is checked against lib/model.ts by lib/backup/read.ts.
  */
 import { z } from 'zod';
+import { TABLE_NAMES } from '../db';
 
 export const BACKUP_FORMAT = 'disputekit-backup';
 /** Raised only when a change makes older readers misread a file; a reader refuses versions above its own. */
@@ -12,7 +13,8 @@ export const MANIFEST_PATH = 'backup.json';
 export const BLOB_DIR = 'blobs/';
 
 /** The tables a backup holds, in the order they are restored. */
-export const BACKUP_TABLES = ['cases', 'evidence', 'events', 'checklist', 'custody', 'contacts', 'sentNotifications'] as const;
+/** A backup carries every table. */
+export const BACKUP_TABLES = TABLE_NAMES;
 export type BackupTable = (typeof BACKUP_TABLES)[number];
 
 /** Blob ids become file names: no slashes, no dots at the start, nothing a ZIP tool could misread as a path. */

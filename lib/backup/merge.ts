@@ -6,7 +6,8 @@
  * the case).
  */
 import { expectedEvidence, type CustodyEntry } from '../custody';
-import type { CaseRecord, ChecklistStepState, ContactRecord, EvidenceRecord, SentNotification, TimelineEvent } from '../model';
+import type { TableRows } from '../db';
+import type { CaseRecord, ChecklistStepState, EvidenceRecord, SentNotification, TimelineEvent } from '../model';
 import { groupByCase, type Rejection, type ValidBackup } from './read';
 
 /** What the database holds of the backup's cases and ids, read in the restore's transaction. */
@@ -30,15 +31,7 @@ export interface LocalState {
 export type CaseOutcome = 'added' | 'updated' | 'unchanged' | 'kept-newer';
 
 export interface RestorePlan {
-  writes: {
-    cases: CaseRecord[];
-    evidence: EvidenceRecord[];
-    events: TimelineEvent[];
-    checklist: ChecklistStepState[];
-    custody: CustodyEntry[];
-    contacts: ContactRecord[];
-    sentNotifications: SentNotification[];
-  };
+  writes: TableRows;
   /** What happened to each case of the backup that was not rejected. */
   cases: { caseId: string; outcome: CaseOutcome }[];
   /** Evidence that was here already with the same file. */

@@ -6,7 +6,7 @@
 import { unzipSync } from 'fflate';
 import { z } from 'zod';
 import { checkChain, CustodyEntrySchema, type CustodyEntry } from '../custody';
-import { SCHEMA_HISTORY } from '../db';
+import { SCHEMA_HISTORY, type TableRows } from '../db';
 import { sha256Hex } from '../hash';
 import {
   CaseSchema,
@@ -15,12 +15,6 @@ import {
   EvidenceSchema,
   SentNotificationSchema,
   TimelineEventSchema,
-  type CaseRecord,
-  type ChecklistStepState,
-  type ContactRecord,
-  type EvidenceRecord,
-  type SentNotification,
-  type TimelineEvent,
 } from '../model';
 import { SettingsSchema, type Settings } from '../settings';
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BLOB_DIR, BlobRefSchema, MANIFEST_PATH, ManifestHeaderSchema, ManifestSchema, type BackupTable, type BlobEntry, type Manifest } from './format';
@@ -71,18 +65,11 @@ export interface Rejection {
 }
 
 /** A backup's records that passed every check, Blobs restored. */
-export interface ValidBackup {
+export interface ValidBackup extends TableRows {
   exportedAt: string;
   extensionVersion: string;
   settings: Settings | undefined;
   currentCase: Manifest['currentCase'];
-  cases: CaseRecord[];
-  evidence: EvidenceRecord[];
-  events: TimelineEvent[];
-  checklist: ChecklistStepState[];
-  custody: CustodyEntry[];
-  contacts: ContactRecord[];
-  sentNotifications: SentNotification[];
 }
 
 export type OpenedBackup = { ok: true; manifest: Manifest; files: Record<string, Uint8Array> } | { ok: false; problem: FileProblem };
