@@ -22,6 +22,7 @@ export function NextStep(props: { t: Translate; step: ChecklistStep | undefined;
         {t(step.titleKey)}
       </p>
       <p class="step-todo">{t(step.todoKey)}</p>
+      <p class="step-move-on muted" data-testid="next-step-move-on">{t('checklist.next.moveOn', { condition: t(step.moveOnKey) })}</p>
       {step.evidence.length > 0 && (
         <p class="step-evidence" data-testid="next-step-evidence">
           <span class="muted">{t('checklist.next.evidence')}</span> {step.evidence.map((kind) => t(`checklist.evidence.${kind}`)).join(', ')}

@@ -4,7 +4,7 @@
  * capture goes into the order's case; on any other page (a listing, a tracking page, a chat) into the
  * user's current case, or nowhere, with a message saying so. Browser APIs come in through `ActionDeps`.
  */
-import { addEvidenceToCase, CaseNotFound, caseIdFor, saveCapture } from './cases';
+import { addEvidenceToCase, CaseNotFound, saveCapture } from './cases';
 import { resolveCurrentCase, setCurrentCase, type KeyValueArea } from './current-case';
 import type { DisputeKitDB } from './db';
 import { describeError, isQuotaError } from './errors';

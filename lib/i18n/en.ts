@@ -27,7 +27,6 @@ export const en = {
 
   'capture.button': 'Capture evidence',
   'capture.busy': 'Capturing…',
-  'capture.hint': 'Saves a screenshot of what you see and a copy of the page, with their SHA-256 and the time.',
   'capture.saved': 'Saved: {files}.',
 
   'case.heading': 'Case',

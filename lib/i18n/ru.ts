@@ -28,7 +28,6 @@ export const ru: Catalogue = {
 
   'capture.button': 'Сохранить доказательства',
   'capture.busy': 'Сохраняю…',
-  'capture.hint': 'Сохраняет снимок видимой части страницы и её копию с SHA-256 и временем.',
   'capture.saved': 'Сохранено: {files}.',
 
   'case.heading': 'Дело',

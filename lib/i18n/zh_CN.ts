@@ -26,7 +26,6 @@ export const zh_CN: Catalogue = {
 
   'capture.button': '保存证据',
   'capture.busy': '正在保存…',
-  'capture.hint': '保存当前可见区域的截图和页面副本，并记录 SHA-256 和时间。',
   'capture.saved': '已保存：{files}。',
 
   'case.heading': '维权案件',

@@ -5,7 +5,7 @@ import { buildBackup, DB_VERSION } from '@/lib/backup/build';
 import { BACKUP_FORMAT, BACKUP_TABLES } from '@/lib/backup/format';
 import { rejectionText, restoreMessage } from '@/lib/backup/report';
 import { restoreBackup, type RestoreOutcome } from '@/lib/backup/restore';
-import { addEvidenceToCase, deleteEvidence, getCustodyLog, saveCapture } from '@/lib/cases';
+import { deleteEvidence, getCustodyLog, saveCapture } from '@/lib/cases';
 import { addContact } from '@/lib/contacts';
 import { getCurrentCaseId, setCurrentCase } from '@/lib/current-case';
 import { checkChain } from '@/lib/custody';

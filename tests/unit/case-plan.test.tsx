@@ -61,6 +61,8 @@ describe('the case plan in the popup', () => {
     const order_ = [...root.querySelectorAll('[data-testid]')].map((e) => e.getAttribute('data-testid'));
     expect(order_.indexOf('countdown')).toBeLessThan(order_.indexOf('next-step'));
     expect(order_.indexOf('next-step')).toBeLessThan(order_.indexOf('capture'));
+    // The ladder's condition for going on to the following step is part of the next step.
+    expect(byTestId('next-step-move-on')?.textContent).toMatch(/^Move on when: \S/);
     expect(byTestId('checklist')?.tagName).toBe('DETAILS');
     expect(byTestId('deadlines')?.tagName).toBe('DETAILS');
     expect(byTestId('deadlines')?.hasAttribute('open')).toBe(false);

@@ -88,7 +88,6 @@ export const evidence = defineArea(
     'verify.chain.link': 'Custody log entry {seq} does not follow the entry before it: an entry was removed, inserted or reordered.',
     'verify.chain.edited': 'Custody log entry {seq} was edited after it was written.',
     'verify.chain.malformed': 'Custody log entry {seq} is damaged or belongs to another case.',
-    'verify.okItem': '“{name}”: OK',
 
     'storage.heading': 'Storage',
     'storage.case': 'This case: {size}',
@@ -179,7 +178,6 @@ export const evidence = defineArea(
       'verify.chain.link': '保管记录第 {seq} 条与前一条衔接不上：有条目被删除、插入或顺序被改动。',
       'verify.chain.edited': '保管记录第 {seq} 条在写入后被修改过。',
       'verify.chain.malformed': '保管记录第 {seq} 条已损坏或属于其他案件。',
-      'verify.okItem': '“{name}”：正常',
 
       'storage.heading': '存储空间',
       'storage.case': '此案件：{size}',
@@ -290,7 +288,6 @@ export const evidence = defineArea(
       'verify.chain.link': 'Запись журнала {seq} не продолжает предыдущую: запись удалена, вставлена или переставлена.',
       'verify.chain.edited': 'Запись журнала {seq} изменена после того, как была сделана.',
       'verify.chain.malformed': 'Запись журнала {seq} повреждена или относится к другому делу.',
-      'verify.okItem': '«{name}»: в порядке',
 
       'storage.heading': 'Хранилище',
       'storage.case': 'Это дело: {size}',

@@ -13,7 +13,6 @@
 import type { Money } from '../../model';
 import { toZonedIso } from '../../time';
 import { parseDate } from '../../parse/dates';
-import { cleanText } from '../dom';
 import { isObject, str } from '../json';
 import { STATUS_CODES } from './labels';
 import { EMBEDDED_STATE } from './selectors';
