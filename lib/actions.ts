@@ -13,7 +13,7 @@ import type { Platform } from './marketplaces';
 import { ReadPageResponse, SelectionResponse, type CaptureError, type CaptureResponse } from './messages';
 import type { CaseRecord, OrderFacts } from './model';
 import type { EvidenceClock } from './evidence-item';
-import { selectionEvidence } from './selection';
+import { MAX_SELECTION_CHARS, selectionEvidence } from './selection';
 
 export const MENU_SAVE_PAGE = 'disputekit-save-page';
 export const MENU_SAVE_SELECTION = 'disputekit-save-selection';
@@ -36,7 +36,7 @@ export async function createMenus(menus: MenuApi, t: Translate): Promise<void> {
   menus.create({ id: MENU_SAVE_SELECTION, title: t('actions.menuSelection'), contexts: ['selection'] });
 }
 
-export type ActionError = CaptureError | 'noCurrentCase' | 'emptySelection';
+export type ActionError = CaptureError | 'noCurrentCase' | 'emptySelection' | 'selectionTooLong';
 export type ActionResult =
   | { ok: true; caseId: string; evidenceIds: string[]; what: 'page' | 'selection' }
   | { ok: false; error: ActionError; detail?: string };
@@ -105,6 +105,7 @@ async function saveSelection(deps: ActionDeps, info: MenuClick, tab: ActionTab |
   if (!info.selectionText?.trim()) return { ok: false, error: 'emptySelection' };
   if (tab?.id === undefined) return { ok: false, error: 'tabClosed' };
   const text = await selectedText(deps, tab.id, info.selectionText);
+  if (text.length > MAX_SELECTION_CHARS) return { ok: false, error: 'selectionTooLong' };
   const target = await targetFor(deps, tab.id);
   if (target.kind === 'none') return { ok: false, error: 'noCurrentCase' };
   const page = {
@@ -147,7 +148,7 @@ export function caseName(t: Translate, record: Pick<CaseRecord, 'platform' | 'or
 }
 
 export function errorText(t: Translate, error: ActionError, detail?: string): string {
-  const key = (error === 'noCurrentCase' || error === 'emptySelection' ? `actions.${error}` : `error.${error}`) as MessageKey;
+  const key = (error === 'noCurrentCase' || error === 'emptySelection' || error === 'selectionTooLong' ? `actions.${error}` : `error.${error}`) as MessageKey;
   return detail ? `${t(key)}\n${t('error.detail', { detail })}` : t(key);
 }
 

@@ -1,4 +1,5 @@
 import Dexie from 'dexie';
+import { MAX_SELECTION_CHARS } from '@/lib/selection';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
@@ -234,6 +235,13 @@ describe('“Save selection as chat/quote”', () => {
     expect(await database.evidence.count()).toBe(0);
     expect(await database.cases.count()).toBe(0);
     expect(notifications.map((n) => n.title)).toEqual(['DisputeKit: nothing was saved', 'DisputeKit: nothing was saved']);
+  });
+
+  it('refuses a selection too long to be a quote, in plain words', async () => {
+    const huge = 'x'.repeat(MAX_SELECTION_CHARS + 1);
+    expect(await handleMenuClick(deps(orderReading), { menuItemId: MENU_SAVE_SELECTION, selectionText: huge }, orderTab)).toEqual({ ok: false, error: 'selectionTooLong' });
+    expect(await database.evidence.count()).toBe(0);
+    expect(notifications.at(-1)?.message).toMatch(/^The selection is too long to save as a quote/);
   });
 
   it('saves nothing half when the database fails', async () => {

@@ -13,6 +13,7 @@ export const actions = defineArea(
     'actions.noCurrentCase':
       'DisputeKit does not know which case this page belongs to. Open the order’s page and capture it first (or open its case); then other pages, like the listing, the tracking page or a chat, are saved into that case. Nothing was saved.',
     'actions.emptySelection': 'No text is selected. Select the text to save and try again. Nothing was saved.',
+    'actions.selectionTooLong': 'The selection is too long to save as a quote (over a million characters). Select only the messages you need, or save the whole page. Nothing was saved.',
 
     'actions.pageButton': 'Save order to DisputeKit',
     'actions.pageButtonBusy': 'Saving…',
@@ -41,6 +42,7 @@ export const actions = defineArea(
       'actions.noCurrentCase':
         'DisputeKit 不知道此页面属于哪个案件。请先打开订单页面并保存证据（或打开该案件），之后商品页、物流页或聊天等其他页面就会保存到该案件中。未保存任何内容。',
       'actions.emptySelection': '没有选中任何文字。请选中要保存的文字后重试。未保存任何内容。',
+      'actions.selectionTooLong': '选中的文字太长（超过一百万个字符），无法保存为引文。请只选中需要的消息，或保存整个页面。未保存任何内容。',
 
       'actions.pageButton': '保存订单到 DisputeKit',
       'actions.pageButtonBusy': '正在保存…',
@@ -73,6 +75,7 @@ export const actions = defineArea(
       'actions.noCurrentCase':
         'DisputeKit не знает, к какому делу относится эта страница. Сначала откройте страницу заказа и сохраните её (или откройте его дело): тогда другие страницы — товар, отслеживание, переписка — сохранятся в это дело. Ничего не сохранено.',
       'actions.emptySelection': 'Текст не выделен. Выделите нужный текст и попробуйте снова. Ничего не сохранено.',
+      'actions.selectionTooLong': 'Выделено слишком много текста для цитаты (больше миллиона символов). Выделите только нужные сообщения или сохраните всю страницу. Ничего не сохранено.',
 
       'actions.pageButton': 'Сохранить заказ в DisputeKit',
       'actions.pageButtonBusy': 'Сохраняем…',
