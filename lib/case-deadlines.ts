@@ -110,3 +110,18 @@ export async function setUserDue(database: DisputeKitDB, caseId: string, rule: s
     return updated;
   });
 }
+
+/**
+ * Every case with its contact log, read in one transaction: what the deadlines of all cases are computed from
+ * (the badge and notifications, the dashboard). Contacts are grouped in one pass, not looked up per case.
+ */
+export async function loadCasesWithContacts(database: DisputeKitDB): Promise<{ record: CaseRecord; contacts: ContactRecord[] }[]> {
+  const [cases, contacts] = await database.transaction('r', database.cases, database.contacts, () => Promise.all([database.cases.toArray(), database.contacts.toArray()]));
+  const byCase = new Map<string, ContactRecord[]>();
+  for (const c of contacts) {
+    const list = byCase.get(c.caseId);
+    if (list) list.push(c);
+    else byCase.set(c.caseId, [c]);
+  }
+  return cases.map((record) => ({ record, contacts: byCase.get(record.id) ?? [] }));
+}

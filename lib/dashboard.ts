@@ -4,7 +4,7 @@
  * read for the list: the count of each row on screen is an index count (countEvidence), asked only for the
  * rows shown (walking the whole caseId index for 10,000 items took ~100 ms; 50 counts take a few).
  */
-import { caseDeadlines, nextDeadline } from './case-deadlines';
+import { caseDeadlines, loadCasesWithContacts, nextDeadline } from './case-deadlines';
 import type { DisputeKitDB } from './db';
 import type { Deadline } from './deadlines';
 import type { Platform } from './marketplaces';
@@ -82,14 +82,7 @@ export async function countEvidence(database: DisputeKitDB, caseIds: string[]): 
 
 /** Every case as a dashboard row, unsorted (selectRows sorts), read in one transaction. */
 export async function loadDashboardRows(database: DisputeKitDB, now: Date): Promise<DashboardRow[]> {
-  const [cases, contacts] = await database.transaction('r', database.cases, database.contacts, () => Promise.all([database.cases.toArray(), database.contacts.toArray()]));
-  const contactsByCase = new Map<string, ContactRecord[]>();
-  for (const c of contacts) {
-    const list = contactsByCase.get(c.caseId);
-    if (list) list.push(c);
-    else contactsByCase.set(c.caseId, [c]);
-  }
-  return cases.map((c) => dashboardRow(c, contactsByCase.get(c.id) ?? [], now));
+  return (await loadCasesWithContacts(database)).map(({ record, contacts }) => dashboardRow(record, contacts, now));
 }
 
 /** The dashboard's address of a case, and back: `dashboard.html#case=<id>`. */

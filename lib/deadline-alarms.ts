@@ -5,10 +5,9 @@
  * it runs on install, on startup, when the alarm fires and whenever a case, a date or a contact changes.
  */
 import { badgeFor, msUntilBadgeChanges, showBadge, type Badge, type ToolbarButton } from './badge';
-import { caseDeadlines } from './case-deadlines';
+import { caseDeadlines, loadCasesWithContacts } from './case-deadlines';
 import type { DisputeKitDB } from './db';
 import type { Translate } from './i18n';
-import type { ContactRecord } from './model';
 import { claimNotifications, dueNotifications, nextThresholdAt, notificationFor, notificationId, type CaseDeadlines, type NotificationOptions } from './notifications';
 import { loadSettings, type SettingsStorage } from './settings';
 
@@ -36,14 +35,9 @@ export interface DeadlineCheckResult {
 
 /** The deadlines of every open case, with the case's contacts' reminder among them. */
 export async function openCaseDeadlines(database: DisputeKitDB, now: Date): Promise<CaseDeadlines[]> {
-  const [cases, contacts] = await database.transaction('r', database.cases, database.contacts, () =>
-    Promise.all([database.cases.toArray(), database.contacts.toArray()]),
-  );
-  const byCase = new Map<string, ContactRecord[]>();
-  for (const c of contacts) byCase.set(c.caseId, [...(byCase.get(c.caseId) ?? []), c]);
-  return cases
-    .filter((c) => c.state === 'open')
-    .map((c) => ({ caseId: c.id, orderId: c.orderId, platform: c.platform, deadlines: caseDeadlines(c, byCase.get(c.id) ?? [], now) }));
+  return (await loadCasesWithContacts(database))
+    .filter(({ record }) => record.state === 'open')
+    .map(({ record, contacts }) => ({ caseId: record.id, orderId: record.orderId, platform: record.platform, deadlines: caseDeadlines(record, contacts, now) }));
 }
 
 export async function checkDeadlines(deps: DeadlineCheckDeps): Promise<DeadlineCheckResult> {
