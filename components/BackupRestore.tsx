@@ -62,7 +62,7 @@ export function BackupRestore({ t, lang, deps, onRestored }: { t: Translate; lan
       </button>
       {backup && (
         <p class="notice ok" role="status" data-testid="backup-ready">
-          {t('backup.ready', { name: backup.name, size: formatBytes(backup.size, lang) })}{' '}
+          {t('backup.ready', { name: backup.name, size: formatBytes(backup.size, t, lang) })}{' '}
           <a ref={link} href={backup.url} download={backup.name} data-testid="backup-download">
             {t('backup.downloadAgain')}
           </a>

@@ -117,7 +117,7 @@ function EvidenceRow({ t, lang, item, onDelete, onView }: { t: Translate; lang: 
             {t('evidenceList.capturedAt', { time: formatTime(item.capturedAt, lang) })}
           </span>
           {' · '}
-          <span data-testid="evidence-size">{formatBytes(item.bytes, lang)}</span>
+          <span data-testid="evidence-size">{formatBytes(item.bytes, t, lang)}</span>
           {item.fileLastModified && <> · {t('evidenceList.fileDate', { time: formatTime(item.fileLastModified, lang) })}</>}
         </p>
         {text !== undefined && <p class="evidence-text">{text}</p>}

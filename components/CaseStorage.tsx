@@ -12,11 +12,11 @@ export function CaseStorage({ t, lang, use }: { t: Translate; lang: string; use:
     <section class="case-section storage" data-testid="storage">
       <h2>{t('storage.heading')}</h2>
       <meter aria-label={t('storage.meterLabel')} min={0} max={1} value={share} />
-      <p data-testid="storage-case">{t('storage.case', { size: formatBytes(use.caseBytes, lang) })}</p>
-      <p class="muted" data-testid="storage-all">{t('storage.allCases', { size: formatBytes(use.allCasesBytes, lang) })}</p>
+      <p data-testid="storage-case">{t('storage.case', { size: formatBytes(use.caseBytes, t, lang) })}</p>
+      <p class="muted" data-testid="storage-all">{t('storage.allCases', { size: formatBytes(use.allCasesBytes, t, lang) })}</p>
       {known && (
         <p class="muted" data-testid="storage-browser">
-          {t('storage.browser', { used: formatBytes(use.used!, lang), quota: formatBytes(use.quota!, lang) })}
+          {t('storage.browser', { used: formatBytes(use.used!, t, lang), quota: formatBytes(use.quota!, t, lang) })}
         </p>
       )}
     </section>

@@ -32,7 +32,7 @@ export function StorageByCase({ t, lang, database, estimate, version }: { t: Tra
                 <td>{row.orderId}</td>
                 <td>{t(`platform.${row.platform}`)}</td>
                 <td class="number" data-testid="storage-files">{row.files}</td>
-                <td class="number">{formatBytes(row.bytes, lang)}</td>
+                <td class="number">{formatBytes(row.bytes, t, lang)}</td>
               </tr>
             ))}
           </tbody>
@@ -40,13 +40,13 @@ export function StorageByCase({ t, lang, database, estimate, version }: { t: Tra
             <tr data-testid="storage-total">
               <th colSpan={2}>{t('settings.storage.total')}</th>
               <td class="number">{use.files}</td>
-              <td class="number">{formatBytes(use.bytes, lang)}</td>
+              <td class="number">{formatBytes(use.bytes, t, lang)}</td>
             </tr>
           </tfoot>
         </table>
       )}
       {typeof browserSays?.usage === 'number' && typeof browserSays.quota === 'number' && (
-        <p class="hint">{t('settings.storage.browser', { used: formatBytes(browserSays.usage, lang), quota: formatBytes(browserSays.quota, lang) })}</p>
+        <p class="hint">{t('settings.storage.browser', { used: formatBytes(browserSays.usage, t, lang), quota: formatBytes(browserSays.quota, t, lang) })}</p>
       )}
     </section>
   );

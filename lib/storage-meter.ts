@@ -3,6 +3,7 @@
  * blobs) and what the browser says the extension uses of its quota.
  */
 import type { DisputeKitDB } from './db';
+import type { Translate } from './i18n';
 import type { CaseRecord } from './model';
 
 export interface StorageUse {
@@ -35,19 +36,21 @@ export async function storageUse(database: DisputeKitDB, caseId: string, estimat
   };
 }
 
-const UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const;
+const UNITS = ['size.kB', 'size.MB', 'size.GB', 'size.TB'] as const;
 
-/** "1.4 MB", "820 kB", "3 GB" in the user's language (decimal units, as disks and browsers count them). */
-export function formatBytes(bytes: number, lang: string): string {
-  let value = bytes;
+/**
+ * "1.4 MB", "820 kB", "512 bytes" in the user's language (decimal units, as disks and browsers count them).
+ * The unit names are the catalogue's: Intl's own are English abbreviations in some languages ("kB" in Chinese).
+ */
+export function formatBytes(bytes: number, t: Translate, lang: string): string {
+  if (bytes < 1000) return t('size.bytes', { n: bytes });
+  let value = bytes / 1000;
   let unit = 0;
   while (value >= 1000 && unit < UNITS.length - 1) {
     value /= 1000;
     unit++;
   }
-  // 'narrow' for plain bytes: the 'short' English form is "46 byte".
-  const unitDisplay = unit === 0 ? 'narrow' : 'short';
-  return new Intl.NumberFormat(lang, { style: 'unit', unit: UNITS[unit], unitDisplay, maximumFractionDigits: value < 10 && unit > 0 ? 1 : 0 }).format(value);
+  return t(UNITS[unit], { n: new Intl.NumberFormat(lang, { maximumFractionDigits: value < 10 ? 1 : 0 }).format(value) });
 }
 
 export interface CaseStorageRow {

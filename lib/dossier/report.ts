@@ -4,6 +4,7 @@
  * value that came from a page or the user is escaped, and wrapped in class="data" (it stays in its own
  * language; the e2e test skips it when looking for untranslated text).
  */
+import { formatBytes } from '../storage-meter';
 import { ladderFor, type Deadline } from '../deadlines';
 import { languageTag, translator, type Locale, type MessageKey, type Translate } from '../i18n';
 import type { ChecklistStepState, EvidenceRecord } from '../model';
@@ -167,7 +168,6 @@ function timelineSection(t: Translate, when: When, { dossier }: ReportInput): st
 function evidenceSection(t: Translate, lang: string, { dossier, manifest, thumbnails }: ReportInput): string {
   if (manifest.files.length === 0) return section('evidence', t('dossier.report.evidence'), `<p>${esc(t('dossier.report.noEvidence'))}</p>`);
   const byId = new Map<string, EvidenceRecord>(dossier.evidence.map((e) => [e.id, e]));
-  const size = sizeFormatter(t, lang);
   const cards = manifest.files.map((file) => {
     const item = byId.get(file.evidenceId);
     const thumb = thumbnails.get(file.evidenceId);
@@ -176,7 +176,7 @@ function evidenceSection(t: Translate, lang: string, { dossier, manifest, thumbn
       row(t('dossier.report.kind'), esc(t(`evidenceKind.${file.kind}` as MessageKey))),
       row(t('dossier.report.capturedUtc'), code(file.capturedAt)),
       row(t('dossier.report.capturedLocal'), `${code(file.capturedAtLocal)} ${data(file.timeZone)}`),
-      row(t('dossier.report.size'), `${esc(size(file.bytes))} · <code>${esc(file.mime)}</code>`),
+      row(t('dossier.report.size'), `${esc(formatBytes(file.bytes, t, lang))} · <code>${esc(file.mime)}</code>`),
       row('SHA-256', code(file.sha256)),
     ];
     if (file.label) rows.push(row(t('dossier.report.label'), esc(t(`evidenceLabel.${file.label}` as MessageKey))));
@@ -189,16 +189,6 @@ function evidenceSection(t: Translate, lang: string, { dossier, manifest, thumbn
     return `<article class="item" data-evidence-id="${esc(item?.id ?? file.evidenceId)}">${picture}<table class="facts">${rows.join('\n')}</table></article>`;
   });
   return section('evidence', t('dossier.report.evidence'), cards.join('\n'));
-}
-
-/** Sizes in the report's own words: Intl's unit names are English abbreviations in some languages ("kB" in Chinese). */
-function sizeFormatter(t: Translate, lang: string): (bytes: number) => string {
-  const number = new Intl.NumberFormat(lang, { maximumFractionDigits: 1 });
-  return (bytes) => {
-    if (bytes >= 1024 * 1024) return t('dossier.report.megabytes', { n: number.format(bytes / (1024 * 1024)) });
-    if (bytes >= 1024) return t('dossier.report.kilobytes', { n: number.format(bytes / 1024) });
-    return t('dossier.report.bytes', { n: bytes });
-  };
 }
 
 function custodySection(t: Translate, manifest: Manifest): string {

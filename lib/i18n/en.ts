@@ -32,6 +32,12 @@ export const en = {
   'case.heading': 'Case',
   'case.empty': 'No evidence saved for this order yet.',
   'case.files': { one: '{n} file', other: '{n} files' },
+
+  'size.bytes': { one: '{n} byte', other: '{n} bytes' },
+  'size.kB': '{n} kB',
+  'size.MB': '{n} MB',
+  'size.GB': '{n} GB',
+  'size.TB': '{n} TB',
   'case.lastCapture': 'Last capture {time}',
   'case.thumbnailAlt': 'Screenshot taken {time}',
 

@@ -33,6 +33,12 @@ export const ru: Catalogue = {
   'case.heading': 'Дело',
   'case.empty': 'По этому заказу ещё ничего не сохранено.',
   'case.files': { one: '{n} файл', few: '{n} файла', many: '{n} файлов', other: '{n} файла' },
+
+  'size.bytes': { one: '{n} байт', few: '{n} байта', many: '{n} байт', other: '{n} байта' },
+  'size.kB': '{n} КБ',
+  'size.MB': '{n} МБ',
+  'size.GB': '{n} ГБ',
+  'size.TB': '{n} ТБ',
   'case.lastCapture': 'Последнее сохранение {time}',
   'case.thumbnailAlt': 'Снимок от {time}',
 

@@ -31,6 +31,12 @@ export const zh_CN: Catalogue = {
   'case.heading': '维权案件',
   'case.empty': '此订单尚未保存证据。',
   'case.files': { other: '{n} 个文件' },
+
+  'size.bytes': { other: '{n} 字节' },
+  'size.kB': '{n} 千字节',
+  'size.MB': '{n} 兆字节',
+  'size.GB': '{n} 吉字节',
+  'size.TB': '{n} 太字节',
   'case.lastCapture': '最近一次保存：{time}',
   'case.thumbnailAlt': '截图时间 {time}',
 

@@ -72,7 +72,7 @@ describe('the settings page', () => {
     await show({ database });
     const rows = [...root.querySelectorAll('[data-testid="storage-row"]')].map((r) => [...r.querySelectorAll('td')].map((c) => c.textContent));
     const size = (await database.evidence.toArray())[0].bytes;
-    expect(rows).toEqual([['8190123456789012', 'AliExpress', '1', `${size}B`]]);
+    expect(rows).toEqual([['8190123456789012', 'AliExpress', '1', `${size} bytes`]]);
     expect(byTestId('storage-total').textContent).toContain('Total');
   });
 });
