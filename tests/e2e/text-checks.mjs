@@ -2,7 +2,7 @@
 // the page (page.evaluate(textProblems, options)), so it uses nothing from outside its own body.
 
 // Names that stay in Latin letters in every language: brands, codes such as SHA-256 and UTC, file formats,
-// the Esc key, byte units as Intl writes them in zh and ru ("151 kB"), and "English", the English language's
+// the Esc key, and "English", the English language's
 // own name in a language picker.
 export const LATIN_ALLOWED = ['DisputeKit', 'AliExpress', 'Taobao', 'Tmall', 'Yandex', 'Market', 'PayPal', 'Visa', 'Mastercard', 'UnionPay', 'SHA', 'Alipay', 'ID', 'Wangwang', 'HTML', 'MHTML', 'Esc', 'PDF', 'ZIP', 'UTC', 'English'];
 
