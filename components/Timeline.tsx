@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { loadCaseTimeline, type TimelineEntry } from '@/lib/dashboard-timeline';
+import { loadCaseTimeline, type TimelineEntry } from '@/lib/timeline';
 import type { DisputeKitDB } from '@/lib/db';
 import type { MessageKey, Translate } from '@/lib/i18n';
 import type { CaseRecord } from '@/lib/model';

@@ -5,6 +5,7 @@
  * language; the e2e test skips it when looking for untranslated text).
  */
 import { formatBytes } from '../storage-meter';
+import { caseTimeline, type TimelineEntry } from '../timeline';
 import { ladderFor, type Deadline } from '../deadlines';
 import { languageTag, translator, type Locale, type MessageKey, type Translate } from '../i18n';
 import type { ChecklistStepState, EvidenceRecord } from '../model';
@@ -133,31 +134,31 @@ function deadlineSection(t: Translate, when: When, { dossier, manifest }: Report
 
 function timelineSection(t: Translate, when: When, { dossier }: ReportInput): string {
   const byId = new Map(dossier.evidence.map((e) => [e.id, e]));
-  const steps = new Map(ladderFor(dossier.record.platform).map((s) => [s.id, s]));
   const kindName = (id: string) => {
     const item = byId.get(id);
     return item ? t(`evidenceKind.${item.kind}` as MessageKey) : t('dossier.report.timeline.removedItem');
   };
-  const entries: { at: string; html: string }[] = [];
-  for (const event of dossier.events) {
-    const ids = event.evidenceIds ?? [];
-    if (event.type === 'case-opened') entries.push({ at: event.at, html: esc(t('dossier.report.timeline.opened')) });
-    else if (event.type === 'evidence-captured') entries.push({ at: event.at, html: esc(t('dossier.report.timeline.captured', { n: ids.length, kinds: [...new Set(ids.map(kindName))].join(', ') })) });
-    else entries.push({ at: event.at, html: esc(t('dossier.report.timeline.deleted', { n: ids.length })) });
-  }
-  for (const contact of dossier.contacts) {
-    const channel = t(`checklist.channel.${contact.channel}` as MessageKey);
-    const reference = contact.reference ? ` · ${esc(t('dossier.report.timeline.reference'))} ${data(contact.reference)}` : '';
-    entries.push({ at: contact.at, html: `${esc(t('dossier.report.timeline.contact', { channel }))}${reference}<br>${data(contact.summary)}` });
-  }
-  for (const tick of dossier.checklist) {
-    const step = steps.get(tick.stepId);
-    const name = step ? esc(t(step.titleKey)) : code(tick.stepId);
-    const key = tick.state === 'done' ? 'dossier.report.timeline.stepDone' : 'dossier.report.timeline.stepSkipped';
-    entries.push({ at: tick.at, html: `${esc(t(key))}: ${name}` });
-  }
-  entries.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
-  const rows = entries.map((e) => `<tr><td class="when">${esc(when(e.at))}</td><td>${e.html}</td></tr>`);
+  // The custody log has a section of its own; dates and deadlines the user set show in the deadlines section.
+  const entries = caseTimeline({ ...dossier, custody: [] }).filter((e) => e.kind !== 'date' && e.kind !== 'due');
+  const html = (entry: TimelineEntry): string => {
+    switch (entry.kind) {
+      case 'opened':
+        return esc(t('dossier.report.timeline.opened'));
+      case 'captured':
+        return esc(t('dossier.report.timeline.captured', { n: entry.count, kinds: [...new Set(entry.evidenceIds.map(kindName))].join(', ') }));
+      case 'evidence-deleted':
+        return esc(t('dossier.report.timeline.deleted', { n: entry.count }));
+      case 'contact': {
+        const reference = entry.reference ? ` · ${esc(t('dossier.report.timeline.reference'))} ${data(entry.reference)}` : '';
+        return `${esc(t('dossier.report.timeline.contact', { channel: t(`checklist.channel.${entry.channel}`) }))}${reference}<br>${data(entry.summary)}`;
+      }
+      case 'step':
+        return `${esc(t(entry.state === 'done' ? 'dossier.report.timeline.stepDone' : 'dossier.report.timeline.stepSkipped'))}: ${esc(t(entry.titleKey))}`;
+      default:
+        return '';
+    }
+  };
+  const rows = entries.map((e) => `<tr><td class="when">${esc(when(e.at))}</td><td>${html(e)}</td></tr>`);
   return section(
     'timeline',
     t('dossier.report.timeline'),

@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deleteCase, restoreCase, saveCapture, saveOrders } from '@/lib/cases';
-import { caseTimeline } from '@/lib/dashboard-timeline';
+import { caseTimeline } from '@/lib/timeline';
 import { fitZoom, gallerySequence, zoomStep } from '@/lib/dashboard-gallery';
 import { caseIdFromHash, countEvidence, dashboardCaseHash, dashboardRow, loadDashboardRows, selectRows, type DashboardRow } from '@/lib/dashboard';
 import { openCaseDeadlines } from '@/lib/deadline-alarms';

@@ -1,7 +1,8 @@
 /**
  * A case's timeline: what happened and when, merged from every table that records something about the case
  * (timeline events, the custody log, contacts, checklist ticks) and the dates the user set, sorted by time.
- * Pure: the case view reads the rows (loadCaseTimeline) and this orders them.
+ * Pure: the case view reads the rows (loadCaseTimeline) and this orders them; the dossier's report orders the
+ * rows it exports with it too.
  */
 import type { CustodyAction, CustodyEntry } from './custody';
 import { readCaseRows } from './cases';
@@ -12,7 +13,7 @@ import type { CaseRecord, ChecklistStepState, ContactRecord, TimelineEvent } fro
 
 export type TimelineEntry =
   | { at: string; kind: 'opened' }
-  | { at: string; kind: 'captured' | 'evidence-deleted'; count: number }
+  | { at: string; kind: 'captured' | 'evidence-deleted'; count: number; evidenceIds: string[] }
   | { at: string; kind: 'custody'; action: CustodyAction; sha256: string; seq: number }
   | { at: string; kind: 'contact'; channel: ContactRecord['channel']; summary: string; reference?: string }
   | { at: string; kind: 'step'; state: ChecklistStepState['state']; titleKey: MessageKey }
@@ -33,7 +34,10 @@ export function caseTimeline({ record, events, custody, contacts, checklist }: C
   const entries: TimelineEntry[] = [];
   for (const e of events) {
     if (e.type === 'case-opened') entries.push({ at: e.at, kind: 'opened' });
-    else entries.push({ at: e.at, kind: e.type === 'evidence-captured' ? 'captured' : 'evidence-deleted', count: e.evidenceIds?.length ?? 0 });
+    else {
+      const evidenceIds = e.evidenceIds ?? [];
+      entries.push({ at: e.at, kind: e.type === 'evidence-captured' ? 'captured' : 'evidence-deleted', count: evidenceIds.length, evidenceIds });
+    }
   }
   for (const c of custody) entries.push({ at: c.at, kind: 'custody', action: c.action, sha256: c.sha256, seq: c.seq });
   for (const c of contacts) entries.push({ at: c.at, kind: 'contact', channel: c.channel, summary: c.summary, ...(c.reference && { reference: c.reference }) });
