@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { caseIdFor, type CaseOverview } from '@/lib/cases';
 import { languageTag, translator, type MessageKey, type Translate } from '@/lib/i18n';
 import type { CaptureProgress, CaptureResponse, SaveOrdersResponse } from '@/lib/messages';
@@ -41,7 +41,8 @@ export function Popup({ api }: { api: PopupApi }) {
   const t = useMemo(() => translator(api.locale), [api.locale]);
   const lang = languageTag(api.locale);
   const [page, setPage] = useState<PageState | undefined>();
-  const [overview, setOverview] = useState<CaseOverview | null>(null);
+  // undefined while the case is being read: nothing is said about it until the database has answered.
+  const [overview, setOverview] = useState<CaseOverview | null | undefined>();
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice | undefined>();
   const [progress, setProgress] = useState<CaptureProgress | undefined>();
@@ -57,8 +58,17 @@ export function Popup({ api }: { api: PopupApi }) {
     return api.onPageChanged(() => void read());
   }, [api, t]);
 
+  // Each read of the case is numbered; an answer to an older read never replaces a newer one.
+  const caseReads = useRef(0);
+  async function readCase(id: string): Promise<CaseOverview | null | undefined> {
+    const n = ++caseReads.current;
+    const read = await api.loadCase(id);
+    return n === caseReads.current ? read : undefined;
+  }
+
   useEffect(() => {
-    if (caseId) void api.loadCase(caseId).then(setOverview);
+    setOverview(undefined);
+    if (caseId) void readCase(caseId).then((read) => read !== undefined && setOverview(read));
   }, [api, caseId]);
 
   async function capture(tabId: number) {
@@ -72,10 +82,13 @@ export function Popup({ api }: { api: PopupApi }) {
     } finally {
       unsubscribe();
     }
+    // The case is read again before anything is shown, so the message and the count beside it change in
+    // the same render: "Saved: 3 files." never stands next to the count from before the capture.
+    const after = result.ok && caseId ? await readCase(caseId) : undefined;
     setProgress(undefined);
     setCancelling(false);
     setNotice(captureNotice(t, result));
-    if (result.ok && caseId) setOverview(await api.loadCase(caseId));
+    if (after !== undefined) setOverview(after);
     setBusy(false);
   }
 
@@ -149,7 +162,7 @@ export function Popup({ api }: { api: PopupApi }) {
           {notice.detail && <span class="detail">{t('error.detail', { detail: notice.detail })}</span>}
         </p>
       )}
-      {page?.kind === 'order' && <CaseCard t={t} lang={lang} overview={overview} />}
+      {page?.kind === 'order' && overview !== undefined && <CaseCard t={t} lang={lang} overview={overview} />}
     </main>
   );
 }

@@ -1,13 +1,11 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo } from 'preact/hooks';
 
-/** An object URL for a blob, revoked when the blob changes or the component goes away. */
+/**
+ * An object URL for a blob, made in the same render as the blob arrives (so a picture is never one render
+ * behind the text beside it), revoked when the blob changes or the component goes away.
+ */
 export function useObjectUrl(blob: Blob | undefined): string | undefined {
-  const [url, setUrl] = useState<string>();
-  useEffect(() => {
-    if (!blob) return setUrl(undefined);
-    const created = URL.createObjectURL(blob);
-    setUrl(created);
-    return () => URL.revokeObjectURL(created);
-  }, [blob]);
+  const url = useMemo(() => (blob ? URL.createObjectURL(blob) : undefined), [blob]);
+  useEffect(() => () => url && URL.revokeObjectURL(url), [url]);
   return url;
 }

@@ -7,6 +7,7 @@ import { db } from './db';
 import type { Locale } from './i18n';
 import { CaptureProgressNotice, CaptureResponse, InterruptedCaptureResponse, type CaptureProgress, PageChangedNotice, ReadPageResponse, SaveOrdersResponse } from './messages';
 import type { CaseRecord } from './model';
+import { platformForUrl } from './marketplaces';
 import { pageStateFrom, type PageState } from './page-state';
 
 /** What "Add this page to case" (components/AddPageToCase.tsx) needs. */
@@ -54,6 +55,27 @@ async function targetTab(search: string): Promise<{ id: number; url?: string } |
   return tab?.id === undefined ? undefined : { id: tab.id, url: tab.url };
 }
 
+/**
+ * The content script's reading of a tab. A page that is still loading has no content script yet (it starts
+ * once the page is parsed), and would be taken for one opened before DisputeKit was installed ("reload the
+ * page"): so while the tab loads, and briefly after, ask again. Gives up after about `patienceMs`.
+ */
+export async function readingOnceLoaded(
+  tab: { ask(): Promise<ReadPageResponse | undefined>; loading(): Promise<boolean>; wait(ms: number): Promise<void> },
+  patienceMs = 15_000,
+): Promise<ReadPageResponse | undefined> {
+  const STEP_MS = 200;
+  // After the page has loaded, the content script may still be a moment away: a few more asks.
+  let afterLoad = 3;
+  for (let waited = 0; waited <= patienceMs; waited += STEP_MS) {
+    const answer = await tab.ask();
+    if (answer) return answer;
+    if (!(await tab.loading()) && --afterLoad <= 0) return undefined;
+    await tab.wait(STEP_MS);
+  }
+  return undefined;
+}
+
 /** `locale`: from lib/locale.ts `currentLocale()`, read before the popup renders. */
 export function browserPopupApi(search: string, locale: Locale): PopupApi {
   let tabId: number | undefined;
@@ -63,9 +85,19 @@ export function browserPopupApi(search: string, locale: Locale): PopupApi {
       const tab = await targetTab(search);
       if (!tab) return { kind: 'no-tab' };
       tabId = tab.id;
-      const answer = await browser.tabs.sendMessage(tab.id, { type: 'page:read' }).catch(() => undefined);
-      const parsed = ReadPageResponse.safeParse(answer);
-      return pageStateFrom(tab.id, tab.url, parsed.success ? parsed.data.reading : undefined);
+      const id = tab.id;
+      // No DisputeKit content script runs outside the marketplaces: nothing to ask.
+      if (!tab.url || !platformForUrl(tab.url)) return pageStateFrom(id, tab.url, undefined);
+      const answer = await readingOnceLoaded({
+        ask: async () => {
+          const parsed = ReadPageResponse.safeParse(await browser.tabs.sendMessage(id, { type: 'page:read' }).catch(() => undefined));
+          return parsed.success ? parsed.data : undefined;
+        },
+        loading: async () => (await browser.tabs.get(id).catch(() => undefined))?.status === 'loading',
+        wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+      });
+      const current = await browser.tabs.get(id).catch(() => undefined);
+      return pageStateFrom(id, current?.url ?? tab.url, answer?.reading);
     },
     loadCase: (caseId) => getCaseOverview(db(), caseId),
     capture: (target) =>

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { fixture, launchExtension, openPopup, openTab, PRODUCTION_BUILD, readDatabase, serve } from './harness.mjs';
+import { expectText, expectValue, fixture, launchExtension, openPopup, openTab, PRODUCTION_BUILD, readDatabase, serve, waitUntil } from './harness.mjs';
 
 const ORDER_ID = '8190123456789012';
 const ORDER_URL = `https://www.aliexpress.com/p/order/detail.html?orderId=${ORDER_ID}`;
@@ -32,13 +32,8 @@ async function clickMenuItem(ext, tabId, info) {
 
 /** The handler reports every result with a notification: wait for the next one. */
 async function nextNotification(ext, before) {
-  for (let i = 0; i < 200; i++) {
-    const all = await ext.sw.evaluate(() => chrome.notifications.getAll());
-    const fresh = Object.keys(all).filter((id) => !before.includes(id));
-    if (fresh.length) return { id: fresh[0], ids: Object.keys(all) };
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('no notification came');
+  const ids = await waitUntil(() => notificationIds(ext), (all) => all.some((id) => !before.includes(id)), { what: 'a new notification' });
+  return { id: ids.find((id) => !before.includes(id)), ids };
 }
 
 const notificationIds = async (ext) => Object.keys(await ext.sw.evaluate(() => chrome.notifications.getAll()));
@@ -80,10 +75,7 @@ describe('one action from anywhere', () => {
     await page.getByTestId('page-button').click();
     const message = page.getByTestId('page-button-message');
     await message.getByText(/^The order and a copy/).waitFor();
-    assert.equal(
-      await message.textContent(),
-      'The order and a copy of this page are saved in DisputeKit. Screenshot: click the DisputeKit icon and press Capture evidence, or press Alt+Shift+E.',
-    );
+    await expectText(message, 'The order and a copy of this page are saved in DisputeKit. Screenshot: click the DisputeKit icon and press Capture evidence, or press Alt+Shift+E.');
     // The page's own styles do not reach into the button's shadow root.
     await page.addStyleTag({ content: 'button, p { display: none !important; color: red !important; }' });
     assert.equal(await page.getByTestId('page-button').isVisible(), true);
@@ -146,12 +138,12 @@ describe('one action from anywhere', () => {
     const { tabId } = await openTab(ext, TRACKING_URL);
     const popup = await openPopup(ext, tabId);
     const select = popup.getByTestId('add-page-case');
-    assert.equal(await select.inputValue(), ORDER_CASE);
-    assert.equal(await select.locator('option:checked').textContent(), `AliExpress order ${ORDER_ID}`);
+    await expectValue(select, ORDER_CASE);
+    await expectText(select.locator('option:checked'), `AliExpress order ${ORDER_ID}`);
     const idsBefore = new Set((await readDatabase(popup)).evidence.map((e) => e.id));
     await popup.getByTestId('add-page-capture').click();
     await popup.getByTestId('add-page-notice').waitFor();
-    assert.match(await popup.getByTestId('add-page-notice').textContent(), new RegExp(`^Saved to AliExpress order ${ORDER_ID}: \\d+ files?\\.$`));
+    await expectText(popup.getByTestId('add-page-notice'), new RegExp(`^Saved to AliExpress order ${ORDER_ID}: \\d+ files?\\.$`));
     const added = (await readDatabase(popup)).evidence.filter((e) => !idsBefore.has(e.id));
     assert.ok(added.length > 0);
     assert.deepEqual(new Set(added.map((e) => `${e.caseId} ${e.page.url}`)), new Set([`${ORDER_CASE} ${TRACKING_URL}`]));

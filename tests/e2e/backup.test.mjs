@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { fixture, launchExtension, openPopup, openTab, readDatabase, serve } from './harness.mjs';
+import { expectText, fixture, launchExtension, openPopup, openTab, readDatabase, serve } from './harness.mjs';
 
 const ORDER = '8190123456789012';
 const CASE_ID = `aliexpress:${ORDER}`;
@@ -88,7 +88,7 @@ describe('backup and restore through the settings page', () => {
     await settings.getByTestId('page-button').uncheck();
     await settings.getByTestId('preference-notice').waitFor();
     const row = settings.locator(`[data-testid="storage-row"][data-case-id="${CASE_ID}"]`);
-    assert.equal(await row.getByTestId('storage-files').textContent(), String(originalDatabase.evidence.length));
+    await expectText(row.getByTestId('storage-files'), String(originalDatabase.evidence.length));
 
     const [download] = await Promise.all([settings.waitForEvent('download'), settings.getByTestId('make-backup').click()]);
     assert.match(download.suggestedFilename(), /^disputekit-backup-\d{4}-\d\d-\d\d\.zip$/);
@@ -127,7 +127,7 @@ describe('backup and restore through the settings page', () => {
 
     await settings.getByTestId('restore-file').setInputFiles({ name: 'notes.zip', mimeType: 'application/zip', buffer: Buffer.from('these are my notes, not a backup') });
     await settings.locator('[data-testid="restore-report"][data-tone="error"]').waitFor();
-    assert.equal(await settings.getByTestId('restore-title').textContent(), 'This file is not a DisputeKit backup (it is not a ZIP file). Nothing was changed.');
+    await expectText(settings.getByTestId('restore-title'), 'This file is not a DisputeKit backup (it is not a ZIP file). Nothing was changed.');
     assert.deepEqual(await readDatabase(settings), before);
 
     const whole = readFileSync(backupPath);
@@ -149,7 +149,7 @@ describe('backup and restore through the settings page', () => {
     const { tabId } = await openTab(restored, detailUrl);
     const popup = await openPopup(restored, tabId);
     assert.equal(await popup.locator('main').getAttribute('lang'), 'ru');
-    assert.equal(await popup.getByTestId('capture').textContent(), 'Сохранить доказательства');
+    await expectText(popup.getByTestId('capture'), 'Сохранить доказательства');
     await popup.close();
   });
 });

@@ -1,7 +1,7 @@
 // Steps 2–5 of the foundation issue, in real Chromium with the built extension.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { fixture, launchExtension, openPopup, openTab, readDatabase, serve } from './harness.mjs';
+import { expectText, fixture, launchExtension, openPopup, openTab, readDatabase, serve } from './harness.mjs';
 
 const ORDER_A = '8190123456789012';
 const ORDER_B = '8190555566667777';
@@ -23,10 +23,10 @@ describe('capturing evidence on an AliExpress order page', () => {
   it('the popup names the order it sees', async () => {
     const { tabId } = await openTab(ext, detailUrl(ORDER_A));
     const popup = await openPopup(ext, tabId);
-    assert.equal(await popup.getByTestId('order-id').textContent(), ORDER_A);
-    assert.equal(await popup.getByTestId('order-store').textContent(), 'Sunrise Gadgets Store');
-    assert.equal(await popup.getByTestId('order-status').textContent(), 'Awaiting delivery');
-    assert.equal(await popup.getByTestId('case').textContent(), 'No evidence saved for this order yet.');
+    await expectText(popup.getByTestId('order-id'), ORDER_A);
+    await expectText(popup.getByTestId('order-store'), 'Sunrise Gadgets Store');
+    await expectText(popup.getByTestId('order-status'), 'Awaiting delivery');
+    await expectText(popup.getByTestId('case'), 'No evidence saved for this order yet.');
     await popup.close();
   });
 
@@ -35,8 +35,8 @@ describe('capturing evidence on an AliExpress order page', () => {
     const popup = await openPopup(ext, tabId);
     await popup.getByTestId('capture').click();
     await popup.getByTestId('notice').waitFor();
-    assert.equal(await popup.getByTestId('notice').textContent(), 'Saved: 3 files.');
-    assert.equal(await popup.getByTestId('evidence-count').textContent(), '3 files');
+    await expectText(popup.getByTestId('notice'), 'Saved: 3 files.');
+    await expectText(popup.getByTestId('evidence-count'), '3 files');
     const thumbnailWidth = await popup.getByTestId('thumbnail').evaluate((img) => img.complete && img.naturalWidth);
     assert.ok(thumbnailWidth > 0, 'the thumbnail shows');
 
@@ -71,15 +71,15 @@ describe('capturing evidence on an AliExpress order page', () => {
     let popup = await openPopup(ext, a.tabId);
     await popup.getByTestId('capture').click();
     await popup.getByText('Saved: 3 files.').waitFor();
-    assert.equal(await popup.getByTestId('evidence-count').textContent(), '6 files');
+    await expectText(popup.getByTestId('evidence-count'), '6 files');
     await popup.close();
 
     const b = await openTab(ext, detailUrl(ORDER_B));
     popup = await openPopup(ext, b.tabId);
-    assert.equal(await popup.getByTestId('order-store').textContent(), 'Moonlight Tools');
+    await expectText(popup.getByTestId('order-store'), 'Moonlight Tools');
     await popup.getByTestId('capture').click();
     await popup.getByText('Saved: 3 files.').waitFor();
-    assert.equal(await popup.getByTestId('evidence-count').textContent(), '3 files');
+    await expectText(popup.getByTestId('evidence-count'), '3 files');
 
     const { cases, evidence } = await readDatabase(popup);
     assert.deepEqual(cases.map((c) => c.id).sort(), [`aliexpress:${ORDER_A}`, `aliexpress:${ORDER_B}`]);
@@ -93,7 +93,7 @@ describe('capturing evidence on an AliExpress order page', () => {
     for (const url of ['https://example.com/somewhere', 'https://www.aliexpress.com/item/1005006123456789.html']) {
       const { tabId } = await openTab(ext, url);
       const popup = await openPopup(ext, tabId);
-      assert.match(await popup.getByTestId('page-message').textContent(), /not an order page DisputeKit knows/);
+      await expectText(popup.getByTestId('page-message'), /not an order page DisputeKit knows/);
       assert.equal(await popup.getByTestId('capture').count(), 0);
       const now = await readDatabase(popup);
       assert.equal(now.evidence.length, before.evidence.length);
@@ -108,7 +108,7 @@ describe('capturing evidence on an AliExpress order page', () => {
     await page.close(); // the tab is closed between opening the popup and clicking
     await popup.getByTestId('capture').click();
     await popup.getByRole('alert').waitFor();
-    assert.match(await popup.getByRole('alert').textContent(), /closed before the capture finished|not an order page/);
+    await expectText(popup.getByRole('alert'), /closed before the capture finished|not an order page/);
     const now = await readDatabase(popup);
     assert.equal(now.evidence.length, before.evidence.length);
     assert.equal(now.cases.length, before.cases.length);

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { fixture, launchExtension, openPopup, openTab, readDatabase, serve } from './harness.mjs';
+import { expectCount, expectText, expectValue, fixture, launchExtension, openPopup, openTab, readDatabase, serve, WAIT_MS } from './harness.mjs';
 
 const ORDER = '8190123456789012';
 const CASE_ID = `aliexpress:${ORDER}`;
@@ -61,12 +61,11 @@ describe('the case page', () => {
     assert.ok(captured >= 2, 'a screenshot and a copy of the page');
     assert.equal(await popup.getByTestId('open-case').getAttribute('href'), `case.html?id=${encodeURIComponent(CASE_ID)}`);
     [casePage] = await Promise.all([ext.context.waitForEvent('page'), popup.getByTestId('open-case').click()]);
-    await casePage.waitForLoadState();
     await casePage.getByTestId('case-title').waitFor();
     assert.equal(new URL(casePage.url()).pathname, '/case.html');
-    assert.equal(await casePage.getByTestId('case-title').textContent(), `AliExpress order ${ORDER}`);
-    assert.equal(await casePage.getByTestId('fact-order-id').textContent(), ORDER);
-    assert.equal(await casePage.getByTestId('evidence-item').count(), captured);
+    await expectText(casePage.getByTestId('case-title'), `AliExpress order ${ORDER}`);
+    await expectText(casePage.getByTestId('fact-order-id'), ORDER);
+    await expectCount(casePage.getByTestId('evidence-item'), captured);
     await popup.close();
 
     // A screenshot opens as an image; the captured page (HTML, MHTML) is offered only as a download.
@@ -76,9 +75,8 @@ describe('the case page', () => {
     assert.equal(await archives.getByTestId('evidence-open').count(), 0);
     assert.equal(await archives.getByTestId('evidence-download').count(), await archives.count());
     const [viewer] = await Promise.all([ext.context.waitForEvent('page'), shot.getByTestId('evidence-open').click()]);
-    await viewer.waitForLoadState();
+    await viewer.waitForFunction(() => document.images[0]?.complete && document.images[0].naturalWidth > 0, undefined, { timeout: WAIT_MS });
     assert.match(viewer.url(), /^blob:chrome-extension:\/\//);
-    assert.ok(await viewer.evaluate(() => document.images[0]?.naturalWidth > 0), 'the screenshot shows full size');
     await viewer.close();
   });
 
@@ -87,13 +85,13 @@ describe('the case page', () => {
     await casePage.getByTestId('label-select').selectOption('unboxing');
     await casePage.getByTestId('file-picker').setInputFiles({ name: 'unboxing.png', mimeType: 'image/png', buffer: png });
     await casePage.getByText('Added 1 item to the case.').waitFor();
-    assert.equal(await casePage.getByTestId('evidence-item').count(), captured + 1);
+    await expectCount(casePage.getByTestId('evidence-item'), captured + 1);
 
     await casePage.getByTestId('label-select').selectOption('');
     await casePage.getByTestId('note-text').fill(note);
     await casePage.getByTestId('save-note').click();
     await casePage.locator('[data-testid="evidence-item"][data-kind="note"]').waitFor();
-    assert.equal(await casePage.getByTestId('note-text').inputValue(), '', 'the form clears once saved');
+    await expectValue(casePage.getByTestId('note-text'), '');
 
     await casePage.getByTestId('drop-zone').evaluate((zone, text) => {
       const transfer = new DataTransfer();
@@ -103,7 +101,7 @@ describe('the case page', () => {
       }
     }, dropped);
     await casePage.locator('[data-testid="evidence-item"][data-name="receipt.txt"]').waitFor();
-    assert.equal(await casePage.getByTestId('evidence-item').count(), captured + 3);
+    await expectCount(casePage.getByTestId('evidence-item'), captured + 3);
 
     const { evidence, custody } = await readDatabase(casePage);
     const photo = evidence.find((e) => e.fileName === 'unboxing.png');
@@ -146,7 +144,7 @@ describe('the case page', () => {
     await casePage.getByTestId('verify-report').waitFor();
     assert.equal(await casePage.getByTestId('verify-report').getAttribute('data-ok'), 'true');
     const total = captured + 3;
-    assert.match(await casePage.getByTestId('verify-report').textContent(), new RegExp(`all ${total} files match their SHA-256 and the custody log \\(${total} entries\\) is intact`));
+    await expectText(casePage.getByTestId('verify-report'), new RegExp(`all ${total} files match their SHA-256 and the custody log \\(${total} entries\\) is intact`));
 
     // Tamper with the photo behind the app's back, straight in the page's IndexedDB.
     await casePage.evaluate(async () => {
@@ -185,8 +183,8 @@ describe('the case page', () => {
   it('the storage meter shows this case’s size', async () => {
     await casePage.reload();
     await casePage.getByTestId('storage-case').waitFor();
-    assert.match(await casePage.getByTestId('storage-case').textContent(), /^This case: \d+(\.\d)? (kB|MB)$/);
-    assert.match(await casePage.getByTestId('storage-browser').textContent(), /^DisputeKit uses .+ of .+ available to it$/);
+    await expectText(casePage.getByTestId('storage-case'), /^This case: \d+(\.\d)? (kB|MB)$/);
+    await expectText(casePage.getByTestId('storage-browser'), /^DisputeKit uses .+ of .+ available to it$/);
   });
 
   it('an address that names no case says so', async () => {

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { strFromU8, unzipSync, zipSync } from 'fflate';
-import { fixture, launchExtension, openPopup, openTab, ROOT, serve } from './harness.mjs';
+import { expectCount, expectText, fixture, launchExtension, openPopup, openTab, readDatabase, ROOT, serve } from './harness.mjs';
 
 const ORDER = '8190123456789012';
 const CASE_ID = `aliexpress:${ORDER}`;
@@ -56,17 +56,12 @@ async function caseWithEvidence(ext, locale) {
   const casePage = await ext.context.newPage();
   await casePage.goto(`chrome-extension://${ext.extensionId}/case.html?id=${encodeURIComponent(CASE_ID)}`);
   await casePage.getByTestId('case-title').waitFor();
-  // Headless Chromium started with --lang now and then answers a new page's first getUILanguage() with "en".
-  if ((await casePage.locator('main').getAttribute('lang')) !== LANG_TAG[locale]) {
-    await casePage.reload();
-    await casePage.getByTestId('case-title').waitFor();
-  }
   assert.equal(await casePage.locator('main').getAttribute('lang'), LANG_TAG[locale]);
-  const before = await casePage.getByTestId('evidence-item').count();
+  const before = (await readDatabase(casePage)).evidence.length;
+  await expectCount(casePage.getByTestId('evidence-item'), before);
   await casePage.getByTestId('note-text').fill(NOTE[locale]);
   await casePage.getByTestId('save-note').click();
-  await casePage.locator('[data-testid="evidence-item"][data-kind="note"]').waitFor();
-  assert.equal(await casePage.getByTestId('evidence-item').count(), before + 1);
+  await expectCount(casePage.getByTestId('evidence-item'), before + 1);
   return casePage;
 }
 
@@ -134,7 +129,7 @@ for (const locale of ['en', 'zh_CN', 'ru']) {
     it('exports a dossier from the case page that holds every file, the manifest and the report, and verifies', async () => {
       const casePage = await caseWithEvidence(ext, locale);
       zipPath = await exportDossier(casePage, dir);
-      assert.match(await casePage.getByTestId('dossier-notice').textContent(), /disputekit-aliexpress-8190123456789012-.*\.zip/);
+      await expectText(casePage.getByTestId('dossier-notice'), /disputekit-aliexpress-8190123456789012-.*\.zip/);
       files = unzipSync(readFileSync(zipPath));
       const manifest = JSON.parse(strFromU8(files['manifest.json']));
       assert.equal(manifest.case.id, CASE_ID);

@@ -2,7 +2,7 @@
 // through the popup in Chromium; the stitched PNG is decoded and probed row by row.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { fixture, launchExtension, openPopup, openTab, readDatabase, serve } from './harness.mjs';
+import { expectText, fixture, launchExtension, openPopup, openTab, readDatabase, serve } from './harness.mjs';
 
 const ORDER = '8190246813579135';
 const URL = `https://www.aliexpress.com/p/order/detail.html?orderId=${ORDER}`;
@@ -89,7 +89,7 @@ for (const deviceScaleFactor of [1, 2]) describe(`full-page capture of a tall or
     await popup.getByTestId('capture').click();
     await popup.getByText(/Capturing screen \d+ of 10/).waitFor();
     await popup.getByTestId('notice').waitFor({ timeout: 30_000 });
-    assert.equal(await popup.getByTestId('notice').textContent(), 'Saved: 3 files.');
+    await expectText(popup.getByTestId('notice'), 'Saved: 3 files.');
 
     const after = await layout(page);
     assert.equal(after.scrollY, 5000, 'the page is scrolled back where the user left it');
@@ -147,7 +147,7 @@ for (const deviceScaleFactor of [1, 2]) describe(`full-page capture of a tall or
     await popup.getByText(/Capturing screen [1-8] of 10/).waitFor();
     await popup.getByTestId('capture-cancel').click();
     await popup.getByRole('alert').waitFor({ timeout: 30_000 });
-    assert.match(await popup.getByRole('alert').textContent(), /Capture cancelled\. Nothing was saved/);
+    await expectText(popup.getByRole('alert'), /Capture cancelled\. Nothing was saved/);
 
     const now = await readDatabase(popup);
     assert.equal(now.evidence.length, before.evidence.length);

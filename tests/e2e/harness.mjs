@@ -1,4 +1,5 @@
 // Drives a build of the extension in Debian's Chromium (used by the e2e tests and `npm run demo`) with playwright-core (../shared/docs/capture-notes.md).
+import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -22,13 +23,17 @@ export async function launchExtension({ locale = 'en', build = TEST_BUILD, headl
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless,
-    locale,
+    // The browser itself runs in the language, as a user's would: Chromium on Linux takes its UI language
+    // from LANGUAGE (and needs its translations, Debian's chromium-l10n), and --lang elsewhere. Playwright's
+    // own `locale` option is not used: it is an emulation applied to each new page a moment after it starts,
+    // so now and then a page's first i18n.getUILanguage() answered "en".
+    env: { ...process.env, LANGUAGE: locale },
     viewport: { width: 1280, height: 800 },
     deviceScaleFactor,
     args: [
       `--disable-extensions-except=${build}`,
       `--load-extension=${build}`,
-      `--lang=${locale}`,
+      `--lang=${locale.replace('_', '-')}`,
       // 2 stands for a high-density screen, for the page (Playwright's emulation above) and for what
       // captureVisibleTab takes (the compositor, which ignores emulation).
       `--force-device-scale-factor=${deviceScaleFactor}`,
@@ -85,8 +90,9 @@ export async function openPopup(ext, tabId) {
     ext.context.waitForEvent('page', (p) => p.url().startsWith(`chrome-extension://${ext.extensionId}/popup.html`)),
     ext.sw.evaluate((u) => chrome.windows.create({ url: u, type: 'popup', width: 400, height: 600 }), url),
   ]);
-  await popup.waitForLoadState();
-  await popup.waitForFunction(() => !document.querySelector('[data-testid="reading"]') && document.querySelector('main'));
+  // What the user sees: the popup has read the page. (Not the page's load event, which Playwright can miss for
+  // a window it attaches to late; and the popup is ready when it shows something, not when it has loaded.)
+  await popup.waitForFunction(() => !document.querySelector('[data-testid="reading"]') && document.querySelector('main'), undefined, { timeout: WAIT_MS });
   return popup;
 }
 
@@ -130,4 +136,64 @@ export async function readDatabase(extensionPage) {
     db.close();
     return { cases, evidence, events, custody, checklist, contacts, sentNotifications };
   });
+}
+
+// ---- Waiting for what the user would see ----
+// Every wait is on a state the user would see (an element with its expected text or count, the badge, a row
+// in the database), polled until it holds or the time is up; never a fixed delay, never a neighbouring
+// message. On a loaded machine a view may take a while to follow, and that is fine; showing the wrong thing
+// for good is not, and that is what fails.
+
+/** Generous: CI machines have two cores and run the browser, the extension and the test at once. */
+export const WAIT_MS = 20_000;
+const POLL_MS = 50;
+
+function matches(actual, expected) {
+  if (expected instanceof RegExp) return typeof actual === 'string' && expected.test(actual);
+  if (typeof expected === 'function') return Boolean(expected(actual));
+  return JSON.stringify(actual) === JSON.stringify(expected);
+}
+
+/**
+ * Reads `read()` until its value matches `expected` (a value compared as JSON, a RegExp for text, or a
+ * predicate) and returns it; fails with `what` and the last value seen. A read that throws counts as not yet.
+ */
+export async function waitUntil(read, expected, { what = 'the expected state', timeout = WAIT_MS } = {}) {
+  const until = Date.now() + timeout;
+  let last;
+  let lastError;
+  for (;;) {
+    try {
+      last = await read();
+      lastError = undefined;
+      if (matches(last, expected)) return last;
+    } catch (error) {
+      lastError = error;
+    }
+    if (Date.now() > until) {
+      const seen = lastError ? `it failed: ${lastError.message}` : `it was ${JSON.stringify(last)}`;
+      throw new assert.AssertionError({ message: `timed out waiting for ${what} to be ${expected instanceof RegExp ? expected : typeof expected === 'function' ? 'as expected' : JSON.stringify(expected)}; ${seen}`, actual: last, expected, operator: 'waitUntil' });
+    }
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+}
+
+/** Waits until the element shows this text (a string: exactly; a RegExp: matching) and returns the text. */
+export function expectText(locator, expected, options = {}) {
+  return waitUntil(() => locator.first().textContent({ timeout: POLL_MS * 4 }), expected, { what: `the text of ${locator}`, ...options });
+}
+
+/** Waits until a form field holds this value. */
+export function expectValue(locator, expected, options = {}) {
+  return waitUntil(() => locator.inputValue({ timeout: POLL_MS * 4 }), expected, { what: `the value of ${locator}`, ...options });
+}
+
+/** Waits until exactly `n` elements match the locator. */
+export function expectCount(locator, n, options = {}) {
+  return waitUntil(() => locator.count(), n, { what: `the number of ${locator}`, ...options });
+}
+
+/** Waits until the toolbar badge shows this text ('' for none). */
+export function expectBadge(ext, expected, options = {}) {
+  return waitUntil(() => ext.sw.evaluate(() => chrome.action.getBadgeText({})), expected, { what: 'the toolbar badge', ...options });
 }

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { fixture, launchExtension, openPopup, openTab, readDatabase, serve } from './harness.mjs';
+import { expectValue, fixture, launchExtension, openPopup, openTab, readDatabase, serve } from './harness.mjs';
 
 const ORDER = '512034876';
 const CASE_ID = `yandex-market:${ORDER}`;
@@ -79,7 +79,7 @@ describe('letters on the case page', () => {
     await casePage.getByTestId('letter-route').selectOption('cn-12315');
     // The претензия was edited: the edit stays until the user asks for the letter again.
     await casePage.getByTestId('letter-rewrite').click();
-    assert.equal(await casePage.getByTestId('letter-language').inputValue(), 'zh_CN');
+    await expectValue(casePage.getByTestId('letter-language'), 'zh_CN');
     await casePage.getByTestId('letter-problem').selectOption('counterfeit');
     const body = await casePage.getByTestId('letter-body').inputValue();
     for (const part of ['投诉人：', '被投诉人：ООО «Северный ветер»', `订单编号：${ORDER}`, '第五十五条', '证据清单', '七个工作日']) {

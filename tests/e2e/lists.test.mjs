@@ -2,7 +2,7 @@
 // when it loads more orders or navigates without a reload.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { fixture, launchExtension, openPopup, openTab, readDatabase, serve } from './harness.mjs';
+import { expectText, fixture, launchExtension, openPopup, openTab, readDatabase, serve } from './harness.mjs';
 
 const LIST_URL = 'https://www.aliexpress.com/p/order/index.html';
 
@@ -17,10 +17,10 @@ describe('an AliExpress order list', () => {
   it('the popup lists the orders and saves them all as cases', async () => {
     const { tabId } = await openTab(ext, LIST_URL);
     const popup = await openPopup(ext, tabId);
-    assert.equal(await popup.getByTestId('order-count').textContent(), '3 orders on this page');
+    await expectText(popup.getByTestId('order-count'), '3 orders on this page');
     await popup.getByTestId('save-all').click();
     await popup.getByTestId('notice').waitFor();
-    assert.equal(await popup.getByTestId('notice').textContent(), 'Saved: 3 new, 0 updated.');
+    await expectText(popup.getByTestId('notice'), 'Saved: 3 new, 0 updated.');
     const { cases } = await readDatabase(popup);
     assert.deepEqual(cases.map((c) => c.orderId).sort(), ['8190123456789012', '8190222233334444', '8190555566667777']);
     assert.equal(cases.find((c) => c.orderId === '8190222233334444').order.total.amount, 13.45);
@@ -33,7 +33,7 @@ describe('an AliExpress order list', () => {
   it('follows the page when it loads more orders and when it navigates without a reload', async () => {
     const { page, tabId } = await openTab(ext, LIST_URL);
     const popup = await openPopup(ext, tabId);
-    assert.equal(await popup.getByTestId('order-count').textContent(), '3 orders on this page');
+    await expectText(popup.getByTestId('order-count'), '3 orders on this page');
 
     // "View orders" loads more: a fourth card appears.
     await page.evaluate(() => {
@@ -51,7 +51,7 @@ describe('an AliExpress order list', () => {
       history.pushState({}, '', '/p/order/detail.html?orderId=8190123456789012');
     }, detail);
     await popup.getByTestId('order-id').waitFor();
-    assert.equal(await popup.getByTestId('order-id').textContent(), '8190123456789012');
+    await expectText(popup.getByTestId('order-id'), '8190123456789012');
     await popup.close();
   });
 });

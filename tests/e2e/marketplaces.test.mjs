@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { SAMPLES } from '../fixtures/samples.mjs';
-import { fixture, launchExtension, openPopup, openTab, serve } from './harness.mjs';
+import { expectText, fixture, launchExtension, openPopup, openTab, serve } from './harness.mjs';
 
 describe('the popup on every marketplace', () => {
   let ext;
@@ -17,9 +17,9 @@ describe('the popup on every marketplace', () => {
       const { tabId } = await openTab(ext, sample.url);
       const popup = await openPopup(ext, tabId);
       if (sample.expect.orderId) {
-        assert.equal(await popup.getByTestId('order-id').textContent(), sample.expect.orderId);
-        if (sample.expect.store) assert.equal(await popup.getByTestId('order-store').textContent(), sample.expect.store);
-        if (sample.expect.status) assert.equal(await popup.getByTestId('order-status').textContent(), sample.expect.status);
+        await expectText(popup.getByTestId('order-id'), sample.expect.orderId);
+        if (sample.expect.store) await expectText(popup.getByTestId('order-store'), sample.expect.store);
+        if (sample.expect.status) await expectText(popup.getByTestId('order-status'), sample.expect.status);
         assert.equal(await popup.getByTestId('capture').count(), 1);
       } else {
         const count = Number((await popup.getByTestId('order-count').textContent()).match(/\d+/)[0]);

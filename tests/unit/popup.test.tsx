@@ -37,7 +37,11 @@ async function show(popupApi: PopupApi) {
   root = document.createElement('div');
   document.body.append(root);
   await act(async () => render(<Popup api={popupApi} />, root));
-  await act(async () => {});
+  await settle();
+}
+/** Lets every pending promise of the popup run out and its renders happen. */
+async function settle() {
+  for (let i = 0; i < 5; i++) await act(async () => {});
 }
 const text = (testId: string) => root.querySelector(`[data-testid="${testId}"]`)?.textContent;
 
@@ -80,6 +84,41 @@ describe('popup', () => {
     expect(capture).toHaveBeenCalledWith(3);
     expect(text('notice')).toBe('Сохранено: 2 файла.');
     expect(text('evidence-count')).toBe('2 файла');
+  });
+
+  it('never shows the saved message beside the count from before the capture', async () => {
+    const before: CaseOverview = {
+      case: { id: 'aliexpress:8190123456789012', platform: 'aliexpress', orderId: '8190123456789012', order: order.order, state: 'open', createdAt: '2026-11-20T12:00:00.000Z', updatedAt: '2026-11-20T12:00:00.000Z' },
+      evidenceCount: 3,
+      lastCapturedAt: '2026-11-20T12:00:00.000Z',
+    };
+    let answer: (overview: CaseOverview) => void = () => {};
+    const loadCase = vi
+      .fn()
+      .mockResolvedValueOnce(before)
+      .mockImplementationOnce(() => new Promise<CaseOverview>((resolve) => (answer = resolve)));
+    const capture = vi.fn().mockResolvedValue({ ok: true, caseId: before.case.id, evidenceIds: ['a', 'b', 'c'] });
+    await show(api(order, { loadCase, capture }));
+    expect(text('evidence-count')).toBe('3 files');
+    await act(async () => (root.querySelector('[data-testid="capture"]') as HTMLButtonElement).click());
+    await settle();
+    // The capture is saved, the case is still being read: no message yet, so none beside a stale count.
+    expect(capture).toHaveBeenCalled();
+    expect(text('notice')).toBeUndefined();
+    await act(async () => answer({ ...before, evidenceCount: 6 }));
+    await settle();
+    expect(text('notice')).toBe('Saved: 3 files.');
+    expect(text('evidence-count')).toBe('6 files');
+  });
+
+  it('says nothing about the case until the database has answered', async () => {
+    let answer: (overview: CaseOverview | null) => void = () => {};
+    await show(api(order, { loadCase: () => new Promise((resolve) => (answer = resolve)) }));
+    expect(text('order-id')).toBe('8190123456789012');
+    expect(root.querySelector('[data-testid="case"]')).toBeNull();
+    await act(async () => answer(null));
+    await settle();
+    expect(text('case')).toBe('No evidence saved for this order yet.');
   });
 
   it('shows a failed capture’s reason', async () => {
