@@ -30,26 +30,82 @@ export const OrderItemSchema = z.object({
 
 export const CountdownSchema = z.object({ label: text, text, endsAt: z.string().optional() });
 
-/** How a field was found, most trusted first (../shared/docs/marketplace-pages.md, "Strategy"). */
-export const STRATEGIES = ['embedded-data', 'selector', 'label', 'url'] as const;
+/**
+ * How a field was found, most trusted first (../shared/docs/marketplace-pages.md, "Strategy"): the API
+ * responses the page itself loaded ('api-data', kept by the page-data recorder), data embedded in its HTML,
+ * markup selectors, labelled text, the URL.
+ */
+export const STRATEGIES = ['api-data', 'embedded-data', 'selector', 'label', 'url'] as const;
 export const StrategySchema = z.enum(STRATEGIES);
 export type Strategy = z.infer<typeof StrategySchema>;
 
+/**
+ * When something happened, as the page states it: a calendar day `YYYY-MM-DD` when the page gives only a day
+ * (never turned into midnight UTC or any invented time), or an instant with its offset when it gives a time
+ * (`2026-11-03T14:42:51+08:00`, in the platform's zone when the page states none).
+ */
+export const DAY = /^\d{4}-\d{2}-\d{2}$/;
+export const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
+export const PageDateSchema = z.string().refine((s) => (DAY.test(s) || INSTANT.test(s)) && !Number.isNaN(Date.parse(DAY.test(s) ? `${s}T00:00:00Z` : s)), {
+  message: 'a day (YYYY-MM-DD) or an instant with its offset',
+});
+export type PageDate = z.infer<typeof PageDateSchema>;
+
+/**
+ * The dated steps of an order a page can state, named as the deadline engine names its events
+ * (lib/rules/vocabulary.ts CASE_EVENTS): each one a reader gives starts that event's rules.
+ */
+export const ORDER_EVENTS = [
+  'placed',
+  'paid',
+  'shipped',
+  'delivered',
+  'receiptConfirmed',
+  'completed',
+  'expectedDelivery',
+  'disputeOpened',
+  'refundRequested',
+  'returnShipped',
+] as const;
+export type OrderEvent = (typeof ORDER_EVENTS)[number];
+export const OrderEventsSchema = z.partialRecord(z.enum(ORDER_EVENTS), PageDateSchema);
+export type OrderEvents = z.infer<typeof OrderEventsSchema>;
+
+/** A dispute, return or refund about an order, as its page (or the order page) shows it. */
+export const DisputeSchema = z.object({
+  id: z.string().regex(/^[0-9A-Za-z_-]{1,64}$/).optional(),
+  /** The kind the page names (e.g. "RETURN", "仅退款", "Возврат"), as text. */
+  type: text.optional(),
+  status: text.optional(),
+  openedAt: PageDateSchema.optional(),
+  amount: MoneySchema.optional(),
+  /** Where the dispute's own page is, when the page links it. */
+  url: text.optional(),
+});
+export type Dispute = z.infer<typeof DisputeSchema>;
+
 export const OrderFactsSchema = z.object({
   orderId: z.string().regex(/^[0-9A-Za-z_-]{1,64}$/),
-  placedAt: z.string().optional(),
+  /** The same value as `events.placed` (kept for the documented `extract` output). */
+  placedAt: PageDateSchema.optional(),
   status: text.optional(),
   store: StoreSchema.optional(),
   items: z.array(OrderItemSchema).max(500),
   total: MoneySchema.optional(),
   tracking: z.array(z.object({ number: text, carrier: text.optional() })).max(50).optional(),
   countdowns: z.array(CountdownSchema).max(20).optional(),
+  /** Every dated step the page states; `sources` has one entry per event, as "events.<name>". */
+  events: OrderEventsSchema.optional(),
+  /** On a dispute or refund page (and an order page that shows one): the dispute about this order. */
+  dispute: DisputeSchema.optional(),
   /** Which strategy found each field; fields absent here were not found. */
   sources: z.record(z.string(), StrategySchema),
 });
 export type OrderFacts = z.infer<typeof OrderFactsSchema>;
 
-export const PAGE_KINDS = ['order-list', 'order-detail', 'unknown'] as const;
+/** 'dispute-list' / 'dispute-detail': a marketplace's returns, refunds or disputes (one order per dispute shown). */
+export const PAGE_KINDS = ['order-list', 'order-detail', 'dispute-list', 'dispute-detail', 'unknown'] as const;
+export type PageKind = (typeof PAGE_KINDS)[number];
 export const PageReadingSchema = z.object({
   platform: PlatformSchema,
   pageKind: z.enum(PAGE_KINDS),

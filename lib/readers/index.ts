@@ -2,15 +2,17 @@
 import { platformForUrl } from '../marketplaces';
 import type { PageReading } from '../model';
 import { PageReadingSchema } from '../model';
+import type { ApiResponse } from './api';
 import { readAliExpress } from './aliexpress';
 import { readTaobao } from './taobao';
 import { readYandexMarket } from './yandex-market';
 
 /**
  * A page reader: pure, no browser API. `now` is when the page is read: countdowns ("还剩9天10时") and
- * dates without a year ("3 ноября") are relative to it.
+ * dates without a year ("3 ноября") are relative to it. `responses` are the API responses the page itself
+ * loaded (./api.ts), read before anything else; untrusted like the markup.
  */
-export type PageReader = (doc: Document, href: string, now: Date) => PageReading;
+export type PageReader = (doc: Document, href: string, now: Date, responses: readonly ApiResponse[]) => PageReading;
 
 const READERS: Record<PageReading['platform'], PageReader> = {
   aliexpress: readAliExpress,
@@ -23,12 +25,12 @@ const READERS: Record<PageReading['platform'], PageReader> = {
  * The reading of a page, or null when DisputeKit has no reader for its site. Never throws: a reader that
  * trips over an unexpected page reports the page as unknown, with what it could not read.
  */
-export function readPage(doc: Document, href: string, now: Date = new Date()): PageReading | null {
+export function readPage(doc: Document, href: string, now: Date = new Date(), responses: readonly ApiResponse[] = []): PageReading | null {
   const platform = platformForUrl(href);
   const reader = platform && READERS[platform];
   if (!platform || !reader) return null;
   try {
-    const parsed = PageReadingSchema.safeParse(reader(doc, href, now));
+    const parsed = PageReadingSchema.safeParse(reader(doc, href, now, responses));
     if (parsed.success) return parsed.data;
   } catch {
     // fall through: reported below as an unreadable page of this platform

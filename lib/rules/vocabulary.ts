@@ -12,6 +12,8 @@ export const CASE_EVENTS = [
   'delivered',
   'receiptConfirmed',
   'completed',
+  /** The date the platform promised delivery by ("Refund if no delivery before …", an ETA). */
+  'expectedDelivery',
   'disputeOpened',
   'refundRequested',
   'sellerLastReply',
