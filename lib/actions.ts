@@ -13,6 +13,7 @@ import type { Platform } from './marketplaces';
 import { ReadPageResponse, SelectionResponse, type CaptureError, type CaptureResponse } from './messages';
 import type { CaseRecord, OrderFacts } from './model';
 import type { EvidenceClock } from './evidence-item';
+import { cleanText } from './text';
 import { MAX_SELECTION_CHARS, selectionEvidence } from './selection';
 
 export const MENU_SAVE_PAGE = 'disputekit-save-page';
@@ -110,7 +111,7 @@ async function saveSelection(deps: ActionDeps, info: MenuClick, tab: ActionTab |
   if (target.kind === 'none') return { ok: false, error: 'noCurrentCase' };
   const page = {
     url: info.pageUrl ?? tab.url ?? '',
-    title: (tab.title ?? '').slice(0, 2000),
+    title: cleanText(tab.title),
     viewport: { width: tab.width ?? 0, height: tab.height ?? 0 },
     // Text has no pixels; the tab object does not say the page's ratio, and 1 is the neutral value.
     devicePixelRatio: 1,

@@ -14,6 +14,7 @@ import { sha256Hex } from './hash';
 import type { CaptureError, CaptureProgress, CaptureResponse } from './messages';
 import { PageMeasureResponse, ScreenResponse, SnapshotResponse } from './messages';
 import type { EvidenceKind, EvidenceLabel, EvidenceRecord, OrderFacts, PageMetadata } from './model';
+import { cleanText } from './text';
 import type { Platform } from './marketplaces';
 import { Stitcher, type Imaging } from './stitch';
 import { toZonedIso, userTimeZone } from './time';
@@ -119,7 +120,7 @@ async function run(deps: CaptureDeps, target: CaptureTarget, hooks: CaptureHooks
   // captureVisibleTab takes whatever is shown in the window: refuse rather than save the wrong tab.
   if (!tab.active || tab.windowId === undefined) throw new CaptureFailure('tabNotVisible');
   const windowId = tab.windowId;
-  const page: PageMetadata = snapshot.success ? snapshot.data.page : pageFromTab(tab);
+  const page: PageMetadata = snapshot.success ? { ...snapshot.data.page, title: cleanText(snapshot.data.page.title) } : pageFromTab(tab);
   stopIfCancelled();
 
   // Scrolling needs the content script; without one the visible area is what can be taken.
@@ -268,7 +269,7 @@ function clockOf(deps: CaptureDeps): Clock {
 function pageFromTab(tab: TabInfo): PageMetadata {
   return {
     url: (tab.url ?? '').slice(0, 8192),
-    title: (tab.title ?? '').slice(0, 2000),
+    title: cleanText(tab.title),
     viewport: { width: tab.width ?? 0, height: tab.height ?? 0 },
     devicePixelRatio: 1,
   };

@@ -4,9 +4,10 @@
  */
 import { z } from 'zod';
 import { PLATFORMS } from './marketplaces';
+import { MAX_TEXT } from './text';
 
-/** Page text is untrusted: cap every string so a hostile page cannot bloat messages or the database. */
-export const MAX_TEXT = 2000;
+export { MAX_TEXT };
+
 const text = z.string().max(MAX_TEXT);
 
 export const PlatformSchema = z.enum(PLATFORMS);

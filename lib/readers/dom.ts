@@ -2,7 +2,9 @@
  * Small, pure helpers the page readers share. They take a root node and never touch browser APIs, so
  * readers run the same in a content script, in Vitest on a fixture and in the command-line reader.
  */
-import { MAX_TEXT } from '../model';
+import { cleanText } from '../text';
+
+export { cleanText };
 
 /** A selector as a catalogue records it: when and on which page it was last seen to work. */
 export interface DatedSelector {
@@ -11,14 +13,6 @@ export interface DatedSelector {
   seen: string;
   /** The page it was seen on. */
   page: string;
-}
-
-// Bidi controls and zero-width characters: page text may carry them to reorder what the user reads.
-const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
-
-/** Visible-ish text of a node: whitespace folded, invisible controls removed, capped in length. */
-export function cleanText(raw: string | null | undefined): string {
-  return (raw ?? '').replace(INVISIBLE, '').replace(/\s+/g, ' ').trim().slice(0, MAX_TEXT);
 }
 
 /** The first selector (newest first) that matches an element with text; which one matched is returned too. */

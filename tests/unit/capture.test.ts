@@ -77,6 +77,13 @@ describe('capturing the visible page', () => {
     expect(overview?.latestThumbnail).toBeInstanceOf(Blob);
   });
 
+  it('stores the page title without the direction overrides a page may hide in it', async () => {
+    const page = snapshot();
+    page.page.title = 'Order \u202Efdp.exe\u202C  details\u200B';
+    await captureVisible(deps({}, page), 7);
+    for (const item of await database.evidence.toArray()) expect(item.page?.title).toBe('Order fdp.exe details');
+  });
+
   it('adds a second capture of the same order to the same case, and another order gets its own case', async () => {
     await captureVisible(deps(), 7);
     await captureVisible(deps(), 7);
