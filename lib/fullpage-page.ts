@@ -28,6 +28,17 @@ interface SavedStyle {
 
 const nextFrame = (win: Window) => new Promise<void>((resolve) => win.requestAnimationFrame(() => resolve()));
 
+/**
+ * Resolves once a frame holding every change made before the call has been painted. One animation frame is
+ * not enough: its callback runs before that frame's paint, and a screenshot taken right after it can still
+ * show the page as it was (seen on a loaded machine: a hidden sticky header in two screens). The second
+ * frame's callback comes after the first frame was painted and handed to the compositor.
+ */
+export async function painted(win: Window): Promise<void> {
+  await nextFrame(win);
+  await nextFrame(win);
+}
+
 export class PageCaptureSession {
   private readonly saved: SavedStyle[] = [];
   private readonly scrollOrigin: { x: number; y: number };
@@ -78,7 +89,7 @@ export class PageCaptureSession {
     await nextFrame(this.win);
     if (index > 0) this.hideRepeatedPinned();
     this.rememberInView();
-    await nextFrame(this.win);
+    await painted(this.win);
     return { scrollY: this.win.scrollY };
   }
 

@@ -2,7 +2,7 @@
 // The page side of a full-page capture: what it changes it puts back. (Hiding pinned elements needs real
 // layout and is proven in Chromium: tests/e2e/fullpage.test.mjs.)
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { PageCaptureSession } from '@/lib/fullpage-page';
+import { PageCaptureSession, painted } from '@/lib/fullpage-page';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -34,5 +34,22 @@ describe('the page’s side of a full-page capture', () => {
     new PageCaptureSession(document, window, abandoned);
     vi.advanceTimersByTime(60_000);
     expect(abandoned).toHaveBeenCalledOnce();
+  });
+
+  it('answers a screen only after a frame with the hidden elements has been painted (two animation frames)', async () => {
+    const frames: FrameRequestCallback[] = [];
+    vi.spyOn(window, 'requestAnimationFrame').mockImplementation((callback) => frames.push(callback));
+    let done = false;
+    const waiting = painted(window).then(() => (done = true));
+    const runFrame = async () => {
+      frames.shift()?.(0);
+      await Promise.resolve();
+      await Promise.resolve();
+    };
+    await runFrame();
+    expect(done).toBe(false);
+    await runFrame();
+    await waiting;
+    expect(done).toBe(true);
   });
 });
