@@ -17,7 +17,7 @@ export const LATEST_DUE_TIME = '2100-01-01T00:00:00.000Z';
  */
 export const CLOCK_SKEW_MS = 10 * 60_000;
 
-/** 'record': when something happened (never in the future); 'due': a deadline or a date the user set (may lie ahead). */
+/** 'record': when DisputeKit saved something (never in the future); 'due': a deadline or a date the user typed (may lie ahead). */
 export type TimeKind = 'record' | 'due';
 export type TimeProblem = 'bad-time' | 'future-time';
 
@@ -52,10 +52,12 @@ export function timesOf(table: BackupTable, row: Row): [field: string, value: un
         ['at', row.at, 'record'],
         ['due', row.due, 'due'],
       ];
+    case 'contacts':
+      // Typed by the user in the contact log, which does not stop a date ahead.
+      return [['at', row.at, 'due']];
     case 'events':
     case 'checklist':
     case 'custody':
-    case 'contacts':
     case 'readings':
       return [['at', row.at, 'record']];
   }

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { buildBackup } from '@/lib/backup/build';
 import { MAX_BACKUP_FILE_BYTES, MAX_ENTRY_BYTES, MAX_MANIFEST_BYTES, MAX_UNPACKED_BYTES } from '@/lib/backup/format';
 import { rejectionText, restoreMessage } from '@/lib/backup/report';
+import { REJECT_REASONS } from '@/lib/backup/read';
 import { restoreBackup } from '@/lib/backup/restore';
 import { saveCapture } from '@/lib/cases';
 import { setUserDue, setUserEventDate } from '@/lib/case-deadlines';
@@ -13,7 +14,7 @@ import { addContact } from '@/lib/contacts';
 import { DisputeKitDB } from '@/lib/db';
 import { importFiles } from '@/lib/evidence-import';
 import { sha256Hex } from '@/lib/hash';
-import { translator } from '@/lib/i18n';
+import { LOCALES, translator, type MessageKey } from '@/lib/i18n';
 import { getReadings } from '@/lib/readings';
 import { altered, files, rejected, snapshot } from './backup-fixture';
 import { CASE_ID, caseWithCapture, importDeps, ORDER_ID } from './case-fixture';
@@ -316,5 +317,16 @@ describe('a restore only extends: what is here stays', () => {
     const database = freshDb();
     expect(await restore(database, new Blob([zipSync(entries) as BlobPart]))).toMatchObject({ ok: true });
     expect(await database.evidence.count()).toBe(1);
+  });
+});
+
+describe('the restore report', () => {
+  it('has every rejection reason, table and size problem in en, zh_CN and ru', () => {
+    const keys = [
+      ...REJECT_REASONS.map((r) => `restore.reason.${r}`),
+      ...['cases', 'evidence', 'events', 'checklist', 'custody', 'contacts', 'sentNotifications', 'readings', 'settings', 'backup'].map((table) => `restore.table.${table}`),
+      ...['file-too-large', 'entry-too-large', 'unpacked-too-large', 'too-many-entries', 'duplicate-entry'].map((kind) => `restore.problem.${kind}`),
+    ];
+    for (const catalogue of Object.values(LOCALES)) for (const key of keys) expect(catalogue[key as MessageKey], key).toEqual(expect.any(String));
   });
 });
