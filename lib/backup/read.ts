@@ -1,7 +1,9 @@
 /**
- * Reading a backup file: open the ZIP, check its header, then check every record against lib/model.ts and
- * every file against the SHA-256 the backup lists and the one its evidence row holds. Nothing is written
- * here; what does not pass is collected as a `Rejection` naming the record, the field and the reason.
+ * Reading a backup file: check the sizes its ZIP directory declares against the caps (./format.ts) before
+ * inflating anything, open it, check its header, then check every record against lib/model.ts and the rules
+ * of ./checks.ts (times, case ids), every file against the SHA-256 the backup lists and the one its evidence
+ * row holds, and every item against its own case's custody log. Nothing is written here; what does not pass
+ * is collected as a `Rejection` naming the record, the field and the reason.
  */
 import { unzipSync } from 'fflate';
 import { z } from 'zod';
