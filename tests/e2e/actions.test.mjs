@@ -136,6 +136,15 @@ describe('one action from anywhere', () => {
       }),
       ['1', 'block', 'visible'],
     );
+    // While a full-page capture scrolls the page, the content script hides it (an attribute the root's own rule obeys).
+    const displayWhileCapturing = await page.evaluate(() => {
+      const host = document.querySelector('disputekit-page-button');
+      host.setAttribute('data-hidden-for-capture', '');
+      const hidden = getComputedStyle(host).display;
+      host.removeAttribute('data-hidden-for-capture');
+      return [hidden, getComputedStyle(host).display];
+    });
+    assert.deepEqual(displayWhileCapturing, ['none', 'block']);
 
     const { cases, evidence, events } = await readDatabase(extensionPage);
     assert.deepEqual(cases.map((c) => [c.id, c.order.store.name]), [[ORDER_CASE, 'Sunrise Gadgets Store']]);
