@@ -1,11 +1,11 @@
 import type { Translate } from '@/lib/i18n';
 import type { CaseRecord, Money } from '@/lib/model';
 
-function formatMoney(money: Money, lang: string): string {
+export function formatMoney(money: Money, lang: string): string {
   return new Intl.NumberFormat(lang, { style: 'currency', currency: money.currency }).format(money.amount);
 }
 
-function formatDate(iso: string, lang: string): string {
+export function formatDate(iso: string, lang: string): string {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? iso : new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }

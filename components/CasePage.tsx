@@ -3,11 +3,13 @@ import type { CasePageApi } from '@/lib/case-page-api';
 import { deleteEvidence, getCase, getCaseEvidence } from '@/lib/cases';
 import { addNote, importFiles, MAX_NOTE_CHARS, type ImportResult } from '@/lib/evidence-import';
 import { languageTag, translator, type Translate } from '@/lib/i18n';
-import type { CaseRecord, EvidenceLabel, EvidenceRecord } from '@/lib/model';
+import type { CaseRecord, EvidenceLabel, EvidenceRecord, Reading } from '@/lib/model';
+import { getReadings } from '@/lib/readings';
 import { storageUse, type StorageUse } from '@/lib/storage-meter';
 import { CaseAddEvidence } from './CaseAddEvidence';
 import { CaseEvidenceList } from './CaseEvidenceList';
 import { CaseFacts } from './CaseFacts';
+import { CaseReadings } from './CaseReadings';
 import { CaseStorage } from './CaseStorage';
 import { CaseVerify } from './CaseVerify';
 import { LetterEditor } from './LetterEditor';
@@ -26,7 +28,7 @@ function importNotice(t: Translate, result: ImportResult): Notice {
   return { tone: 'error', text: t(`caseAdd.error.${result.error}`, { max: MAX_NOTE_CHARS }), detail: result.detail };
 }
 
-type Loaded = { record: CaseRecord; evidence: EvidenceRecord[]; storage: StorageUse } | null;
+type Loaded = { record: CaseRecord; evidence: EvidenceRecord[]; readings: Reading[]; storage: StorageUse } | null;
 
 /** A case's home: its order, its evidence, adding files and notes, Verify and the storage it takes. */
 export function CasePage({ api }: { api: CasePageApi }) {
@@ -43,8 +45,8 @@ export function CasePage({ api }: { api: CasePageApi }) {
     if (!caseId) return setLoaded(null);
     const record = await getCase(database, caseId);
     if (!record) return setLoaded(null);
-    const [evidence, storage] = await Promise.all([getCaseEvidence(database, caseId), storageUse(database, caseId, api.estimate)]);
-    setLoaded({ record, evidence, storage });
+    const [evidence, readings, storage] = await Promise.all([getCaseEvidence(database, caseId), getReadings(database, caseId), storageUse(database, caseId, api.estimate)]);
+    setLoaded({ record, evidence, readings, storage });
   }, [api, caseId, database]);
 
   useEffect(() => {
@@ -80,7 +82,7 @@ export function CasePage({ api }: { api: CasePageApi }) {
       </main>
     );
 
-  const { record, evidence, storage } = loaded;
+  const { record, evidence, readings, storage } = loaded;
   return (
     <main class="case-page" lang={lang}>
       <header class="case-header">
@@ -91,6 +93,7 @@ export function CasePage({ api }: { api: CasePageApi }) {
       <div class="case-columns">
         <div class="case-main">
           <CaseFacts t={t} lang={lang} record={record} />
+          <CaseReadings t={t} lang={lang} record={record} readings={readings} />
           <CaseEvidenceList
             t={t}
             lang={lang}

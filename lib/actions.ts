@@ -10,6 +10,7 @@ import type { DisputeKitDB } from './db';
 import { describeError, isQuotaError } from './errors';
 import type { MessageKey, Translate } from './i18n';
 import type { Platform } from './marketplaces';
+import { mismatchDetail, orderOfPage } from './page-order';
 import { ReadPageResponse, SelectionResponse, type CaptureError, type CaptureResponse } from './messages';
 import type { CaseRecord, OrderFacts } from './model';
 import type { EvidenceClock } from './evidence-item';
@@ -79,22 +80,32 @@ export async function handleCommand(deps: ActionDeps, command: string, tab: Acti
   return report(deps, await savePage(deps, tab));
 }
 
-type Target = { kind: 'order'; platform: Platform; order: OrderFacts } | { kind: 'case'; record: CaseRecord } | { kind: 'none' };
+type Target =
+  | { kind: 'order'; platform: Platform; order: OrderFacts }
+  | { kind: 'case'; record: CaseRecord }
+  | { kind: 'none' }
+  /** An order page that names another order than its address: nothing is saved (lib/page-order.ts). */
+  | { kind: 'refused'; result: ActionResult & { ok: false } };
 
-/** An order page's own case first; otherwise the current case. */
-async function targetFor(deps: ActionDeps, tabId: number): Promise<Target> {
-  const answer = await deps.sendToTab(tabId, { type: 'page:read' }).catch(() => undefined);
+/**
+ * An order page's own case first (the order its address names); otherwise the current case. A menu item or
+ * the shortcut is the user's own action, so it may refresh the order's facts (lib/readings.ts), but a page
+ * that names another order than its address is refused, as for the in-page button.
+ */
+async function targetFor(deps: ActionDeps, tab: ActionTab & { id: number }): Promise<Target> {
+  const answer = await deps.sendToTab(tab.id, { type: 'page:read' }).catch(() => undefined);
   const parsed = ReadPageResponse.safeParse(answer);
-  const reading = parsed.success ? parsed.data.reading : null;
-  const order = reading?.pageKind === 'order-detail' ? reading.orders[0] : undefined;
-  if (reading && order) return { kind: 'order', platform: reading.platform, order };
+  const found = orderOfPage(parsed.success ? parsed.data.reading : null, tab.url ?? '', false);
+  if (found.ok) return { kind: 'order', platform: found.platform, order: found.order };
+  if (found.error === 'orderMismatch') return { kind: 'refused', result: { ok: false, error: 'orderMismatch', detail: mismatchDetail(found) } };
   const record = await resolveCurrentCase(deps.storage, deps.database);
   return record ? { kind: 'case', record } : { kind: 'none' };
 }
 
 async function savePage(deps: ActionDeps, tab: ActionTab | undefined): Promise<ActionResult> {
   if (tab?.id === undefined) return { ok: false, error: 'tabClosed' };
-  const target = await targetFor(deps, tab.id);
+  const target = await targetFor(deps, { ...tab, id: tab.id });
+  if (target.kind === 'refused') return target.result;
   if (target.kind === 'none') return { ok: false, error: 'noCurrentCase' };
   const result = await deps.capturePage(tab.id, target.kind === 'case' ? target.record.id : undefined);
   if (!result.ok) return result;
@@ -107,7 +118,8 @@ async function saveSelection(deps: ActionDeps, info: MenuClick, tab: ActionTab |
   if (tab?.id === undefined) return { ok: false, error: 'tabClosed' };
   const text = await selectedText(deps, tab.id, info.selectionText);
   if (text.length > MAX_SELECTION_CHARS) return { ok: false, error: 'selectionTooLong' };
-  const target = await targetFor(deps, tab.id);
+  const target = await targetFor(deps, { ...tab, id: tab.id });
+  if (target.kind === 'refused') return target.result;
   if (target.kind === 'none') return { ok: false, error: 'noCurrentCase' };
   const page = {
     url: info.pageUrl ?? tab.url ?? '',
@@ -121,7 +133,7 @@ async function saveSelection(deps: ActionDeps, info: MenuClick, tab: ActionTab |
     const now = deps.now();
     const saved =
       target.kind === 'order'
-        ? await saveCapture(deps.database, { platform: target.platform, order: target.order, evidence: [evidence], now })
+        ? await saveCapture(deps.database, { platform: target.platform, order: target.order, evidence: [evidence], now, source: 'selection', url: page.url })
         : await addEvidenceToCase(deps.database, target.record.id, [evidence], now);
     await setCurrentCase(deps.storage, saved.caseId, now);
     return { ok: true, ...saved, what: 'selection' };

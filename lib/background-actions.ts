@@ -11,7 +11,7 @@ import { translator } from './i18n';
 import { currentLocale, settingsChanged } from './locale';
 import { platformForUrl } from './marketplaces';
 import { isMarketplaceContentScript, SaveOrderFromPageRequest, type CaptureResponse, type ContentSenderLike } from './messages';
-import { saveOrderFromPage } from './save-from-page';
+import { PageSaveLimiter, saveOrderFromPage } from './save-from-page';
 
 const t = async () => translator(await currentLocale());
 const isMarketplaceUrl = (url: string) => platformForUrl(url) !== null;
@@ -67,6 +67,9 @@ export function registerActions(): void {
   });
 }
 
+/** Saves from each tab's in-page button in the last minute, for the whole life of the service worker. */
+const pageSaves = new PageSaveLimiter();
+
 /**
  * The in-page button's request, from our content script on a marketplace tab only. Anything else is left
  * unanswered (undefined), for handleBackgroundMessage or nobody.
@@ -76,7 +79,7 @@ export function handleActionMessage(message: unknown, sender: ContentSenderLike)
     if (!isMarketplaceContentScript(sender, browser.runtime.id, isMarketplaceUrl)) return undefined;
     const capture = browserCaptureDeps();
     return thenCheckDeadlines(
-      saveOrderFromPage({ ...capture, storage: browser.storage.local, captureShortcut, isMarketplaceUrl }, sender.tab.id),
+      saveOrderFromPage({ ...capture, storage: browser.storage.local, captureShortcut, isMarketplaceUrl, limiter: pageSaves }, sender.tab),
     );
   }
   return undefined;

@@ -16,6 +16,7 @@ import { PageMeasureResponse, ScreenResponse, SnapshotResponse } from './message
 import type { EvidenceKind, EvidenceLabel, EvidenceRecord, OrderFacts, PageMetadata } from './model';
 import { cleanText } from './text';
 import type { Platform } from './marketplaces';
+import { mismatchDetail, orderOfPage } from './page-order';
 import { Stitcher, type Imaging } from './stitch';
 import { toZonedIso, userTimeZone } from './time';
 
@@ -109,10 +110,10 @@ async function run(deps: CaptureDeps, target: CaptureTarget, hooks: CaptureHooks
   const snapshot = SnapshotResponse.safeParse(raw);
   let order: { platform: Platform; facts: OrderFacts } | undefined;
   if (caseId === undefined) {
-    const reading = snapshot.success ? snapshot.data.reading : null;
-    const facts = reading?.pageKind === 'order-detail' ? reading.orders[0] : undefined;
-    if (!reading || !facts) throw new CaptureFailure('notOrderPage');
-    order = { platform: reading.platform, facts };
+    // Into the order the tab's address names: a page whose text names another order is refused.
+    const found = orderOfPage(snapshot.success ? snapshot.data.reading : null, tab.url ?? (snapshot.success ? snapshot.data.page.url : ''), false);
+    if (!found.ok) throw new CaptureFailure(found.error, found.error === 'orderMismatch' ? mismatchDetail(found) : undefined);
+    order = { platform: found.platform, facts: found.order };
   } else if (!(await deps.database.cases.get(caseId))) {
     throw new CaptureFailure('caseNotFound');
   }

@@ -51,7 +51,7 @@ export async function loadCasePlan(database: DisputeKitDB, caseId: string): Prom
 /** The order's case id, creating the case from the order as read when there is none. */
 async function ensureCase(database: DisputeKitDB, ref: OrderRef, now: Date): Promise<string> {
   const caseId = caseIdFor(ref.platform, ref.order.orderId);
-  if (!(await database.cases.get(caseId))) await saveOrders(database, ref.platform, [ref.order], now);
+  if (!(await database.cases.get(caseId))) await saveOrders(database, ref.platform, [ref.order], now, 'popup');
   return caseId;
 }
 
@@ -71,21 +71,21 @@ export function casePlanApi(deps: CasePlanDeps): CasePlanApi {
     load: (caseId) => loadCasePlan(database, caseId),
     setDate: (ref, event, at) =>
       changed(
-        database.transaction('rw', database.cases, database.events, async () => {
+        database.transaction('rw', database.cases, database.events, database.readings, async () => {
           const now = deps.now();
           await setUserEventDate(database, await ensureCase(database, ref, now), event, at, now);
         }),
       ),
     setDue: (ref, rule, at) =>
       changed(
-        database.transaction('rw', database.cases, database.events, async () => {
+        database.transaction('rw', database.cases, database.events, database.readings, async () => {
           const now = deps.now();
           await setUserDue(database, await ensureCase(database, ref, now), rule, at, now);
         }),
       ),
     setStep: (ref, stepId, state) =>
       changed(
-        database.transaction('rw', database.cases, database.events, database.checklist, async () => {
+        database.transaction('rw', database.cases, database.events, database.readings, database.checklist, async () => {
           const now = deps.now();
           const caseId = await ensureCase(database, ref, now);
           if (state === null) await database.checklist.delete([caseId, stepId]);
@@ -94,7 +94,7 @@ export function casePlanApi(deps: CasePlanDeps): CasePlanApi {
       ),
     addContact: (ref, contact) =>
       changed(
-        database.transaction('rw', database.cases, database.events, database.contacts, async () => {
+        database.transaction('rw', database.cases, database.events, database.readings, database.contacts, async () => {
           const caseId = await ensureCase(database, ref, deps.now());
           await addContact(database, { ...contact, caseId });
         }),

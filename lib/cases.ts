@@ -6,8 +6,9 @@ import Dexie from 'dexie';
 import { chainEntries, type CustodyEntry, type CustodyEvent } from './custody';
 import { TABLE_NAMES, type DisputeKitDB, type TableRows } from './db';
 import type { Platform } from './marketplaces';
-import type { CaseRecord, EvidenceRecord, OrderFacts, TimelineEvent } from './model';
-import { CaseSchema, EvidenceSchema } from './model';
+import type { CaseRecord, EvidenceRecord, OrderFacts, Reading, ReadingSource, TimelineEvent } from './model';
+import { CaseSchema, EvidenceSchema, ReadingSchema } from './model';
+import { replacesFacts } from './readings';
 
 export function caseIdFor(platform: Platform, orderId: string): string {
   return `${platform}:${orderId}`;
@@ -18,22 +19,35 @@ export interface NewCapture {
   order: OrderFacts;
   evidence: Omit<EvidenceRecord, 'caseId'>[];
   now: Date;
+  /** Who read the facts (default 'capture'): the page's own button never replaces a case's facts (lib/readings.ts). */
+  source?: ReadingSource;
+  /** The page read; by default the first item's page. */
+  url?: string;
+}
+
+/** The reading a save keeps of the facts it read. */
+function readingOf(caseId: string, at: string, source: ReadingSource, order: OrderFacts, url: string | undefined): Reading {
+  return ReadingSchema.parse({ caseId, at, source, order, ...(url !== undefined && { url }) });
 }
 
 /**
- * Saves one capture: creates the order's case or refreshes its order facts, and adds the evidence and a
- * timeline event, all in one transaction, so a failure (a full disk, a closed worker) saves nothing of it.
+ * Saves one capture: creates the order's case or (when the user started the save) refreshes its order facts,
+ * keeps what the page said as a reading, and adds the evidence and a timeline event, all in one transaction,
+ * so a failure (a full disk, a closed worker) saves nothing of it.
  */
 export async function saveCapture(database: DisputeKitDB, capture: NewCapture): Promise<{ caseId: string; evidenceIds: string[] }> {
   const caseId = caseIdFor(capture.platform, capture.order.orderId);
   const at = capture.now.toISOString();
+  const source = capture.source ?? 'capture';
   const evidence = capture.evidence.map((e) => EvidenceSchema.parse({ ...e, caseId }));
-  await database.transaction('rw', database.cases, database.evidence, database.events, database.custody, async () => {
+  const reading = readingOf(caseId, at, source, capture.order, capture.url ?? evidence.find((e) => e.page)?.page?.url);
+  await database.transaction('rw', [database.cases, database.evidence, database.events, database.custody, database.readings], async () => {
     const existing = await database.cases.get(caseId);
     const record: CaseRecord = existing
-      ? { ...existing, order: mergeOrder(existing.order, capture.order), updatedAt: at }
+      ? { ...existing, ...(replacesFacts(source) && { order: mergeOrder(existing.order, capture.order) }), updatedAt: at }
       : { id: caseId, platform: capture.platform, orderId: capture.order.orderId, order: capture.order, state: 'open', createdAt: at, updatedAt: at };
     await database.cases.put(CaseSchema.parse(record));
+    await database.readings.add(reading);
     const events: TimelineEvent[] = [];
     if (!existing) events.push({ caseId, at, type: 'case-opened' });
     events.push({ caseId, at, type: 'evidence-captured', evidenceIds: evidence.map((e) => e.id) });
@@ -131,12 +145,20 @@ function mergeOrder(older: OrderFacts, newer: OrderFacts): OrderFacts {
 
 /**
  * "Save all orders on this page": a case for every order of a list page, or fresher facts for the cases
- * that exist. One transaction: all saved, or none.
+ * that exist, each order's facts also kept as a reading. One transaction: all saved, or none. `source`:
+ * 'popup' when the popup opens a case from its reading (lib/case-plan.ts).
  */
-export async function saveOrders(database: DisputeKitDB, platform: Platform, orders: OrderFacts[], now: Date): Promise<{ created: number; updated: number }> {
+export async function saveOrders(
+  database: DisputeKitDB,
+  platform: Platform,
+  orders: OrderFacts[],
+  now: Date,
+  source: Extract<ReadingSource, 'list' | 'popup'> = 'list',
+  url?: string,
+): Promise<{ created: number; updated: number }> {
   const at = now.toISOString();
   let created = 0;
-  await database.transaction('rw', database.cases, database.events, async () => {
+  await database.transaction('rw', [database.cases, database.events, database.readings], async () => {
     const ids = orders.map((o) => caseIdFor(platform, o.orderId));
     const existing = await database.cases.bulkGet(ids);
     const records = orders.map((order, i) => {
@@ -146,6 +168,7 @@ export async function saveOrders(database: DisputeKitDB, platform: Platform, ord
       return CaseSchema.parse({ id: ids[i], platform, orderId: order.orderId, order, state: 'open', createdAt: at, updatedAt: at });
     });
     await database.cases.bulkPut(records);
+    await database.readings.bulkAdd(orders.map((order, i) => readingOf(ids[i], at, source, order, url)));
     await database.events.bulkAdd(ids.filter((_, i) => !existing[i]).map((caseId) => ({ caseId, at, type: 'case-opened' as const })));
   });
   return { created, updated: orders.length - created };
@@ -187,15 +210,16 @@ export async function readCaseRows(database: DisputeKitDB, caseId: string): Prom
   return database.transaction('r', caseTables(database), async () => {
     const record = await database.cases.get(caseId);
     if (!record) return null;
-    const [evidence, events, checklist, custody, contacts, sentNotifications] = await Promise.all([
+    const [evidence, events, checklist, custody, contacts, sentNotifications, readings] = await Promise.all([
       getCaseEvidence(database, caseId),
       database.events.where('caseId').equals(caseId).toArray(),
       database.checklist.where('caseId').equals(caseId).toArray(),
       getCustodyLog(database, caseId),
       database.contacts.where('[caseId+at]').between([caseId, ''], [caseId, '\uffff']).toArray(),
       database.sentNotifications.where('caseId').equals(caseId).toArray(),
+      database.readings.where('[caseId+at]').between([caseId, Dexie.minKey], [caseId, Dexie.maxKey]).toArray(),
     ]);
-    return { case: record, evidence, events, checklist, custody, contacts, sentNotifications };
+    return { case: record, evidence, events, checklist, custody, contacts, sentNotifications, readings };
   });
 }
 
@@ -230,6 +254,7 @@ export async function restoreCase(database: DisputeKitDB, removed: CaseRows): Pr
     await database.custody.bulkAdd(removed.custody);
     await database.contacts.bulkAdd(removed.contacts);
     await database.sentNotifications.bulkAdd(removed.sentNotifications);
+    await database.readings.bulkAdd(removed.readings);
     return true;
   });
 }

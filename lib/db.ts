@@ -5,7 +5,7 @@
  */
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import { chainEntries, type CustodyEntry } from './custody';
-import type { CaseRecord, ChecklistStepState, ContactRecord, EvidenceRecord, SentNotification, TimelineEvent } from './model';
+import type { CaseRecord, ChecklistStepState, ContactRecord, EvidenceRecord, Reading, SentNotification, TimelineEvent } from './model';
 
 export const DB_NAME = 'disputekit';
 
@@ -18,9 +18,10 @@ export interface TableRows {
   custody: CustodyEntry[];
   contacts: ContactRecord[];
   sentNotifications: SentNotification[];
+  readings: Reading[];
 }
 /** Every table, cases first (a transaction over a case's rows names them in this order). */
-export const TABLE_NAMES = ['cases', 'evidence', 'events', 'checklist', 'custody', 'contacts', 'sentNotifications'] as const satisfies readonly (keyof TableRows)[];
+export const TABLE_NAMES = ['cases', 'evidence', 'events', 'checklist', 'custody', 'contacts', 'sentNotifications', 'readings'] as const satisfies readonly (keyof TableRows)[];
 
 interface SchemaVersion {
   version: number;
@@ -81,6 +82,22 @@ export const SCHEMA_HISTORY: SchemaVersion[] = [
       sentNotifications: '[caseId+rule+thresholdHours], caseId',
     },
   },
+  {
+    // Readings (lib/readings.ts): every save keeps what the page said and when, so a page can no longer
+    // replace a case's facts unseen. Each existing case gets one reading of the facts it holds, so its
+    // history starts complete.
+    version: 5,
+    stores: {
+      readings: '++id, caseId, [caseId+at]',
+    },
+    async upgrade(tx) {
+      const readings: Reading[] = [];
+      await tx.table<CaseRecord>('cases').each((c) => {
+        readings.push({ caseId: c.id, at: c.updatedAt, source: 'before-readings', order: c.order });
+      });
+      await tx.table('readings').bulkAdd(readings);
+    },
+  },
 ];
 
 export class DisputeKitDB extends Dexie {
@@ -91,6 +108,7 @@ export class DisputeKitDB extends Dexie {
   custody!: Dexie.Table<CustodyEntry, [string, number]>;
   contacts!: EntityTable<ContactRecord, 'id'>;
   sentNotifications!: Dexie.Table<SentNotification, [string, string, number]>;
+  readings!: EntityTable<Reading, 'id'>;
 
   /** `upToVersion` exists for upgrade tests: it opens the database as an older release declared it. */
   constructor(name = DB_NAME, upToVersion = Infinity) {

@@ -1,18 +1,24 @@
-/** The marketplaces DisputeKit reads, and the hosts it needs access to. One list, used by the manifest and the content scripts. */
+/**
+ * The marketplaces DisputeKit reads, and the hosts it needs access to. One list, used by the manifest and the
+ * content scripts. https only: every marketplace serves its order pages over https, and a plain-http page
+ * (anyone on the network can write it) must never be read, get the in-page button or be captured into a case.
+ */
 export const PLATFORMS = ['aliexpress', 'taobao', 'tmall', 'yandex-market'] as const;
 export type Platform = (typeof PLATFORMS)[number];
 
-export const ALIEXPRESS_MATCHES = ['*://*.aliexpress.com/*', '*://*.aliexpress.us/*', '*://*.aliexpress.ru/*'];
-export const TAOBAO_MATCHES = ['*://*.taobao.com/*', '*://*.tmall.com/*'];
-export const YANDEX_MARKET_MATCHES = ['*://market.yandex.ru/*'];
+export const ALIEXPRESS_MATCHES = ['https://*.aliexpress.com/*', 'https://*.aliexpress.us/*', 'https://*.aliexpress.ru/*'];
+export const TAOBAO_MATCHES = ['https://*.taobao.com/*', 'https://*.tmall.com/*'];
+export const YANDEX_MARKET_MATCHES = ['https://market.yandex.ru/*'];
 
 export const MARKETPLACE_HOST_PATTERNS = [...ALIEXPRESS_MATCHES, ...TAOBAO_MATCHES, ...YANDEX_MARKET_MATCHES];
 
-/** The marketplace a URL belongs to, by host, or null. Taobao and Tmall share a reader and a content script. */
+/** The marketplace an https URL belongs to, by host, or null (also for http). Taobao and Tmall share a reader and a content script. */
 export function platformForUrl(href: string): Platform | null {
   let host: string;
   try {
-    host = new URL(href).hostname;
+    const url = new URL(href);
+    if (url.protocol !== 'https:') return null;
+    host = url.hostname;
   } catch {
     return null;
   }

@@ -73,6 +73,10 @@ export const CAPTURE_ERRORS = [
   'cancelled',
   'busy',
   'caseNotFound',
+  // The page names another order than its address (lib/page-order.ts); the page's own button also needs
+  // an address that names one.
+  'orderMismatch',
+  'noOrderInUrl',
 ] as const;
 export type CaptureError = (typeof CAPTURE_ERRORS)[number];
 
@@ -108,10 +112,12 @@ export function isOwnExtensionPage(sender: SenderLike, extensionId: string, exte
 // Content script → background: the in-page "Save order to DisputeKit" button. The message carries no page
 // data on purpose (strict: anything extra is refused); the background re-reads the tab through its snapshot.
 export const SaveOrderFromPageRequest = z.strictObject({ type: z.literal('order:saveFromPage') });
+/** 'rateLimited': this tab's button saved too often in the last minute (lib/save-from-page.ts). */
+export const SAVE_FROM_PAGE_ERRORS = [...CAPTURE_ERRORS, 'rateLimited'] as const;
 export const SaveOrderFromPageResponse = z.discriminatedUnion('ok', [
   /** `shortcut`: the keyboard command's current keys, for the "how to add the screenshot" hint; empty if unset. */
   z.object({ ok: z.literal(true), caseId: z.string(), evidenceIds: z.array(z.string()), shortcut: z.string() }),
-  z.object({ ok: z.literal(false), error: z.enum(CAPTURE_ERRORS), detail: z.string().optional() }),
+  z.object({ ok: z.literal(false), error: z.enum(SAVE_FROM_PAGE_ERRORS), detail: z.string().optional() }),
 ]);
 export type SaveOrderFromPageResponse = z.infer<typeof SaveOrderFromPageResponse>;
 

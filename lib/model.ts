@@ -116,6 +116,29 @@ export const PageReadingSchema = z.object({
 });
 export type PageReading = z.infer<typeof PageReadingSchema>;
 
+/**
+ * Where a reading of an order came from. 'page-button': the page's own "Save order to DisputeKit" button;
+ * 'capture': Capture evidence (popup, context menu, keyboard command); 'selection': a selection saved on the
+ * order's page; 'list': "Save all orders" on a list page; 'popup': the popup opened the case from its reading
+ * (a date, step or contact set before any capture); 'backup': a restored backup's copy of the case's facts;
+ * 'before-readings': the facts a case held when readings were first kept (database version 5).
+ */
+export const READING_SOURCES = ['capture', 'selection', 'list', 'popup', 'page-button', 'backup', 'before-readings'] as const;
+export type ReadingSource = (typeof READING_SOURCES)[number];
+
+/** One record of what a page said about an order and when: kept for every save, never edited. */
+export const ReadingSchema = z.object({
+  id: z.number().int().optional(),
+  caseId: z.string(),
+  /** UTC, ISO 8601 with Z. */
+  at: z.string(),
+  source: z.enum(READING_SOURCES),
+  /** The page's address, when the reading came from a page. */
+  url: z.string().max(8192).optional(),
+  order: OrderFactsSchema,
+});
+export type Reading = z.infer<typeof ReadingSchema>;
+
 /** The case is the user's dispute about one order. */
 export const CASE_STATES = ['open', 'resolved', 'closed'] as const;
 export const CaseSchema = z.object({
@@ -123,7 +146,10 @@ export const CaseSchema = z.object({
   id: z.string(),
   platform: PlatformSchema,
   orderId: z.string(),
-  /** The order as last read from its page. */
+  /**
+   * The order's facts. Refreshed by a capture the user starts (toolbar, menu, shortcut, list save); never
+   * replaced by the page's own button or a restore, which add a reading instead (lib/readings.ts).
+   */
   order: OrderFactsSchema,
   state: z.enum(CASE_STATES),
   createdAt: z.string(),

@@ -1,8 +1,11 @@
 /**
  * The in-page "Save order to DisputeKit" button on recognised order pages (setting `pageButton`). It lives
- * in a shadow root under a host of its own, so the page's CSS cannot restyle it and its CSS cannot leak
- * into the page. A click here is not a user action for the extension (no screenshot allowed), so it saves
- * the order and the page's HTML, then tells the user how to add the screenshot.
+ * in a closed shadow root under a host of its own, so the page's CSS cannot restyle it, its CSS cannot leak
+ * into the page, and the page's scripts cannot reach into it (`host.shadowRoot` is null for them; only this
+ * content script holds the root). It acts only on trusted events, the ones the browser makes for the
+ * user's own click or key press: a page's `click()` or dispatched event does nothing. A click here is not a
+ * user action for the extension (no screenshot allowed), so it saves the order and the page's HTML, then
+ * tells the user how to add the screenshot. What a save may write is bounded in lib/save-from-page.ts.
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
@@ -13,9 +16,16 @@ import type { PageReading } from './model';
 import { loadSettings } from './settings';
 
 export const PAGE_BUTTON_TAG = 'disputekit-page-button';
+/** Set on the host while a full-page capture runs (a style on the host would lose to the root's !important). */
+export const HIDDEN_ATTRIBUTE = 'data-hidden-for-capture';
 
+// !important in the shadow root wins over the page's own !important rules and inline styles on the host
+// (for important declarations the inner context wins), so the page cannot make the button invisible,
+// shrink it or move it under something else to get a click on it unseen.
 const STYLE = `
-:host { all: initial; position: fixed; right: 16px; bottom: 16px; z-index: 2147483647; }
+:host { all: initial !important; display: block !important; position: fixed !important; right: 16px !important; bottom: 16px !important;
+  z-index: 2147483647 !important; opacity: 1 !important; visibility: visible !important; }
+:host([${HIDDEN_ATTRIBUTE}]) { display: none !important; }
 .box { font: 13px/1.4 system-ui, sans-serif; color: #1f2328; background: #fff; border: 1px solid #d0d7de;
   border-radius: 8px; box-shadow: 0 4px 16px rgba(0,0,0,.15); padding: 8px; max-width: 300px; display: grid; gap: 6px; }
 button { font: inherit; cursor: pointer; border-radius: 6px; }
@@ -28,13 +38,15 @@ button { font: inherit; cursor: pointer; border-radius: 6px; }
 
 export interface MountedButton {
   host: HTMLElement;
+  /** The closed shadow root: this content script's only way in. */
+  root: ShadowRoot;
   remove(): void;
 }
 
 /** Puts the button on the page; `save` asks the background and resolves with its (unparsed) answer. */
 export function mountPageButton(doc: Document, t: Translate, save: () => Promise<unknown>): MountedButton {
   const host = doc.createElement(PAGE_BUTTON_TAG);
-  const root = host.attachShadow({ mode: 'open' });
+  const root = host.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
   style.textContent = STYLE;
   const box = doc.createElement('div');
@@ -55,8 +67,12 @@ export function mountPageButton(doc: Document, t: Translate, save: () => Promise
   box.append(close, button, message);
   root.append(style, box);
 
-  close.addEventListener('click', () => host.remove());
-  button.addEventListener('click', async () => {
+  close.addEventListener('click', (event) => {
+    if (event.isTrusted === true) host.remove();
+  });
+  button.addEventListener('click', async (event) => {
+    // Only the user's own click: the browser marks a page script's click() or dispatched event untrusted.
+    if (event.isTrusted !== true || button.disabled) return;
     button.disabled = true;
     button.textContent = t('actions.pageButtonBusy');
     message.textContent = '';
@@ -67,11 +83,11 @@ export function mountPageButton(doc: Document, t: Translate, save: () => Promise
     message.classList.toggle('error', !result.ok);
     message.textContent = result.ok
       ? `${t('actions.pageButtonSaved')} ${result.shortcut ? t('actions.screenshotHint', { shortcut: result.shortcut }) : t('actions.screenshotHintNoShortcut')}`
-      : t(`error.${result.error}` as MessageKey);
+      : `${t(`error.${result.error}` as MessageKey)}${result.error === 'orderMismatch' && result.detail ? ` ${t('error.detail', { detail: result.detail })}` : ''}`;
   });
 
   (doc.body ?? doc.documentElement).append(host);
-  return { host, remove: () => host.remove() };
+  return { host, root, remove: () => host.remove() };
 }
 
 /** How long the button stays hidden after a capture's last step, should the capture never say it ended. */
@@ -87,11 +103,9 @@ export function hidePageButtonDuringCapture(doc: Document, ended: boolean): void
   const host = doc.querySelector<HTMLElement>(PAGE_BUTTON_TAG);
   if (!host) return;
   clearTimeout(showAgain);
-  const show = () => {
-    host.style.removeProperty('display');
-  };
+  const show = () => host.removeAttribute(HIDDEN_ATTRIBUTE);
   if (ended) return show();
-  host.style.setProperty('display', 'none', 'important');
+  host.setAttribute(HIDDEN_ATTRIBUTE, '');
   showAgain = setTimeout(show, CAPTURE_HIDE_MS);
 }
 

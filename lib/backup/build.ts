@@ -29,7 +29,7 @@ export function backupFileName(at: Date): string {
 
 /** Everything in the database, read in one transaction so the tables agree with each other. */
 async function readTables(database: DisputeKitDB): Promise<Record<BackupTable, unknown[]>> {
-  return database.transaction('r', [database.cases, database.evidence, database.events, database.checklist, database.custody, database.contacts, database.sentNotifications], async () => ({
+  return database.transaction('r', [database.cases, database.evidence, database.events, database.checklist, database.custody, database.contacts, database.sentNotifications, database.readings], async () => ({
     cases: await database.cases.toArray(),
     evidence: await database.evidence.toArray(),
     events: await database.events.toArray(),
@@ -38,6 +38,7 @@ async function readTables(database: DisputeKitDB): Promise<Record<BackupTable, u
     custody: await database.custody.toArray(),
     contacts: await database.contacts.toArray(),
     sentNotifications: await database.sentNotifications.toArray(),
+    readings: await database.readings.toArray(),
   }));
 }
 

@@ -12,10 +12,23 @@ export const BACKUP_FORMAT_VERSION = 1;
 export const MANIFEST_PATH = 'backup.json';
 export const BLOB_DIR = 'blobs/';
 
-/** The tables a backup holds, in the order they are restored. */
-/** A backup carries every table. */
+/** A backup carries every table, in the order they are restored. */
 export const BACKUP_TABLES = TABLE_NAMES;
 export type BackupTable = (typeof BACKUP_TABLES)[number];
+/** Tables added after the first backups were made: a backup without one has none of its records. */
+const LATER_TABLES: readonly BackupTable[] = ['readings'];
+
+/**
+ * Size caps, checked before anything is read or inflated (the file's size, then each entry's size as the
+ * ZIP's central directory declares it): a restore holds the backup in memory, so a file that claims more
+ * is refused with a clear message rather than taking the browser's memory. Inflating stops at the declared
+ * size, so an entry that lies about its size comes out short and fails its SHA-256.
+ */
+export const MAX_BACKUP_FILE_BYTES = 2 * 1024 ** 3;
+export const MAX_UNPACKED_BYTES = 2 * 1024 ** 3;
+export const MAX_ENTRY_BYTES = 1024 ** 3;
+export const MAX_MANIFEST_BYTES = 256 * 1024 ** 2;
+export const MAX_ENTRIES = 200_000;
 
 /** Blob ids become file names: no slashes, no dots at the start, nothing a ZIP tool could misread as a path. */
 export const BlobIdSchema = z.string().regex(/^[0-9A-Za-z_-][0-9A-Za-z._-]{0,199}$/);
@@ -52,6 +65,11 @@ export const ManifestSchema = z.object({
   currentCase: z.object({ caseId: z.string().min(1), at: z.string() }).nullable(),
   blobs: z.array(BlobEntrySchema),
   /** Records are checked one by one (lib/model.ts), so the report can name each bad one. */
-  tables: z.object(Object.fromEntries(BACKUP_TABLES.map((t) => [t, z.array(z.unknown())])) as Record<BackupTable, z.ZodArray<z.ZodUnknown>>),
+  tables: z.object(
+    Object.fromEntries(BACKUP_TABLES.map((t) => [t, LATER_TABLES.includes(t) ? z.array(z.unknown()).default([]) : z.array(z.unknown())])) as unknown as Record<
+      BackupTable,
+      z.ZodDefault<z.ZodArray<z.ZodUnknown>>
+    >,
+  ),
 });
 export type Manifest = z.infer<typeof ManifestSchema>;

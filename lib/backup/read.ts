@@ -1,11 +1,13 @@
 /**
- * Reading a backup file: open the ZIP, check its header, then check every record against lib/model.ts and
- * every file against the SHA-256 the backup lists and the one its evidence row holds. Nothing is written
- * here; what does not pass is collected as a `Rejection` naming the record, the field and the reason.
+ * Reading a backup file: check the sizes its ZIP directory declares against the caps (./format.ts) before
+ * inflating anything, open it, check its header, then check every record against lib/model.ts and the rules
+ * of ./checks.ts (times, case ids), every file against the SHA-256 the backup lists and the one its evidence
+ * row holds, and every item against its own case's custody log. Nothing is written here; what does not pass
+ * is collected as a `Rejection` naming the record, the field and the reason.
  */
 import { unzipSync } from 'fflate';
 import { z } from 'zod';
-import { checkChain, CustodyEntrySchema, type CustodyEntry } from '../custody';
+import { checkChain, CustodyEntrySchema, expectedEvidence, type CustodyEntry } from '../custody';
 import { SCHEMA_HISTORY, type TableRows } from '../db';
 import { sha256Hex } from '../hash';
 import {
@@ -13,11 +15,29 @@ import {
   ChecklistStepStateSchema,
   ContactSchema,
   EvidenceSchema,
+  ReadingSchema,
   SentNotificationSchema,
   TimelineEventSchema,
 } from '../model';
 import { SettingsSchema, type Settings } from '../settings';
-import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BLOB_DIR, BlobRefSchema, MANIFEST_PATH, ManifestHeaderSchema, ManifestSchema, type BackupTable, type BlobEntry, type Manifest } from './format';
+import { caseIdProblem, firstTimeProblem, timeProblem } from './checks';
+import {
+  BACKUP_FORMAT,
+  BACKUP_FORMAT_VERSION,
+  BLOB_DIR,
+  BlobIdSchema,
+  BlobRefSchema,
+  MANIFEST_PATH,
+  ManifestHeaderSchema,
+  ManifestSchema,
+  MAX_ENTRIES,
+  MAX_ENTRY_BYTES,
+  MAX_MANIFEST_BYTES,
+  MAX_UNPACKED_BYTES,
+  type BackupTable,
+  type BlobEntry,
+  type Manifest,
+} from './format';
 
 /** Why a file cannot be read as a backup at all. */
 export type FileProblem =
@@ -29,7 +49,14 @@ export type FileProblem =
   | { kind: 'wrong-format'; format: string }
   | { kind: 'future-version'; version: number }
   | { kind: 'future-database'; version: number }
-  | { kind: 'bad-manifest'; field: string; detail: string };
+  | { kind: 'bad-manifest'; field: string; detail: string }
+  /** The file, one entry or all entries together (as the ZIP's directory declares them) are over a cap of ./format.ts. */
+  | { kind: 'file-too-large'; bytes: number; max: number }
+  | { kind: 'entry-too-large'; name: string; bytes: number; max: number }
+  | { kind: 'unpacked-too-large'; bytes: number; max: number }
+  | { kind: 'too-many-entries'; count: number; max: number }
+  /** Two entries of the ZIP have the same name: which one is the backup's cannot be told. */
+  | { kind: 'duplicate-entry'; name: string };
 
 export const REJECT_REASONS = [
   /** A field does not fit the model (detail: the schema's message). */
@@ -52,11 +79,26 @@ export const REJECT_REASONS = [
   'custody-diverged',
   /** The evidence file is not the one the case's custody log recorded for it. */
   'custody-mismatch',
+  /** The evidence is not in its case's custody log (an item added outside DisputeKit). */
+  'custody-missing',
+  /** The evidence is in another case's custody log, not its own (detail: that case): moved between cases. */
+  'custody-other-case',
+  /** A time that is not an ISO 8601 instant between 2000 and 2100 (detail: the value). */
+  'bad-time',
+  /** A time later than this computer's clock (detail: the value). */
+  'future-time',
+  /** The case's id is not `platform:orderId` of its own fields (detail: the id it must have). */
+  'bad-case-id',
+  /** The case's facts are of another order than the case's (detail: that order). */
+  'facts-other-order',
+  /** A case here is already the case of this order, under another id (detail: its id). */
+  'order-collision',
 ] as const;
 export type RejectReason = (typeof REJECT_REASONS)[number];
 
 export interface Rejection {
-  table: BackupTable | 'settings';
+  /** 'backup': the backup's own header (its export time, its current case). */
+  table: BackupTable | 'settings' | 'backup';
   /** The record's id (`#3` for the third record when it has none). */
   id: string;
   field?: string;
@@ -86,12 +128,45 @@ function firstIssue(error: z.ZodError): { field: string; detail: string } {
   return { field: issue?.path.map(String).join('.') ?? '', detail: issue?.message ?? '' };
 }
 
+/** The entries a restore reads: `backup.json` and the files under `blobs/`; anything else is never inflated. */
+function isBackupEntry(name: string): boolean {
+  return name === MANIFEST_PATH || (name.startsWith(BLOB_DIR) && BlobIdSchema.safeParse(name.slice(BLOB_DIR.length)).success);
+}
+
+/**
+ * The sizes the ZIP's central directory declares, checked against the caps before anything is inflated:
+ * fflate's filter sees each entry's directory record first, and this pass inflates nothing.
+ */
+function sizeProblem(bytes: Uint8Array): FileProblem | undefined {
+  const names = new Set<string>();
+  let count = 0;
+  let total = 0;
+  let problem: FileProblem | undefined;
+  unzipSync(bytes, {
+    filter(entry) {
+      if (problem) return false;
+      count++;
+      total += entry.originalSize;
+      const max = entry.name === MANIFEST_PATH ? MAX_MANIFEST_BYTES : MAX_ENTRY_BYTES;
+      if (count > MAX_ENTRIES) problem = { kind: 'too-many-entries', count, max: MAX_ENTRIES };
+      else if (names.has(entry.name)) problem = { kind: 'duplicate-entry', name: entry.name.slice(0, 200) };
+      else if (entry.originalSize > max) problem = { kind: 'entry-too-large', name: entry.name.slice(0, 200), bytes: entry.originalSize, max };
+      else if (total > MAX_UNPACKED_BYTES) problem = { kind: 'unpacked-too-large', bytes: total, max: MAX_UNPACKED_BYTES };
+      names.add(entry.name);
+      return false;
+    },
+  });
+  return problem;
+}
+
 /** The ZIP and its `backup.json` header: enough to say whether this is a backup this version can read. */
 export function openBackup(bytes: Uint8Array): OpenedBackup {
   if (!startsLikeZip(bytes)) return { ok: false, problem: { kind: 'not-zip' } };
   let files: Record<string, Uint8Array>;
   try {
-    files = unzipSync(bytes);
+    const tooLarge = sizeProblem(bytes);
+    if (tooLarge) return { ok: false, problem: tooLarge };
+    files = unzipSync(bytes, { filter: (entry) => isBackupEntry(entry.name) });
   } catch {
     return { ok: false, problem: { kind: 'damaged' } };
   }
@@ -137,6 +212,9 @@ function recordId(table: BackupTable, raw: unknown, index: number): string {
     case 'sentNotifications':
       if (r.caseId !== undefined) return `${s(r.caseId)} ${s(r.rule)} ${s(r.thresholdHours)}h`;
       break;
+    case 'readings':
+      if (r.caseId !== undefined) return `${s(r.caseId)} ${s(r.source)} ${s(r.at)}`;
+      break;
   }
   return `#${index + 1}`;
 }
@@ -160,24 +238,35 @@ async function checkFiles(manifest: Manifest, files: Record<string, Uint8Array>)
 /**
  * Every record checked; the ones that pass come back ready to write, the others as rejections. Also
  * checks what holds between records: ids unique, every record's case in the backup, each case's custody
- * chain intact.
+ * chain intact, each item of evidence in its own case's custody log. `now`: this computer's clock, which
+ * no record time may be later than (lib/backup/checks.ts).
  */
-export async function validateBackup(manifest: Manifest, files: Record<string, Uint8Array>): Promise<{ backup: ValidBackup; rejected: Rejection[] }> {
+export async function validateBackup(manifest: Manifest, files: Record<string, Uint8Array>, now: Date = new Date()): Promise<{ backup: ValidBackup; rejected: Rejection[] }> {
   const rejected: Rejection[] = [];
   const reject = (r: Rejection) => rejected.push(r);
   const fileChecks = await checkFiles(manifest, files);
 
-  function parseAll<T>(table: BackupTable, schema: z.ZodType<T>, prepare: (raw: unknown, id: string) => unknown = (raw) => raw): T[] {
+  function parseAll<T extends object>(table: BackupTable, schema: z.ZodType<T>, prepare: (raw: unknown, id: string) => unknown = (raw) => raw): T[] {
     const valid: T[] = [];
     manifest.tables[table].forEach((raw, index) => {
       const id = recordId(table, raw, index);
       const prepared = prepare(raw, id);
       if (prepared === undefined) return;
       const parsed = schema.safeParse(prepared);
-      if (parsed.success) valid.push(parsed.data);
-      else reject({ table, id, reason: 'invalid', ...firstIssue(parsed.error) });
+      if (!parsed.success) return reject({ table, id, reason: 'invalid', ...firstIssue(parsed.error) });
+      const badTime = firstTimeProblem(table, parsed.data as Record<string, unknown>, now);
+      if (badTime) return reject({ table, id, ...badTime });
+      valid.push(parsed.data);
     });
     return valid;
+  }
+
+  for (const [field, value] of [
+    ['exportedAt', manifest.exportedAt],
+    ...(manifest.currentCase ? [['currentCase.at', manifest.currentCase.at]] : []),
+  ] as const) {
+    const reason = timeProblem(value, 'record', now);
+    if (reason) reject({ table: 'backup', id: MANIFEST_PATH, field, reason, detail: String(value).slice(0, 40) });
   }
 
   /** A referenced file as a Blob, or undefined (and a rejection) when it is missing or does not match its listing. */
@@ -199,7 +288,11 @@ export async function validateBackup(manifest: Manifest, files: Record<string, U
     return new Blob([file.bytes as BlobPart], { type: file.entry.type });
   }
 
-  const cases = parseAll('cases', CaseSchema);
+  const cases = parseAll('cases', CaseSchema).filter((record) => {
+    const problem = caseIdProblem(record);
+    if (problem) reject({ table: 'cases', id: record.id.slice(0, 120), ...problem });
+    return !problem;
+  });
   const evidence = parseAll('evidence', EvidenceSchema, (raw, id) => {
     const row = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
     const blob = fileFor(id, 'blob', row.blob);
@@ -221,6 +314,7 @@ export async function validateBackup(manifest: Manifest, files: Record<string, U
   const custody = parseAll('custody', CustodyEntrySchema);
   const contacts = parseAll('contacts', ContactSchema);
   const sentNotifications = parseAll('sentNotifications', SentNotificationSchema);
+  const readings = parseAll('readings', ReadingSchema);
 
   let settings: Settings | undefined;
   const parsedSettings = SettingsSchema.safeParse(manifest.settings);
@@ -245,6 +339,7 @@ export async function validateBackup(manifest: Manifest, files: Record<string, U
   const uniqueCustody = unique('custody', custody, (c) => `${c.caseId} #${c.seq}`);
   const uniqueContacts = unique('contacts', contacts, (c) => c.id);
   const uniqueSent = unique('sentNotifications', sentNotifications, (n) => `${n.caseId} ${n.rule} ${n.thresholdHours}h`);
+  const uniqueReadings = unique('readings', readings, (r) => (r.id === undefined ? undefined : String(r.id)));
 
   // Every record belongs to a case of the backup. A case that is itself rejected takes its records with it
   // silently: the case's own rejection says what is wrong, once.
@@ -262,12 +357,28 @@ export async function validateBackup(manifest: Manifest, files: Record<string, U
   const finalCustody = inBackup('custody', uniqueCustody, (c) => `${c.caseId} #${c.seq}`);
   const finalContacts = inBackup('contacts', uniqueContacts, (c) => c.id);
   const finalSent = inBackup('sentNotifications', uniqueSent, (n) => `${n.caseId} ${n.rule} ${n.thresholdHours}h`);
+  const finalReadings = inBackup('readings', uniqueReadings, (r) => recordId('readings', r, 0));
 
   // Each case's custody chain must hold as it is in the backup.
-  for (const [caseId, entries] of groupByCase(finalCustody)) {
+  const logs = groupByCase(finalCustody);
+  for (const [caseId, entries] of logs) {
     const breaks = checkChain(caseId, entries);
     if (breaks.length > 0) reject({ table: 'custody', id: `${caseId} #${breaks[0].seq}`, reason: 'custody-broken', detail: breaks[0].kind });
   }
+
+  // Each item must be one its own case's log says the case holds, with that file: an item added outside
+  // DisputeKit, or moved from another case, would otherwise be vouched for by the log it never entered.
+  const held = new Map([...logs].map(([caseId, entries]) => [caseId, expectedEvidence(entries)]));
+  const loggedEvidence = finalEvidence.filter((item) => {
+    const inLog = held.get(item.caseId)?.get(item.id);
+    if (inLog && inLog.sha256 === item.sha256) return true;
+    if (inLog) reject({ table: 'evidence', id: item.id, field: 'sha256', reason: 'custody-mismatch' });
+    else {
+      const owner = [...held].find(([, present]) => present.has(item.id))?.[0];
+      reject({ table: 'evidence', id: item.id, field: 'caseId', ...(owner ? { reason: 'custody-other-case', detail: owner } : { reason: 'custody-missing' }) });
+    }
+    return false;
+  });
 
   return {
     backup: {
@@ -276,12 +387,13 @@ export async function validateBackup(manifest: Manifest, files: Record<string, U
       settings,
       currentCase: manifest.currentCase,
       cases: uniqueCases,
-      evidence: finalEvidence,
+      evidence: loggedEvidence,
       events: finalEvents,
       checklist: finalChecklist,
       custody: finalCustody,
       contacts: finalContacts,
       sentNotifications: finalSent,
+      readings: finalReadings,
     },
     rejected,
   };

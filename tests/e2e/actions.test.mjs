@@ -1,10 +1,13 @@
 // "One action from anywhere" (issue 4), in real Chromium with the built extension: the in-page button, the
 // context-menu items and the popup's "Add this page to case"; and the production manifest's command.
+// Issue 12: a page's own script cannot press the in-page button, and a page naming another order than its
+// address gets nothing saved into that order's case.
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { expectText, expectValue, fixture, launchExtension, openPopup, openTab, PRODUCTION_BUILD, readDatabase, serve, waitUntil } from './harness.mjs';
+import { expectText, expectValue, fixture, launchExtension, openPopup, openTab, PRODUCTION_BUILD, readDatabase, serve, TEST_BUILD, waitUntil } from './harness.mjs';
+import { clickPageButton, expectPageButtonMessage, pageButtonPart, pageButtonRootType } from './page-button.mjs';
 
 const ORDER_ID = '8190123456789012';
 const ORDER_URL = `https://www.aliexpress.com/p/order/detail.html?orderId=${ORDER_ID}`;
@@ -12,6 +15,49 @@ const ORDER_CASE = `aliexpress:${ORDER_ID}`;
 const TRACKING_URL = 'https://track.example/parcel/LP00123456789';
 const CHAT_URL = 'https://www.aliexpress.com/im/chat.html';
 const CHAT_LINES = ['Seller: we will send a replacement within 5 days.', 'Buyer: OK, thank you.'];
+/** Another order's address, for a page whose text claims ORDER_ID. */
+const OTHER_ORDER = '8190555566667777';
+const OTHER_URL = `https://www.aliexpress.com/p/order/detail.html?orderId=${OTHER_ORDER}`;
+const SAVED_MESSAGE = 'The order and a copy of this page are saved in DisputeKit. Screenshot: click the DisputeKit icon and press Capture evidence, or press Alt+Shift+E.';
+
+/**
+ * The page's own script, as a hostile page would run it: once the button is there, it presses it five times
+ * every way a page can (through the shadow root if it could open it, the element at the button's place,
+ * a dispatched click or Enter on the host), then marks the page done.
+ */
+const CLICKING_SCRIPT = `<script>
+  const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+  async function press(host) {
+    const inner = host.shadowRoot && host.shadowRoot.querySelector('[data-testid="page-button"]');
+    for (let n = 0; n < 5; n++) {
+      // A button busy saving ignores clicks: wait for it, as a script pressing it over and over would.
+      while (inner && inner.disabled) await pause(50);
+      if (inner) inner.click();
+      const box = host.getBoundingClientRect();
+      const x = box.left + box.width / 2, y = box.bottom - 24;
+      const atPoint = document.elementFromPoint(x, y);
+      if (atPoint) {
+        atPoint.click();
+        atPoint.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, clientX: x, clientY: y }));
+      }
+      host.click();
+      host.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
+      await pause(50);
+    }
+    while (inner && inner.disabled) await pause(50);
+    document.documentElement.dataset.pagePressed = inner ? 'through-the-root' : 'from-outside';
+  }
+  new MutationObserver((_, observer) => {
+    const host = document.querySelector('disputekit-page-button');
+    if (!host) return;
+    observer.disconnect();
+    setTimeout(() => press(host), 0);
+  }).observe(document.documentElement, { childList: true, subtree: true });
+</script>`;
+const withScript = (html) => html.replace('</body>', `${CLICKING_SCRIPT}</body>`);
+/** The order page as an attacker would show it at another order's address: the text still names ORDER_ID. */
+const hostilePage = () =>
+  withScript(fixture('aliexpress/order-detail.html').replace('Sunrise Gadgets Store', 'Attacker Store').replace('Awaiting delivery', 'Completed').replaceAll('US $36.80', 'US $1.00'));
 
 /**
  * Automation cannot open a real context menu. Chrome's event objects have `dispatch`, which runs the
@@ -44,6 +90,8 @@ describe('one action from anywhere', () => {
   before(async () => {
     ext = await launchExtension();
     await serve(ext.context, `**/p/order/detail.html?orderId=${ORDER_ID}`, fixture('aliexpress/order-detail.html'));
+    await serve(ext.context, `**/p/order/detail.html?orderId=${ORDER_ID}&script=clicks`, withScript(fixture('aliexpress/order-detail.html')));
+    await serve(ext.context, `**/p/order/detail.html?orderId=${OTHER_ORDER}`, hostilePage());
     await serve(ext.context, 'https://track.example/**', '<!doctype html><title>Parcel LP00123456789</title><h1>In transit</h1><p>Arrived at sorting centre.</p>');
     await serve(ext.context, `${CHAT_URL}*`, `<!doctype html><title>Messages</title><div id="chat"><p>${CHAT_LINES[0]}</p><p>${CHAT_LINES[1]}</p></div>`);
     extensionPage = await ext.context.newPage();
@@ -71,14 +119,32 @@ describe('one action from anywhere', () => {
 
   it('the in-page button saves the order and the page’s HTML, then says how to add the screenshot', async () => {
     const { page } = await openTab(ext, ORDER_URL);
-    // Playwright's locators pierce the button's (open) shadow root.
-    await page.getByTestId('page-button').click();
-    const message = page.getByTestId('page-button-message');
-    await message.getByText(/^The order and a copy/).waitFor();
-    await expectText(message, 'The order and a copy of this page are saved in DisputeKit. Screenshot: click the DisputeKit icon and press Capture evidence, or press Alt+Shift+E.');
-    // The page's own styles do not reach into the button's shadow root.
-    await page.addStyleTag({ content: 'button, p { display: none !important; color: red !important; }' });
-    assert.equal(await page.getByTestId('page-button').isVisible(), true);
+    // A real mouse click where the button is: its root is closed, to Playwright's locators as to the page.
+    await clickPageButton(page);
+    await expectPageButtonMessage(page, SAVED_MESSAGE);
+    assert.equal(await pageButtonRootType(page), 'closed');
+    assert.equal(await page.evaluate(() => document.querySelector('disputekit-page-button').shadowRoot), null, 'the page cannot open the root');
+    // The page's own styles, even !important ones on the host, neither reach into the root nor hide the button.
+    await page.addStyleTag({ content: 'button, p { display: none !important; } disputekit-page-button { opacity: 0 !important; display: none !important; }' });
+    await page.evaluate(() => document.querySelector('disputekit-page-button').style.setProperty('visibility', 'hidden', 'important'));
+    const button = await pageButtonPart(page, 'page-button');
+    assert.ok(button.width > 0 && button.height > 0, 'the button still has its box');
+    assert.deepEqual(
+      await page.evaluate(() => {
+        const style = getComputedStyle(document.querySelector('disputekit-page-button'));
+        return [style.opacity, style.display, style.visibility];
+      }),
+      ['1', 'block', 'visible'],
+    );
+    // While a full-page capture scrolls the page, the content script hides it (an attribute the root's own rule obeys).
+    const displayWhileCapturing = await page.evaluate(() => {
+      const host = document.querySelector('disputekit-page-button');
+      host.setAttribute('data-hidden-for-capture', '');
+      const hidden = getComputedStyle(host).display;
+      host.removeAttribute('data-hidden-for-capture');
+      return [hidden, getComputedStyle(host).display];
+    });
+    assert.deepEqual(displayWhileCapturing, ['none', 'block']);
 
     const { cases, evidence, events } = await readDatabase(extensionPage);
     assert.deepEqual(cases.map((c) => [c.id, c.order.store.name]), [[ORDER_CASE, 'Sunrise Gadgets Store']]);
@@ -91,6 +157,39 @@ describe('one action from anywhere', () => {
     assert.deepEqual(events.map((e) => e.type), ['case-opened', 'evidence-captured']);
     const current = await ext.sw.evaluate(() => chrome.storage.local.get('currentCase'));
     assert.equal(current.currentCase.caseId, ORDER_CASE, 'the order became the current case');
+  });
+
+  it('a page whose own script presses the in-page button five times saves nothing (only the user’s click saves)', async () => {
+    const before = await readDatabase(extensionPage);
+    const url = `${ORDER_URL}&script=clicks`;
+    const { page } = await openTab(ext, url);
+    const pressed = await waitUntil(() => page.evaluate(() => document.documentElement.dataset.pagePressed), (v) => Boolean(v), { what: 'the page’s script to have pressed the button' });
+    // Then the user clicks once: when its answer shows, any save the script's presses started is done too.
+    await clickPageButton(page);
+    await expectPageButtonMessage(page, SAVED_MESSAGE);
+    const after = await readDatabase(extensionPage);
+    const fromThisPage = after.evidence.filter((e) => e.page?.url === url);
+    assert.equal(fromThisPage.length, 1, 'one copy of the page: the user’s click');
+    assert.equal(after.evidence.length, before.evidence.length + 1);
+    assert.deepEqual(after.readings.filter((r) => r.url === url).map((r) => [r.caseId, r.source]), [[ORDER_CASE, 'page-button']]);
+    assert.equal(pressed, 'from-outside', 'the page found no way into the button’s root');
+  });
+
+  it('a page whose text names another order than its address saves nothing into that order’s case, and says so', async () => {
+    const before = await readDatabase(extensionPage);
+    const caseBefore = before.cases.find((c) => c.id === ORDER_CASE);
+    const { page } = await openTab(ext, OTHER_URL);
+    await waitUntil(() => page.evaluate(() => document.documentElement.dataset.pagePressed), (v) => Boolean(v), { what: 'the page’s script to have pressed the button' });
+    await clickPageButton(page);
+    await expectPageButtonMessage(
+      page,
+      `The order number this page shows is not the one in its address, so nothing was saved. Open the order from your order list and try again. Details: ${ORDER_ID} ≠ ${OTHER_ORDER}`,
+    );
+    const after = await readDatabase(extensionPage);
+    assert.deepEqual(after.cases.find((c) => c.id === ORDER_CASE), caseBefore, 'the case’s store, total and status are as they were');
+    assert.equal(after.cases.find((c) => c.id === `aliexpress:${OTHER_ORDER}`), undefined);
+    assert.equal(after.evidence.length, before.evidence.length);
+    assert.equal(after.readings.length, before.readings.length);
   });
 
   it('the selection item saves the selected text as a chat quote into the current case', async () => {
@@ -163,5 +262,16 @@ describe('the production build', () => {
       description: '__MSG_commandCapturePage__',
     });
     assert.ok(!manifest.host_permissions.includes('<all_urls>'));
+  });
+
+  it('asks for https marketplace hosts only, and injects its content scripts on https only (the test build too)', () => {
+    for (const build of [PRODUCTION_BUILD, TEST_BUILD]) {
+      const manifest = JSON.parse(readFileSync(join(build, 'manifest.json'), 'utf8'));
+      const hosts = manifest.host_permissions.filter((p) => p !== '<all_urls>');
+      assert.ok(hosts.length > 0);
+      for (const pattern of [...hosts, ...manifest.content_scripts.flatMap((c) => c.matches)]) assert.match(pattern, /^https:\/\//, `${build}: ${pattern}`);
+      // <all_urls> only in the test build, which automation needs instead of activeTab.
+      assert.equal(manifest.host_permissions.includes('<all_urls>'), build === TEST_BUILD);
+    }
   });
 });

@@ -35,6 +35,7 @@ function ordered(database) {
     checklist: [...database.checklist].sort(by((s) => `${s.caseId} ${s.stepId}`)),
     contacts: [...database.contacts].sort(by((c) => c.id)),
     sentNotifications: [...database.sentNotifications].sort(by((n) => `${n.caseId} ${n.rule} ${n.thresholdHours}`)),
+    readings: [...database.readings].sort(by((r) => r.id)),
   };
 }
 
@@ -80,6 +81,7 @@ describe('backup and restore through the settings page', () => {
     assert.equal(originalDatabase.checklist.length, 1);
     assert.equal(originalDatabase.contacts.length, 1);
     assert.ok(originalDatabase.custody.length >= 4);
+    assert.ok(originalDatabase.readings.length >= 1, 'the capture’s reading of the order');
   });
 
   it('makes the backup on the settings page as a download, and shows the storage per case', async () => {

@@ -133,8 +133,10 @@ export async function readDatabase(extensionPage) {
     // Contacts and sent notifications exist from database version 4 on.
     const contacts = db.objectStoreNames.contains('contacts') ? await all('contacts') : [];
     const sentNotifications = db.objectStoreNames.contains('sentNotifications') ? await all('sentNotifications') : [];
+    // Readings of the order's page exist from database version 5 on.
+    const readings = db.objectStoreNames.contains('readings') ? await all('readings') : [];
     db.close();
-    return { cases, evidence, events, custody, checklist, contacts, sentNotifications };
+    return { cases, evidence, events, custody, checklist, contacts, sentNotifications, readings };
   });
 }
 

@@ -125,6 +125,23 @@ describe('“Save as dispute evidence” and the keyboard command', () => {
     expect(notifications).toEqual([{ title: `Saved to AliExpress order ${ORDER_ID}`, message: '2 files saved with their SHA-256 and the time.' }]);
   });
 
+  it('refuse an order page whose reading names another order than its address, and save nothing', async () => {
+    await database.cases.put({ ...OTHER_CASE });
+    await setCurrentCase(fakeBrowser.storage.local, OTHER_CASE.id, new Date());
+    const claimsOther: PageReading = { ...orderReading, orders: [{ ...orderReading.orders[0]!, orderId: '1111222233334444' }] };
+    const result = await handleMenuClick(deps(claimsOther), { menuItemId: MENU_SAVE_PAGE }, orderTab);
+    expect(result).toEqual({ ok: false, error: 'orderMismatch', detail: `1111222233334444 ≠ ${ORDER_ID}` });
+    const selection = await handleMenuClick(deps(claimsOther), { menuItemId: MENU_SAVE_SELECTION, selectionText: 'Seller: refund in 3 days' }, orderTab);
+    expect(selection).toMatchObject({ ok: false, error: 'orderMismatch' });
+    expect(captures).toEqual([]);
+    expect(await database.evidence.count()).toBe(0);
+    expect(await database.cases.get('aliexpress:1111222233334444')).toBeUndefined();
+    expect(notifications[0]).toEqual({
+      title: 'DisputeKit: nothing was saved',
+      message: `The order number this page shows is not the one in its address, so nothing was saved. Open the order from your order list and try again.\nDetails: 1111222233334444 ≠ ${ORDER_ID}`,
+    });
+  });
+
   it('capture any other page into the current case', async () => {
     await database.cases.put({ ...OTHER_CASE });
     await setCurrentCase(fakeBrowser.storage.local, OTHER_CASE.id, new Date());
@@ -225,6 +242,7 @@ describe('“Save selection as chat/quote”', () => {
   it('on an order page, saves into that order’s case (opening it if needed)', async () => {
     await handleMenuClick(deps(orderReading), { menuItemId: MENU_SAVE_SELECTION, selectionText: chat }, orderTab);
     expect((await database.cases.get(ORDER_CASE))?.order.status).toBe('Awaiting delivery');
+    expect((await database.readings.toArray()).map((r) => [r.caseId, r.source, r.url])).toEqual([[ORDER_CASE, 'selection', orderTab.url]]);
     expect((await database.evidence.toArray()).map((e) => [e.caseId, e.kind])).toEqual([[ORDER_CASE, 'selection']]);
     expect(await getCurrentCaseId(fakeBrowser.storage.local)).toBe(ORDER_CASE);
   });

@@ -1,10 +1,10 @@
-import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { strToU8, zipSync } from 'fflate';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { describe, expect, it } from 'vitest';
 import { buildBackup, DB_VERSION } from '@/lib/backup/build';
 import { BACKUP_FORMAT, BACKUP_TABLES } from '@/lib/backup/format';
 import { rejectionText, restoreMessage } from '@/lib/backup/report';
-import { restoreBackup, type RestoreOutcome } from '@/lib/backup/restore';
+import { restoreBackup } from '@/lib/backup/restore';
 import { deleteEvidence, getCustodyLog, saveCapture } from '@/lib/cases';
 import { addContact } from '@/lib/contacts';
 import { getCurrentCaseId, setCurrentCase } from '@/lib/current-case';
@@ -14,6 +14,7 @@ import { addNote, importFiles } from '@/lib/evidence-import';
 import { sha256Hex } from '@/lib/hash';
 import { translator } from '@/lib/i18n';
 import { loadSettings, saveSettings } from '@/lib/settings';
+import { altered, files, rejected, snapshot } from './backup-fixture';
 import { CASE_ID, caseWithCapture, importDeps } from './case-fixture';
 
 let dbCount = 0;
@@ -38,43 +39,7 @@ async function fullDatabase(): Promise<DisputeKitDB> {
 
 const backupDeps = (database: DisputeKitDB) => ({ database, storage: storage(), extensionVersion: '0.1.0', now: () => new Date('2026-11-22T12:00:00.000Z') });
 
-/** Every table, blobs as their SHA-256 and size, in a stable order. */
-async function snapshot(database: DisputeKitDB) {
-  const evidence = [];
-  for (const e of await database.evidence.orderBy('id').toArray()) {
-    const { blob, thumbnail, ...rest } = e;
-    evidence.push({ ...rest, blob: [await sha256Hex(blob), blob.size, blob.type], thumbnail: thumbnail && [await sha256Hex(thumbnail), thumbnail.size, thumbnail.type] });
-  }
-  return {
-    cases: await database.cases.orderBy('id').toArray(),
-    evidence,
-    events: await database.events.orderBy('id').toArray(),
-    checklist: await database.checklist.toArray(),
-    custody: await database.custody.toArray(),
-    contacts: await database.contacts.orderBy('id').toArray(),
-    sentNotifications: await database.sentNotifications.toArray(),
-  };
-}
-
-async function files(zip: Blob): Promise<Record<string, Uint8Array>> {
-  return unzipSync(new Uint8Array(await zip.arrayBuffer()));
-}
-
 const page1 = (m: any) => m.tables.evidence.find((e: any) => e.id === 'page-1');
-
-/** The backup with its backup.json (and files) changed. */
-async function altered(zip: Blob, change: (manifest: any, entries: Record<string, Uint8Array>) => void): Promise<Blob> {
-  const entries = await files(zip);
-  const manifest = JSON.parse(new TextDecoder().decode(entries['backup.json']));
-  change(manifest, entries);
-  entries['backup.json'] = strToU8(JSON.stringify(manifest));
-  return new Blob([zipSync(entries as Zippable) as BlobPart]);
-}
-
-function rejected(outcome: RestoreOutcome) {
-  if (outcome.ok || !('rejected' in outcome)) throw new Error(`expected rejections, got ${JSON.stringify(outcome)}`);
-  return outcome.rejected;
-}
 
 describe('making a backup', () => {
   it('covers every table of the database (a new table must be added to the backup)', () => {
@@ -90,7 +55,7 @@ describe('making a backup', () => {
     expect(manifest.settings).toEqual({ language: 'ru', notifyBeforeHours: [48], pageButton: false });
     expect(manifest.currentCase).toEqual({ caseId: CASE_ID, at: '2026-11-21T10:00:00.000Z' });
     const local = await snapshot(database);
-    for (const table of ['cases', 'events', 'checklist', 'custody', 'contacts', 'sentNotifications'] as const) {
+    for (const table of ['cases', 'events', 'checklist', 'custody', 'contacts', 'sentNotifications', 'readings'] as const) {
       expect(manifest.tables[table], table).toEqual(JSON.parse(JSON.stringify(local[table])));
     }
     // Three evidence rows: the page, the photo (with a thumbnail) and the note: four files.
@@ -141,14 +106,14 @@ describe('restoring a backup', () => {
     expect(await snapshot(database)).toEqual(before);
   });
 
-  it('keeps a case changed here after the backup was made ("kept yours (newer)") and writes nothing of it', async () => {
+  it('an older backup of a case changed here since has nothing to add, and writes nothing', async () => {
     const database = await fullDatabase();
     const zip = await buildBackup(backupDeps(database));
     await addNote(importDeps(database, { now: () => new Date('2026-11-23T08:00:00.000Z'), newId: () => 'note-later' }), CASE_ID, 'Later note');
     const before = await snapshot(database);
     const outcome = await restoreBackup({ database, storage: storage() }, zip);
-    expect(outcome).toMatchObject({ ok: true, report: { cases: [{ caseId: CASE_ID, outcome: 'kept-newer' }] } });
-    expect(restoreMessage(t, outcome, 'en').lines).toContain(`${CASE_ID}: kept yours (newer)`);
+    expect(outcome).toMatchObject({ ok: true, report: { cases: [{ caseId: CASE_ID, outcome: 'unchanged' }] } });
+    expect(restoreMessage(t, outcome, 'en').lines).toContain(`${CASE_ID}: already here; the backup had nothing new`);
     expect(await snapshot(database)).toEqual(before);
   });
 
@@ -159,7 +124,7 @@ describe('restoring a backup', () => {
     await caseWithCapture(source);
     await addNote(importDeps(source, { newId: () => 'note-new' }), CASE_ID, 'Seller stopped answering');
     const outcome = await restoreBackup({ database: older, storage: storage() }, await buildBackup(backupDeps(source)));
-    expect(outcome).toMatchObject({ ok: true, report: { cases: [{ caseId: CASE_ID, outcome: 'updated' }], skippedIdentical: 1, added: { evidence: 1, custody: 1 } } });
+    expect(outcome).toMatchObject({ ok: true, report: { cases: [{ caseId: CASE_ID, outcome: 'extended' }], skippedIdentical: 1, added: { evidence: 1, custody: 1 } } });
     const log = await getCustodyLog(older, CASE_ID);
     expect(log.map((e) => e.evidenceId)).toEqual(['page-1', 'note-new']);
     expect(checkChain(CASE_ID, log)).toEqual([]);

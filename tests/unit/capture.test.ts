@@ -125,6 +125,26 @@ describe('capturing the visible page', () => {
     expect(await counts()).toEqual({ cases: 0, evidence: 0, events: 0 });
   });
 
+  it('saves nothing when the page names another order than its address (the address is what the user sees)', async () => {
+    const claimsOther = snapshot('8190999999999999', URL_A);
+    expect(await captureVisible(deps({}, claimsOther), 7)).toEqual({ ok: false, error: 'orderMismatch', detail: '8190999999999999 ≠ 8190123456789012' });
+    expect(await counts()).toEqual({ cases: 0, evidence: 0, events: 0 });
+  });
+
+  it('a capture the user starts refreshes the case’s facts, and keeps what each capture read as a reading', async () => {
+    await captureVisible(deps(), 7);
+    const later = snapshot();
+    later.reading!.orders[0]!.status = 'Delivered';
+    await captureVisible(deps({ now: () => new Date('2026-11-25T12:00:00.000Z') }, later), 7);
+    const caseId = 'aliexpress:8190123456789012';
+    expect((await database.cases.get(caseId))?.order.status).toBe('Delivered');
+    const readings = await database.readings.where('caseId').equals(caseId).sortBy('at');
+    expect(readings.map((r) => [r.source, r.at, r.url, r.order.status])).toEqual([
+      ['capture', '2026-11-20T12:00:00.000Z', URL_A, 'Awaiting delivery'],
+      ['capture', '2026-11-25T12:00:00.000Z', URL_A, 'Delivered'],
+    ]);
+  });
+
   it('saves nothing when the tab navigated away during the capture', async () => {
     let calls = 0;
     const getTab = async () => ({ active: true, windowId: 1, url: calls++ === 0 ? URL_A : 'https://www.aliexpress.com/' });

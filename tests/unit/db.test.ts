@@ -40,3 +40,23 @@ describe('database versions', () => {
     current.close();
   });
 });
+
+describe('database version 5: readings', () => {
+  it('upgrading from version 4 gives every case one reading of the facts it holds, and changes nothing else', async () => {
+    const v4 = new DisputeKitDB(NAME, 4);
+    const facts = { ...order, status: 'Awaiting delivery', store: { name: 'Sunrise' } };
+    const record = { id: 'aliexpress:8190123456789012', platform: 'aliexpress' as const, orderId: '8190123456789012', order: facts, state: 'open' as const, createdAt: '2026-11-01T10:00:00.000Z', updatedAt: '2026-11-02T10:00:00.000Z', userDue: { 'AE-02': '2026-12-01T00:00:00.000Z' } };
+    await v4.cases.add(record);
+    await v4.cases.add({ ...record, id: 'taobao:3344556677', platform: 'taobao', orderId: '3344556677', order: { orderId: '3344556677', items: [], sources: {} } });
+    v4.close();
+
+    const current = new DisputeKitDB(NAME);
+    expect(await current.cases.get(record.id)).toEqual(record);
+    const readings = await current.readings.orderBy('caseId').toArray();
+    expect(readings.map(({ id: _id, ...r }) => r)).toEqual([
+      { caseId: record.id, at: '2026-11-02T10:00:00.000Z', source: 'before-readings', order: facts },
+      { caseId: 'taobao:3344556677', at: '2026-11-02T10:00:00.000Z', source: 'before-readings', order: { orderId: '3344556677', items: [], sources: {} } },
+    ]);
+    current.close();
+  });
+});

@@ -21,6 +21,9 @@ export const actions = defineArea(
     'actions.screenshotHint': 'Screenshot: click the DisputeKit icon and press Capture evidence, or press {shortcut}.',
     'actions.screenshotHintNoShortcut': 'Screenshot: click the DisputeKit icon and press Capture evidence.',
     'actions.close': 'Close',
+    'error.orderMismatch': 'The order number this page shows is not the one in its address, so nothing was saved. Open the order from your order list and try again.',
+    'error.noOrderInUrl': 'This page’s address names no order, so DisputeKit cannot tell which case it belongs to. Nothing was saved; use the DisputeKit icon instead.',
+    'error.rateLimited': 'This page has already been saved several times in the last minute. Nothing was saved this time; wait a minute and try again.',
 
     'addPage.heading': 'Add this page to a case',
     'addPage.hint': 'Saves what this page shows (the item’s listing, Taobao’s transaction snapshot, the tracking page…) into the case you pick.',
@@ -50,6 +53,9 @@ export const actions = defineArea(
       'actions.screenshotHint': '截图：点击 DisputeKit 图标并按“保存证据”，或按 {shortcut}。',
       'actions.screenshotHintNoShortcut': '截图：点击 DisputeKit 图标并按“保存证据”。',
       'actions.close': '关闭',
+      'error.orderMismatch': '此页面显示的订单号与网址中的订单号不一致，因此未保存任何内容。请从订单列表打开该订单后重试。',
+      'error.noOrderInUrl': '此页面的网址中没有订单号，DisputeKit 无法判断它属于哪个案件。未保存任何内容；请改用 DisputeKit 图标。',
+      'error.rateLimited': '此页面在一分钟内已保存多次。这次未保存任何内容；请等一分钟后再试。',
 
       'addPage.heading': '将此页面添加到案件',
       'addPage.hint': '将此页面显示的内容（商品页、淘宝交易快照、物流页面等）保存到您选择的案件中。',
@@ -83,6 +89,9 @@ export const actions = defineArea(
       'actions.screenshotHint': 'Снимок экрана: нажмите значок DisputeKit и «Сохранить доказательства» или нажмите {shortcut}.',
       'actions.screenshotHintNoShortcut': 'Снимок экрана: нажмите значок DisputeKit и «Сохранить доказательства».',
       'actions.close': 'Закрыть',
+      'error.orderMismatch': 'Номер заказа на этой странице не совпадает с номером в её адресе, поэтому ничего не сохранено. Откройте заказ из списка заказов и попробуйте ещё раз.',
+      'error.noOrderInUrl': 'В адресе этой страницы нет номера заказа, и DisputeKit не может понять, к какому делу она относится. Ничего не сохранено; воспользуйтесь значком DisputeKit.',
+      'error.rateLimited': 'За последнюю минуту эту страницу уже сохраняли несколько раз. Сейчас ничего не сохранено; подождите минуту и попробуйте снова.',
 
       'addPage.heading': 'Добавить эту страницу в дело',
       'addPage.hint': 'Сохраняет то, что показывает эта страница (карточку товара, снимок сделки Taobao, страницу отслеживания…), в выбранное дело.',
