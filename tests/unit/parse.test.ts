@@ -91,3 +91,43 @@ describe('countdowns', () => {
     expect(countdownEndsAt('还剩9999天', new Date())).toBeUndefined();
   });
 });
+
+describe("dates in AliExpress's other locales", () => {
+  const madrid = { timeZone: 'Europe/Madrid', now: new Date('2026-11-20T12:00:00Z') };
+  it.each([
+    ['15 jul. 2026', '2026-07-15'], // es, nl
+    ['15 de julio de 2026', '2026-07-15'], // es
+    ['24 ene 2025', '2025-01-24'], // es
+    ['ene 24, 2025', '2025-01-24'], // es, month first
+    ['15 juil. 2026', '2026-07-15'], // fr
+    ['1er juin 2026', '2026-06-01'], // fr
+    ['2 févr. 2026', '2026-02-02'], // fr
+    ['15. Juli 2026', '2026-07-15'], // de
+    ['4. Dez. 2026', '2026-12-04'], // de
+    ['15 de julho de 2026', '2026-07-15'], // pt
+    ['3 de out. de 2026', '2026-10-03'], // pt
+    ['15 luglio 2026', '2026-07-15'], // it
+    ['15 lip 2026', '2026-07-15'], // pl
+    ['3 października 2026', '2026-10-03'], // pl, genitive
+    ['15 mrt. 2026', '2026-03-15'], // nl
+    ['15 mei 2026', '2026-05-15'], // nl
+    ['15 Temmuz 2026', '2026-07-15'], // tr
+    ['15 Şubat 2026', '2026-02-15'], // tr
+    ['2026년 7월 15일', '2026-07-15'], // ko
+  ])('%s', (text, iso) => {
+    expect(parseDate(text, madrid)).toBe(iso);
+  });
+  it('keeps a time with its offset', () => {
+    expect(parseDate('15. März 2026, 10:22', madrid)).toBe('2026-03-15T10:22:00+01:00');
+    expect(parseDate('15 Kasım 2026 14:05', { timeZone: 'Europe/Istanbul' })).toBe('2026-11-15T14:05:00+03:00');
+    expect(parseDate('15 juil. 2026 à 09:30', { timeZone: 'Europe/Paris' })).toBe('2026-07-15T09:30:00+02:00');
+  });
+  it('takes their month words as a date only with a year, since some are everyday words', () => {
+    expect(parseDate('3 out 2026', madrid)).toBe('2026-10-03');
+    expect(parseDate('1 set 2026', madrid)).toBe('2026-09-01');
+    expect(parseDate('3 out of 5 stars', madrid)).toBeUndefined();
+    expect(parseDate('Quantity: 1 set', madrid)).toBeUndefined();
+    expect(parseDate('set 2 pieces', madrid)).toBeUndefined();
+    expect(parseDate('2 mag', madrid)).toBeUndefined();
+  });
+});
