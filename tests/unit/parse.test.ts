@@ -31,6 +31,47 @@ describe('money', () => {
   });
 });
 
+describe("money in AliExpress's other markets", () => {
+  it.each([
+    ['€48.88', { amount: 48.88, currency: 'EUR' }],
+    ['€48.88|48|88', { amount: 48.88, currency: 'EUR' }],
+    ['R$1.234,56', { amount: 1234.56, currency: 'BRL' }],
+    ['US $24.17', { amount: 24.17, currency: 'USD' }],
+    ['PLN 12,99', { amount: 12.99, currency: 'PLN' }],
+    ['12,99 zł', { amount: 12.99, currency: 'PLN' }],
+    ['₩12,345', { amount: 12345, currency: 'KRW' }],
+    ['CHF 12.50', { amount: 12.5, currency: 'CHF' }],
+    ['120,00 SEK', { amount: 120, currency: 'SEK' }],
+    ['MX$120.00', { amount: 120, currency: 'MXN' }],
+    ['$120.00 MXN', { amount: 120, currency: 'MXN' }],
+    ['C$15.99', { amount: 15.99, currency: 'CAD' }],
+    ['A$15.99', { amount: 15.99, currency: 'AUD' }],
+    ['NZ$15.99', { amount: 15.99, currency: 'NZD' }],
+    ['HK$15.99', { amount: 15.99, currency: 'HKD' }],
+    ['S$15.99', { amount: 15.99, currency: 'SGD' }],
+    ['₺249,90', { amount: 249.9, currency: 'TRY' }],
+    ['249,90 TL', { amount: 249.9, currency: 'TRY' }],
+    ['₹1,299', { amount: 1299, currency: 'INR' }],
+    ['320 грн', { amount: 320, currency: 'UAH' }],
+    ['249 Kč', { amount: 249, currency: 'CZK' }],
+    ['12 990 Ft', { amount: 12990, currency: 'HUF' }],
+    ['1 234円', { amount: 1234, currency: 'JPY' }],
+  ])('%s', (text, money) => {
+    expect(parseMoney(text)).toEqual(money);
+  });
+  it('lets a stated currency code win over the mark, and ignores one that is no code', () => {
+    expect(parseMoney('$24.17', undefined, 'CAD')).toEqual({ amount: 24.17, currency: 'CAD' });
+    expect(parseMoney('¥1,234', undefined, 'JPY')).toEqual({ amount: 1234, currency: 'JPY' });
+    expect(parseMoney('48.88', undefined, 'EUR')).toEqual({ amount: 48.88, currency: 'EUR' });
+    expect(parseMoney('48.88', 'USD', 'usd')).toEqual({ amount: 48.88, currency: 'USD' });
+    expect(parseMoney('US $ —', undefined, 'USD')).toBeUndefined();
+  });
+  it('takes no everyday word for a currency', () => {
+    expect(parseMoney('Try again: a $5 coupon')).toEqual({ amount: 5, currency: 'USD' });
+    expect(parseMoney('TRY 99,90')).toEqual({ amount: 99.9, currency: 'TRY' });
+  });
+});
+
 describe('dates', () => {
   const shanghai = { timeZone: 'Asia/Shanghai', now: new Date('2026-11-20T12:00:00Z') };
   const moscow = { timeZone: 'Europe/Moscow', now: new Date('2026-11-20T12:00:00Z') };
