@@ -1,0 +1,49 @@
+/**
+ * Timers AliExpress states in words: "Buyer protection: 12 days 5 hours", "Refund if no delivery before
+ * Dec 28, 2026", "The seller needs to respond within 4 days 23 hours". The phrase that introduces one is kept
+ * as the countdown's label, in the page's own words, so the deadline engine can tell what it counts down to
+ * (lib/deadlines/countdowns.ts). Used on API text and on markup alike.
+ */
+import { countdownEndsAt } from '../../parse/countdown';
+import { cleanText, textNodes } from '../dom';
+import type { ReadContext } from './context';
+import type { Countdown } from './order';
+import { DEADLINE_PHRASES, DELIVERY_GUARANTEE_PHRASES, DISPUTE_TIMER_PHRASES } from './wording';
+
+/** Every phrase that introduces a timer, longest first (so the longer of two phrases sharing a start wins). */
+export const TIMER_PHRASES = [...DEADLINE_PHRASES, ...DISPUTE_TIMER_PHRASES].sort((a, b) => b.length - a.length);
+
+const MAX_TIMER_TEXT = 200;
+
+/** The countdown a text states when it starts with one of `phrases`, or undefined. */
+export function timerFromText(raw: string | undefined, c: ReadContext, phrases: readonly string[] = TIMER_PHRASES): Countdown | undefined {
+  const text = cleanText(raw);
+  if (!text || text.length > MAX_TIMER_TEXT) return undefined;
+  const lower = text.toLowerCase();
+  const phrase = phrases.find((p) => lower.startsWith(p.toLowerCase()));
+  if (!phrase) return undefined;
+  const rest = text.slice(phrase.length).replace(/^[\s:：,，]+/, '');
+  const endsAt = countdownEndsAt(rest, c.now) ?? c.date(rest, 'future');
+  if (!endsAt && !/\d/.test(rest)) return undefined;
+  return { label: text.slice(0, phrase.length), text, ...(endsAt && { endsAt }) };
+}
+
+/** The timers stated in the text under `root`, each once. */
+export function timersIn(root: Node, c: ReadContext, phrases: readonly string[] = TIMER_PHRASES): Countdown[] {
+  const lowered = phrases.map((p) => p.toLowerCase());
+  const found: Countdown[] = [];
+  for (const node of textNodes(root)) {
+    const own = (node.textContent ?? '').trimStart().toLowerCase();
+    if (!lowered.some((p) => own.startsWith(p))) continue;
+    // The phrase and its value may sit in sibling elements: read the phrase's element whole.
+    const timer = timerFromText(node.parentElement?.textContent ?? node.textContent ?? '', c, phrases) ?? timerFromText(node.textContent ?? '', c, phrases);
+    if (timer && !found.some((f) => f.text === timer.text)) found.push(timer);
+  }
+  return found;
+}
+
+/** The day a delivery-guarantee timer ends ("Refund if no delivery before Sep 4, 2026"): the promised delivery date. */
+export function guaranteedDelivery(countdowns: readonly Countdown[] | undefined): string | undefined {
+  const phrases = DELIVERY_GUARANTEE_PHRASES.map((p) => p.toLowerCase());
+  return countdowns?.find((c) => c.endsAt && phrases.some((p) => c.label.toLowerCase().startsWith(p)))?.endsAt;
+}
