@@ -35,8 +35,14 @@ export function timersIn(root: Node, c: ReadContext, phrases: readonly string[] 
   for (const node of textNodes(root)) {
     const own = (node.textContent ?? '').trimStart().toLowerCase();
     if (!lowered.some((p) => own.startsWith(p))) continue;
-    // The phrase and its value may sit in sibling elements: read the phrase's element whole.
-    const timer = timerFromText(node.parentElement?.textContent ?? node.textContent ?? '', c, phrases) ?? timerFromText(node.textContent ?? '', c, phrases);
+    // The phrase and its value may sit in sibling elements ("<span>Seller must respond by</span> <span>Nov 25</span>"):
+    // read the phrase's own text, then its element, then the elements around it, while they still start with it.
+    let timer = timerFromText(node.textContent ?? '', c, phrases);
+    for (let el = node.parentElement, depth = 0; !timer && el && depth < 3; el = el.parentElement, depth++) {
+      const text = el.textContent ?? '';
+      if (!lowered.some((p) => text.trimStart().toLowerCase().startsWith(p))) break;
+      timer = timerFromText(text, c, phrases);
+    }
     if (timer && !found.some((f) => f.text === timer.text)) found.push(timer);
   }
   return found;
