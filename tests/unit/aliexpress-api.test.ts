@@ -374,7 +374,7 @@ describe('AliExpress API bad input', () => {
     expect(reading.orders).toHaveLength(500);
   });
 
-  it('never throws on bodies of the wrong shape, and reads none of them as orders', () => {
+  it('never throws on bodies of the wrong shape, reads none of them, and still reads the good response beside them', () => {
     // 5,000 levels deep, an entry at the bottom (written as text: JSON.stringify itself would overflow).
     const deep = `${'{"a":'.repeat(5000)}{"orderId":"8190123456789012","issueId":"1","status":"X"}${'}'.repeat(5000)}`;
     const bodies = [
@@ -386,14 +386,16 @@ describe('AliExpress API bad input', () => {
       `{"ret":["SUCCESS::ok"],"data":${deep}}`,
       'mtopjsonp1(',
     ];
+    const good = response(LIST_API, 'order-list-2026.json', 1);
+    const goodIds = ['8190123456789012', '8190222233334444', '8190555566667777'];
     for (const url of [LIST_API, DETAIL_API, REVERSE_API]) {
       for (const text of bodies) {
-        for (const page of [LIST_URL, DETAIL_URL, 'https://www.aliexpress.com/p/other.html', 'https://trade.aliexpress.com/issue/fastissue/Detail.htm?issueId=1']) {
-          const reading = readPage(shell(), page, NOW, [{ url, body: text }]);
-          expect(reading, `${page} ${text.slice(0, 40)}`).not.toBeNull();
-          expect(reading!.pageKind).not.toBe('dispute-list');
-          expect(reading!.orders.filter((o) => o.sources.orderId === 'api-data')).toEqual([]);
-        }
+        const responses = [good, { url, body: text, at: 2 }];
+        const what = `${url.slice(30, 70)} ${text.slice(0, 40)}`;
+        expect(read(shell(), LIST_URL, responses).orders.map((o) => o.orderId), what).toEqual(goodIds);
+        expect(read(shell(), 'https://www.aliexpress.com/p/other.html', responses).orders.map((o) => o.orderId), what).toEqual(goodIds);
+        expect(read(shell(), DETAIL_URL, responses).orders, what).toEqual([{ orderId: '8190123456789012', items: [], sources: { orderId: 'url' } }]);
+        expect(read(shell(), 'https://trade.aliexpress.com/issue/fastissue/Detail.htm?issueId=1', responses), what).toMatchObject({ pageKind: 'dispute-detail', orders: [] });
       }
     }
   });

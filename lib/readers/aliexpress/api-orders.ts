@@ -25,24 +25,31 @@ const LIST_BODY = 'pc_om_list_body';
 
 // ---- order list ----
 
+/** One list response's orders, with its page number when it states one. */
+export interface ListPage {
+  pageIndex?: number;
+  orders: OrderDraft[];
+}
+
+/** The orders one list response holds (none for an error answer or an unknown shape). */
+export function listPage(body: ApiBody, c: ReadContext): ListPage {
+  const components = mtopComponents(body.data);
+  const paging = componentsOfType(components, LIST_BODY)[0]?.fields;
+  const pageIndex = countOf(paging?.pageIndex ?? paging?.pageNo ?? paging?.currentPage);
+  const orders = componentsOfType(components, LIST_ORDER).flatMap((component) => {
+    const order = listOrder(component, c);
+    return order ? [order] : [];
+  });
+  return { ...(pageIndex !== undefined && { pageIndex }), orders };
+}
+
 /**
- * The orders of every list response (first page, "load more", page 2 …) in page order, each order once:
- * where two responses hold the same order, its place is where it first appears and its values are the most
- * recently received.
+ * The orders of every list response (first page, "load more", page 2 …; most recent first) in page order,
+ * each order once: where two responses hold the same order, its place is where it first appears and its
+ * values are the most recently received.
  */
-export function ordersFromListResponses(bodies: readonly ApiBody[], c: ReadContext): OrderDraft[] {
-  const pages = bodies
-    .map((body, rank) => {
-      const components = mtopComponents(body.data);
-      const paging = componentsOfType(components, LIST_BODY)[0]?.fields;
-      const pageIndex = countOf(paging?.pageIndex ?? paging?.pageNo ?? paging?.currentPage);
-      const orders = componentsOfType(components, LIST_ORDER).flatMap((component) => {
-        const order = listOrder(component, c);
-        return order ? [order] : [];
-      });
-      return { rank, pageIndex, orders };
-    })
-    .filter((page) => page.orders.length);
+export function joinListPages(received: readonly ListPage[]): OrderDraft[] {
+  const pages = received.map((page, rank) => ({ ...page, rank })).filter((page) => page.orders.length);
   // Page order: by page number when every page states one, otherwise as they arrived (oldest first).
   const numbered = pages.every((p) => p.pageIndex !== undefined);
   pages.sort((a, b) => (numbered ? a.pageIndex! - b.pageIndex! : 0) || b.rank - a.rank);
@@ -76,7 +83,7 @@ function listOrder(component: MtopComponent, c: ReadContext): OrderDraft | undef
   if (total) [order.total, s.total] = [total, 'api-data'];
   const items = objectsAt(f, 'orderLines', MAX_ITEMS).flatMap((line) => itemOf(line, currency, c));
   if (items.length) [order.items, s.items] = [items, 'api-data'];
-  const countdowns = timersOf(f, c);
+  const countdowns = timersOf(f, c, ['orderLines', 'buttons']);
   if (countdowns.length) [order.countdowns, s.countdowns] = [countdowns, 'api-data'];
   setEvent(order, 'expectedDelivery', guaranteedDelivery(order.countdowns), 'api-data');
   return order;
@@ -84,19 +91,12 @@ function listOrder(component: MtopComponent, c: ReadContext): OrderDraft | undef
 
 // ---- order detail ----
 
-/**
- * The order of the most recent detail response for this page's order. When the URL names an order, a
- * response about another order (the page may have loaded several) is not used.
- */
-export function orderFromDetailResponses(bodies: readonly ApiBody[], c: ReadContext, orderIdInUrl: string | undefined): OrderDraft | undefined {
-  for (const body of bodies) {
-    const components = mtopComponents(body.data);
-    if (!components.length) continue;
-    const orderId = detailOrderId(components) ?? requestedOrderId(body.url);
-    if (!orderId || (orderIdInUrl && orderId !== orderIdInUrl)) continue;
-    return detailOrder(components, orderId, c);
-  }
-  return undefined;
+/** The order one detail response tells about, with its id (none for an error answer or an unknown shape). */
+export function detailOf(body: ApiBody, c: ReadContext): OrderDraft | undefined {
+  const components = mtopComponents(body.data);
+  if (!components.length) return undefined;
+  const orderId = detailOrderId(components) ?? requestedOrderId(body.url);
+  return orderId ? detailOrder(components, orderId, c) : undefined;
 }
 
 function detailOrderId(components: readonly MtopComponent[]): string | undefined {
@@ -252,28 +252,26 @@ export function eventNamed(label: string | undefined): OrderEvent | undefined {
   return (Object.entries(STEP_NAMES) as [OrderEvent, RegExp][]).find(([, name]) => name.test(label))?.[0];
 }
 
-/** Every text in data, cleaned, depth-first, bounded. */
-export function textsIn(value: unknown, depth = 4, out: string[] = []): string[] {
-  if (out.length >= 400 || depth < 0) return out;
-  if (typeof value === 'string') {
-    const text = str(value);
-    if (text) out.push(text);
-  } else if (Array.isArray(value)) {
-    for (const item of value.slice(0, 100)) textsIn(item, depth - 1, out);
-  } else if (isObject(value)) {
-    for (const child of Object.values(value)) textsIn(child, depth - 1, out);
-  }
-  return out;
-}
-
-/** The timers stated in a component's texts ("Refund if no delivery before Sep 4, 2026"). */
-function timersOf(fields: Record<string, unknown>, c: ReadContext): NonNullable<OrderDraft['countdowns']> {
+/**
+ * The timers stated in a component's texts ("Refund if no delivery before Sep 4, 2026"). `skip`: fields read
+ * elsewhere (an order's lines) that state no timer.
+ */
+function timersOf(fields: Record<string, unknown>, c: ReadContext, skip: readonly string[] = []): NonNullable<OrderDraft['countdowns']> {
   const found: NonNullable<OrderDraft['countdowns']> = [];
-  for (const text of textsIn(fields)) {
-    const timer = timerFromText(text, c);
-    if (timer && !found.some((t) => t.text === timer.text)) found.push(timer);
-  }
-  return found.slice(0, MAX_COUNTDOWNS);
+  const visit = (value: unknown, depth: number) => {
+    if (depth > 4 || found.length >= MAX_COUNTDOWNS) return;
+    if (typeof value === 'string') {
+      // Only a text of a timer's length that opens with a timer phrase is cleaned and read.
+      const timer = value.length >= 12 && value.length <= 400 ? timerFromText(value, c) : undefined;
+      if (timer && !found.some((t) => t.text === timer.text)) found.push(timer);
+    } else if (Array.isArray(value)) {
+      for (const item of value.slice(0, 100)) visit(item, depth + 1);
+    } else if (isObject(value)) {
+      for (const [key, child] of Object.entries(value)) if (depth > 0 || !skip.includes(key)) visit(child, depth + 1);
+    }
+  };
+  visit(fields, 0);
+  return found;
 }
 
 /**

@@ -6,15 +6,17 @@ import type { Money } from '../../model';
 import { parseDate } from '../../parse/dates';
 import { parseMoney } from '../../parse/money';
 import { isoInZone, userTimeZone } from '../../time';
-import { absoluteUrl } from '../dom';
 
 // Links taken from the page's API data must stay on AliExpress: a forged response cannot send the user elsewhere.
 const ALIEXPRESS_HOST = /(^|\.)aliexpress\.(?:com|us|ru)$/;
 
+// Asking the runtime for its zone costs about a millisecond in Node: once per loaded reader is enough.
+let zone: string | undefined;
+
 export class ReadContext {
   readonly currency: string | undefined;
   /** AliExpress shows its times in the buyer's zone (lib/rules/data.ts, aeTimer). */
-  readonly timeZone = userTimeZone();
+  readonly timeZone = (zone ??= userTimeZone());
   constructor(
     readonly url: URL,
     readonly now: Date,
@@ -39,9 +41,12 @@ export class ReadContext {
   }
   /** An absolute https/http link on an AliExpress host, or undefined. */
   link(href: unknown): string | undefined {
-    if (typeof href !== 'string') return undefined;
-    const url = absoluteUrl(href.trim(), this.url.href);
-    if (!url) return undefined;
-    return ALIEXPRESS_HOST.test(new URL(url).hostname) ? url : undefined;
+    if (typeof href !== 'string' || !href.trim()) return undefined;
+    try {
+      const url = new URL(href.trim(), this.url.href);
+      return (url.protocol === 'https:' || url.protocol === 'http:') && ALIEXPRESS_HOST.test(url.hostname) ? url.href : undefined;
+    } catch {
+      return undefined;
+    }
   }
 }

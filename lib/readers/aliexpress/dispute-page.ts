@@ -8,7 +8,7 @@ import type { Dispute, Strategy } from '../../model';
 import { cleanText, textAfterLabel } from '../dom';
 import { type Attempt, pick } from '../strategy';
 import type { ReadContext } from './context';
-import { datedAfterLabel, itemsFromLinks, ORDER_ID_DIGITS, shortValue } from './markup';
+import { datedAfterLabel, itemsFromLinks, ORDER_ID_DIGITS, shortValue, textList } from './markup';
 import { emptyDraft, type OrderDraft, setDispute, setEvent } from './order';
 import { timersIn } from './timers';
 import { DISPUTE_LABELS, LABELS } from './wording';
@@ -22,6 +22,7 @@ export function readDisputeMarkup(doc: Document, c: ReadContext, fromUrl: Disput
   const order = emptyDraft();
   const sources = order.sources;
   const root = doc.body;
+  const nodes = root ? textList(root) : [];
   order.orderId = pick(sources, 'orderId', [
     ['label', () => textAfterLabel(doc, LABELS.orderId)?.match(ORDER_ID_DIGITS)?.[0]],
     ['selector', () => orderIdFromLinks(doc)],
@@ -34,13 +35,13 @@ export function readDisputeMarkup(doc: Document, c: ReadContext, fromUrl: Disput
   pickDispute(order, 'status', [['label', () => shortValue(textAfterLabel(doc, DISPUTE_LABELS.status))]]);
   pickDispute(order, 'type', [['label', () => shortValue(textAfterLabel(doc, DISPUTE_LABELS.type))]]);
   pickDispute(order, 'amount', [['label', () => c.money(textAfterLabel(doc, DISPUTE_LABELS.amount))]]);
-  const opened = root ? datedAfterLabel(root, DISPUTE_LABELS.openedAt, c) : undefined;
+  const opened = datedAfterLabel(nodes, DISPUTE_LABELS.openedAt, c);
   if (opened) {
     setDispute(order, 'openedAt', opened, 'label');
     setEvent(order, 'disputeOpened', opened, 'label');
   }
   if (root) {
-    const countdowns = timersIn(root, c);
+    const countdowns = timersIn(nodes, c);
     if (countdowns.length) [order.countdowns, sources.countdowns] = [countdowns, 'label'];
     const items = itemsFromLinks(root, c);
     if (items.length) [order.items, sources.items] = [items, 'label'];

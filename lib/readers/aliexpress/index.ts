@@ -11,13 +11,13 @@
  */
 import type { PageReading } from '../../model';
 import { type ApiResponse, bodiesFrom } from '../api';
-import { type ApiBody, orderFromDetailResponses, ordersFromListResponses } from './api-orders';
+import { detailOf, joinListPages, type ListPage, listPage } from './api-orders';
 import { ReadContext } from './context';
 import { readDisputeMarkup } from './dispute-page';
 import { ALIEXPRESS_ENDPOINTS } from './endpoints';
 import { readDetailMarkup, readListMarkup } from './markup';
 import { isOrder, mergeDrafts, mergeLists, missingDisputeFields, missingFields, type OrderDraft } from './order';
-import { disputesFromResponses, draftOfDispute } from './reverse';
+import { type DisputeEntry, disputesOf, draftOfDispute, joinDisputes } from './reverse';
 
 type Kind = PageReading['pageKind'];
 
@@ -57,17 +57,6 @@ export function classifyAliExpressUrl(url: URL): { kind: Kind; orderId?: string;
   return { kind: 'unknown' };
 }
 
-/** The recorded responses by API, most recent first, each with how recent its newest one is (0 = newest). */
-function recorded(responses: readonly ApiResponse[]) {
-  const all = bodiesFrom(responses, ALIEXPRESS_ENDPOINTS);
-  const of = (name: string): ApiBody[] => all.filter((b) => b.endpoint.name === name);
-  const newest = (name: string) => {
-    const index = all.findIndex((b) => b.endpoint.name === name);
-    return index < 0 ? Infinity : index;
-  };
-  return { lists: of(LIST_API), details: of(DETAIL_API), reverse: of(REVERSE_API), newest };
-}
-
 const guarded = <T>(read: () => T, otherwise: T): T => {
   try {
     return read();
@@ -76,41 +65,70 @@ const guarded = <T>(read: () => T, otherwise: T): T => {
   }
 };
 
+/**
+ * What the recorded responses hold, each response read once (most recent first). A response with nothing
+ * to read (an error answer, a login page, an unknown shape) is as if never recorded. `newest` tells how
+ * recent an API's newest useful response is (0 = the newest of all), to tell which list the page shows.
+ */
+function recorded(responses: readonly ApiResponse[], c: ReadContext) {
+  const lists: ListPage[] = [];
+  const details: OrderDraft[] = [];
+  const disputes: DisputeEntry[][] = [];
+  const order: string[] = [];
+  for (const body of bodiesFrom(responses, ALIEXPRESS_ENDPOINTS)) {
+    const name = body.endpoint.name;
+    let useful = false;
+    if (name === LIST_API) {
+      const page = guarded(() => listPage(body, c), undefined);
+      if ((useful = Boolean(page?.orders.length))) lists.push(page!);
+    } else if (name === DETAIL_API) {
+      const detail = guarded(() => detailOf(body, c), undefined);
+      if ((useful = Boolean(detail))) details.push(detail!);
+    } else if (name === REVERSE_API) {
+      const entries = guarded(() => disputesOf(body, c), []);
+      if ((useful = entries.length > 0)) disputes.push(entries);
+    }
+    if (useful) order.push(name);
+  }
+  const newest = (name: string) => (order.includes(name) ? order.indexOf(name) : Infinity);
+  return { lists, details, disputes: guarded(() => joinDisputes(disputes), []), newest };
+}
+
+type Recorded = ReturnType<typeof recorded>;
+const NOTHING: Recorded = { lists: [], details: [], disputes: [], newest: () => Infinity };
+
 export function readAliExpress(doc: Document, href: string, now: Date, responses: readonly ApiResponse[] = []): PageReading {
   const url = new URL(href);
   const c = new ReadContext(url, now);
   const { kind, orderId, disputeId } = classifyAliExpressUrl(url);
-  const api = guarded(() => recorded(responses), undefined);
+  const api = guarded(() => recorded(responses, c), NOTHING);
 
   if (kind === 'dispute-detail') return disputeDetail(doc, c, { orderId, disputeId }, api);
 
   // The returns list's API is read on any page of the site: not every path of the returns pages is known.
   // On an order detail page it tells that order's dispute; elsewhere the list that loaded last decides
   // (the order list page also switches to its returns tab without a reload).
-  const disputes = api?.reverse.length ? guarded(() => disputesFromResponses(api.reverse, c), []) : [];
-  if (kind !== 'order-detail' && disputes.length && (kind !== 'order-list' || api!.newest(REVERSE_API) < api!.newest(LIST_API))) {
-    const orders = mergeLists([disputes.map(draftOfDispute)]).filter(isOrder);
+  if (kind !== 'order-detail' && api.disputes.length && (kind !== 'order-list' || api.newest(REVERSE_API) < api.newest(LIST_API))) {
+    const orders = mergeLists([api.disputes.map(draftOfDispute)]).filter(isOrder);
     return { platform: 'aliexpress', pageKind: 'dispute-list', orders, missing: orders.flatMap((o, i) => missingDisputeFields(o, `orders[${i}].`)) };
   }
 
-  const pageKind: Kind =
-    kind !== 'unknown' ? kind : api?.details.length && api.newest(DETAIL_API) < api.newest(LIST_API) ? 'order-detail' : api?.lists.length ? 'order-list' : 'unknown';
+  const pageKind: Kind = kind !== 'unknown' ? kind : api.newest(DETAIL_API) < api.newest(LIST_API) ? 'order-detail' : api.lists.length ? 'order-list' : 'unknown';
 
   if (pageKind === 'order-detail') {
-    const fromApi = api?.details.length ? guarded(() => orderFromDetailResponses(api.details, c, orderId), undefined) : undefined;
+    // The most recent detail about this page's order: a page that showed another order before may still hold its response.
+    const fromApi = api.details.find((d) => !orderId || d.orderId === orderId);
     const fromMarkup = guarded(() => readDetailMarkup(doc, c, orderId), undefined);
     let order: OrderDraft = fromApi && fromMarkup ? mergeDrafts(fromApi, fromMarkup) : (fromApi ?? fromMarkup ?? { items: [], sources: {} });
     // Its dispute, when the returns list was loaded too.
-    const dispute = disputes.find((d) => d.orderId === order.orderId);
+    const dispute = api.disputes.find((d) => d.orderId === order.orderId);
     if (dispute) order = mergeDrafts(order, draftOfDispute(dispute));
     const missing = missingFields(order, '');
-    return isOrder(order)
-      ? { platform: 'aliexpress', pageKind, orders: [order], missing }
-      : { platform: 'aliexpress', pageKind, orders: [], missing };
+    return isOrder(order) ? { platform: 'aliexpress', pageKind, orders: [order], missing } : { platform: 'aliexpress', pageKind, orders: [], missing };
   }
 
   if (pageKind === 'order-list') {
-    const fromApi = api?.lists.length ? guarded(() => ordersFromListResponses(api.lists, c), []) : [];
+    const fromApi = guarded(() => joinListPages(api.lists), []);
     const fromMarkup = guarded(() => readListMarkup(doc, c), []);
     const orders = mergeLists([fromApi, fromMarkup]).filter(isOrder);
     const missing = orders.length ? orders.flatMap((o, i) => missingFields(o, `orders[${i}].`)) : ['orders'];
@@ -121,12 +139,11 @@ export function readAliExpress(doc: Document, href: string, now: Date, responses
 }
 
 /** A dispute's page: the returns list's entry for it (when recorded) first, then the page's labelled text. */
-function disputeDetail(doc: Document, c: ReadContext, fromUrl: { orderId?: string; disputeId?: string }, api: ReturnType<typeof recorded> | undefined): PageReading {
+function disputeDetail(doc: Document, c: ReadContext, fromUrl: { orderId?: string; disputeId?: string }, api: Recorded): PageReading {
   const fromMarkup = guarded(() => readDisputeMarkup(doc, c, fromUrl), undefined);
-  const entries = api?.reverse.length ? guarded(() => disputesFromResponses(api.reverse, c), []) : [];
   const disputeId = fromUrl.disputeId ?? fromMarkup?.dispute?.id;
   const orderId = fromUrl.orderId ?? fromMarkup?.orderId;
-  const entry = entries.find((e) => (disputeId ? e.dispute.id === disputeId : orderId !== undefined && e.orderId === orderId));
+  const entry = api.disputes.find((e) => (disputeId ? e.dispute.id === disputeId : orderId !== undefined && e.orderId === orderId));
   const fromApi = entry ? draftOfDispute(entry) : undefined;
   const order = fromApi && fromMarkup ? mergeDrafts(fromApi, fromMarkup) : (fromApi ?? fromMarkup ?? { items: [], sources: {} });
   const missing = [...(order.orderId ? [] : ['orderId']), ...missingDisputeFields(order, '')];

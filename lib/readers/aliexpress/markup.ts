@@ -5,11 +5,12 @@
 import type { OrderEvent, OrderFacts, Strategy } from '../../model';
 import { countdownEndsAt } from '../../parse/countdown';
 import { parseMoney } from '../../parse/money';
-import { absoluteUrl, cleanText, firstElement, firstMatch, firstText, followingText, LABEL_SEPARATORS, SKIPPED_TAGS, textAfterLabel, textNodes, type DatedSelector } from '../dom';
+import { absoluteUrl, cleanText, firstElement, firstMatch, firstText, followingText, LABEL_SEPARATORS, SKIPPED_TAGS, textAfterLabel, type DatedSelector } from '../dom';
 import { pick } from '../strategy';
 import type { ReadContext } from './context';
 import { emptyDraft, type Item, type OrderDraft, setEvent } from './order';
 import { DETAIL_SELECTORS, LIST_SELECTORS, OLD_LIST_SELECTORS } from './selectors';
+import { leadingPhrase } from './phrases';
 import { guaranteedDelivery, timersIn } from './timers';
 import { EVENT_LABELS, LABELS, STATUSES, STEP_NAMES } from './wording';
 
@@ -20,6 +21,8 @@ export const ORDER_ID_DIGITS = /\d{12,}/;
 export function readDetailMarkup(doc: Document, c: ReadContext, idFromUrl: string | undefined): OrderDraft {
   const order = emptyDraft();
   const sources = order.sources;
+  // The page's text, collected once for the label, status, timer and date searches below.
+  const nodes = doc.body ? textList(doc.body) : [];
   order.orderId = pick(sources, 'orderId', [
     ['selector', () => firstMatch(doc, DETAIL_SELECTORS.orderIdText, ORDER_ID_DIGITS)],
     ['label', () => textAfterLabel(doc, LABELS.orderId)?.match(ORDER_ID_DIGITS)?.[0]],
@@ -31,7 +34,7 @@ export function readDetailMarkup(doc: Document, c: ReadContext, idFromUrl: strin
   ]);
   order.status = pick(sources, 'status', [
     ['selector', () => firstText(doc, DETAIL_SELECTORS.status)?.text],
-    ['label', () => knownStatus(doc)],
+    ['label', () => knownStatus(nodes)],
   ]);
   order.store = pick(sources, 'store', [
     ['selector', () => store(doc, DETAIL_SELECTORS.storeName, DETAIL_SELECTORS.storeLink, c)],
@@ -52,9 +55,9 @@ export function readDetailMarkup(doc: Document, c: ReadContext, idFromUrl: strin
     ['label', () => trackingNumber(textAfterLabel(doc, LABELS.tracking))],
   ]);
   if (tracking) order.tracking = [{ number: tracking }];
-  const countdowns = pick(sources, 'countdowns', [['label', () => (doc.body ? timersIn(doc.body, c) : undefined)]]);
+  const countdowns = pick(sources, 'countdowns', [['label', () => timersIn(nodes, c)]]);
   if (countdowns) order.countdowns = countdowns;
-  if (doc.body) markupEvents(doc.body, c, order, true);
+  markupEvents(nodes, c, order, true);
   return order;
 }
 
@@ -71,50 +74,44 @@ function embeddedTotal(doc: Document): string | undefined {
 /**
  * The dated steps the markup states: placed (as read above), rows like "Payment time: Nov 3, 2026", the
  * progress bar's steps ("Shipped" with its date beside it; `steps`: detail pages only, where a step name is
- * not just a card's status) and the delivery guarantee's date.
+ * not just a card's status) and the delivery guarantee's date. One pass over the text.
  */
-function markupEvents(root: Node, c: ReadContext, order: OrderDraft, steps: boolean): void {
+function markupEvents(nodes: readonly Node[], c: ReadContext, order: OrderDraft, steps: boolean): void {
   const strategyOf = (field: string): Strategy => order.sources[field] ?? 'label';
   setEvent(order, 'placed', order.placedAt, strategyOf('placedAt'));
-  for (const [event, labels] of Object.entries(EVENT_LABELS) as [OrderEvent, readonly string[]][]) {
-    try {
-      setEvent(order, event, datedAfterLabel(root, labels, c), 'label');
-    } catch {
-      // an odd page: this event stays unread
-    }
-  }
-  if (steps) {
-    try {
-      for (const [event, date] of stepDates(root, c)) setEvent(order, event, date, 'label');
-    } catch {
-      // as above
-    }
+  try {
+    for (const [event, date] of datedRows(nodes, c, steps)) setEvent(order, event, date, 'label');
+  } catch {
+    // an odd page: its dated rows stay unread
   }
   setEvent(order, 'expectedDelivery', guaranteedDelivery(order.countdowns), strategyOf('countdowns'));
 }
 
-/** The first date written after one of `labels` (the same label may come first with no date, e.g. in a heading). */
-export function datedAfterLabel(root: Node, labels: readonly string[], c: ReadContext): string | undefined {
-  const lowered = labels.map((l) => l.toLowerCase()).sort((a, b) => b.length - a.length);
-  for (const node of textNodes(root)) {
-    const own = cleanText(node.textContent);
-    const label = lowered.find((l) => own.toLowerCase().startsWith(l));
-    if (!label) continue;
-    const rest = own.slice(label.length).replace(LABEL_SEPARATORS, '');
-    const date = c.date(rest || followingText(node));
-    if (date) return date;
-  }
-  return undefined;
-}
+const ROW_LABELS = Object.values(EVENT_LABELS).flat();
+const EVENT_OF_LABEL = new Map((Object.entries(EVENT_LABELS) as [OrderEvent, readonly string[]][]).flatMap(([event, labels]) => labels.map((l) => [l.toLowerCase(), event] as const)));
+const STEPS = Object.entries(STEP_NAMES) as [OrderEvent, RegExp][];
 
-/** Progress-bar steps: a short step name ("Shipped", "已发货") with a date in its own text or right after it. */
-function stepDates(root: Node, c: ReadContext): [OrderEvent, string][] {
-  const found: [OrderEvent, string][] = [];
-  for (const node of textNodes(root)) {
-    const own = cleanText(node.textContent);
+/** The date of each dated row ("Payment time: Nov 3, 2026"), and of each progress-bar step when `steps`. */
+function datedRows(nodes: readonly Node[], c: ReadContext, steps: boolean): [OrderEvent, string][] {
+  const found = new Map<OrderEvent, string>();
+  for (const node of nodes) {
+    const raw = node.textContent ?? '';
+    const label = leadingPhrase(raw, ROW_LABELS);
+    if (label) {
+      const event = EVENT_OF_LABEL.get(label.toLowerCase().replace(/\s+/g, ' '));
+      if (!event || found.has(event)) continue;
+      const own = cleanText(raw);
+      const rest = own.slice(cleanText(label).length).replace(LABEL_SEPARATORS, '');
+      const date = c.date(rest || followingText(node));
+      if (date) found.set(event, date);
+      continue;
+    }
+    if (!steps || raw.length > 80) continue;
+    // A short step name ("Shipped", "已发货") with a date in its own text or right after it.
+    const own = cleanText(raw);
     if (!own || own.length > 40) continue;
-    const step = (Object.entries(STEP_NAMES) as [OrderEvent, RegExp][]).find(([, name]) => name.test(own));
-    if (!step) continue;
+    const step = STEPS.find(([, name]) => name.test(own));
+    if (!step || found.has(step[0])) continue;
     const rest = own.replace(step[1], '').replace(LABEL_SEPARATORS, '');
     let date = rest ? c.date(rest) : undefined;
     if (!date && !rest) {
@@ -122,9 +119,22 @@ function stepDates(root: Node, c: ReadContext): [OrderEvent, string][] {
       const next = followingText(node);
       if (next && next.length <= 30 && !/[:：]/.test(next)) date = c.date(next);
     }
-    if (date) found.push([step[0], date]);
+    if (date) found.set(step[0], date);
   }
-  return found;
+  return [...found];
+}
+
+/** The first date written after one of `labels` (the same label may come first with no date, e.g. in a heading). */
+export function datedAfterLabel(nodes: readonly Node[], labels: readonly string[], c: ReadContext): string | undefined {
+  for (const node of nodes) {
+    const raw = node.textContent ?? '';
+    const label = leadingPhrase(raw, labels);
+    if (!label) continue;
+    const rest = cleanText(raw).slice(cleanText(label).length).replace(LABEL_SEPARATORS, '');
+    const date = c.date(rest || followingText(node));
+    if (date) return date;
+  }
+  return undefined;
 }
 
 // ---- list pages ----
@@ -145,6 +155,7 @@ export function readListMarkup(doc: Document, c: ReadContext): OrderDraft[] {
 function readCard(card: Element, c: ReadContext, anchor?: { id: string; strategy: Strategy }): OrderDraft {
   const order = emptyDraft();
   const sources = order.sources;
+  const nodes = textList(card);
   const headerTexts = () => Array.from(card.querySelectorAll(LIST_SELECTORS.headerInfo[0].css), (el) => cleanText(el.textContent));
   const linkId = () => {
     for (const a of Array.from(card.querySelectorAll('a[href*="orderId="]'))) {
@@ -160,11 +171,11 @@ function readCard(card: Element, c: ReadContext, anchor?: { id: string; strategy
   ]);
   order.placedAt = pick(sources, 'placedAt', [
     ['selector', () => headerTexts().map((t) => (ORDER_ID_DIGITS.test(t) ? undefined : c.date(afterColon(t)))).find(Boolean)],
-    ['label', () => datedAfterLabel(card, LABELS.placedAt, c)],
+    ['label', () => datedAfterLabel(nodes, LABELS.placedAt, c)],
   ]);
   order.status = pick(sources, 'status', [
     ['selector', () => firstText(card, LIST_SELECTORS.status)?.text],
-    ['label', () => knownStatus(card) ?? shortValue(textAfterLabel(card, LABELS.status))],
+    ['label', () => knownStatus(nodes) ?? shortValue(textAfterLabel(card, LABELS.status))],
   ]);
   order.store = pick(sources, 'store', [
     ['selector', () => store(card, LIST_SELECTORS.storeName, LIST_SELECTORS.storeLink, c)],
@@ -179,9 +190,9 @@ function readCard(card: Element, c: ReadContext, anchor?: { id: string; strategy
     ['selector', () => c.money(afterColon(firstText(card, LIST_SELECTORS.total)?.text))],
     ['label', () => c.money(textAfterLabel(card, LABELS.total)) ?? lastMoney(card)],
   ]);
-  const countdowns = pick(sources, 'countdowns', [['label', () => timersIn(card, c)]]);
+  const countdowns = pick(sources, 'countdowns', [['label', () => timersIn(nodes, c)]]);
   if (countdowns) order.countdowns = countdowns;
-  markupEvents(card, c, order, false);
+  markupEvents(nodes, c, order, false);
   return order;
 }
 
@@ -230,6 +241,12 @@ function readOldCard(card: Element, c: ReadContext): OrderDraft {
   return order;
 }
 
+// An order-id label at the start of a text or after a separator, longest label first.
+const ORDER_ID_LABEL = new RegExp(
+  `(?:^|[\\s·|,;])(?:${[...LABELS.orderId].sort((a, b) => b.length - a.length).map((l) => l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')).join('|')})`,
+  'i',
+);
+
 /**
  * Where each order sits when the markup's class names are unknown, in page order: the links to its detail
  * page (`orderId=`, strategy 'url') and its number after an "Order ID" label (strategy 'label').
@@ -237,7 +254,6 @@ function readOldCard(card: Element, c: ReadContext): OrderDraft {
 function orderAnchors(doc: Document): { element: Element; id: string; strategy: Strategy }[] {
   const anchors: { element: Element; id: string; strategy: Strategy }[] = [];
   if (!doc.body) return anchors;
-  const labels = LABELS.orderId.map((l) => l.toLowerCase()).sort((a, b) => b.length - a.length);
   const visit = (parent: Node) => {
     // childNodes rather than a TreeWalker: the same on happy-dom, linkedom and browsers (see dom.ts textNodes).
     for (const node of Array.from(parent.childNodes)) {
@@ -250,12 +266,11 @@ function orderAnchors(doc: Document): { element: Element; id: string; strategy: 
         }
         visit(element);
       } else if (node.nodeType === 3 && node.parentElement) {
-        const own = cleanText(node.textContent);
-        const lower = own.toLowerCase();
         // The label may open the text or follow other words in it ("Order date: Nov 3 · Order ID: 8190…").
-        const at = labels.map((l) => [l, lower.indexOf(l)] as const).find(([, i]) => i >= 0 && (i === 0 || /[\s·|,;]/.test(lower[i - 1])));
+        const raw = node.textContent ?? '';
+        const at = ORDER_ID_LABEL.exec(raw);
         if (!at) continue;
-        const rest = own.slice(at[1] + at[0].length).replace(LABEL_SEPARATORS, '');
+        const rest = cleanText(raw.slice(at.index + at[0].length)).replace(LABEL_SEPARATORS, '');
         const id = (/^\d{12,}/.exec(rest) ?? (rest ? null : /^\d{12,}/.exec(followingText(node) ?? '')))?.[0];
         if (id) anchors.push({ element: node.parentElement, id, strategy: 'label' });
       }
@@ -308,6 +323,20 @@ function lastMoney(card: Element): OrderFacts['total'] {
 
 // ---- fields shared by both page kinds ----
 
+/**
+ * The text nodes under `root` in document order, scripts and styles skipped: dom.ts `textNodes` as one list,
+ * collected without a generator (a card's text is searched several times; this is the reader's hot loop).
+ */
+export function textList(root: Node, into: Node[] = []): Node[] {
+  const children = root.childNodes;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i];
+    if (child.nodeType === 3) into.push(child);
+    else if (child.nodeType === 1 && !SKIPPED_TAGS.has((child as Element).tagName.toUpperCase())) textList(child, into);
+  }
+  return into;
+}
+
 export function afterColon(text: string | undefined): string | undefined {
   if (!text) return undefined;
   const index = text.search(/[:：]/);
@@ -339,9 +368,11 @@ function storeFromLabel(root: ParentNode & Node): OrderFacts['store'] {
 
 const KNOWN_STATUSES = new Map(STATUSES.map((s) => [s.toLowerCase(), s]));
 
-export function knownStatus(root: Node): string | undefined {
-  for (const node of textNodes(root)) {
-    const text = cleanText(node.textContent);
+export function knownStatus(nodes: readonly Node[]): string | undefined {
+  for (const node of nodes) {
+    const raw = node.textContent ?? '';
+    if (raw.length > 80) continue;
+    const text = cleanText(raw);
     if (text.length < 40 && KNOWN_STATUSES.has(text.toLowerCase())) return text;
   }
   return undefined;

@@ -30,7 +30,7 @@ export function emptyDraft(orderId?: string): OrderDraft {
 /** Records a dated event (and `placedAt` with `placed`); the first strategy to state an event keeps it. */
 export function setEvent(order: OrderDraft, event: OrderEvent, date: string | undefined, strategy: Strategy): void {
   if (!date || order.events?.[event]) return;
-  order.events = { ...order.events, [event]: date };
+  (order.events ??= {})[event] = date;
   order.sources[`events.${event}`] = strategy;
   if (event === 'placed' && !order.placedAt) {
     order.placedAt = date;
@@ -41,7 +41,7 @@ export function setEvent(order: OrderDraft, event: OrderEvent, date: string | un
 /** Sets one field of the order's dispute, recorded in `sources` as "dispute.<field>". */
 export function setDispute<K extends keyof Dispute>(order: OrderDraft, field: K, value: Dispute[K] | undefined, strategy: Strategy): void {
   if (value === undefined || value === '' || order.dispute?.[field] !== undefined) return;
-  order.dispute = { ...order.dispute, [field]: value };
+  (order.dispute ??= {})[field] = value;
   order.sources[`dispute.${field}`] = strategy;
 }
 

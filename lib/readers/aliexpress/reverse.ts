@@ -109,19 +109,19 @@ function ownOrderId(values: Map<string, unknown>): string | undefined {
   return undefined;
 }
 
-/** Every return/refund entry in the returns list responses, in list order, each once (most recent values). */
-export function disputesFromResponses(bodies: readonly ApiBody[], c: ReadContext): DisputeEntry[] {
+/** The return/refund entries one returns list response holds (none for an error answer). */
+export function disputesOf(body: ApiBody, c: ReadContext): DisputeEntry[] {
+  return mtopSucceeded(body.data) ? entriesIn(body.data, c) : [];
+}
+
+/** The entries of several responses (most recent first) in list order, each once, with its most recent values. */
+export function joinDisputes(received: readonly DisputeEntry[][]): DisputeEntry[] {
   const byKey = new Map<string, DisputeEntry>();
   // Oldest first, so a later page comes after an earlier one and a refreshed entry keeps its place.
-  for (const body of [...bodies].reverse()) {
-    if (!mtopSucceeded(body.data)) continue;
-    for (const entry of entriesIn(body.data, c)) {
-      const key = entry.dispute.id ?? entry.orderId;
-      byKey.set(key, entry);
-      if (byKey.size >= MAX_ORDERS) break;
-    }
+  for (const entries of [...received].reverse()) {
+    for (const entry of entries) byKey.set(entry.dispute.id ?? entry.orderId, entry);
   }
-  return [...byKey.values()];
+  return [...byKey.values()].slice(0, MAX_ORDERS);
 }
 
 function entriesIn(data: unknown, c: ReadContext): DisputeEntry[] {
