@@ -332,6 +332,18 @@ describe('AliExpress list markup changed beyond the selectors', () => {
     expect(reading.orders.map((o) => o.sources.orderId)).toEqual(['label', 'label', 'url']);
     expect(reading.orders.every((o) => o.events?.placed === o.placedAt)).toBe(true);
   });
+  it('reads such cards in Russian and Chinese by their labels', () => {
+    const card = (lines: string[]) => `<section>${lines.map((l) => `<div><span>${l}</span></div>`).join('')}<a href="//www.aliexpress.com/store/912345">Store</a></section>`;
+    const doc = htmlDocument(`<html><body><main>
+      ${card(['Ожидает получения', 'Дата заказа: 3 ноября 2026', 'Номер заказа: 8190123456789012', 'Итого: 2 468,00 руб.'])}
+      ${card(['等待收货', '下单时间：2026-10-28', '订单号：8190222233334444', '总计：US $13.45'])}
+    </main></body></html>`);
+    const reading = read(doc, LIST_URL, []);
+    expect(reading.orders.map((o) => [o.orderId, o.placedAt, o.status, o.total])).toEqual([
+      ['8190123456789012', '2026-11-03', 'Ожидает получения', { amount: 2468, currency: 'RUB' }],
+      ['8190222233334444', '2026-10-28', '等待收货', { amount: 13.45, currency: 'USD' }],
+    ]);
+  });
 });
 
 describe('AliExpress API bad input', () => {
