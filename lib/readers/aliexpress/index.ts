@@ -74,23 +74,28 @@ function recorded(responses: readonly ApiResponse[], c: ReadContext) {
   const lists: ListPage[] = [];
   const details: OrderDraft[] = [];
   const disputes: DisputeEntry[][] = [];
-  const order: string[] = [];
+  // The API of each useful response, most recent first.
+  const arrived: string[] = [];
   for (const body of bodiesFrom(responses, ALIEXPRESS_ENDPOINTS)) {
     const name = body.endpoint.name;
-    let useful = false;
     if (name === LIST_API) {
       const page = guarded(() => listPage(body, c), undefined);
-      if ((useful = Boolean(page?.orders.length))) lists.push(page!);
+      if (!page?.orders.length) continue;
+      lists.push(page);
     } else if (name === DETAIL_API) {
       const detail = guarded(() => detailOf(body, c), undefined);
-      if ((useful = Boolean(detail))) details.push(detail!);
+      if (!detail) continue;
+      details.push(detail);
     } else if (name === REVERSE_API) {
       const entries = guarded(() => disputesOf(body, c), []);
-      if ((useful = entries.length > 0)) disputes.push(entries);
+      if (!entries.length) continue;
+      disputes.push(entries);
+    } else {
+      continue;
     }
-    if (useful) order.push(name);
+    arrived.push(name);
   }
-  const newest = (name: string) => (order.includes(name) ? order.indexOf(name) : Infinity);
+  const newest = (name: string) => (arrived.includes(name) ? arrived.indexOf(name) : Infinity);
   return { lists, details, disputes: guarded(() => joinDisputes(disputes), []), newest };
 }
 
