@@ -177,6 +177,13 @@ describe('AliExpress order detail from its API', () => {
     expect(onlyOther.missing).toEqual(['placedAt', 'status', 'store', 'items', 'total']);
   });
 
+  it('knows the order of a detail answer without an id from what the request asked for', () => {
+    const withoutId = body('order-detail.json').replaceAll('"tradeOrderId": "8190123456789012",', '');
+    const asked = (id: string) => `${DETAIL_API}&data=${encodeURIComponent(JSON.stringify({ tradeOrderId: id }))}`;
+    expect(read(shell(), DETAIL_URL, [{ url: asked('8190123456789012'), body: withoutId }]).orders[0]).toMatchObject({ status: 'Completed', sources: { status: 'api-data' } });
+    expect(read(shell(), DETAIL_URL, [{ url: asked('8190999988887777'), body: withoutId }]).orders[0].status).toBeUndefined();
+  });
+
   it('reads a German detail loaded by script (JSONP), a payment time kept with its offset', () => {
     const [order] = read(shell(), 'https://www.aliexpress.com/p/order/detail.html?orderId=3078901234567890', [response(DETAIL_API, 'order-detail-de.jsonp')]).orders;
     expect(order).toMatchObject({ orderId: '3078901234567890', status: 'Abgeschlossen', total: { amount: 48.88, currency: 'EUR' }, store: { name: 'Nordlicht Store', id: '1106667778' } });
