@@ -27,6 +27,8 @@ export const OrderItemSchema = z.object({
   quantity: z.number().int().nonnegative().optional(),
   price: MoneySchema.optional(),
   url: text.optional(),
+  /** The listing as it was when bought (AliExpress's order snapshot), when the page links it: evidence. */
+  snapshotUrl: text.optional(),
 });
 
 export const CountdownSchema = z.object({ label: text, text, endsAt: z.string().optional() });

@@ -1,7 +1,8 @@
 // npm run bench: prints one JSON object of numeric figures with dotted names, measured in Chromium.
 // Reading figures: `extract.<fixture>.median_ms` is the median time of the page reader over one parsed
 // fixture (the time a content script spends when the popup asks). Targets: < 5 ms per detail page,
-// < 20 ms for a 50-order list page. Full-page capture figures (`capture.fullpage.*`, see fullPageFigures)
+// < 20 ms for a 50-order list page. `extract.aliexpress_api_*` read the page's own API responses (as the
+// page-data recorder keeps them) on the empty mount point a single-page app arrives as (apiFigures). Full-page capture figures (`capture.fullpage.*`, see fullPageFigures)
 // need the test build (npm run build:test). Later issues add their own sections to the same object.
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -45,6 +46,50 @@ function aliexpressList(count, drifted) {
   }
   const grown = html.slice(0, first) + body + html.slice(end);
   return drifted ? grown.replace(/class="[^"]*"/g, 'class="q1-w8e"') : grown;
+}
+
+/**
+ * AliExpress pages read from the API responses they loaded (tests/fixtures/aliexpress/api), in the same page
+ * and the same way as the HTML fixtures: the document is the single-page app's empty mount point.
+ */
+const API_FIXTURES = [
+  ['aliexpress_api_detail', 'https://www.aliexpress.com/p/order/detail.html?orderId=8190123456789012', [['mtop.aliexpress.trade.buyer.order.detail', 'order-detail.json']]],
+  ['aliexpress_api_list_50', 'https://www.aliexpress.com/p/order/index.html', [['mtop.aliexpress.trade.buyer.order.list', 'order-list-50.json']]],
+  ['aliexpress_api_list_pages', 'https://www.aliexpress.com/p/order/index.html', [['mtop.aliexpress.trade.buyer.order.list', 'order-list-2026.json'], ['mtop.aliexpress.trade.buyer.order.list', 'order-list-2026-page2.jsonp']]],
+  ['aliexpress_api_disputes', 'https://www.aliexpress.com/p/reverse-pages/list.html', [['mtop.aliexpress.buyer.reverse.queryreverseorderpagelistforbuyer', 'reverse-list.json']]],
+];
+const SHELL = '<!doctype html><html><head><title>AliExpress</title></head><body><div id="root"></div></body></html>';
+
+async function apiFigures(page) {
+  const figures = {};
+  for (const [name, url, recorded] of API_FIXTURES) {
+    const responses = recorded.map(([api, file], i) => ({
+      url: `https://acs.aliexpress.com/h5/${api}/1.0/?api=${api}&v=1.0&type=originaljson&dataType=json`,
+      body: readFileSync(own(`aliexpress/api/${file}`), 'utf8'),
+      at: i + 1,
+    }));
+    const result = await page.evaluate(
+      ({ html, url, responses, runs }) => {
+        const doc = new DOMParser().parseFromString(html, 'text/html');
+        const now = new Date('2026-11-20T09:00:00Z');
+        const times = [];
+        let orders = 0;
+        for (let i = 0; i < runs; i++) {
+          const start = performance.now();
+          const reading = globalThis.DisputeKitReaders.readPage(doc, url, now, responses);
+          times.push(performance.now() - start);
+          orders = reading?.orders.length ?? 0;
+        }
+        times.sort((a, b) => a - b);
+        return { median: times[Math.floor(times.length / 2)], p95: times[Math.floor(times.length * 0.95)], orders };
+      },
+      { html: SHELL, url, responses, runs: RUNS },
+    );
+    figures[`extract.${name}.median_ms`] = Number(result.median.toFixed(3));
+    figures[`extract.${name}.p95_ms`] = Number(result.p95.toFixed(3));
+    figures[`extract.${name}.orders`] = result.orders;
+  }
+  return figures;
 }
 
 async function readerBundle() {
@@ -94,6 +139,7 @@ try {
     figures[`extract.${name}.p95_ms`] = Number(result.p95.toFixed(3));
     figures[`extract.${name}.orders`] = result.orders;
   }
+  Object.assign(figures, await apiFigures(page));
 } finally {
   await browser.close();
 }

@@ -3,7 +3,9 @@
  * time becomes a date-time with the platform zone's offset ("2026-11-03T14:42:51+08:00").
  * Formats: "2026-11-03 14:42:51", "2026/11/03", "2026年11月3日", "Nov 3, 2026", "Jan 5", "10:42 Mar. 05 2021",
  * "3 Nov 2026", "3 ноября 2026 г., 14:42", "3 ноября" (year worked out), "сегодня в 10:15", "вчера",
- * "03.11.2026". The first date in the text wins; "2 марки" or "3 дня" are not dates.
+ * "03.11.2026", and AliExpress's other locales: "15 jul. 2026", "15. Juli 2026", "15 de julho de 2026",
+ * "15 lip 2026", "15 Temmuz 2026", "2026년 7월 15일". The first date in the text wins; "2 марки" or "3 дня" are
+ * not dates.
  */
 import { toZonedIso } from '../time';
 
@@ -35,23 +37,49 @@ const MONTHS: [RegExp, number][] = [
   [/^(?:dec(?:ember)?|дек(?:абр[яь])?)$/, 12],
 ];
 
+/**
+ * Month words of AliExpress's other big locales (es, fr, de, pt, it, pl, nl, tr), full, genitive and
+ * abbreviated: "15 jul. 2026", "15. Juli 2026", "15 de julho de 2026", "15 lip 2026", "15 Temmuz 2026".
+ * Several of them are everyday words elsewhere ("out", "set", "mag", "lis", "kas"), so they make a date only
+ * with its year written after them: "3 out of 5" and "1 set" stay text.
+ */
+const MONTHS_WITH_YEAR: [RegExp, number][] = [
+  [/^(?:ene(?:ro)?|janv(?:ier)?|januar|jänner|jan(?:eiro|uari)|genn?(?:aio)?|sty(?:cz(?:eń|nia))?|ocak|oca)$/, 1],
+  [/^(?:feb(?:rero|braio|ruar|ruari)?|févr?(?:ier)?|fevr?(?:ier)?|fev(?:ereiro)?|lut(?:y|ego)?|şub(?:at)?)$/, 2],
+  [/^(?:marzo|mars|märz|mär|mrz|março|marzec|marca|maart|mrt|mart)$/, 3],
+  [/^(?:abr(?:il)?|avr(?:il)?|aprile|kwi(?:ecień|etnia)?|nis(?:an)?)$/, 4],
+  [/^(?:mayo|mai|maio|magg?(?:io)?|maj(?:a)?|mei|mayıs)$/, 5],
+  [/^(?:jun(?:io|ho|i)?|juin|giu(?:gno)?|cze(?:rw(?:iec|ca))?|haz(?:iran)?)$/, 6],
+  [/^(?:jul(?:io|ho|i)?|juil(?:let)?|lug(?:lio)?|lip(?:iec|ca)?|tem(?:muz)?)$/, 7],
+  [/^(?:ago(?:sto)?|août|aout|august(?:us)?|sie(?:rp(?:ień|nia))?|ağu(?:stos)?)$/, 8],
+  [/^(?:sep(?:tiembre)?|sept(?:embre)?|set(?:embro|tembre)?|wrz(?:esień|eśnia)?|eyl(?:ül)?)$/, 9],
+  [/^(?:oct(?:ubre|obre)?|okt(?:ober)?|out(?:ubro)?|ott(?:obre)?|paź(?:dziernik|dziernika)?|eki(?:m)?)$/, 10],
+  [/^(?:nov(?:iembre|embre|embro)?|lis(?:topad(?:a)?)?|kas(?:ım)?)$/, 11],
+  [/^(?:dic(?:iembre|embre)?|déc(?:embre)?|dez(?:ember|embro)?|gru(?:dzień|dnia)?|ara(?:lık)?)$/, 12],
+];
+
+// Letters of the month words: Latin with its accents (é, ä, ç, ł, ş, ı …) and Cyrillic.
+const WORD = '[A-Za-zÀ-ÖØ-öø-ÿĀ-ſА-яЁё]';
 const DATE_FORMS = [
   // A day or year never continues a number or a time ("10:42 Mar. 05 2021" has no day 42 or 2).
-  /(?<![\d:])(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})日?/, // groups 1-3: 2026-11-03, 2026年11月3日
+  /(?<![\d:])(\d{4})\s*[-/.年년]\s*(\d{1,2})\s*[-/.月월]\s*(\d{1,2})(?:日|일)?/, // groups 1-3: 2026-11-03, 2026年11月3日
   /(?<![\d:.])(\d{1,2})\.(\d{1,2})\.(\d{4})/, // 4-6: 03.11.2026
   /(?<![A-Za-z])([A-Za-z]{3,9})\.?\s+(\d{1,2})(?!\d)(?:,?\s+(\d{4}))?/, // 7-9: Nov 3, 2026; Jan 5
-  /(?<![\d:.,])(\d{1,2})\s+([A-Za-zА-ЯЁа-яё]{3,10})\.?(?:\s+(\d{4}))?(?:\s*г\.?)?/, // 10-12: 3 ноября 2026 г.
+  // 10-12: 3 ноября 2026 г., 15. Juli 2026, 15 de julho de 2026, 1er juin 2026
+  new RegExp(`(?<![\\d:.,])(\\d{1,2})(?:\\.\\s*|(?:er)?\\s+)(?:de\\s+)?(${WORD}{3,12})\\.?(?:,?\\s+(?:de\\s+)?(\\d{4})(?!\\d))?(?:\\s*г\\.?)?`),
   /(сегодня|вчера|today|yesterday|今天|昨天)/, // 13
 ];
-const TIME_AFTER = /(?:[,\sT]*(?:в\s+|at\s+)?(\d{1,2}):(\d{2})(?::(\d{2}))?)?/; // 14-16
+// A time after the date: "…, 14:42", "… в 14:42", "… at 2:42", "… à 14:42", "… um 14:42", "… às 14:42".
+const TIME_AFTER = /(?:[,\sT]*(?:(?:в|at|à|às|a las|um|alle|om)\s+)?(\d{1,2}):(\d{2})(?::(\d{2}))?)?/; // 14-16
 const DATE = new RegExp(`(?:${DATE_FORMS.map((form) => `(?:${form.source})`).join('|')})${TIME_AFTER.source}`, 'gi');
 const TIME_BEFORE = /(\d{1,2}):(\d{2})(?::(\d{2}))?\s*$/;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-function monthOf(word: string): number | undefined {
+/** The month a word names; the other locales' words (MONTHS_WITH_YEAR) only when a year follows. */
+function monthOf(word: string, withYear: boolean): number | undefined {
   const lower = word.toLowerCase();
-  return MONTHS.find(([pattern]) => pattern.test(lower))?.[1];
+  return (MONTHS.find(([pattern]) => pattern.test(lower)) ?? (withYear ? MONTHS_WITH_YEAR.find(([pattern]) => pattern.test(lower)) : undefined))?.[1];
 }
 
 function validDate(y: number, m: number, d: number): boolean {
@@ -109,10 +137,10 @@ export function parseDate(text: string | undefined, context: DateContext): strin
     if (m[1]) iso = build(+m[1], +m[2], +m[3], time, context);
     else if (m[4]) iso = build(+m[6], +m[5], +m[4], time, context);
     else if (m[7]) {
-      const month = monthOf(m[7]);
+      const month = monthOf(m[7], Boolean(m[9]));
       if (month) iso = build(m[9] ? +m[9] : yearOf(month, +m[8], context), month, +m[8], time, context);
     } else if (m[10]) {
-      const month = monthOf(m[11]);
+      const month = monthOf(m[11], Boolean(m[12]));
       if (month) iso = build(m[12] ? +m[12] : yearOf(month, +m[10], context), month, +m[10], time, context);
     } else if (m[13]) {
       const [y, mo, d] = today(context);

@@ -1,21 +1,47 @@
 /**
  * Prices as order pages write them: "¥47.40", "US $1.23", "€ 2,99", "1 234,50 ₽", "1 234 руб.", "$0.99",
- * "47.40元", "Итого за 2 товара 5 468 ₽". Thousands separators may be spaces, NBSP, narrow NBSP, commas or
+ * "47.40元", "Итого за 2 товара 5 468 ₽", and AliExpress's other markets: "R$1.234,56", "PLN 12,99", "₩12,345",
+ * "CHF 12.50", "MX$120.00", "₺249,90". Thousands separators may be spaces, NBSP, narrow NBSP, commas or
  * dots, by locale. With a currency mark in the text, the amount is the number written next to it.
  */
 import type { Money } from '../model';
 
-const CURRENCY_MARKS: [RegExp, string][] = [
+// Checked in this order, the first mark found decides: prefixed dollars before "$" alone, symbols before
+// codes. Codes added for AliExpress's other markets are matched case-sensitively as whole words, so "Try
+// again" is no Turkish lira.
+const ISO_CODES =
+  'SEK|NOK|DKK|HUF|RON|BGN|CZK|CHF|TRY|KRW|INR|JPY|MXN|CLP|COP|PEN|ARS|ILS|SAR|AED|QAR|KWD|NZD|HKD|SGD|TWD|THB|MYR|IDR|PHP|VND|UAH|BYN|GEL|AMD|AZN|UZS|KGS|MDL|ZAR|NGN|EGP|MAD';
+const CURRENCY_MARKS: [RegExp, string | undefined][] = [
   [/US\s*\$|USD/i, 'USD'],
   [/CA\s*\$|CAD/i, 'CAD'],
+  [/(?<![A-Za-z])C\$/, 'CAD'],
   [/AU\s*\$|AUD/i, 'AUD'],
+  [/(?<![A-Za-z])A\$/, 'AUD'],
   [/R\$|BRL/i, 'BRL'],
+  [/MX\s*\$/, 'MXN'],
+  [/NZ\s*\$/, 'NZD'],
+  [/HK\s*\$/, 'HKD'],
+  [/NT\s*\$/, 'TWD'],
+  [/SG\s*\$|(?<![A-Za-z])S\$/, 'SGD'],
   [/€|EUR/i, 'EUR'],
   [/£|GBP/i, 'GBP'],
   [/₽|руб\.?|RUB|RUR/i, 'RUB'],
+  [/円/, 'JPY'],
   [/¥|￥|元|CNY|RMB/i, 'CNY'],
   [/₸|KZT/i, 'KZT'],
   [/zł|PLN/i, 'PLN'],
+  [/₩/, 'KRW'],
+  [/₹/, 'INR'],
+  [/₺|(?<![A-Za-z])TL(?![A-Za-z])/, 'TRY'],
+  [/₴|грн/, 'UAH'],
+  [/₪/, 'ILS'],
+  [/Kč/, 'CZK'],
+  [/₱/, 'PHP'],
+  [/฿/, 'THB'],
+  [/₫/, 'VND'],
+  [/(?<=\d\s?)Ft(?![A-Za-z])/, 'HUF'],
+  // The code is the mark's own text ("CHF 12.50", "120,00 SEK").
+  [new RegExp(`(?<![A-Za-z])(?:${ISO_CODES})(?![A-Za-z])`), undefined],
   [/\$/, 'USD'],
 ];
 
@@ -49,13 +75,29 @@ function parseAmount(text: string): number | undefined {
   return amount === undefined ? undefined : amount * (isNegative(normalized.slice(0, match.index)) ? -1 : 1);
 }
 
-/** Money in `text`, with `fallbackCurrency` when the text carries no currency mark (Taobao's bare "47.40"). */
-export function parseMoney(text: string | undefined, fallbackCurrency?: string): Money | undefined {
+/**
+ * Money in `text`. `fallbackCurrency` is used when the text carries no currency mark (Taobao's bare "47.40");
+ * `statedCurrency`, an ISO 4217 code the data states beside the text (AliExpress's `currencyCode`), wins over
+ * any mark ("$24.17" with CAD is Canadian dollars, "¥1,234" with JPY is yen).
+ */
+export function parseMoney(text: string | undefined, fallbackCurrency?: string, statedCurrency?: string): Money | undefined {
   if (!text) return undefined;
+  const stated = statedCurrency && /^[A-Z]{3}$/.test(statedCurrency) ? statedCurrency : undefined;
   const normalized = text.replace(/[−–]/g, '-');
-  for (const [mark, currency] of CURRENCY_MARKS) {
+  const marked = markedMoney(normalized);
+  if (marked === null) return undefined;
+  if (marked) return stated ? { amount: marked.amount, currency: stated } : marked;
+  const amount = parseAmount(normalized);
+  const currency = stated ?? fallbackCurrency;
+  return amount === undefined || !currency ? undefined : { amount, currency };
+}
+
+/** Money by the first currency mark in the text; null when a mark is there with no amount beside it, undefined when there is no mark. */
+function markedMoney(normalized: string): Money | null | undefined {
+  for (const [mark, code] of CURRENCY_MARKS) {
     const found = mark.exec(normalized);
     if (!found) continue;
+    const currency = code ?? found[0];
     const before = normalized.slice(0, found.index);
     const after = NUMBER_AFTER_MARK.exec(normalized.slice(found.index + found[0].length));
     if (after) {
@@ -67,8 +109,7 @@ export function parseMoney(text: string | undefined, fallbackCurrency?: string):
       const amount = valueOf(beforeNumber[1]);
       if (amount !== undefined) return { amount: isNegative(before.slice(0, beforeNumber.index)) ? -amount : amount, currency };
     }
-    return undefined;
+    return null;
   }
-  const amount = parseAmount(normalized);
-  return amount === undefined || !fallbackCurrency ? undefined : { amount, currency: fallbackCurrency };
+  return undefined;
 }

@@ -30,7 +30,12 @@ describe('AliExpress order detail', () => {
         ],
         total: { amount: 36.8, currency: 'USD' },
         countdowns: [{ label: 'Refund if no delivery before', text: 'Refund if no delivery before Dec 28, 2026', endsAt: '2026-12-28' }],
-        sources: { orderId: 'selector', placedAt: 'selector', status: 'selector', store: 'selector', items: 'selector', total: 'selector', countdowns: 'label' },
+        // The order's dated steps: placed, and the delivery guarantee's day as the promised delivery.
+        events: { placed: '2026-11-03', expectedDelivery: '2026-12-28' },
+        sources: {
+          orderId: 'selector', placedAt: 'selector', status: 'selector', store: 'selector', items: 'selector', total: 'selector', countdowns: 'label',
+          'events.placed': 'selector', 'events.expectedDelivery': 'label',
+        },
       },
     ]);
   });
@@ -69,6 +74,7 @@ describe('AliExpress order detail', () => {
       total: { amount: 2468, currency: 'RUB' },
       tracking: [{ number: 'RU123456789CN' }],
       countdowns: [{ label: 'Защита покупателя', text: 'Защита покупателя: осталось 12 дней 5 часов', endsAt: '2026-12-02T14:00:00.000Z' }],
+      events: { placed: '2026-11-03' },
       sources: expect.objectContaining({ total: 'embedded-data', orderId: 'selector', placedAt: 'label' }),
     });
   });
