@@ -85,3 +85,44 @@ export function toZonedIso(date: Date, timeZone: string): string {
   const offset = offsetAt(ms, timeZone);
   return `${new Date(ms + offset).toISOString().slice(0, 23)}${offsetText(offset)}`;
 }
+
+/** A calendar day written YYYY-MM-DD that exists (no 30 February). */
+export function isCalendarDay(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const [y, m, d] = value.split('-').map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/**
+ * A case's date as the engine reads it: a calendar day (the page or the user gave only the day; it is a day of
+ * the platform's zone and never becomes an instant by itself) or an instant. Undefined for what is neither.
+ */
+export type CaseDate = { day: string } | { ms: number };
+
+export function readCaseDate(value: string | undefined): CaseDate | undefined {
+  if (!value) return undefined;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return isCalendarDay(value) ? { day: value } : undefined;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? undefined : { ms };
+}
+
+/** The first instant a case date allows in the zone: the instant itself, or 00:00 of the day there. */
+export function earliestInstant(date: CaseDate, timeZone: string): number {
+  return 'day' in date ? startOfDay(date.day, timeZone) : date.ms;
+}
+
+/** The last instant (exclusive) a case date allows in the zone: the instant itself, or 24:00 of the day there. */
+export function latestInstant(date: CaseDate, timeZone: string): number {
+  return 'day' in date ? startOfDay(addDays(date.day, 1), timeZone) : date.ms;
+}
+
+/** The calendar day of a case date in the zone: the day itself, or the instant's local date there. */
+export function dayOf(date: CaseDate, timeZone: string): string {
+  return 'day' in date ? date.day : localDay(date.ms, timeZone);
+}
+
+/** Whole calendar days from one day to another (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}

@@ -136,7 +136,7 @@ describe('the deadline check', () => {
 });
 
 describe('notification planning', () => {
-  const deadline = (rule: string, dueMs: number): Deadline => ({ rule, label: rule, labelKey: 'checklist.reminder.noReply', due: new Date(dueMs).toISOString(), dueMs, confidence: 'M', source: '', setBy: 'rule' });
+  const deadline = (rule: string, dueMs: number): Deadline => ({ rule, label: rule, labelKey: 'checklist.reminder.noReply', due: new Date(dueMs).toISOString(), dueMs, confidence: 'M', source: '', setBy: 'rule', precision: 'minute', zone: 'UTC', role: 'other' });
   const cases: CaseDeadlines[] = [{ caseId: 'taobao:9', orderId: '9', platform: 'taobao', deadlines: [deadline('TB-02', START + 50 * HOUR)] }];
 
   it('finds the crossed thresholds and the next one', () => {

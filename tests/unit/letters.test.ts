@@ -125,7 +125,7 @@ describe('the претензия', () => {
 
 describe('by when', () => {
   const timer = (rule: string, due: string): Deadline => ({
-    rule, label: rule, labelKey: 'rule.AE-07', due, dueMs: Date.parse(due), confidence: 'M', source: '', setBy: 'page',
+    rule, label: rule, labelKey: 'rule.AE-07', due, dueMs: Date.parse(due), confidence: 'M', source: '', setBy: 'page', precision: 'minute', zone: 'UTC', role: 'other',
   });
 
   test('a letter to the seller asks for an answer within 48 hours', () => {
