@@ -10,6 +10,7 @@ import type { CaseEvent } from './deadlines';
 import type { DisputeKitDB } from './db';
 import type { Platform } from './marketplaces';
 import type { CaseRecord, ContactRecord, OrderFacts } from './model';
+import { mergeCountdowns } from './page-countdowns';
 
 export interface CasePlanData {
   /** The order as the case stored it (what earlier captures and saves read), when there is a case. */
@@ -107,13 +108,16 @@ export function casePlanApi(deps: CasePlanDeps): CasePlanApi {
 
 /**
  * The order the deadlines are computed from: what the page shows now, and for what it no longer shows (a
- * countdown gone after delivery, a date only the detail page had) what the case stored.
+ * countdown gone after delivery, a date only the detail page had) what the case stored. A countdown the page
+ * still shows is merged with the stored one (mergeCountdowns), so reopening the popup does not move its due.
  */
 export function orderForPlan(page: OrderFacts, stored: OrderFacts | undefined): OrderFacts {
   if (!stored) return page;
+  const events = page.events || stored.events ? { ...stored.events, ...page.events } : undefined;
   return {
     ...page,
     placedAt: page.placedAt ?? stored.placedAt,
-    countdowns: page.countdowns?.length ? page.countdowns : stored.countdowns,
+    countdowns: mergeCountdowns(stored.countdowns, page.countdowns),
+    ...(events && { events }),
   };
 }

@@ -3,10 +3,11 @@ import { actions } from './actions';
 import { backup } from './backup';
 import { checklist } from './checklist';
 import { dashboard } from './dashboard';
+import { deadlines } from './deadlines';
 import { dossier } from './dossier';
 import { evidence } from './evidence';
 import { fullpage } from './fullpage';
 import { letters } from './letters';
 import { rules } from './rules';
 
-export const AREAS = [fullpage, evidence, actions, rules, checklist, dossier, letters, dashboard, backup] as const;
+export const AREAS = [fullpage, evidence, actions, rules, checklist, dossier, letters, dashboard, backup, deadlines] as const;
