@@ -97,7 +97,7 @@ export function recentlyMissed(statuses: DeadlineStatus[], now: Date, days = REC
 }
 
 /** The events a user can look up and enter, which start buyers' windows (not actions the user takes). */
-const FACT_EVENTS: readonly CaseEvent[] = ['delivered', 'shipped', 'paid', 'placed', 'receiptConfirmed', 'completed', 'expectedDelivery', 'paymentDate'];
+export const FACT_EVENTS: readonly CaseEvent[] = ['delivered', 'shipped', 'paid', 'placed', 'receiptConfirmed', 'completed', 'expectedDelivery', 'paymentDate'];
 
 export interface DateToEnter {
   event: CaseEvent;
