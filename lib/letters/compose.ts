@@ -6,7 +6,7 @@
 import { languageTag, translator, type Locale, type MessageKey } from '../i18n';
 import type { Deadline } from '../deadlines';
 import { periodEnd } from '../deadlines/counting';
-import { localDay } from '../time';
+import { localDay, readCaseDate } from '../time';
 import type { Platform } from '../marketplaces';
 import type { EvidenceKind, Money } from '../model';
 import { ROUTES, type LetterDemand, type LetterProblem, type LetterRoute } from './routes';
@@ -19,7 +19,7 @@ export interface LetterFacts {
   store?: string;
   items: { title: string; quantity?: number; price?: Money }[];
   total?: Money;
-  /** ISO 8601 instants of the order's events (eventDates). */
+  /** The order's events (eventDates): ISO 8601 instants, or days (YYYY-MM-DD) when only the day is known. */
   dates: Partial<Record<string, string>>;
   evidence: { kind: EvidenceKind; sha256: string; capturedAt: string; fileName?: string }[];
   /** The case's deadlines (caseDeadlines), for routes whose answer date a platform timer sets. */
@@ -123,16 +123,21 @@ function fillLines(template: string, values: Record<string, string>): string {
     .trim();
 }
 
+/** A case date as the letter states it: a day the page gave as a day is that day, an instant is the writer's date. */
+function letterDate(value: string | undefined, locale: Locale, timeZone: string): string | undefined {
+  const date = readCaseDate(value);
+  if (!date) return undefined;
+  return 'day' in date ? formatCalendarDay(date.day, locale) : formatDay(date.ms, locale, timeZone);
+}
+
 function dateLines(words: LetterLanguage, facts: LetterFacts, choices: LetterChoices, locale: Locale): string {
   // The order date is always asked for; the delivery date too when the goods came (a "not received" letter
-  // never states one, even one the tracking shows). Other dates only when known.
-  const always: LetterEvent[] = choices.problem === 'not-received' ? ['placed'] : ['placed', 'delivered'];
+  // never states one, nor a confirmed receipt, even one the tracking shows). Other dates only when known.
+  const notReceived = choices.problem === 'not-received';
+  const always: LetterEvent[] = notReceived ? ['placed'] : ['placed', 'delivered'];
   return LETTER_EVENTS.filter((e) => facts.dates[e] !== undefined || always.includes(e))
-    .filter((e) => !(e === 'delivered' && choices.problem === 'not-received'))
-    .map((e) => {
-      const ms = facts.dates[e] === undefined ? Number.NaN : Date.parse(facts.dates[e]!);
-      return fill(words.dateLine, { label: words.dateLabels[e], date: Number.isNaN(ms) ? words.blank : formatDay(ms, locale, choices.timeZone) });
-    })
+    .filter((e) => !(notReceived && (e === 'delivered' || e === 'receiptConfirmed')))
+    .map((e) => fill(words.dateLine, { label: words.dateLabels[e], date: letterDate(facts.dates[e], locale, choices.timeZone) ?? words.blank }))
     .join('\n');
 }
 
