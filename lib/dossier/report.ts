@@ -177,7 +177,7 @@ function undatedRules(platform: DossierCase['record']['platform'], events: Parti
   };
   const found: { rule: Rule; event: CaseEvent }[] = [];
   for (const rule of RULES) {
-    if (has.has(rule.id) || rule.role !== 'buyer' || !rule.computable || !appliesTo(rule, { platform }) || !conditionsHold(rule, { events })) continue;
+    if (has.has(rule.id) || rule.role !== 'buyer' || !rule.computable || !appliesTo(rule, { platform, events }) || !conditionsHold(rule, { events })) continue;
     const event = rootEvent(rule);
     if (event && events[event] === undefined) found.push({ rule, event });
   }

@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { caseDeadlines, deadlinesFor } from '@/lib/case-deadlines';
 import { orderForPlan } from '@/lib/case-plan';
 import { saveOrders } from '@/lib/cases';
