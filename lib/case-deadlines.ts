@@ -96,11 +96,6 @@ export function caseDeadlines(record: CaseRecord, contacts: ContactRecord[], now
   return deadlinesFor({ platform: record.platform, order: record.order, userDates: record.dates, userDue: record.userDue, contacts }, now);
 }
 
-/** The nearest deadline still ahead, or undefined. */
-export function nextDeadline(deadlines: Deadline[], now: Date): Deadline | undefined {
-  return deadlines.filter((d) => d.dueMs > now.getTime()).sort((a, b) => a.dueMs - b.dueMs)[0];
-}
-
 /**
  * Sets (or, with `at` null, clears) the user's date for one event of a case. A date the user sets wins over
  * the page's; clearing it lets the page's show again. Returns the updated case, or null if there is none.

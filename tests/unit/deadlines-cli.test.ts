@@ -107,6 +107,11 @@ describe('deadlinesFromCaseJson with the JSON extract prints', () => {
     expect(deadlines.find((d) => d.rule === 'YM-02')).toMatchObject({ precision: 'hour', due: '2026-12-13T20:00:00+03:00', endsBefore: '2026-12-13T21:00:00+03:00' });
   });
 
+  it('accepts paymentDisputeOpened in CASE.json: it starts PP-2, 20 days to escalate', () => {
+    const run = deadlinesFromCaseJson(JSON.stringify({ platform: 'aliexpress', region: 'RU', events: { paymentDisputeOpened: '2026-11-20' } }), NOW);
+    expect(run.ok && run.output.deadlines).toEqual([expect.objectContaining({ rule: 'PP-2', due: '2026-12-11T00:00:00+03:00', lastDay: '2026-12-10', confidence: 'H' })]);
+  });
+
   it.each([
     ['no order', JSON.stringify({ platform: 'aliexpress', pageKind: 'unknown', orders: [], missing: [] }), /holds no order \(pageKind "unknown"\)/],
     ['an unknown event', reading({ events: { arrived: '2026-11-05' } }), /orders\.0\.events\.arrived: unknown event/],

@@ -136,6 +136,15 @@ describe('rule and ladder texts', () => {
     }
   });
 
+  it('gives every rule a short name for one-line headlines in en, zh_CN and ru (translated, not copied)', () => {
+    for (const rule of RULES) {
+      const key = `deadline.name.${rule.id}`;
+      for (const locale of LANGUAGES) expect(typeof text(locale, key), `${locale} ${key}`).toBe('string');
+      expect(text('zh_CN', key), key).not.toBe(text('en', key));
+      expect(text('ru', key), key).not.toBe(text('en', key));
+    }
+  });
+
   it('gives every step a title, what to do, when to move on and, where it has one, a message with the same placeholders in each language', () => {
     for (const platform of PLATFORMS) {
       for (const step of ladderFor(platform)) {
