@@ -128,20 +128,28 @@ function deadlineSection(t: Translate, _when: When, { dossier, manifest, locale,
       const at = formatEventDate(s.metBy.at, f);
       return 'event' in s.metBy ? t('deadline.report.metByEvent', { what: eventLabel(s.metBy.event), date: at }) : t('deadline.report.metByStep', { what: t(s.metBy.titleKey), date: at });
     }
-    if (s.deadline.dueMs <= exported.getTime()) return t('deadline.report.ended', { date: describeDue(t, s.deadline, f).short });
+    // A moment that opens something (the earliest day for a dispute, the penalty's first day) is reached, not ended.
+    if (s.deadline.dueMs <= exported.getTime()) return t(s.deadline.role === 'opens' ? 'deadline.report.reached' : 'deadline.report.ended', { date: describeDue(t, s.deadline, f).short });
     return t('deadline.report.open');
   };
+  // A source is cited as its own title says it (in its language), a rule by its id: both are data, not our words.
+  const withValue = (key: MessageKey, name: string, html: string) => {
+    const [before = '', after = ''] = t(key, { [name]: '\u0000' }).split('\u0000');
+    return `${esc(before)}${html}${esc(after)}`;
+  };
+  const sourceAndConfidence = (source: string, confidence: Deadline['confidence']) => [withValue('deadline.report.source', 'source', data(source)), esc(t(`deadline.report.confidence.${confidence}`))];
   const basis = (d: Deadline): string => {
-    const lines = [t('deadline.report.source', { source: d.source }), t(`deadline.report.confidence.${d.confidence}`)];
-    if (d.setBy === 'page') lines.push(t('deadline.report.setBy.page'));
-    else if (d.setBy === 'user') lines.push(t('deadline.report.setBy.user'));
+    // The rule's own source: who set the date is said on its own line.
+    const lines = sourceAndConfidence(ruleById(d.rule)?.source ?? d.source, d.confidence);
+    if (d.setBy === 'page') lines.push(esc(t('deadline.report.setBy.page')));
+    else if (d.setBy === 'user') lines.push(esc(t('deadline.report.setBy.user')));
     else if (d.from && 'event' in d.from && dates[d.from.event]) {
       const date = dates[d.from.event]!;
       const who = t(date.setBy === 'page' ? 'deadline.report.eventByPage' : 'deadline.report.eventByUser');
-      lines.push(t('deadline.report.fromEvent', { event: eventLabel(d.from.event), date: formatEventDate(date.at, f), who }));
-    } else if (d.from && 'rule' in d.from) lines.push(t('deadline.report.fromRule', { rule: d.from.rule }));
-    else lines.push(t('deadline.report.setBy.rule'));
-    return lines.map((line) => esc(line)).join('<br>');
+      lines.push(esc(t('deadline.report.fromEvent', { event: eventLabel(d.from.event), date: formatEventDate(date.at, f), who })));
+    } else if (d.from && 'rule' in d.from) lines.push(withValue('deadline.report.fromRule', 'rule', data(d.from.rule)));
+    else lines.push(esc(t('deadline.report.setBy.rule')));
+    return lines.join('<br>');
   };
 
   const rows = statuses.map((s) => {
@@ -150,7 +158,7 @@ function deadlineSection(t: Translate, _when: When, { dossier, manifest, locale,
     return `<tr class="${state}" data-rule="${esc(d.rule)}"><td>${code(d.rule)}</td><td>${esc(t(d.labelKey))}</td><td>${esc(formatDue(t, d, f))}</td><td>${esc(statusText(s))}</td><td class="basis">${basis(d)}</td></tr>`;
   });
   for (const { rule, event } of undated) {
-    const basisHtml = [t('deadline.report.source', { source: rule.source }), t(`deadline.report.confidence.${rule.confidence}`)].map((line) => esc(line)).join('<br>');
+    const basisHtml = sourceAndConfidence(rule.source, rule.confidence).join('<br>');
     rows.push(
       `<tr class="undated" data-rule="${esc(rule.id)}"><td>${code(rule.id)}</td><td>${esc(t(ruleLabelKey(rule.id)))}</td><td>—</td><td>${esc(t('deadline.report.undated', { event: eventLabel(event) }))}</td><td class="basis">${basisHtml}</td></tr>`,
     );
@@ -159,9 +167,12 @@ function deadlineSection(t: Translate, _when: When, { dossier, manifest, locale,
   return section(
     'deadlines',
     t('dossier.report.deadlines'),
-    `<table class="grid deadlines"><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.join('\n')}</tbody></table>`,
+    `<table class="grid deadlines">${COLUMNS}<thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.join('\n')}</tbody></table>`,
   );
 }
+
+/** The deadline table's column widths: the basis (source, confidence, who set the date) is the longest cell. */
+const COLUMNS = `<colgroup>${[11, 20, 19, 20, 30].map((w) => `<col style="width:${w}%">`).join('')}</colgroup>`;
 
 /**
  * The buyer's deadlines that apply to the case but have no date: their start is a date the case does not
@@ -281,6 +292,7 @@ ul { margin: 0; padding-left: 18px; }
 article.item { border: 1px solid #d0d7de; border-radius: 6px; padding: 8px; margin: 0 0 12px; }
 img.thumb { display: block; max-width: 100%; max-height: 240px; margin: 0 0 8px; border: 1px solid #d0d7de; }
 tr.met td { background: #eaf7ee; }
+table.deadlines td.basis { font-size: 12px; color: #3d444d; }
 @media print {
   body { padding: 0; max-width: none; }
   section { break-before: page; page-break-before: always; }

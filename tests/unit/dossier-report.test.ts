@@ -106,6 +106,8 @@ describe('report.html', () => {
       'Source: AliExpress buyer protection: aliexpress.com/p/buyerprotection/index.htmlConfidence: medium (official but dated, or an official text quoted elsewhere)Counted from “Delivered”: Nov 10, 2026, 1:00 PM (entered by the buyer)',
     ]);
     expect(byRule('AE-05').getAttribute('class')).toBe('ended');
+    // The follow-up after 48 hours without a reply opens a next move: it is reached, not ended.
+    expect(cells('CT-NOREPLY')[3]).toBe('From Nov 24, 2026, 1:00 PM');
     expect(cells('PP-1')[3]).toBe('No date: counted from “Card or PayPal payment”, a date this case does not record');
     expect(cells('AE-04')[3]).toBe('No date: counted from “Shipped”, a date this case does not record');
   });
@@ -127,6 +129,7 @@ describe('report.html', () => {
     expect(row('RU-22')[3]).toBe('Open when the dossier was exported');
     expect(row('YM-02')[4]).toContain('Typical value from guides, not a confirmed rule');
     expect(row('RU-23')[4]).toContain('Counted from the end of RU-22');
+    expect(row('RU-23')[3]).toBe('Open when the dossier was exported');
     expect(row('RU-261a', html('ru')).slice(2, 4)).toEqual(['до конца дня 12 ноября 2026 г. (по московскому времени)', 'Истёк 12 ноября 2026 г.']);
     expect(row('RU-261a', html('zh_CN')).slice(2, 4)).toEqual(['截至 2026年11月12日 24:00（莫斯科时间）', '已于 2026年11月12日 截止']);
   });
