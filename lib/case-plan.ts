@@ -9,7 +9,7 @@ import { addContact, deleteContact, listContacts } from './contacts';
 import type { CaseEvent } from './deadlines';
 import type { DisputeKitDB } from './db';
 import type { Platform } from './marketplaces';
-import type { CaseRecord, ContactRecord, OrderFacts } from './model';
+import type { CaseRecord, ChecklistStepState, ContactRecord, OrderFacts } from './model';
 import { mergeCountdowns } from './page-countdowns';
 
 export interface CasePlanData {
@@ -20,6 +20,8 @@ export interface CasePlanData {
   contacts: ContactRecord[];
   /** Steps the user ticked or skipped, by step id. */
   steps: Record<string, 'done' | 'skipped'>;
+  /** The same ticks with when each was made: whether a deadline was met in time (lib/case-status.ts). */
+  ticks?: ChecklistStepState[];
 }
 
 export interface OrderRef {
@@ -46,7 +48,7 @@ export async function loadCasePlan(database: DisputeKitDB, caseId: string): Prom
     listContacts(database, caseId),
     database.checklist.where('caseId').equals(caseId).toArray(),
   ]);
-  return { storedOrder: record?.order, userDates: record?.dates, userDue: record?.userDue, contacts, steps: Object.fromEntries(ticks.map((s) => [s.stepId, s.state])) };
+  return { storedOrder: record?.order, userDates: record?.dates, userDue: record?.userDue, contacts, steps: Object.fromEntries(ticks.map((s) => [s.stepId, s.state])), ticks };
 }
 
 /** The order's case id, creating the case from the order as read when there is none. */

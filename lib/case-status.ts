@@ -15,7 +15,7 @@ import { describeDue, formatAgo, formatDue, type DateFormat } from './deadline-f
 import { languageTag, LOCALES, type MessageKey, type Translate } from './i18n';
 import type { Platform } from './marketplaces';
 import type { CaseRecord, ContactRecord } from './model';
-import { caseDeadlines, eventDates, eventValues } from './case-deadlines';
+import { caseDeadlines, deadlinesFor, eventDates, eventValues, type DeadlineSource } from './case-deadlines';
 import { RULES } from './rules';
 import { earliestInstant, localDay, readCaseDate } from './time';
 import { timeLeft } from './time-left';
@@ -252,5 +252,22 @@ export function caseStatus(record: CaseRecord, contacts: ContactRecord[], steps:
     deadlines,
     statuses: deadlineStatuses(record.platform, deadlines, activity, now),
     headline: caseHeadline({ platform: record.platform, state: record.state, deadlines, activity }, now),
+  };
+}
+
+/**
+ * The same for an order as the popup or the case page has it (read from the page, with what the case stored):
+ * its deadlines, their states and its headline. `state` is the case's (open when there is no case yet).
+ */
+export function orderStatus(
+  source: DeadlineSource & { state?: CaseRecord['state']; steps?: CaseActivity['steps'] },
+  now: Date,
+): { deadlines: Deadline[]; statuses: DeadlineStatus[]; headline: Headline } {
+  const deadlines = deadlinesFor(source, now);
+  const activity: CaseActivity = { events: eventValues(eventDates(source.order, source.userDates)), steps: source.steps ?? [] };
+  return {
+    deadlines,
+    statuses: deadlineStatuses(source.platform, deadlines, activity, now),
+    headline: caseHeadline({ platform: source.platform, ...(source.region && { region: source.region }), state: source.state ?? 'open', deadlines, activity }, now),
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deadlinesFor, eventDates, eventValues } from '@/lib/case-deadlines';
-import { caseHeadline, caseStatus, compareByUrgency, dateToEnter, deadlineStatuses, headlineText, missedUnacted, recentlyMissed, type CaseActivity, type Headline, type HeadlineInput } from '@/lib/case-status';
+import { caseHeadline, caseStatus, compareByUrgency, dateToEnter, deadlineStatuses, headlineText, missedUnacted, orderStatus, recentlyMissed, type CaseActivity, type Headline, type HeadlineInput } from '@/lib/case-status';
 import { dashboardRow, selectRows } from '@/lib/dashboard';
 import { translator, type Locale } from '@/lib/i18n';
 import type { Platform } from '@/lib/marketplaces';
@@ -156,5 +156,17 @@ describe('the badge\'s and the dashboard\'s view', () => {
     expect(compareByUrgency(rows[4], rows[3])).toBeLessThan(0);
     // caseStatus gives the same headline from the stored rows.
     expect(caseStatus(record('5', ymDelivered), [], [], TODAY).headline).toEqual(rows[4].headline);
+  });
+});
+
+describe('the popup\'s and case page\'s view of an order', () => {
+  it('orderStatus gives the headline from the page\'s order, the user\'s dates and the ticks with their times', () => {
+    const { headline, statuses } = orderStatus({ platform: 'yandex-market', order: ymDelivered, steps: [{ stepId: 'return-request', state: 'done', at: '2026-11-10T08:00:00.000Z' }] }, TODAY);
+    expect(statuses.find((s) => s.deadline.rule === 'RU-261a')?.state).toBe('met');
+    // The return-request step cites every return and defect window: all met, none missed; what is left is the
+    // payment date, which would start the card and PayPal windows.
+    expect(headline).toMatchObject({ kind: 'enterDate', event: 'paid' });
+    expect(orderStatus({ platform: 'yandex-market', order: ymDelivered }, TODAY).headline.kind).toBe('missed');
+    expect(orderStatus({ platform: 'yandex-market', order: ymDelivered, state: 'closed' }, TODAY).headline).toEqual({ kind: 'closed', state: 'closed' });
   });
 });
