@@ -42,16 +42,27 @@ export interface Letter {
   body: string;
 }
 
+// Creating an Intl formatter costs far more than using one, and a letter formats a dozen dates: keep them.
+const formats = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
+  let format = formats.get(key) as T | undefined;
+  if (!format) {
+    format = make();
+    formats.set(key, format);
+  }
+  return format;
+}
+
 export function formatMoney(money: Money, locale: Locale): string {
-  return new Intl.NumberFormat(languageTag(locale), { style: 'currency', currency: money.currency }).format(money.amount);
+  return cached(`money|${locale}|${money.currency}`, () => new Intl.NumberFormat(languageTag(locale), { style: 'currency', currency: money.currency })).format(money.amount);
 }
 
 function formatDay(ms: number, locale: Locale, timeZone: string): string {
-  return new Intl.DateTimeFormat(languageTag(locale), { dateStyle: 'long', timeZone }).format(new Date(ms));
+  return cached(`day|${locale}|${timeZone}`, () => new Intl.DateTimeFormat(languageTag(locale), { dateStyle: 'long', timeZone })).format(new Date(ms));
 }
 
 function formatDateTime(ms: number, locale: Locale, timeZone: string): string {
-  return new Intl.DateTimeFormat(languageTag(locale), { dateStyle: 'long', timeStyle: 'short', timeZone }).format(new Date(ms));
+  return cached(`time|${locale}|${timeZone}`, () => new Intl.DateTimeFormat(languageTag(locale), { dateStyle: 'long', timeStyle: 'short', timeZone })).format(new Date(ms));
 }
 
 /** A calendar date (YYYY-MM-DD) as words, with no zone shifting it to the day before or after. */
