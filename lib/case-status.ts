@@ -10,13 +10,14 @@
  * sent, a refund requested, …) or a ladder step citing the rule ticked done, before the end. Another party's
  * timer (the seller's answer, the platform's review) is never "missed": it ends. Pure.
  */
-import { appliesTo, buyerZone, computeDeadlines, conditionsHold, ladderFor, type CaseEvent, type Deadline, type Region } from './deadlines';
+import { appliesTo, buyerZone, conditionsHold, ladderFor, type CaseEvent, type Deadline, type Region } from './deadlines';
+import { periodEnd } from './deadlines/counting';
 import { describeDue, formatAgo, formatDue, type DateFormat } from './deadline-format';
 import { languageTag, LOCALES, type MessageKey, type Translate } from './i18n';
 import type { Platform } from './marketplaces';
 import type { CaseRecord, ContactRecord } from './model';
 import { caseDeadlines, deadlinesFor, eventDates, eventValues, type DeadlineSource } from './case-deadlines';
-import { RULES } from './rules';
+import { RULES, type Rule } from './rules';
 import { earliestInstant, localDay, readCaseDate } from './time';
 import { timeLeft } from './time-left';
 
@@ -48,6 +49,16 @@ export interface DeadlineStatus {
   actedLater?: true;
 }
 
+const ladders = new Map<Platform, ReturnType<typeof ladderFor>>();
+function ladderSteps(platform: Platform): ReturnType<typeof ladderFor> {
+  let steps = ladders.get(platform);
+  if (!steps) {
+    steps = ladderFor(platform);
+    ladders.set(platform, steps);
+  }
+  return steps;
+}
+
 /** The actions that count for a buyer's window: the rule's events, and ticks of the ladder steps that cite it. */
 function actions(platform: Platform, deadline: Deadline, activity: CaseActivity): { at: number; by: MetBy }[] {
   const found: { at: number; by: MetBy }[] = [];
@@ -57,7 +68,7 @@ function actions(platform: Platform, deadline: Deadline, activity: CaseActivity)
     // A day counts from its first instant: an action on the last day is in time.
     if (date) found.push({ at: earliestInstant(date, deadline.zone), by: { event, at: value! } });
   }
-  const steps = ladderFor(platform).filter((s) => s.rules.includes(deadline.rule));
+  const steps = ladderSteps(platform).filter((s) => s.rules.includes(deadline.rule));
   for (const tick of activity.steps) {
     const step = steps.find((s) => s.id === tick.stepId);
     const at = Date.parse(tick.at);
@@ -112,27 +123,27 @@ export interface DateToEnter {
 export function dateToEnter(input: { platform: Platform; region?: Region; events: Partial<Record<CaseEvent, string>> }, now: Date): DateToEnter | undefined {
   const zone = buyerZone(input.platform, input.region);
   const today = localDay(now.getTime(), zone);
-  let best: DateToEnter | undefined;
+  let best: { event: CaseEvent; rules: Rule[] } | undefined;
   for (const event of FACT_EVENTS) {
     if (input.events[event] !== undefined) continue;
     const events = { ...input.events, [event]: today };
-    const starts = new Set(
-      RULES.filter((r) => r.role === 'buyer' && r.computable && r.start && 'events' in r.start && r.start.events.includes(event))
-        .filter((r) => appliesTo(r, input) && conditionsHold(r, { events }))
-        // Only what this date would start: a rule another recorded event already starts is counted already.
-        .filter((r) => !(r.start as { events: CaseEvent[] }).events.some((e) => e !== event && input.events[e] !== undefined))
-        .map((r) => r.id),
-    );
-    if (!starts.size) continue;
-    // Statutes and the platform's own rules first (confidence H, then M, then typical values), soonest first.
-    const rank = { H: 0, M: 1, L: 2 } as const;
-    const rules = computeDeadlines({ platform: input.platform, ...(input.region && { region: input.region }), events }, now)
-      .filter((d) => starts.has(d.rule))
-      .sort((a, b) => rank[RULES.find((r) => r.id === a.rule)!.confidence] - rank[RULES.find((r) => r.id === b.rule)!.confidence] || a.dueMs - b.dueMs)
-      .map((d) => d.rule);
-    if (!best || rules.length > best.rules.length) best = { event, rules };
+    const starts = RULES.filter((r) => r.role === 'buyer' && r.computable && r.start && 'events' in r.start && r.start.events.includes(event))
+      .filter((r) => appliesTo(r, input) && conditionsHold(r, { events }))
+      // Only what this date would start: a rule another recorded event already starts is counted already.
+      .filter((r) => !(r.start as { events: CaseEvent[] }).events.some((e) => e !== event && input.events[e] !== undefined));
+    if (starts.length && (!best || starts.length > best.rules.length)) best = { event, rules: starts };
   }
-  return best;
+  if (!best) return undefined;
+  // Statutes and the platform's own rules first (confidence H, then M, then typical values), then the soonest
+  // (counted from today: only the order matters).
+  const rank = { H: 0, M: 1, L: 2 } as const;
+  const endOf = (r: Rule) =>
+    periodEnd({ day: today }, { value: r.valueByRegion?.[input.region as Region] ?? r.value!, unit: r.unit!, counting: r.counting!, zone: r.zone === 'region' || !r.zone ? zone : r.zone });
+  const rules = best.rules
+    .map((r) => ({ r, end: endOf(r) }))
+    .sort((a, b) => rank[a.r.confidence] - rank[b.r.confidence] || a.end - b.end || a.r.id.localeCompare(b.r.id))
+    .map(({ r }) => r.id);
+  return { event: best.event, rules };
 }
 
 export type Headline =

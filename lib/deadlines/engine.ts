@@ -6,7 +6,7 @@ import type { Rule } from '../rules';
 import type { CountdownKind, Region } from '../rules/vocabulary';
 import { countsWholeDays, periodEnd } from './counting';
 import type { Deadline, DeadlineInput, DuePrecision, PageCountdownInput } from './types';
-import { addDays, isoInZone, localDay, readCaseDate, startOfDay } from '../time';
+import { addDays, isoInZone, localDay, readCaseDate, startOfDay, type CaseDate } from '../time';
 
 /**
  * The zone for rules whose zone is "the buyer's" (AliExpress timers, card schemes). AliExpress runs one
@@ -100,6 +100,12 @@ function statedDue(value: string, zone: string, setBy: 'page' | 'user', precisio
  * is marked as known to the day only.
  */
 export function computeDeadlines(input: DeadlineInput, _now: Date): Deadline[] {
+  // Each event's date read once (most rules look at the same few events).
+  const dates = new Map<string, CaseDate>();
+  for (const [event, value] of Object.entries(input.events)) {
+    const date = readCaseDate(value);
+    if (date) dates.set(event, date);
+  }
   const fromPage = new Map<string, PageCountdownInput>();
   for (const countdown of input.pageCountdowns ?? []) {
     const rule = ruleForCountdown(countdown.kind, input);
@@ -126,9 +132,9 @@ export function computeDeadlines(input: DeadlineInput, _now: Date): Deadline[] {
     const wholeDays = countsWholeDays(rule.counting!);
     if ('events' in start) {
       // An unreadable date counts as no date (checkDeadlineInput reports it where input comes from outside).
-      const event = start.events.find((e) => readCaseDate(input.events[e]) !== undefined);
+      const event = start.events.find((e) => dates.has(e));
       if (!event) return undefined;
-      const date = readCaseDate(input.events[event])!;
+      const date = dates.get(event)!;
       const ms = periodEnd('day' in date ? { day: date.day } : date.ms, period);
       const precision: DuePrecision = wholeDays || 'day' in date ? 'day' : 'minute';
       return { ms: precision === 'day' ? dayDue(ms, zone) : ms, setBy: 'rule', precision, from: { event } };
