@@ -5,13 +5,12 @@
  * the page's back, since the page's was never overwritten. A date is a calendar day (YYYY-MM-DD) when only
  * the day is known, or an instant with its offset.
  */
-import { buyerZone, CASE_EVENTS, computeDeadlines, type CaseEvent, type Deadline, type Region } from './deadlines';
+import { buyerZone, CASE_EVENTS, computeDeadlines, type CaseEvent, type Deadline, type PageCountdownInput, type Region } from './deadlines';
 import type { DisputeKitDB } from './db';
 import type { Platform } from './marketplaces';
 import { CaseSchema, ORDER_EVENTS, type CaseRecord, type ChecklistStepState, type ContactRecord, type OrderFacts } from './model';
 import { contactReminder } from './contacts';
 import { engineCountdowns } from './page-countdowns';
-import type { PageCountdownInput } from './deadlines';
 import { readCaseDate } from './time';
 
 export type DateSetBy = 'page' | 'user';

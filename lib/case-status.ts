@@ -1,6 +1,6 @@
 /**
  * What matters now for a case, in one line, the same wherever the case is shown (popup, case page, dashboard
- * row and sort, badge, notification, report):
+ * row and sort, badge, notification; the dossier report states the same deadline states, neutrally):
  * - a buyer's deadline passed with nothing recorded in time or since: "Missed: 7-day return, Nov 27 (4 days
  *   ago)", with what is still open ("Still open: defect claim until the end of Nov 3, 2028");
  * - otherwise the nearest deadline still open, with its time left;
