@@ -11,6 +11,7 @@ import { makeThumbnail } from './thumbnail';
 import { checkDeadlines, type DeadlineCheckResult } from './deadline-alarms';
 import { translator } from './i18n';
 import { currentLocale } from './locale';
+import { userTimeZone } from './time';
 
 export function browserCaptureDeps(): CaptureDeps {
   return {
@@ -30,6 +31,7 @@ export function browserCaptureDeps(): CaptureDeps {
 }
 
 async function deadlineCheckDeps() {
+  const locale = await currentLocale();
   return {
     database: db(),
     storage: browser.storage.local,
@@ -37,7 +39,9 @@ async function deadlineCheckDeps() {
     notifications: browser.notifications,
     // Firefox's MV2 build has browserAction where Chrome's MV3 has action.
     button: browser.action ?? browser.browserAction,
-    t: translator(await currentLocale()),
+    t: translator(locale),
+    locale,
+    timeZone: userTimeZone(),
     iconUrl: browser.runtime.getURL('/icon/128.png'),
     now: () => new Date(),
   };

@@ -2,13 +2,16 @@
  * A case (or an order read from the page before any capture) as the deadline engine's input, and its
  * deadlines. Each event date says who set it: the page (read from the order's facts, refreshed by every
  * capture or save) or the user (stored on the case, and always winning). Clearing the user's date brings
- * the page's back, since the page's was never overwritten.
+ * the page's back, since the page's was never overwritten. A date is a calendar day (YYYY-MM-DD) when only
+ * the day is known, or an instant with its offset.
  */
-import { CASE_EVENTS, computeDeadlines, countdownKind, type CaseEvent, type Deadline } from './deadlines';
+import { buyerZone, CASE_EVENTS, computeDeadlines, type CaseEvent, type Deadline, type PageCountdownInput, type Region } from './deadlines';
 import type { DisputeKitDB } from './db';
 import type { Platform } from './marketplaces';
-import { CaseSchema, type CaseRecord, type ContactRecord, type OrderFacts } from './model';
+import { CaseSchema, ORDER_EVENTS, type CaseRecord, type ChecklistStepState, type ContactRecord, type OrderFacts } from './model';
 import { contactReminder } from './contacts';
+import { engineCountdowns } from './page-countdowns';
+import { readCaseDate } from './time';
 
 export type DateSetBy = 'page' | 'user';
 export interface EventDate {
@@ -21,10 +24,18 @@ export function isCaseEvent(name: string): name is CaseEvent {
   return (CASE_EVENTS as readonly string[]).includes(name);
 }
 
-/** The event dates an order page states. Only the order date is printed as a date; the rest are countdowns. */
+/**
+ * The dates the page states for an order's events, as the page gave them (a day stays a day). Every event the
+ * reader found (`order.events`: paid, shipped, delivered, receipt confirmed, completed, expected delivery,
+ * dispute opened, …) counts; `placedAt` and the dispute's `openedAt` stand in for `placed` and
+ * `disputeOpened` when the events do not name them. A date that cannot be read is left out (dateNotes says so).
+ */
 export function pageEventDates(order: OrderFacts): EventDates {
   const dates: EventDates = {};
-  if (order.placedAt && !Number.isNaN(Date.parse(order.placedAt))) dates.placed = { at: order.placedAt, setBy: 'page' };
+  for (const event of ORDER_EVENTS) {
+    const value = order.events?.[event] ?? (event === 'placed' ? order.placedAt : event === 'disputeOpened' ? order.dispute?.openedAt : undefined);
+    if (value !== undefined && readCaseDate(value)) dates[event] = { at: value, setBy: 'page' };
+  }
   return dates;
 }
 
@@ -32,24 +43,31 @@ export function pageEventDates(order: OrderFacts): EventDates {
 export function eventDates(order: OrderFacts, userDates: CaseRecord['dates']): EventDates {
   const dates = pageEventDates(order);
   for (const [event, date] of Object.entries(userDates ?? {})) {
-    if (isCaseEvent(event)) dates[event] = { at: date.at, setBy: 'user' };
+    if (isCaseEvent(event) && readCaseDate(date.at)) dates[event] = { at: date.at, setBy: 'user' };
   }
   return dates;
 }
 
-/** The countdowns the page shows that the engine knows what they count down to. */
-export function pageCountdowns(platform: Platform, order: OrderFacts): { kind: string; endsAt: string }[] {
-  const found: { kind: string; endsAt: string }[] = [];
-  for (const countdown of order.countdowns ?? []) {
-    const kind = countdown.endsAt ? countdownKind(platform, countdown.label) : undefined;
-    if (kind && countdown.endsAt) found.push({ kind, endsAt: countdown.endsAt });
-  }
-  return found;
+/** Just the dates, as the engine and the checklist take them. */
+export function eventValues(dates: EventDates): Partial<Record<CaseEvent, string>> {
+  const events: Partial<Record<CaseEvent, string>> = {};
+  for (const [event, date] of Object.entries(dates) as [CaseEvent, EventDate][]) events[event] = date.at;
+  return events;
+}
+
+/**
+ * The countdowns the page shows that the engine knows what they count down to, each with how exactly the page
+ * gave it (lib/page-countdowns.ts): a day stays a day of the platform's zone, "5 hours" is known to the hour.
+ */
+export function pageCountdowns(platform: Platform, order: OrderFacts, region?: Region): PageCountdownInput[] {
+  return engineCountdowns(platform, order, buyerZone(platform, region));
 }
 
 /** What the deadlines of one order are computed from: the order as read or stored, the user's dates, the contact log. */
 export interface DeadlineSource {
   platform: Platform;
+  /** Where the buyer is, when known (AliExpress: decides the statutes and the zone of its timers). */
+  region?: Region;
   order: OrderFacts;
   userDates?: CaseRecord['dates'];
   userDue?: CaseRecord['userDue'];
@@ -57,11 +75,15 @@ export interface DeadlineSource {
 }
 
 export function deadlinesFor(source: DeadlineSource, now: Date): Deadline[] {
-  const dates = eventDates(source.order, source.userDates);
-  const events: Partial<Record<CaseEvent, string>> = {};
-  for (const [event, date] of Object.entries(dates) as [CaseEvent, EventDate][]) events[event] = date.at;
+  const events = eventValues(eventDates(source.order, source.userDates));
   const deadlines = computeDeadlines(
-    { platform: source.platform, events, pageCountdowns: pageCountdowns(source.platform, source.order), ...(source.userDue && { userDue: source.userDue }) },
+    {
+      platform: source.platform,
+      ...(source.region && { region: source.region }),
+      events,
+      pageCountdowns: pageCountdowns(source.platform, source.order, source.region),
+      ...(source.userDue && { userDue: source.userDue }),
+    },
     now,
   );
   const reminder = contactReminder(source.contacts ?? [], events.sellerLastReply);
@@ -73,17 +95,13 @@ export function caseDeadlines(record: CaseRecord, contacts: ContactRecord[], now
   return deadlinesFor({ platform: record.platform, order: record.order, userDates: record.dates, userDue: record.userDue, contacts }, now);
 }
 
-/** The nearest deadline still ahead, or undefined. */
-export function nextDeadline(deadlines: Deadline[], now: Date): Deadline | undefined {
-  return deadlines.filter((d) => d.dueMs > now.getTime()).sort((a, b) => a.dueMs - b.dueMs)[0];
-}
-
 /**
  * Sets (or, with `at` null, clears) the user's date for one event of a case. A date the user sets wins over
  * the page's; clearing it lets the page's show again. Returns the updated case, or null if there is none.
  */
 export async function setUserEventDate(database: DisputeKitDB, caseId: string, event: CaseEvent, at: string | null, now: Date): Promise<CaseRecord | null> {
-  if (at !== null && Number.isNaN(Date.parse(at))) throw new Error(`not a date: ${at}`);
+  // A day (YYYY-MM-DD) when the user knows only the day, or an instant.
+  if (at !== null && !readCaseDate(at)) throw new Error(`not a date: ${at}`);
   return database.transaction('rw', database.cases, async () => {
     const record = await database.cases.get(caseId);
     if (!record) return null;
@@ -98,7 +116,7 @@ export async function setUserEventDate(database: DisputeKitDB, caseId: string, e
 
 /** Sets (or, with `at` null, clears) the user's own date for one rule's deadline; cleared, the page's or the rule's returns. */
 export async function setUserDue(database: DisputeKitDB, caseId: string, rule: string, at: string | null, now: Date): Promise<CaseRecord | null> {
-  if (at !== null && Number.isNaN(Date.parse(at))) throw new Error(`not a date: ${at}`);
+  if (at !== null && !readCaseDate(at)) throw new Error(`not a date: ${at}`);
   return database.transaction('rw', database.cases, async () => {
     const record = await database.cases.get(caseId);
     if (!record) return null;
@@ -112,16 +130,24 @@ export async function setUserDue(database: DisputeKitDB, caseId: string, rule: s
 }
 
 /**
- * Every case with its contact log, read in one transaction: what the deadlines of all cases are computed from
- * (the badge and notifications, the dashboard). Contacts are grouped in one pass, not looked up per case.
+ * Every case with its contact log and checklist ticks, read in one transaction: what the deadlines of all
+ * cases, and whether each was met, are computed from (the badge and notifications, the dashboard). Contacts and
+ * ticks are grouped in one pass each, not looked up per case.
  */
-export async function loadCasesWithContacts(database: DisputeKitDB): Promise<{ record: CaseRecord; contacts: ContactRecord[] }[]> {
-  const [cases, contacts] = await database.transaction('r', database.cases, database.contacts, () => Promise.all([database.cases.toArray(), database.contacts.toArray()]));
-  const byCase = new Map<string, ContactRecord[]>();
-  for (const c of contacts) {
-    const list = byCase.get(c.caseId);
-    if (list) list.push(c);
-    else byCase.set(c.caseId, [c]);
-  }
-  return cases.map((record) => ({ record, contacts: byCase.get(record.id) ?? [] }));
+export async function loadCasesWithContacts(database: DisputeKitDB): Promise<{ record: CaseRecord; contacts: ContactRecord[]; steps: ChecklistStepState[] }[]> {
+  const [cases, contacts, ticks] = await database.transaction('r', database.cases, database.contacts, database.checklist, () =>
+    Promise.all([database.cases.toArray(), database.contacts.toArray(), database.checklist.toArray()]),
+  );
+  const group = <T extends { caseId: string }>(rows: T[]) => {
+    const byCase = new Map<string, T[]>();
+    for (const row of rows) {
+      const list = byCase.get(row.caseId);
+      if (list) list.push(row);
+      else byCase.set(row.caseId, [row]);
+    }
+    return byCase;
+  };
+  const contactsByCase = group(contacts);
+  const ticksByCase = group(ticks);
+  return cases.map((record) => ({ record, contacts: contactsByCase.get(record.id) ?? [], steps: ticksByCase.get(record.id) ?? [] }));
 }

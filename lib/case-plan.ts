@@ -9,7 +9,8 @@ import { addContact, deleteContact, listContacts } from './contacts';
 import type { CaseEvent } from './deadlines';
 import type { DisputeKitDB } from './db';
 import type { Platform } from './marketplaces';
-import type { CaseRecord, ContactRecord, OrderFacts } from './model';
+import type { CaseRecord, ChecklistStepState, ContactRecord, OrderFacts } from './model';
+import { mergeCountdowns } from './page-countdowns';
 
 export interface CasePlanData {
   /** The order as the case stored it (what earlier captures and saves read), when there is a case. */
@@ -19,6 +20,8 @@ export interface CasePlanData {
   contacts: ContactRecord[];
   /** Steps the user ticked or skipped, by step id. */
   steps: Record<string, 'done' | 'skipped'>;
+  /** The same ticks with when each was made: whether a deadline was met in time (lib/case-status.ts). */
+  ticks?: ChecklistStepState[];
 }
 
 export interface OrderRef {
@@ -45,7 +48,7 @@ export async function loadCasePlan(database: DisputeKitDB, caseId: string): Prom
     listContacts(database, caseId),
     database.checklist.where('caseId').equals(caseId).toArray(),
   ]);
-  return { storedOrder: record?.order, userDates: record?.dates, userDue: record?.userDue, contacts, steps: Object.fromEntries(ticks.map((s) => [s.stepId, s.state])) };
+  return { storedOrder: record?.order, userDates: record?.dates, userDue: record?.userDue, contacts, steps: Object.fromEntries(ticks.map((s) => [s.stepId, s.state])), ticks };
 }
 
 /** The order's case id, creating the case from the order as read when there is none. */
@@ -107,13 +110,16 @@ export function casePlanApi(deps: CasePlanDeps): CasePlanApi {
 
 /**
  * The order the deadlines are computed from: what the page shows now, and for what it no longer shows (a
- * countdown gone after delivery, a date only the detail page had) what the case stored.
+ * countdown gone after delivery, a date only the detail page had) what the case stored. A countdown the page
+ * still shows is merged with the stored one (mergeCountdowns), so reopening the popup does not move its due.
  */
 export function orderForPlan(page: OrderFacts, stored: OrderFacts | undefined): OrderFacts {
   if (!stored) return page;
+  const events = page.events || stored.events ? { ...stored.events, ...page.events } : undefined;
   return {
     ...page,
     placedAt: page.placedAt ?? stored.placedAt,
-    countdowns: page.countdowns?.length ? page.countdowns : stored.countdowns,
+    countdowns: mergeCountdowns(stored.countdowns, page.countdowns),
+    ...(events && { events }),
   };
 }

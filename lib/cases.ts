@@ -8,6 +8,7 @@ import { TABLE_NAMES, type DisputeKitDB, type TableRows } from './db';
 import type { Platform } from './marketplaces';
 import type { CaseRecord, EvidenceRecord, OrderFacts, Reading, ReadingSource, TimelineEvent } from './model';
 import { CaseSchema, EvidenceSchema, ReadingSchema } from './model';
+import { mergeCountdowns } from './page-countdowns';
 import { replacesFacts } from './readings';
 
 export function caseIdFor(platform: Platform, orderId: string): string {
@@ -132,14 +133,22 @@ export class CaseNotFound extends Error {
   }
 }
 
-/** The facts of a new reading over an older one: a list page shows less than a detail page, so keep the rest. */
-function mergeOrder(older: OrderFacts, newer: OrderFacts): OrderFacts {
+/**
+ * The facts of a new reading over an older one: a list page shows less than a detail page, so keep the rest.
+ * Events merge one by one (the newer reading's date of an event wins; an event only the older one had stays);
+ * countdowns merge by lib/page-countdowns.ts mergeCountdowns, so a countdown read again minutes later keeps the
+ * stored end instead of moving with each reading.
+ */
+export function mergeOrder(older: OrderFacts, newer: OrderFacts): OrderFacts {
   const merged = { ...older } as Record<string, unknown>;
   for (const [key, value] of Object.entries(newer)) {
     if (value === undefined || (Array.isArray(value) && value.length === 0 && key !== 'sources')) continue;
     merged[key] = value;
   }
   merged.sources = { ...older.sources, ...newer.sources };
+  if (older.events || newer.events) merged.events = { ...older.events, ...newer.events };
+  const countdowns = mergeCountdowns(older.countdowns, newer.countdowns);
+  if (countdowns) merged.countdowns = countdowns;
   return merged as OrderFacts;
 }
 

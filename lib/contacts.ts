@@ -45,5 +45,9 @@ export function contactReminder(contacts: ContactRecord[], lastReplyAt: string |
     confidence: 'M',
     source: 'escalation ladder: no answer in 48 h → contact again through another channel',
     setBy: 'rule',
+    precision: 'minute',
+    zone: 'UTC',
+    // From then on the ladder says to follow up: a moment that opens the next move, not a window to miss.
+    role: 'opens',
   } as Deadline;
 }

@@ -4,7 +4,8 @@
  * read for the list: the count of each row on screen is an index count (countEvidence), asked only for the
  * rows shown (walking the whole caseId index for 10,000 items took ~100 ms; 50 counts take a few).
  */
-import { caseDeadlines, loadCasesWithContacts, nextDeadline } from './case-deadlines';
+import { loadCasesWithContacts } from './case-deadlines';
+import { caseStatus, compareByUrgency, type CaseActivity, type Headline } from './case-status';
 import type { DisputeKitDB } from './db';
 import type { Deadline } from './deadlines';
 import type { Platform } from './marketplaces';
@@ -20,8 +21,10 @@ export interface DashboardRow {
   firstItem?: string;
   state: CaseState;
   updatedAt: string;
-  /** The nearest deadline still ahead; only open cases have one (closed and resolved cases have nothing due). */
+  /** The nearest deadline still open; only open cases have one (closed and resolved cases have nothing due). */
   nearest?: Deadline;
+  /** What matters now for the case (lib/case-status.ts): missed, open, the date to enter, or closed. */
+  headline: Headline;
   /** Order id, store and every item title, folded once for searching. */
   haystack: string;
 }
@@ -31,8 +34,9 @@ export function fold(text: string): string {
   return text.normalize('NFKC').toLocaleLowerCase('und');
 }
 
-export function dashboardRow(record: CaseRecord, contacts: ContactRecord[], now: Date): DashboardRow {
-  const nearest = record.state === 'open' ? nextDeadline(caseDeadlines(record, contacts, now), now) : undefined;
+export function dashboardRow(record: CaseRecord, contacts: ContactRecord[], now: Date, steps: CaseActivity['steps'] = []): DashboardRow {
+  const { headline } = caseStatus(record, contacts, steps, now);
+  const nearest = headline.kind === 'open' ? headline.deadline : headline.kind === 'missed' ? headline.stillOpen : undefined;
   const titles = record.order.items.map((i) => i.title);
   return {
     id: record.id,
@@ -43,16 +47,17 @@ export function dashboardRow(record: CaseRecord, contacts: ContactRecord[], now:
     state: record.state,
     updatedAt: record.updatedAt,
     ...(nearest && { nearest }),
+    headline,
     haystack: fold([record.orderId, record.order.store?.name ?? '', ...titles].join('\n')),
   };
 }
 
-/** Open cases with a deadline ahead first, soonest first; then every other case, last updated first. */
+/**
+ * Open cases with a buyer's deadline missed and nothing done first (the most recent miss first), then open
+ * cases by their nearest open deadline, then every other case, last updated first (compareByUrgency).
+ */
 export function compareRows(a: DashboardRow, b: DashboardRow): number {
-  if (a.nearest && b.nearest) return a.nearest.dueMs - b.nearest.dueMs || a.id.localeCompare(b.id);
-  if (a.nearest) return -1;
-  if (b.nearest) return 1;
-  return b.updatedAt.localeCompare(a.updatedAt) || a.id.localeCompare(b.id);
+  return compareByUrgency(a, b);
 }
 
 export interface DashboardFilter {
@@ -82,7 +87,7 @@ export async function countEvidence(database: DisputeKitDB, caseIds: string[]): 
 
 /** Every case as a dashboard row, unsorted (selectRows sorts), read in one transaction. */
 export async function loadDashboardRows(database: DisputeKitDB, now: Date): Promise<DashboardRow[]> {
-  return (await loadCasesWithContacts(database)).map(({ record, contacts }) => dashboardRow(record, contacts, now));
+  return (await loadCasesWithContacts(database)).map(({ record, contacts, steps }) => dashboardRow(record, contacts, now, steps));
 }
 
 /** The dashboard's address of a case, and back: `dashboard.html#case=<id>`. */

@@ -5,11 +5,24 @@
  * it runs on install, on startup, when the alarm fires and whenever a case, a date or a contact changes.
  */
 import { badgeFor, msUntilBadgeChanges, showBadge, type Badge, type ToolbarButton } from './badge';
-import { caseDeadlines, loadCasesWithContacts } from './case-deadlines';
+import { loadCasesWithContacts } from './case-deadlines';
+import { caseStatus, RECENTLY_MISSED_DAYS, recentlyMissed } from './case-status';
 import type { DisputeKitDB } from './db';
-import type { Translate } from './i18n';
-import { claimNotifications, dueNotifications, nextThresholdAt, notificationFor, notificationId, type CaseDeadlines, type NotificationOptions } from './notifications';
+import type { Locale, Translate } from './i18n';
+import {
+  claimNotifications,
+  dueNotifications,
+  missedNotifications,
+  nextBuyerDueAt,
+  nextThresholdAt,
+  notificationFor,
+  notificationId,
+  type CaseDeadlines,
+  type NotificationOptions,
+} from './notifications';
 import { loadSettings, type SettingsStorage } from './settings';
+
+const DAY = 86_400_000;
 
 export const DEADLINE_ALARM = 'disputekit-deadlines';
 
@@ -23,6 +36,9 @@ export interface DeadlineCheckDeps {
   notifications: { create(id: string, options: NotificationOptions): Promise<string> };
   button: ToolbarButton;
   t: Translate;
+  /** The language and zone the dates of a "Missed" notification are written in (English and UTC when absent). */
+  locale?: Locale;
+  timeZone?: string;
   iconUrl: string;
   now(): Date;
 }
@@ -33,11 +49,14 @@ export interface DeadlineCheckResult {
   nextCheckAt: number | undefined;
 }
 
-/** The deadlines of every open case, with the case's contacts' reminder among them. */
+/** The deadlines of every open case, with the case's contacts' reminder among them, and whether each was met. */
 export async function openCaseDeadlines(database: DisputeKitDB, now: Date): Promise<CaseDeadlines[]> {
   return (await loadCasesWithContacts(database))
     .filter(({ record }) => record.state === 'open')
-    .map(({ record, contacts }) => ({ caseId: record.id, orderId: record.orderId, platform: record.platform, deadlines: caseDeadlines(record, contacts, now) }));
+    .map(({ record, contacts, steps }) => {
+      const { deadlines, statuses } = caseStatus(record, contacts, steps, now);
+      return { caseId: record.id, orderId: record.orderId, platform: record.platform, deadlines, statuses, openedAt: record.createdAt };
+    });
 }
 
 export async function checkDeadlines(deps: DeadlineCheckDeps): Promise<DeadlineCheckResult> {
@@ -47,21 +66,32 @@ export async function checkDeadlines(deps: DeadlineCheckDeps): Promise<DeadlineC
 
   const ahead = cases.flatMap((c) => c.deadlines).filter((d) => d.dueMs > now.getTime());
   const nearestMs = ahead.length ? Math.min(...ahead.map((d) => d.dueMs)) - now.getTime() : undefined;
-  const badge = badgeFor(nearestMs);
+  const missed = cases.flatMap((c) => recentlyMissed(c.statuses ?? [], now));
+  const badge = badgeFor(nearestMs, missed.length > 0);
   await showBadge(deps.button, badge);
 
   const thresholds = settings.notifyBeforeHours;
   const sent = await deps.database.sentNotifications.toArray();
-  const claimed = await claimNotifications(deps.database, dueNotifications(cases, thresholds, sent, now), now);
+  // An empty list of thresholds means no notifications at all, "Missed" ones included.
+  const due = thresholds.length ? [...missedNotifications(cases, sent, now), ...dueNotifications(cases, thresholds, sent, now)] : [];
+  const claimed = await claimNotifications(deps.database, due, now);
   const notified: string[] = [];
+  const format = { locale: deps.locale ?? 'en', timeZone: deps.timeZone ?? 'UTC' };
   for (const d of claimed) {
     const id = notificationId(d);
-    await deps.notifications.create(id, notificationFor(deps.t, d, now, deps.iconUrl));
+    await deps.notifications.create(id, notificationFor(deps.t, d, now, deps.iconUrl, format));
     notified.push(id);
   }
 
-  // Wake again when a threshold is reached, the badge's number changes, or the nearest deadline passes.
-  const candidates = [nextThresholdAt(cases, thresholds, now), nearestMs === undefined ? undefined : now.getTime() + msUntilBadgeChanges(nearestMs)];
+  // Wake again when a threshold is reached, the badge's number changes, the nearest deadline passes, a buyer's
+  // deadline passes (it may be missed), or a missed one stops being recent (the badge's mark goes).
+  const markEnds = missed.map((d) => d.dueMs + RECENTLY_MISSED_DAYS * DAY + 1).filter((at) => at > now.getTime());
+  const candidates = [
+    nextThresholdAt(cases, thresholds, now),
+    nearestMs === undefined ? undefined : now.getTime() + msUntilBadgeChanges(nearestMs),
+    nextBuyerDueAt(cases, now),
+    ...markEnds,
+  ];
   const nextCheckAt = candidates.filter((x): x is number => x !== undefined && Number.isFinite(x)).sort((a, b) => a - b)[0];
   if (nextCheckAt === undefined) await deps.alarms.clear(DEADLINE_ALARM);
   else await deps.alarms.create(DEADLINE_ALARM, { when: nextCheckAt });

@@ -31,7 +31,13 @@ export const OrderItemSchema = z.object({
   snapshotUrl: text.optional(),
 });
 
-export const CountdownSchema = z.object({ label: text, text, endsAt: z.string().optional() });
+/**
+ * A countdown or deadline the page shows: its label and words as shown, and when it ends (an instant, or a day
+ * YYYY-MM-DD when the page names only the day). `endsBefore`: once two readings of a truncated countdown were
+ * intersected (lib/page-countdowns.ts mergeCountdowns), the instant it ends before.
+ */
+export const CountdownSchema = z.object({ label: text, text, endsAt: z.string().optional(), endsBefore: z.string().optional() });
+export type Countdown = z.infer<typeof CountdownSchema>;
 
 /**
  * How a field was found, most trusted first (../shared/docs/marketplace-pages.md, "Strategy"): the API

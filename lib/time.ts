@@ -27,32 +27,57 @@ function wallParts(ms: number, timeZone: string): Record<string, number> {
   return Object.fromEntries(wallClock(timeZone).formatToParts(new Date(ms)).filter((p) => p.type !== 'literal').map((p) => [p.type, Number(p.value)]));
 }
 
+/**
+ * Offsets, asked of Intl (formatToParts costs ~0.1 ms), are kept per zone and quarter hour: zones change their
+ * offset only at whole quarter hours of UTC (every transition since 1900 falls on one), so an offset holds for
+ * the whole quarter. The deadline engine asks for the same few days' offsets over and over, per case.
+ */
+const QUARTER_HOUR = 900_000;
+const offsets = new Map<string, number>();
+
 /** The zone's offset from UTC at that instant, in milliseconds. */
 export function offsetAt(ms: number, timeZone: string): number {
-  const p = wallParts(ms, timeZone);
-  const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  return wall - Math.floor(ms / 1000) * 1000;
+  const key = `${timeZone}|${Math.floor(ms / QUARTER_HOUR)}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    const p = wallParts(ms, timeZone);
+    const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+    offset = wall - Math.floor(ms / 1000) * 1000;
+    if (offsets.size > 100_000) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return offset;
 }
 
 /** The local calendar date (YYYY-MM-DD) of an instant in the zone. */
 export function localDay(ms: number, timeZone: string): string {
-  const p = wallParts(ms, timeZone);
-  return `${String(p.year).padStart(4, '0')}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
+  const wall = new Date(ms + offsetAt(ms, timeZone));
+  return `${String(wall.getUTCFullYear()).padStart(4, '0')}-${String(wall.getUTCMonth() + 1).padStart(2, '0')}-${String(wall.getUTCDate()).padStart(2, '0')}`;
 }
+
+const midnights = new Map<string, number>();
 
 /** The instant of 00:00 local time on that day (the first instant of the day if a DST jump skips midnight). */
 export function startOfDay(day: string, timeZone: string): number {
+  const key = `${timeZone}|${day}`;
+  const known = midnights.get(key);
+  if (known !== undefined) return known;
   const naive = Date.parse(`${day}T00:00:00Z`);
   let ms = naive - offsetAt(naive, timeZone);
   // The offset can differ between the naive guess and the answer across a DST change: settle on the answer's.
   ms = naive - offsetAt(ms, timeZone);
-  return localDay(ms, timeZone) === day ? ms : ms + 3_600_000;
+  const result = localDay(ms, timeZone) === day ? ms : ms + 3_600_000;
+  if (midnights.size > 100_000) midnights.clear();
+  midnights.set(key, result);
+  return result;
 }
 
+const DAY_MS = 86_400_000;
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+
 export function addDays(day: string, days: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
+  const d = new Date(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) + days * DAY_MS);
+  return `${String(d.getUTCFullYear()).padStart(4, '0')}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}`;
 }
 
 /** The same day of the month `months` later; the month's last day when it has no such day (31 Jan + 1 → 28/29 Feb). */
@@ -84,4 +109,45 @@ export function toZonedIso(date: Date, timeZone: string): string {
   const ms = date.getTime();
   const offset = offsetAt(ms, timeZone);
   return `${new Date(ms + offset).toISOString().slice(0, 23)}${offsetText(offset)}`;
+}
+
+/** A calendar day written YYYY-MM-DD that exists (no 30 February). */
+export function isCalendarDay(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const [y, m, d] = value.split('-').map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/**
+ * A case's date as the engine reads it: a calendar day (the page or the user gave only the day; it is a day of
+ * the platform's zone and never becomes an instant by itself) or an instant. Undefined for what is neither.
+ */
+export type CaseDate = { day: string } | { ms: number };
+
+export function readCaseDate(value: string | undefined): CaseDate | undefined {
+  if (!value) return undefined;
+  if (value.length === 10) return isCalendarDay(value) ? { day: value } : undefined;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? undefined : { ms };
+}
+
+/** The first instant a case date allows in the zone: the instant itself, or 00:00 of the day there. */
+export function earliestInstant(date: CaseDate, timeZone: string): number {
+  return 'day' in date ? startOfDay(date.day, timeZone) : date.ms;
+}
+
+/** The last instant (exclusive) a case date allows in the zone: the instant itself, or 24:00 of the day there. */
+export function latestInstant(date: CaseDate, timeZone: string): number {
+  return 'day' in date ? startOfDay(addDays(date.day, 1), timeZone) : date.ms;
+}
+
+/** The calendar day of a case date in the zone: the day itself, or the instant's local date there. */
+export function dayOf(date: CaseDate, timeZone: string): string {
+  return 'day' in date ? date.day : localDay(date.ms, timeZone);
+}
+
+/** Whole calendar days from one day to another (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }

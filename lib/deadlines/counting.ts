@@ -30,22 +30,30 @@ function exactLength({ value, unit }: Period): number {
 }
 
 /**
- * The instant the period ends. `startMs` is the event; for a period that starts from another rule's end,
- * the caller passes that end, and the last moment before it decides the start day.
+ * The instant the period ends. `start` is the event: an instant, or a calendar day when only the day is known.
+ * For a period that starts from another rule's end, the caller passes that end, and the last moment before it
+ * decides the start day.
  *
  * Day-based counting (civil-ru, civil-cn, calendar): the event's day is not counted; the last day is the
  * event's local date plus the period (the same date `n` months/years later for months/years); under a civil
  * calendar a last day that is a day off moves to the next working day; the period ends at 24:00 of the last
- * day, i.e. 00:00 of the following day in the rule's zone. Working days are counted from the day after.
+ * day, i.e. 00:00 of the following day in the rule's zone. Working days are counted from the day after. A
+ * day-only event is that day: nothing about its hour is needed.
+ *
+ * Exact counting from a day-only event starts at 00:00 of that day in the rule's zone: the earliest instant
+ * the day allows, so the end shown is never later than the real one (safe for the buyer). Such an end is
+ * only known to the day; the engine marks it so (Deadline.precision).
  */
-export function periodEnd(startMs: number, period: Period, startIsEnd = false): number {
+export function periodEnd(start: number | { day: string }, period: Period, startIsEnd = false): number {
   const { value, unit, counting, zone } = period;
+  const day = typeof start === 'number' ? undefined : start.day;
+  const startMs = typeof start === 'number' ? start : startOfDay(start.day, zone);
   if (counting === 'exact') return period.before ? startMs - exactLength(period) : startMs + exactLength(period);
   if (period.before) throw new Error('only exact periods count backwards');
   if (counting === 'exact-from-next-midnight') {
-    return startOfDay(addDays(localDay(startMs, zone), 1), zone) + exactLength(period);
+    return startOfDay(addDays(day ?? localDay(startMs, zone), 1), zone) + exactLength(period);
   }
-  const firstDay = localDay(startIsEnd ? startMs - 1 : startMs, zone);
+  const firstDay = day ?? localDay(startIsEnd ? startMs - 1 : startMs, zone);
   const calendar = calendarOf(counting);
   let last: string;
   if (unit === 'WD') {
@@ -64,4 +72,9 @@ export function periodEnd(startMs: number, period: Period, startIsEnd = false): 
   }
   if (calendar) while (isDayOff(calendar, last)) last = addDays(last, 1);
   return startOfDay(addDays(last, 1), zone);
+}
+
+/** Counted by calendar days, the period ends at 24:00 of a day: its end is known to the day, not the hour. */
+export function countsWholeDays(counting: Counting): boolean {
+  return counting !== 'exact';
 }

@@ -6,9 +6,13 @@
  */
 import { formatBytes } from '../storage-meter';
 import { caseTimeline, type TimelineEntry } from '../timeline';
-import { ladderFor, type Deadline } from '../deadlines';
+import { appliesTo, conditionsHold, ruleLabelKey, type CaseEvent, type Deadline } from '../deadlines';
+import { eventDates } from '../case-deadlines';
+import { caseActivity, deadlineStatuses, FACT_EVENTS, type DeadlineStatus } from '../case-status';
+import { describeDue, formatDue, formatEventDate } from '../deadline-format';
+import { RULES, ruleById, type Rule } from '../rules';
 import { languageTag, translator, type Locale, type MessageKey, type Translate } from '../i18n';
-import type { ChecklistStepState, EvidenceRecord } from '../model';
+import type { EvidenceRecord } from '../model';
 import { escapeHtml as esc } from './escape';
 import type { DossierCase } from './gather';
 import type { Manifest } from './manifest';
@@ -99,37 +103,96 @@ function orderSection(t: Translate, when: When, { dossier }: ReportInput): strin
   return section('order', t('dossier.report.order'), `<table class="facts">${rows.join('\n')}</table>`);
 }
 
-/** When a deadline's step was done (the earliest tick of a step that cites its rule), if it was. */
-function doneFor(deadline: Deadline, platform: DossierCase['record']['platform'], checklist: ChecklistStepState[]): { at: string; titleKey: MessageKey } | undefined {
-  const steps = ladderFor(platform).filter((s) => s.rules.includes(deadline.rule));
-  const ticks = checklist
-    .filter((c) => c.state === 'done')
-    .map((c) => ({ c, step: steps.find((s) => s.id === c.stepId) }))
-    .filter((x) => x.step)
-    .sort((a, b) => Date.parse(a.c.at) - Date.parse(b.c.at));
-  return ticks[0] && { at: ticks[0].c.at, titleKey: ticks[0].step!.titleKey };
-}
+/**
+ * The deadline section: every deadline that applies to the case, statutory ones included, as neutral facts for
+ * whoever reads the dossier (a platform, a bank, a court). Each row: the rule, what it is, when it ends (a day
+ * without an invented time, the rule's zone named), what the record shows ("Ended Nov 27, 2026", an action
+ * recorded before the end, or open at export), and its basis: the source, how sure the rule is ("typical" for
+ * confidence L), who set the date (the order page, the buyer, or the rule, counted from which event). Nothing
+ * here reads against the buyer: a passed deadline is "ended", never "missed". A buyer's deadline that applies
+ * but cannot be dated (its start date is not in the case) is listed too, with the date it needs.
+ */
+function deadlineSection(t: Translate, _when: When, { dossier, manifest, locale, timeZone }: ReportInput): string {
+  const exported = new Date(manifest.exportedAt);
+  const f = { locale, timeZone, now: exported, withYear: true };
+  const { record } = dossier;
+  const activity = caseActivity(record, dossier.checklist);
+  const statuses = deadlineStatuses(record.platform, dossier.deadlines, activity, exported);
+  const undated = undatedRules(record.platform, activity.events, dossier.deadlines);
+  if (statuses.length === 0 && undated.length === 0) return section('deadlines', t('dossier.report.deadlines'), `<p>${esc(t('dossier.report.noDeadlines'))}</p>`);
+  const eventLabel = (event: string) => t(`checklist.event.${event}` as MessageKey);
+  const dates = eventDates(record.order, record.dates);
 
-function deadlineSection(t: Translate, when: When, { dossier, manifest }: ReportInput): string {
-  const exportedMs = Date.parse(manifest.exportedAt);
-  if (dossier.deadlines.length === 0) return section('deadlines', t('dossier.report.deadlines'), `<p>${esc(t('dossier.report.noDeadlines'))}</p>`);
-  const rows = dossier.deadlines.map((d) => {
-    const passed = d.dueMs <= exportedMs;
-    const done = doneFor(d, dossier.record.platform, dossier.checklist);
-    let outcome: string;
-    if (done) {
-      const key = Date.parse(done.at) <= d.dueMs ? 'dossier.report.deadline.met' : 'dossier.report.deadline.late';
-      outcome = t(key, { step: t(done.titleKey), at: when(done.at) });
-    } else outcome = t(passed ? 'dossier.report.deadline.passedNothing' : 'dossier.report.deadline.ahead');
-    const status = done && Date.parse(done.at) <= d.dueMs ? 'met' : passed ? 'missed' : 'ahead';
-    return `<tr class="${status}"><td>${code(d.rule)}</td><td>${esc(t(d.labelKey))}</td><td>${esc(when(d.due))}${passed ? ` <strong class="mark">${esc(t('dossier.report.deadline.passed'))}</strong>` : ''}</td><td>${esc(outcome)}</td></tr>`;
+  const statusText = (s: DeadlineStatus): string => {
+    if (s.state === 'met' && s.metBy) {
+      const at = formatEventDate(s.metBy.at, f);
+      return 'event' in s.metBy ? t('deadline.report.metByEvent', { what: eventLabel(s.metBy.event), date: at }) : t('deadline.report.metByStep', { what: t(s.metBy.titleKey), date: at });
+    }
+    // A moment that opens something (the earliest day for a dispute, the penalty's first day) is reached, not ended.
+    if (s.deadline.dueMs <= exported.getTime()) return t(s.deadline.role === 'opens' ? 'deadline.report.reached' : 'deadline.report.ended', { date: describeDue(t, s.deadline, f).short });
+    return t('deadline.report.open');
+  };
+  // A source is cited as its own title says it (in its language), a rule by its id: both are data, not our words.
+  const withValue = (key: MessageKey, name: string, html: string) => {
+    const [before = '', after = ''] = t(key, { [name]: '\u0000' }).split('\u0000');
+    return `${esc(before)}${html}${esc(after)}`;
+  };
+  const sourceAndConfidence = (source: string, confidence: Deadline['confidence']) => [withValue('deadline.report.source', 'source', data(source)), esc(t(`deadline.report.confidence.${confidence}`))];
+  const basis = (d: Deadline): string => {
+    // The rule's own source: who set the date is said on its own line.
+    const lines = sourceAndConfidence(ruleById(d.rule)?.source ?? d.source, d.confidence);
+    if (d.setBy === 'page') lines.push(esc(t('deadline.report.setBy.page')));
+    else if (d.setBy === 'user') lines.push(esc(t('deadline.report.setBy.user')));
+    else if (d.from && 'event' in d.from && dates[d.from.event]) {
+      const date = dates[d.from.event]!;
+      const who = t(date.setBy === 'page' ? 'deadline.report.eventByPage' : 'deadline.report.eventByUser');
+      lines.push(esc(t('deadline.report.fromEvent', { event: eventLabel(d.from.event), date: formatEventDate(date.at, f), who })));
+    } else if (d.from && 'rule' in d.from) lines.push(withValue('deadline.report.fromRule', 'rule', data(d.from.rule)));
+    else lines.push(esc(t('deadline.report.setBy.rule')));
+    return lines.join('<br>');
+  };
+
+  const rows = statuses.map((s) => {
+    const d = s.deadline;
+    const state = s.state === 'met' ? 'met' : d.dueMs <= exported.getTime() ? 'ended' : 'open';
+    return `<tr class="${state}" data-rule="${esc(d.rule)}"><td>${code(d.rule)}</td><td>${esc(t(d.labelKey))}</td><td>${esc(formatDue(t, d, f))}</td><td>${esc(statusText(s))}</td><td class="basis">${basis(d)}</td></tr>`;
   });
-  const head = ['dossier.report.deadline.rule', 'dossier.report.deadline.what', 'dossier.report.deadline.due', 'dossier.report.deadline.outcome'] as const;
+  for (const { rule, event } of undated) {
+    const basisHtml = sourceAndConfidence(rule.source, rule.confidence).join('<br>');
+    rows.push(
+      `<tr class="undated" data-rule="${esc(rule.id)}"><td>${code(rule.id)}</td><td>${esc(t(ruleLabelKey(rule.id)))}</td><td>—</td><td>${esc(t('deadline.report.undated', { event: eventLabel(event) }))}</td><td class="basis">${basisHtml}</td></tr>`,
+    );
+  }
+  const head = [t('dossier.report.deadline.rule'), t('dossier.report.deadline.what'), t('dossier.report.deadline.due'), t('deadline.report.status'), t('deadline.report.basis')];
   return section(
     'deadlines',
     t('dossier.report.deadlines'),
-    `<table class="grid"><thead><tr>${head.map((k) => `<th>${esc(t(k))}</th>`).join('')}</tr></thead><tbody>${rows.join('\n')}</tbody></table>`,
+    `<table class="grid deadlines">${COLUMNS}<thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.join('\n')}</tbody></table>`,
   );
+}
+
+/** The deadline table's column widths: the basis (source, confidence, who set the date) is the longest cell. */
+const COLUMNS = `<colgroup>${[11, 20, 19, 20, 30].map((w) => `<col style="width:${w}%">`).join('')}</colgroup>`;
+
+/**
+ * The buyer's deadlines that apply to the case but have no date: their start is a date the case does not
+ * record (the delivered date for the 7-day return; for AE-04, the shipping date behind buyer protection).
+ */
+function undatedRules(platform: DossierCase['record']['platform'], events: Partial<Record<CaseEvent, string>>, dated: Deadline[]): { rule: Rule; event: CaseEvent }[] {
+  const has = new Set(dated.map((d) => d.rule));
+  const rootEvent = (rule: Rule, depth = 0): CaseEvent | undefined => {
+    if (!rule.start || depth > 5) return undefined;
+    if ('events' in rule.start) return rule.start.events.find((e) => FACT_EVENTS.includes(e));
+    const base = ruleById(rule.start.rule);
+    return base && rootEvent(base, depth + 1);
+  };
+  const found: { rule: Rule; event: CaseEvent }[] = [];
+  for (const rule of RULES) {
+    if (has.has(rule.id) || rule.role !== 'buyer' || !rule.computable || !appliesTo(rule, { platform, events }) || !conditionsHold(rule, { events })) continue;
+    const event = rootEvent(rule);
+    if (event && events[event] === undefined) found.push({ rule, event });
+  }
+  return found;
 }
 
 function timelineSection(t: Translate, when: When, { dossier }: ReportInput): string {
@@ -228,9 +291,8 @@ code, .hash { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, mono
 ul { margin: 0; padding-left: 18px; }
 article.item { border: 1px solid #d0d7de; border-radius: 6px; padding: 8px; margin: 0 0 12px; }
 img.thumb { display: block; max-width: 100%; max-height: 240px; margin: 0 0 8px; border: 1px solid #d0d7de; }
-tr.missed td { background: #fdecea; }
 tr.met td { background: #eaf7ee; }
-.mark { color: #b42318; }
+table.deadlines td.basis { font-size: 12px; color: #3d444d; }
 @media print {
   body { padding: 0; max-width: none; }
   section { break-before: page; page-break-before: always; }

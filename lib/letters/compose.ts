@@ -6,7 +6,7 @@
 import { languageTag, translator, type Locale, type MessageKey } from '../i18n';
 import type { Deadline } from '../deadlines';
 import { periodEnd } from '../deadlines/counting';
-import { localDay } from '../time';
+import { localDay, readCaseDate } from '../time';
 import type { Platform } from '../marketplaces';
 import type { EvidenceKind, Money } from '../model';
 import { ROUTES, type LetterDemand, type LetterProblem, type LetterRoute } from './routes';
@@ -19,7 +19,7 @@ export interface LetterFacts {
   store?: string;
   items: { title: string; quantity?: number; price?: Money }[];
   total?: Money;
-  /** ISO 8601 instants of the order's events (eventDates). */
+  /** The order's events (eventDates): ISO 8601 instants, or days (YYYY-MM-DD) when only the day is known. */
   dates: Partial<Record<string, string>>;
   evidence: { kind: EvidenceKind; sha256: string; capturedAt: string; fileName?: string }[];
   /** The case's deadlines (caseDeadlines), for routes whose answer date a platform timer sets. */
@@ -42,16 +42,27 @@ export interface Letter {
   body: string;
 }
 
+// Creating an Intl formatter costs far more than using one, and a letter formats a dozen dates: keep them.
+const formats = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
+  let format = formats.get(key) as T | undefined;
+  if (!format) {
+    format = make();
+    formats.set(key, format);
+  }
+  return format;
+}
+
 export function formatMoney(money: Money, locale: Locale): string {
-  return new Intl.NumberFormat(languageTag(locale), { style: 'currency', currency: money.currency }).format(money.amount);
+  return cached(`money|${locale}|${money.currency}`, () => new Intl.NumberFormat(languageTag(locale), { style: 'currency', currency: money.currency })).format(money.amount);
 }
 
 function formatDay(ms: number, locale: Locale, timeZone: string): string {
-  return new Intl.DateTimeFormat(languageTag(locale), { dateStyle: 'long', timeZone }).format(new Date(ms));
+  return cached(`day|${locale}|${timeZone}`, () => new Intl.DateTimeFormat(languageTag(locale), { dateStyle: 'long', timeZone })).format(new Date(ms));
 }
 
 function formatDateTime(ms: number, locale: Locale, timeZone: string): string {
-  return new Intl.DateTimeFormat(languageTag(locale), { dateStyle: 'long', timeStyle: 'short', timeZone }).format(new Date(ms));
+  return cached(`time|${locale}|${timeZone}`, () => new Intl.DateTimeFormat(languageTag(locale), { dateStyle: 'long', timeStyle: 'short', timeZone })).format(new Date(ms));
 }
 
 /** A calendar date (YYYY-MM-DD) as words, with no zone shifting it to the day before or after. */
@@ -123,16 +134,21 @@ function fillLines(template: string, values: Record<string, string>): string {
     .trim();
 }
 
+/** A case date as the letter states it: a day the page gave as a day is that day, an instant is the writer's date. */
+function letterDate(value: string | undefined, locale: Locale, timeZone: string): string | undefined {
+  const date = readCaseDate(value);
+  if (!date) return undefined;
+  return 'day' in date ? formatCalendarDay(date.day, locale) : formatDay(date.ms, locale, timeZone);
+}
+
 function dateLines(words: LetterLanguage, facts: LetterFacts, choices: LetterChoices, locale: Locale): string {
   // The order date is always asked for; the delivery date too when the goods came (a "not received" letter
-  // never states one, even one the tracking shows). Other dates only when known.
-  const always: LetterEvent[] = choices.problem === 'not-received' ? ['placed'] : ['placed', 'delivered'];
+  // never states one, nor a confirmed receipt, even one the tracking shows). Other dates only when known.
+  const notReceived = choices.problem === 'not-received';
+  const always: LetterEvent[] = notReceived ? ['placed'] : ['placed', 'delivered'];
   return LETTER_EVENTS.filter((e) => facts.dates[e] !== undefined || always.includes(e))
-    .filter((e) => !(e === 'delivered' && choices.problem === 'not-received'))
-    .map((e) => {
-      const ms = facts.dates[e] === undefined ? Number.NaN : Date.parse(facts.dates[e]!);
-      return fill(words.dateLine, { label: words.dateLabels[e], date: Number.isNaN(ms) ? words.blank : formatDay(ms, locale, choices.timeZone) });
-    })
+    .filter((e) => !(notReceived && (e === 'delivered' || e === 'receiptConfirmed')))
+    .map((e) => fill(words.dateLine, { label: words.dateLabels[e], date: letterDate(facts.dates[e], locale, choices.timeZone) ?? words.blank }))
     .join('\n');
 }
 

@@ -7,3 +7,5 @@ export type { LetterDemand, LetterProblem, LetterRoute } from './routes';
 export { letterFileName, MAX_LETTER_CHARS, saveLetter } from './save';
 export { recordLetterSent, WHAT_SENDING_STARTS } from './sent';
 export type { SendingRecord } from './sent';
+export { initialLetterChoices, ROUTE_FOR_STEP } from './start';
+export type { InitialLetterChoices, LetterStartInput } from './start';

@@ -17,7 +17,19 @@ import { ru } from './templates-ru';
 import { zh } from './templates-zh';
 
 /** The events a letter lists with their dates, in this order. */
-export const LETTER_EVENTS = ['placed', 'paid', 'shipped', 'delivered', 'refundRequested', 'disputeOpened', 'claimSent'] as const;
+export const LETTER_EVENTS = [
+  'placed',
+  'paid',
+  'shipped',
+  'expectedDelivery',
+  'delivered',
+  'receiptConfirmed',
+  'refundRequested',
+  'disputeOpened',
+  'returnShipped',
+  'claimSent',
+  'paymentDisputeOpened',
+] as const;
 export type LetterEvent = (typeof LETTER_EVENTS)[number];
 
 export interface LetterTemplate {

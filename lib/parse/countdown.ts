@@ -12,16 +12,24 @@ const UNITS: [RegExp, number][] = [
 
 /** Milliseconds left in a countdown text, or undefined when it holds no duration. */
 export function parseCountdown(text: string | undefined): number | undefined {
+  return readCountdown(text)?.ms;
+}
+
+/**
+ * The time left in a countdown text and its resolution: the smallest unit it names. Pages truncate ("12 days
+ * 5 hours" is shown from 12 d 5 h until just before 12 d 6 h), so the real time left lies in [ms, ms + resolution).
+ */
+export function readCountdown(text: string | undefined): { ms: number; resolution: number } | undefined {
   if (!text) return undefined;
   let total = 0;
-  let found = false;
+  let resolution: number | undefined;
   for (const [pattern, unit] of UNITS) {
     for (const match of text.matchAll(pattern)) {
       total += Number(match[1]) * unit;
-      found = true;
+      resolution = Math.min(resolution ?? unit, unit);
     }
   }
-  return found ? total : undefined;
+  return resolution === undefined ? undefined : { ms: total, resolution };
 }
 
 /** No platform timer runs this long: a longer "countdown" is a misread number, not a deadline. */

@@ -1,7 +1,7 @@
 /** The shape of rules and ladders, checked with zod when lib/rules loads (a mistake in the data throws). */
 import { z } from 'zod';
 import { PLATFORMS } from '../marketplaces';
-import { CASE_EVENTS, CONFIDENCES, COUNTDOWN_KINDS, EVIDENCE_KINDS, REGIONS, UNITS } from './vocabulary';
+import { CASE_EVENTS, CONFIDENCES, COUNTDOWN_KINDS, EVIDENCE_KINDS, REGIONS, RULE_ROLES, UNITS } from './vocabulary';
 
 const RULE_ID = /^[A-Z]{2}-[0-9A-Za-z]+$/;
 
@@ -55,6 +55,13 @@ export const RuleSchema = z
     when: z.object({ present: z.array(z.enum(CASE_EVENTS)).optional(), absent: z.array(z.enum(CASE_EVENTS)).optional() }).strict().optional(),
     /** Page countdowns that state this rule's deadline. */
     countdowns: z.array(z.enum(COUNTDOWN_KINDS)).optional(),
+    /** Whose deadline it is (lib/rules/vocabulary.ts RULE_ROLES): what its passing means. */
+    role: z.enum(RULE_ROLES),
+    /**
+     * For a buyer's window: the case events that meet it when recorded before it ends (a dispute opened, a
+     * claim sent, …). A ladder step that cites the rule, ticked done before the end, meets it too.
+     */
+    metBy: z.array(z.enum(CASE_EVENTS)).optional(),
   })
   .strict()
   .superRefine((rule, ctx) => {
@@ -65,6 +72,8 @@ export const RuleSchema = z
     } else if (!rule.notComputable) {
       ctx.addIssue({ code: 'custom', message: `${rule.id}: say why it is not computable` });
     }
+    if (rule.metBy && rule.role !== 'buyer') ctx.addIssue({ code: 'custom', message: `${rule.id}: only a buyer's window is met by events` });
+    if (rule.role === 'fact' && (rule.computable || rule.countdowns)) ctx.addIssue({ code: 'custom', message: `${rule.id}: a fact has no date` });
     if (rule.unit === 'WD' && rule.counting !== undefined && rule.counting !== 'civil-cn' && rule.counting !== 'civil-ru') {
       ctx.addIssue({ code: 'custom', message: `${rule.id}: working days need a civil calendar` });
     }

@@ -4,7 +4,10 @@
  */
 import type { Platform } from '../marketplaces';
 
-/** What can happen to an order; each is recorded on a case as an ISO 8601 instant. */
+/**
+ * What can happen to an order; each is recorded on a case as a calendar day (YYYY-MM-DD, when only the day is
+ * known: a day of the platform's zone) or an ISO 8601 instant with its offset.
+ */
 export const CASE_EVENTS = [
   'placed',
   'paid',
@@ -20,6 +23,8 @@ export const CASE_EVENTS = [
   'claimSent',
   'returnShipped',
   'paymentDate',
+  /** The day a PayPal dispute or a card chargeback was opened (PP-2 counts from it). */
+  'paymentDisputeOpened',
 ] as const;
 export type CaseEvent = (typeof CASE_EVENTS)[number];
 
@@ -49,6 +54,18 @@ export const UNITS = ['CD', 'WD', 'h', 'months', 'years'] as const;
 export type Unit = (typeof UNITS)[number];
 
 export const CONFIDENCES = ['H', 'M', 'L'] as const;
+
+/**
+ * Whose deadline a rule is, which decides what its passing means:
+ * - buyer: a window for the buyer to act (return, dispute, claim, chargeback, complaint); passing it with
+ *   nothing recorded in time is "missed", an action recorded before it is "met";
+ * - other: another party's timer (the seller's answer, the platform's review, a regulator's reply, automatic
+ *   confirmation); its passing is "ended", and may make the next step due;
+ * - opens: the moment something becomes possible (earliest day for a dispute, the extension of confirmation);
+ * - fact: not a deadline (damages, fees, lists of goods); the ladder cites it, it has no date of its own.
+ */
+export const RULE_ROLES = ['buyer', 'other', 'opens', 'fact'] as const;
+export type RuleRole = (typeof RULE_ROLES)[number];
 export type Confidence = (typeof CONFIDENCES)[number];
 
 /** What a countdown shown on an order page counts down to; each kind belongs to one or more rules. */

@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { caseDeadlines, deadlinesFor, eventDates, pageCountdowns, setUserDue, setUserEventDate } from '@/lib/case-deadlines';
+import { caseDeadlines, deadlinesFor, eventDates, pageCountdowns, pageEventDates, setUserDue, setUserEventDate } from '@/lib/case-deadlines';
 import { saveOrders } from '@/lib/cases';
 import { NO_REPLY_RULE } from '@/lib/contacts';
 import { DisputeKitDB } from '@/lib/db';
@@ -38,8 +38,9 @@ describe('who set each date', () => {
     expect(eventDates({ ...order, placedAt: undefined }, { bogus: { at: '2026-11-04T09:00:00Z', setBy: 'user' } })).toEqual({});
   });
 
-  it('page countdowns with an end become engine countdowns of a known kind; the rest are left out', () => {
-    expect(pageCountdowns('aliexpress', order)).toEqual([{ kind: 'buyer-protection', endsAt: '2026-11-22T17:00:00.000Z' }]);
+  it('page countdowns with an end become engine countdowns of a known kind, with the precision the page gave; the rest are left out', () => {
+    // "2 days 5 hours" is truncated: it ends within the hour after 2 d 5 h (issue 11: countdowns keep their precision).
+    expect(pageCountdowns('aliexpress', order)).toEqual([{ kind: 'buyer-protection', endsAt: '2026-11-22T17:00:00.000Z', endsBefore: '2026-11-22T18:00:00.000Z', precision: 'hour' }]);
   });
 
   it('the page countdown sets its rule\'s deadline; a shipped date the user enters adds the rules it starts', () => {
@@ -108,5 +109,59 @@ describe('a deadline the user sets by hand', () => {
     expect(caseDeadlines(set, [], NOW).find((d) => d.rule === 'AE-04')!.dueMs).toBeGreaterThan(Date.parse('2026-12-15T00:00:00Z'));
     const cleared = (await setUserDue(database, caseId, 'AE-02', null, NOW))!;
     expect(caseDeadlines(cleared, [], NOW).find((d) => d.rule === 'AE-02')).toMatchObject({ setBy: 'page', dueMs: Date.parse('2026-11-22T17:00:00.000Z') });
+  });
+});
+
+describe('the page\'s dates feed the engine', () => {
+  // A Yandex Market order delivered on 5 November whose page says "Можно вернуть до 27 ноября" (the issue's case).
+  const delivered: OrderFacts = {
+    orderId: '512034876',
+    placedAt: '2026-11-03T14:42:00+03:00',
+    status: 'Доставлен',
+    items: [],
+    sources: {},
+    events: { placed: '2026-11-03T14:42:00+03:00', paid: '2026-11-03T14:43:00+03:00', shipped: '2026-11-04', delivered: '2026-11-05' },
+    countdowns: [{ label: 'Можно вернуть до', text: 'Можно вернуть до 27 ноября', endsAt: '2026-11-27T20:59:59.000Z' }],
+  };
+  const TODAY = new Date('2026-12-01T09:00:00Z');
+
+  it('takes every event the reader gives as set by the page, placedAt and the dispute\'s opening as stand-ins', () => {
+    expect(pageEventDates(delivered)).toEqual({
+      placed: { at: '2026-11-03T14:42:00+03:00', setBy: 'page' },
+      paid: { at: '2026-11-03T14:43:00+03:00', setBy: 'page' },
+      shipped: { at: '2026-11-04', setBy: 'page' },
+      delivered: { at: '2026-11-05', setBy: 'page' },
+    });
+    const dispute: OrderFacts = { orderId: '1', items: [], sources: {}, placedAt: '2026-11-01', dispute: { openedAt: '2026-11-20' } };
+    expect(pageEventDates(dispute)).toEqual({ placed: { at: '2026-11-01', setBy: 'page' }, disputeOpened: { at: '2026-11-20', setBy: 'page' } });
+  });
+
+  it('counts the 7-day return and the defect claim from the page\'s delivered day, and the page\'s return date as a day', () => {
+    const deadlines = deadlinesFor({ platform: 'yandex-market', order: delivered }, TODAY);
+    const by = (rule: string) => deadlines.find((d) => d.rule === rule);
+    expect(by('RU-261a')).toMatchObject({ due: '2026-11-13T00:00:00+03:00', precision: 'day', from: { event: 'delivered' } });
+    expect(by('RU-19')).toMatchObject({ due: '2028-11-07T00:00:00+03:00', precision: 'day' });
+    expect(by('RU-261b')?.due).toBe('2027-02-06T00:00:00+03:00');
+    // "до 27 ноября" is the end of 27 November in Moscow, not 23:59:59 of it.
+    expect(by('YM-02')).toMatchObject({ due: '2026-11-28T00:00:00+03:00', precision: 'day', setBy: 'page' });
+    // The payment starts the card and PayPal windows.
+    expect(by('PP-1')?.from).toEqual({ event: 'paid' });
+  });
+
+  it('a date the user enters still wins over the page\'s', () => {
+    const deadlines = deadlinesFor({ platform: 'yandex-market', order: delivered, userDates: { delivered: { at: '2026-11-06', setBy: 'user' } } }, TODAY);
+    expect(deadlines.find((d) => d.rule === 'RU-261a')?.due).toBe('2026-11-14T00:00:00+03:00');
+    expect(eventDates(delivered, { delivered: { at: '2026-11-06', setBy: 'user' } }).delivered).toEqual({ at: '2026-11-06', setBy: 'user' });
+    // A stored user value that is no date does not hide the page's.
+    expect(eventDates(delivered, { delivered: { at: 'soon', setBy: 'user' } }).delivered).toEqual({ at: '2026-11-05', setBy: 'page' });
+  });
+
+  it('lets the user set a day-only date and refuses what is no date', async () => {
+    database = new DisputeKitDB(NAME);
+    await saveOrders(database, 'yandex-market', [delivered], TODAY);
+    const updated = await setUserEventDate(database, 'yandex-market:512034876', 'paymentDisputeOpened', '2026-11-28', TODAY);
+    expect(updated?.dates).toEqual({ paymentDisputeOpened: { at: '2026-11-28', setBy: 'user' } });
+    expect(caseDeadlines(updated!, [], TODAY).find((d) => d.rule === 'PP-2')).toMatchObject({ due: '2026-12-19T00:00:00+03:00', precision: 'day' });
+    await expect(setUserEventDate(database, 'yandex-market:512034876', 'shipped', '2026-02-30', TODAY)).rejects.toThrow(/not a date/);
   });
 });

@@ -83,3 +83,13 @@ describe('toolbar badge', () => {
     expect(msUntilBadgeChanges(0)).toBe(Infinity);
   });
 });
+
+describe('the badge after a missed deadline', () => {
+  it('has a mark and a colour of its own, before the time left when it fits', () => {
+    expect(badgeFor(2 * 86_400_000, true)).toEqual({ text: '!2d', color: BADGE_COLORS.missed });
+    expect(badgeFor(200 * 86_400_000, true)).toEqual({ text: '!', color: BADGE_COLORS.missed });
+    expect(badgeFor(undefined, true)).toEqual({ text: '!', color: BADGE_COLORS.missed });
+    expect(Object.values(BADGE_COLORS).filter((c) => c === BADGE_COLORS.missed)).toHaveLength(1);
+    expect(badgeFor(undefined)).toBeUndefined();
+  });
+});

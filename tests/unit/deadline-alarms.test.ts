@@ -7,7 +7,8 @@ import { checkDeadlines, DEADLINE_ALARM, type DeadlineCheckDeps } from '@/lib/de
 import { DisputeKitDB } from '@/lib/db';
 import { translator } from '@/lib/i18n';
 import type { OrderFacts } from '@/lib/model';
-import { caseIdOfNotification, dueNotifications, nextThresholdAt, notificationId, type CaseDeadlines } from '@/lib/notifications';
+import { caseIdOfNotification, dueNotifications, nextThresholdAt, notificationId, notificationTarget, type CaseDeadlines } from '@/lib/notifications';
+import { BADGE_COLORS } from '@/lib/badge';
 import { DEFAULT_SETTINGS, formatThresholds, loadSettings, parseThresholds, saveSettings, SETTINGS_KEY } from '@/lib/settings';
 import type { Deadline } from '@/lib/deadlines';
 
@@ -136,7 +137,7 @@ describe('the deadline check', () => {
 });
 
 describe('notification planning', () => {
-  const deadline = (rule: string, dueMs: number): Deadline => ({ rule, label: rule, labelKey: 'checklist.reminder.noReply', due: new Date(dueMs).toISOString(), dueMs, confidence: 'M', source: '', setBy: 'rule' });
+  const deadline = (rule: string, dueMs: number): Deadline => ({ rule, label: rule, labelKey: 'checklist.reminder.noReply', due: new Date(dueMs).toISOString(), dueMs, confidence: 'M', source: '', setBy: 'rule', precision: 'minute', zone: 'UTC', role: 'other' });
   const cases: CaseDeadlines[] = [{ caseId: 'taobao:9', orderId: '9', platform: 'taobao', deadlines: [deadline('TB-02', START + 50 * HOUR)] }];
 
   it('finds the crossed thresholds and the next one', () => {
@@ -172,5 +173,77 @@ describe('settings', () => {
     await saveOrders(database, 'aliexpress', [order('1', HOUR)], new Date(START));
     expect((await checkDeadlines(deps())).notified).toEqual([]);
     expect(await fakeBrowser.action.getBadgeText({})).toBe('1h');
+  });
+});
+
+describe('a buyer\'s deadline that passes unmet', () => {
+  // Delivered 14 Nov: the 7-day return's last day, Saturday 21 Nov, moves to Monday 23 Nov (24:00 Moscow = 21:00 UTC).
+  const RETURN_ENDS = Date.parse('2026-11-23T21:00:00.000Z');
+  const delivered = (delivered: string): OrderFacts => ({ orderId: '512034876', items: [], sources: {}, events: { delivered } });
+
+  it('wakes at that moment, notifies once, marks the badge until something is done or a week has passed', async () => {
+    await saveOrders(database, 'yandex-market', [delivered('2026-11-14')], new Date(START));
+    const first = await checkDeadlines(deps());
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('3d');
+    // The thresholds come first (1 day before), then the alarm wakes when the return window ends.
+    clock = RETURN_ENDS - DAY + 1;
+    const atOneDay = await checkDeadlines(deps());
+    expect(atOneDay.nextCheckAt).toBeLessThanOrEqual(RETURN_ENDS);
+    expect(first.nextCheckAt).toBeLessThanOrEqual(RETURN_ENDS);
+
+    clock = RETURN_ENDS;
+    const atEnd = await checkDeadlines(deps());
+    const missedIds = atEnd.notified.filter((id) => id.endsWith('|0'));
+    // RU-261a and YM-02 end together: one notification, both recorded.
+    expect(missedIds).toHaveLength(1);
+    const all = (await fakeBrowser.notifications.getAll()) as Record<string, { title: string; message: string; contextMessage?: string }>;
+    expect(all[missedIds[0]].title).toMatch(/^Missed: (7-day return|Yandex Market return window)$/);
+    expect(all[missedIds[0]].message).toBe('It ended Nov 23 · order 512034876 on Yandex Market');
+    expect(all[missedIds[0]].contextMessage).toBe('Still open: refund for technically complex goods until the end of Nov 30 (Moscow time)');
+    expect((await database.sentNotifications.toArray()).filter((s) => s.thresholdHours === 0).map((s) => s.rule).sort()).toEqual(['RU-261a', 'YM-02']);
+    // The mark, and the time to the nearest deadline still ahead (the 15-day refund, exactly 7 days away).
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('!7d');
+    expect(await fakeBrowser.action.getBadgeBackgroundColor({})).toEqual([0x6a, 0x1b, 0x9a, 255]);
+    expect(BADGE_COLORS.missed).toBe('#6a1b9a');
+
+    // Checked again, or after a restart: nothing new. The mark lasts the week.
+    expect((await checkDeadlines(deps())).notified.filter((id) => id.endsWith('|0'))).toEqual([]);
+    clock = RETURN_ENDS + 6 * DAY;
+    await checkDeadlines(deps());
+    expect(await fakeBrowser.action.getBadgeText({})).toMatch(/^!/);
+    // The 15-day refund (RU-18) ends on 30 Nov unmet as well: announced in its turn, and marked for its week.
+    const refundEnds = Date.parse('2026-11-30T21:00:00.000Z');
+    clock = refundEnds;
+    expect((await checkDeadlines(deps())).notified).toEqual([notificationId({ caseId: 'yandex-market:512034876', deadline: { rule: 'RU-18' }, thresholdHours: 0 })]);
+    clock = refundEnds + 7 * DAY + 2;
+    await checkDeadlines(deps());
+    expect(await fakeBrowser.action.getBadgeText({})).not.toMatch(/^!/);
+  });
+
+  it('the mark goes once something is done about it; nothing is announced for a case saved after the deadline passed', async () => {
+    await saveOrders(database, 'yandex-market', [delivered('2026-11-14')], new Date(RETURN_ENDS + HOUR));
+    clock = RETURN_ENDS + 2 * HOUR;
+    const result = await checkDeadlines(deps());
+    expect(result.notified.filter((id) => id.endsWith('|0'))).toEqual([]);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('!6d');
+    await database.cases.update('yandex-market:512034876', { dates: { refundRequested: { at: new Date(clock).toISOString(), setBy: 'user' } } });
+    await checkDeadlines(deps());
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('6d');
+  });
+
+  it('a notification says which case and which deadline it is about', () => {
+    const id = notificationId({ caseId: 'yandex-market:512034876', deadline: { rule: 'RU-261a' }, thresholdHours: 0 });
+    expect(notificationTarget(id)).toEqual({ caseId: 'yandex-market:512034876', rule: 'RU-261a', missed: true });
+    expect(notificationTarget(notificationId({ caseId: 'x', deadline: { rule: 'TB-02' }, thresholdHours: 24 }))).toEqual({ caseId: 'x', rule: 'TB-02', missed: false });
+  });
+
+  it('in the user\'s language and zone', async () => {
+    await saveOrders(database, 'yandex-market', [delivered('2026-11-14')], new Date(START));
+    clock = RETURN_ENDS;
+    const result = await checkDeadlines({ ...deps(), t: translator('ru'), locale: 'ru', timeZone: 'Europe/Moscow' });
+    const id = result.notified.find((x) => x.endsWith('|0'))!;
+    const shownNow = (await fakeBrowser.notifications.getAll()) as Record<string, { title: string; message: string; contextMessage?: string }>;
+    expect(shownNow[id].message).toBe('Срок истёк 23 ноября · заказ 512034876, Яндекс Маркет');
+    expect(shownNow[id].contextMessage).toBe('Ещё не истёк срок: возврат технически сложного товара — до конца дня 30 ноября');
   });
 });

@@ -42,6 +42,8 @@ const ROWS: Row[] = [
   { name: 'Visa 13.3: 120 days', input: ym({ paid: '2026-11-03T10:00:00+03:00' }, { region: 'RU' }), rule: 'CB-V133', due: '2027-03-04T00:00:00+03:00' },
   { name: 'Mastercard from the processing date when recorded', input: ae({ paid: '2026-11-03T10:00:00+03:00', paymentDate: '2026-11-05T10:00:00+03:00' }, { region: 'RU' }), rule: 'CB-MC', due: '2027-03-06T00:00:00+03:00' },
   { name: 'PayPal 180 days', input: tb({ paid: '2026-11-03T10:00:00+03:00' }, { region: 'RU' }), rule: 'PP-1', due: '2027-05-03T00:00:00+03:00', confidence: 'H' },
+  // PP-2: 20 calendar days from the day the PayPal dispute was opened (20 Nov + 20 = 10 Dec), to 24:00 Moscow.
+  { name: 'PayPal: escalate within 20 days of opening the dispute', input: ym({ paymentDisputeOpened: '2026-11-20T10:00:00+03:00' }, { region: 'RU' }), rule: 'PP-2', due: '2026-12-11T00:00:00+03:00', confidence: 'H' },
 
   // Taobao / Tmall: platform timers in exact hours, Asia/Shanghai.
   { name: '7-day return: 168 h from 00:00 of the day after signing; 17:00 UTC is already the next day in Shanghai', input: tb({ delivered: '2026-11-12T17:00:00Z' }), rule: 'TB-01', due: '2026-11-21T00:00:00+08:00' },
@@ -224,7 +226,10 @@ describe('checkDeadlineInput', () => {
   it.each([
     [{ platform: 'ebay', events: {} }, /platform: unknown platform/],
     [{ platform: 'taobao', events: { arrived: '2026-11-10T15:30:00Z' } }, /events.arrived: unknown event/],
-    [{ platform: 'taobao', events: { shipped: '2026-11-10' } }, /events.shipped: not an ISO 8601 date-time/],
+    // A time without an offset would be read in the wrong zone (a bare day is a day: accepted, see below).
+    [{ platform: 'taobao', events: { shipped: '2026-11-10T10:00' } }, /events.shipped: not an ISO 8601 date-time/],
+    [{ platform: 'taobao', events: { shipped: '2026-02-30' } }, /events.shipped: not an ISO 8601 date-time with an offset, nor a day/],
+    [{ platform: 'taobao', events: {}, pageCountdowns: [{ kind: 'auto-confirm', endsAt: '2026-11-21T10:00:00+08:00', precision: 'second' }] }, /precision/],
     [{ platform: 'taobao', events: { shipped: '2026-13-45T10:00:00Z' } }, /events.shipped: not an ISO 8601/],
     [{ platform: 'taobao', region: 'FR', events: {} }, /region: unknown region/],
     [{ platform: 'taobao', events: {}, pageCountdowns: [{ kind: 'lunch', endsAt: '2026-11-21T10:00:00+08:00' }] }, /unknown countdown kind "lunch"/],
@@ -234,5 +239,64 @@ describe('checkDeadlineInput', () => {
     const checked = checkDeadlineInput(value);
     expect(checked.ok).toBe(false);
     expect(!checked.ok && checked.error).toMatch(message);
+  });
+});
+
+describe('calendar days stay days', () => {
+  const at = (input: DeadlineInput, rule: string) => find(input, rule)!;
+
+  it('accepts a day-only event and a day-only page countdown in a case', () => {
+    const checked = checkDeadlineInput({ platform: 'yandex-market', events: { delivered: '2026-11-05' }, pageCountdowns: [{ kind: 'return-window', endsAt: '2026-11-27' }], userDue: { 'RU-19': '2028-11-03' } });
+    expect(checked.ok).toBe(true);
+  });
+
+  it('counts a day-only event from that day: the same due as any time of that day, to 24:00 Moscow, known to the day', () => {
+    // Delivered 5 Nov 2026: from 6 Nov, 7 days → 12 Nov (a Thursday), until 24:00 Moscow.
+    const byDay = at(ym({ delivered: '2026-11-05' }), 'RU-261a');
+    expect(byDay).toMatchObject({ due: '2026-11-13T00:00:00+03:00', precision: 'day', zone: 'Europe/Moscow', from: { event: 'delivered' } });
+    expect(at(ym({ delivered: '2026-11-05T23:30:00+03:00' }), 'RU-261a').dueMs).toBe(byDay.dueMs);
+    // A day is never midnight UTC: 5 Nov is 5 Nov in Moscow even though 00:00 UTC is already 03:00 there.
+    expect(at(ym({ delivered: '2026-11-05' }), 'RU-19').due).toBe('2028-11-07T00:00:00+03:00');
+  });
+
+  it('starts an exact timer at 00:00 of the day in the rule\'s zone (the earliest instant) and marks it day precision', () => {
+    expect(at(ae({ disputeOpened: '2026-11-18' }, { region: 'RU' }), 'AE-07')).toMatchObject({ due: '2026-11-23T00:00:00+03:00', precision: 'day' });
+    expect(at(tb({ shipped: '2026-11-10' }), 'TB-02')).toMatchObject({ due: '2026-11-20T00:00:00+08:00', precision: 'day' });
+    // TB-01 counts 168 h from 00:00 of the day after signing: the same for a day as for any instant of it.
+    expect(at(tb({ delivered: '2026-11-12' }), 'TB-01')).toMatchObject({ due: '2026-11-20T00:00:00+08:00', precision: 'day' });
+    // AE-04 (protection end + 15 days) and AE-13 (7 days before it) follow a day-precision protection end.
+    expect(at(ae({ shipped: '2026-11-02' }), 'AE-04')).toMatchObject({ due: '2027-01-16T00:00:00+00:00', precision: 'day', from: { rule: 'AE-02' } });
+    expect(at(ae({ shipped: '2026-11-02' }), 'AE-13')).toMatchObject({ due: '2026-12-25T00:00:00+00:00', precision: 'day' });
+  });
+
+  it('keeps minute precision for an exact timer from an instant, and day precision for periods counted in days', () => {
+    expect(at(tb({ shipped: '2026-11-10T15:30:00Z' }), 'TB-02').precision).toBe('minute');
+    expect(at(ym({ delivered: '2026-11-14T12:00:00+03:00' }), 'RU-261a').precision).toBe('day');
+    expect(at(ae({ delivered: '2026-03-20T23:30:00Z' }, { region: 'EU' }), 'EU-9').precision).toBe('day');
+  });
+
+  it('ends a page date given as a day at the end of that day in the rule\'s zone, not at midnight UTC of the day before', () => {
+    // "Refund if no delivery before Dec 28, 2026" on AliExpress (buyer zone unknown: UTC).
+    const guarantee = at(ae({ placed: '2026-11-03' }, { pageCountdowns: [{ kind: 'delivery-guarantee', endsAt: '2026-12-28' }] }), 'AE-12');
+    expect(guarantee).toMatchObject({ due: '2026-12-29T00:00:00+00:00', precision: 'day', setBy: 'page' });
+    const ymReturn = at(ym({ delivered: '2026-11-05' }, { pageCountdowns: [{ kind: 'return-window', endsAt: '2026-11-27' }] }), 'YM-02');
+    expect(ymReturn).toMatchObject({ due: '2026-11-28T00:00:00+03:00', precision: 'day', setBy: 'page' });
+  });
+
+  it('keeps a countdown\'s interval and precision', () => {
+    const protection = at(ae({}, { pageCountdowns: [{ kind: 'buyer-protection', endsAt: '2026-12-02T17:20:00Z', endsBefore: '2026-12-02T18:20:00Z', precision: 'hour' }] }), 'AE-02');
+    expect(protection).toMatchObject({ dueMs: Date.parse('2026-12-02T17:20:00Z'), latestMs: Date.parse('2026-12-02T18:20:00Z'), precision: 'hour' });
+  });
+
+  it('reads a hand-set day as the end of that day in the rule\'s zone', () => {
+    expect(at(ym({}, { userDue: { 'RU-20': '2026-12-01' } }), 'RU-20')).toMatchObject({ setBy: 'user', due: '2026-12-02T00:00:00+03:00', precision: 'day' });
+    expect(at(ym({}, { userDue: { 'RU-20': '2026-12-01T15:00:00+03:00' } }), 'RU-20').precision).toBe('minute');
+  });
+
+  it('says whose deadline each is and what meets it, from the rule data', () => {
+    const all = computeDeadlines(ym({ delivered: '2026-11-05', claimSent: '2026-11-20' }), NOW);
+    expect(all.find((d) => d.rule === 'RU-261a')).toMatchObject({ role: 'buyer', metBy: expect.arrayContaining(['refundRequested', 'claimSent']) });
+    expect(all.find((d) => d.rule === 'RU-22')).toMatchObject({ role: 'other' });
+    expect(all.find((d) => d.rule === 'RU-22')!.metBy).toBeUndefined();
   });
 });

@@ -6,6 +6,9 @@ import { gatherCase } from '@/lib/dossier/gather';
 import { buildManifest } from '@/lib/dossier/manifest';
 import { renderReport } from '@/lib/dossier/report';
 import type { Locale } from '@/lib/i18n';
+import type { OrderFacts } from '@/lib/model';
+import { saveOrders } from '@/lib/cases';
+import { setUserEventDate } from '@/lib/case-deadlines';
 import { CASE_ID } from './case-fixture';
 import { EXPORTED_AT, HOSTILE_NOTE, seedDossierCase } from './dossier-fixture';
 
@@ -79,16 +82,56 @@ describe('report.html', () => {
     expect(rows.filter((r) => r!.startsWith('Step done: '))).toHaveLength(2);
   });
 
-  it('deadlines: passed ones are marked and said to be missed, met ones name the step done in time', async () => {
+  // Issue 11 changes this: a passed deadline is stated neutrally ("Ended …"), never "Missed"; every deadline that
+  // applies is listed (those the case cannot date too), each with its source, confidence and who set the date.
+  it('deadlines: facts only, passed ones "Ended" with their day, each with its basis; nothing reads against the buyer', async () => {
+    for (const locale of LOCALES) {
+      const { document } = await report(locale);
+      const text = document.querySelector('#deadlines')!.textContent!;
+      expect(text).not.toMatch(/Missed|已错过|Пропущен|nothing was recorded|没有任何记录|ничего не записано/);
+    }
     const { document, dossier } = await report('en');
     const rows = [...document.querySelectorAll('#deadlines tbody tr')];
-    expect(rows).toHaveLength(dossier.deadlines.length);
-    const missed = rows.filter((r) => r.getAttribute('class') === 'missed');
-    expect(missed.length).toBeGreaterThan(0);
-    for (const row of missed) expect(row.textContent).toContain('passed');
-    const met = rows.filter((r) => r.getAttribute('class') === 'met');
-    expect(met.map((r) => r.querySelector('td')!.textContent)).toEqual(['AE-05']);
-    expect(met[0].textContent).toMatch(/Met: “.+” done on Nov 12, 2026/);
+    const byRule = (rule: string) => rows.find((r) => r.getAttribute('data-rule') === rule)!;
+    // Every dated deadline, then the buyer's deadlines the case cannot date (card and PayPal windows need the payment date).
+    expect(rows.filter((r) => r.getAttribute('class') !== 'undated')).toHaveLength(dossier.deadlines.length);
+    expect(rows.filter((r) => r.getAttribute('class') === 'undated').map((r) => r.getAttribute('data-rule'))).toEqual(expect.arrayContaining(['AE-03', 'AE-04', 'CB-V131', 'PP-1']));
+    const cells = (rule: string) => [...byRule(rule).querySelectorAll('td')].map((td) => td.textContent);
+    // AE-05: 5 days from the delivered date the buyer entered (10 Nov, 10:00 UTC), an exact timer, shown in Moscow time.
+    expect(cells('AE-05')).toEqual([
+      'AE-05',
+      'Protection ends 5 days after tracking shows delivered',
+      'until Nov 15, 2026, 1:00 PM',
+      'Ended Nov 15, 2026, 1:00 PM',
+      'Source: AliExpress buyer protection: aliexpress.com/p/buyerprotection/index.htmlConfidence: medium (official but dated, or an official text quoted elsewhere)Counted from “Delivered”: Nov 10, 2026, 1:00 PM (entered by the buyer)',
+    ]);
+    expect(byRule('AE-05').getAttribute('class')).toBe('ended');
+    // The follow-up after 48 hours without a reply opens a next move: it is reached, not ended.
+    expect(cells('CT-NOREPLY')[3]).toBe('From Nov 24, 2026, 1:00 PM');
+    expect(cells('PP-1')[3]).toBe('No date: counted from “Card or PayPal payment”, a date this case does not record');
+    expect(cells('AE-04')[3]).toBe('No date: counted from “Shipped”, a date this case does not record');
+  });
+
+  it('deadlines: statutory ones listed from the page\'s days, met ones with the action recorded in time, in each language', async () => {
+    const order: OrderFacts = { orderId: '512034876', items: [], sources: {}, placedAt: '2026-11-03T14:42:00+03:00', events: { placed: '2026-11-03T14:42:00+03:00', delivered: '2026-11-05' } };
+    await saveOrders(database, 'yandex-market', [order], new Date('2026-11-06T10:00:00.000Z'));
+    await setUserEventDate(database, 'yandex-market:512034876', 'claimSent', '2026-11-20T10:00:00+03:00', new Date('2026-11-20T07:00:00.000Z'));
+    const dossier = (await gatherCase(database, 'yandex-market:512034876', EXPORTED_AT))!;
+    const manifest = buildManifest({ ...dossier, exportedAt: EXPORTED_AT, extensionVersion: '0.1.0' });
+    const html = (locale: Locale) => parseHTML(renderReport({ dossier, manifest, locale, timeZone: 'America/New_York', thumbnails: new Map() })).document;
+    const en = html('en');
+    const row = (rule: string, doc = en) => [...doc.querySelector(`#deadlines tr[data-rule="${rule}"]`)!.querySelectorAll('td')].map((td) => td.textContent);
+    for (const rule of ['RU-261a', 'RU-261b', 'RU-19', 'RU-18', 'YM-02', 'RU-22', 'RU-23']) expect(row(rule)[0]).toBe(rule);
+    // 7 days from the page's delivered day: until the end of 12 Nov in Moscow (named: the reader is in New York).
+    expect(row('RU-261a').slice(2, 4)).toEqual(['until the end of Nov 12, 2026 (Moscow time)', 'Ended Nov 12, 2026']);
+    expect(row('RU-261a')[4]).toContain('Counted from “Delivered”: Nov 5, 2026 (order page)');
+    expect(row('RU-19').slice(2, 4)).toEqual(['until the end of Nov 6, 2028 (Moscow time)', '“Written claim sent” recorded on Nov 20, 2026, 2:00 AM, before the end']);
+    expect(row('RU-22')[3]).toBe('Open when the dossier was exported');
+    expect(row('YM-02')[4]).toContain('Typical value from guides, not a confirmed rule');
+    expect(row('RU-23')[4]).toContain('Counted from the end of RU-22');
+    expect(row('RU-23')[3]).toBe('Open when the dossier was exported');
+    expect(row('RU-261a', html('ru')).slice(2, 4)).toEqual(['до конца дня 12 ноября 2026 г. (по московскому времени)', 'Истёк 12 ноября 2026 г.']);
+    expect(row('RU-261a', html('zh_CN')).slice(2, 4)).toEqual(['截至 2026年11月12日 24:00（莫斯科时间）', '已于 2026年11月12日 截止']);
   });
 
   it('shows thumbnails given as data: URLs, and no other image source', async () => {

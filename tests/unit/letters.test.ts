@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Deadline } from '@/lib/deadlines';
+import { deadlinesFor } from '@/lib/case-deadlines';
+import type { CaseRecord } from '@/lib/model';
 import type { Locale } from '@/lib/i18n';
 import {
   composeLetter,
@@ -10,6 +12,7 @@ import {
   LETTER_ROUTES,
   letterDue,
   letterFacts,
+  initialLetterChoices,
   type LetterChoices,
   type LetterFacts,
 } from '@/lib/letters';
@@ -125,7 +128,7 @@ describe('the претензия', () => {
 
 describe('by when', () => {
   const timer = (rule: string, due: string): Deadline => ({
-    rule, label: rule, labelKey: 'rule.AE-07', due, dueMs: Date.parse(due), confidence: 'M', source: '', setBy: 'page',
+    rule, label: rule, labelKey: 'rule.AE-07', due, dueMs: Date.parse(due), confidence: 'M', source: '', setBy: 'page', precision: 'minute', zone: 'UTC', role: 'other',
   });
 
   test('a letter to the seller asks for an answer within 48 hours', () => {
@@ -222,5 +225,42 @@ describe('letterFacts', () => {
     expect(body).toContain('签收时间：2026年11月5日');
     expect(body).toContain('实付金额：¥199.00');
     expect(body).toContain('1. 文件“unboxing.mp4”，SHA-256 01234567…89abcdef，取证时间 2026年11月6日 09:00');
+  });
+});
+
+describe('letters start from the case', () => {
+  const NOW = new Date('2026-12-01T09:00:00Z');
+  // A Yandex Market order the page shows as delivered on 5 November (a day), read before any user date.
+  const delivered: CaseRecord = {
+    id: 'yandex-market:512034876', platform: 'yandex-market', orderId: '512034876', state: 'open', createdAt: '', updatedAt: '',
+    order: { orderId: '512034876', items: [{ title: 'Наушники Vostok Air 3' }], total: { amount: 5468, currency: 'RUB' }, sources: {}, placedAt: '2026-11-03T14:42:00+03:00', events: { placed: '2026-11-03T14:42:00+03:00', paid: '2026-11-03T14:43:00+03:00', delivered: '2026-11-05' } },
+  };
+  const start = (record: CaseRecord, steps: Record<string, 'done' | 'skipped'> = {}) =>
+    initialLetterChoices({ record, steps, deadlines: deadlinesFor({ platform: record.platform, order: record.order, userDates: record.dates }, NOW), uiLocale: 'en', now: NOW });
+
+  test('a delivered order starts as "not as described", to whom the ladder\'s next step says, in the recipient\'s language', () => {
+    expect(start(delivered)).toEqual({ route: 'seller', problem: 'not-as-described', demand: 'return-refund', language: 'ru', step: 'document' });
+    expect(start(delivered, { document: 'done', 'contact-seller': 'done' })).toMatchObject({ route: 'platform-dispute', step: 'return-request' });
+    // Once the return request was made (an event ticks that step), the claim (претензия) is next.
+    const requested = { ...delivered, dates: { refundRequested: { at: '2026-11-20T10:00:00+03:00', setBy: 'user' as const } } };
+    expect(start(requested, { document: 'done' })).toMatchObject({ route: 'ru-claim', step: 'claim', language: 'ru' });
+    expect(start(requested, { document: 'done', claim: 'skipped', escalate: 'skipped', 'expert-check': 'skipped' })).toMatchObject({ route: 'chargeback', language: 'en' });
+  });
+
+  test('an order not delivered (the promised date passed) starts as "not received"', () => {
+    const late: CaseRecord = { ...delivered, platform: 'aliexpress', id: 'aliexpress:1', order: { ...delivered.order, events: { placed: '2026-11-03', shipped: '2026-11-05', expectedDelivery: '2026-11-28' } } };
+    expect(start(late)).toMatchObject({ problem: 'not-received', demand: 'refund', route: 'seller', language: 'en' });
+  });
+
+  test('the letter of a delivered order never says the goods were not received, and fills every date the case knows', () => {
+    const choices = start(delivered, { document: 'done', 'contact-seller': 'done', 'return-request': 'done' });
+    expect(choices.route).toBe('ru-claim');
+    const facts = letterFacts(delivered, [], deadlinesFor({ platform: 'yandex-market', order: delivered.order }, NOW));
+    const { body } = composeLetter(choices.route, choices.language, facts, { problem: choices.problem, demand: choices.demand, date: NOW, timeZone: 'America/New_York' });
+    expect(body).not.toContain('Товар мною не получен');
+    // The page's delivered day is that day in the letter, in any zone (not 4 November in New York).
+    expect(plain(body)).toContain('Дата получения: 5 ноября 2026 г.');
+    expect(plain(body)).toContain('Дата оплаты: 3 ноября 2026 г.');
+    expect(body).not.toMatch(/Дата получения: _/);
   });
 });

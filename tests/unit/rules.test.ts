@@ -94,6 +94,27 @@ describe('rule data', () => {
     for (const id of ['CN-55', 'RU-17', 'YM-01']) expect(RULES.find((r) => r.id === id)).toMatchObject({ computable: false });
   });
 
+  it('says whose deadline each rule is: buyer windows are met by events, other parties\' timers are not', () => {
+    const role = (id: string) => RULES.find((r) => r.id === id)!.role;
+    for (const id of ['RU-261a', 'RU-19', 'TB-01', 'CN-25', 'AE-04', 'PP-1', 'PP-2', 'CB-V131', 'CN-12315b', 'EU-9', 'UK-22']) expect(role(id), id).toBe('buyer');
+    for (const id of ['AE-07', 'AE-08', 'TB-02', 'TB-04', 'TB-05', 'RU-22', 'RU-261c', 'CN-12315a', 'YM-03', 'EU-13']) expect(role(id), id).toBe('other');
+    for (const id of ['AE-06', 'AE-13', 'TB-03', 'AE-12']) expect(role(id), id).toBe('opens');
+    for (const id of ['CN-55', 'RU-17', 'YM-01']) expect(role(id), id).toBe('fact');
+    expect(RULES.find((r) => r.id === 'AE-04')!.metBy).toContain('disputeOpened');
+    expect(RULES.find((r) => r.id === 'RU-19')!.metBy).toContain('claimSent');
+    expect(RULES.find((r) => r.id === 'CB-MC')!.metBy).toEqual(['paymentDisputeOpened']);
+    const base = RULE_DATA.find((r) => r.id === 'AE-07')!;
+    expect(() => parseRules([{ ...base, metBy: ['disputeOpened'] }])).toThrow(/only a buyer's window/);
+    expect(() => parseRules([{ ...base, role: 'fact' }])).toThrow(/a fact has no date/);
+    expect(() => parseRules([{ ...base, role: undefined }])).toThrow();
+  });
+
+  it('counts PP-2 from the day a PayPal dispute or chargeback was opened; the doc gives no bank answer window', () => {
+    expect(RULES.find((r) => r.id === 'PP-2')).toMatchObject({ computable: true, start: { events: ['paymentDisputeOpened'] }, value: 20, unit: 'CD', confidence: 'H' });
+    const fromPaymentDispute = RULES.filter((r) => r.start && 'events' in r.start && r.start.events.includes('paymentDisputeOpened')).map((r) => r.id);
+    expect(fromPaymentDispute).toEqual(['PP-2']);
+  });
+
   it('uses the conservative end of a range and marks it L', () => {
     expect(RULES.find((r) => r.id === 'AE-06')).toMatchObject({ value: 10, confidence: 'L' });
     expect(RULES.find((r) => r.id === 'TB-06')).toMatchObject({ value: 15, confidence: 'L' });
@@ -109,6 +130,15 @@ describe('rule and ladder texts', () => {
   it('labels every rule in en, zh_CN and ru (translated, not copied)', () => {
     const keys = RULES.map((r) => `rule.${r.id}`);
     for (const key of keys) {
+      for (const locale of LANGUAGES) expect(typeof text(locale, key), `${locale} ${key}`).toBe('string');
+      expect(text('zh_CN', key), key).not.toBe(text('en', key));
+      expect(text('ru', key), key).not.toBe(text('en', key));
+    }
+  });
+
+  it('gives every rule a short name for one-line headlines in en, zh_CN and ru (translated, not copied)', () => {
+    for (const rule of RULES) {
+      const key = `deadline.name.${rule.id}`;
       for (const locale of LANGUAGES) expect(typeof text(locale, key), `${locale} ${key}`).toBe('string');
       expect(text('zh_CN', key), key).not.toBe(text('en', key));
       expect(text('ru', key), key).not.toBe(text('en', key));
@@ -176,8 +206,8 @@ describe('checklistFor', () => {
 
   it('gives the next step its evidence, message and deadlines', () => {
     const deadlines = [
-      { rule: 'RU-22', label: '', labelKey: 'rule.RU-22' as MessageKey, due: '2027-01-12T00:00:00+03:00', dueMs: 0, confidence: 'H' as const, source: '', setBy: 'rule' as const },
-      { rule: 'TB-02', label: '', labelKey: 'rule.TB-02' as MessageKey, due: '2026-11-20T23:30:00+08:00', dueMs: 0, confidence: 'L' as const, source: '', setBy: 'rule' as const },
+      { rule: 'RU-22', label: '', labelKey: 'rule.RU-22' as MessageKey, due: '2027-01-12T00:00:00+03:00', dueMs: 0, confidence: 'H' as const, source: '', setBy: 'rule' as const, precision: 'day' as const, zone: 'Europe/Moscow', role: 'other' as const },
+      { rule: 'TB-02', label: '', labelKey: 'rule.TB-02' as MessageKey, due: '2026-11-20T23:30:00+08:00', dueMs: 0, confidence: 'L' as const, source: '', setBy: 'rule' as const, precision: 'minute' as const, zone: 'Asia/Shanghai', role: 'other' as const },
     ];
     const steps = checklistFor('yandex-market', { events: { refundRequested: '2026-11-18T10:00:00+03:00' }, done: { document: 'done' }, now, deadlines });
     const next = steps.find((s) => s.state === 'next')!;

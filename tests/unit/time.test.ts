@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toZonedIso } from '@/lib/time';
+import { addDays, localDay, offsetAt, readCaseDate, startOfDay, toZonedIso } from '@/lib/time';
 
 describe('local capture time', () => {
   it.each([
@@ -11,5 +11,29 @@ describe('local capture time', () => {
   ])('%s in %s is %s', (utc, zone, local) => {
     expect(toZonedIso(new Date(utc), zone)).toBe(local);
     expect(new Date(local).getTime()).toBe(new Date(utc).getTime());
+  });
+});
+
+describe('offsets and days, kept per quarter hour', () => {
+  it('change exactly at a DST transition, whatever was asked before', () => {
+    // New York springs forward at 2026-03-08 07:00 UTC (02:00 EST → 03:00 EDT).
+    const change = Date.parse('2026-03-08T07:00:00Z');
+    expect(offsetAt(change - 1, 'America/New_York')).toBe(-5 * 3_600_000);
+    expect(offsetAt(change, 'America/New_York')).toBe(-4 * 3_600_000);
+    expect(offsetAt(change - 1, 'America/New_York')).toBe(-5 * 3_600_000);
+    expect(localDay(Date.parse('2026-11-05T21:30:00Z'), 'Europe/Moscow')).toBe('2026-11-06');
+    expect(localDay(Date.parse('2026-11-05T20:59:59Z'), 'Europe/Moscow')).toBe('2026-11-05');
+    expect(startOfDay('2026-03-08', 'America/New_York')).toBe(Date.parse('2026-03-08T05:00:00Z'));
+    expect(startOfDay('2026-03-09', 'America/New_York')).toBe(Date.parse('2026-03-09T04:00:00Z'));
+    expect(addDays('2026-02-28', 1)).toBe('2026-03-01');
+    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
+    expect(addDays('2026-01-01', -1)).toBe('2025-12-31');
+  });
+
+  it('read a case date: a real day, or an instant', () => {
+    expect(readCaseDate('2026-11-05')).toEqual({ day: '2026-11-05' });
+    expect(readCaseDate('2026-02-30')).toBeUndefined();
+    expect(readCaseDate('2026-11-05T10:00:00+03:00')).toEqual({ ms: Date.parse('2026-11-05T07:00:00Z') });
+    expect(readCaseDate('soon')).toBeUndefined();
   });
 });

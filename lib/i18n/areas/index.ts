@@ -3,6 +3,7 @@ import { actions } from './actions';
 import { backup } from './backup';
 import { checklist } from './checklist';
 import { dashboard } from './dashboard';
+import { deadlines } from './deadlines';
 import { dossier } from './dossier';
 import { evidence } from './evidence';
 import { fullpage } from './fullpage';
@@ -10,4 +11,4 @@ import { letters } from './letters';
 import { readings } from './readings';
 import { rules } from './rules';
 
-export const AREAS = [fullpage, evidence, actions, rules, checklist, dossier, letters, dashboard, backup, readings] as const;
+export const AREAS = [fullpage, evidence, actions, rules, checklist, dossier, letters, dashboard, backup, readings, deadlines] as const;
