@@ -22,6 +22,12 @@ export const TAOBAO_LABELS = {
   total: [['实付款', '实付金额', '实付', 'Actual payment', 'Amount paid', 'Total paid', 'Order total', 'Итого', 'Оплачено', 'Сумма заказа']],
   trackingNumber: [['运单号码', '运单号', '快递单号', '物流单号', 'Tracking number', 'Tracking No', 'Трек-номер', 'Номер отслеживания']],
   carrier: [['物流公司', '快递公司', '承运公司', 'Carrier', 'Logistics company', 'Служба доставки', 'Перевозчик']],
+  // Dated steps (./events.ts LINE_EVENTS names the event of each): read by the scan so drifted pages keep them.
+  paidAt: [['付款时间', '支付时间', 'Payment time']],
+  shippedAt: [['发货时间', '卖家发货时间', 'Shipping time']],
+  receivedAt: [['确认收货时间', '收货时间', '签收时间']],
+  completedAt: [['完成时间', '交易成功时间', '交易完成时间']],
+  refundRequestedAt: [['退款申请时间', '申请退款时间', '申请时间']],
 } as const satisfies Record<string, readonly (readonly string[])[]>;
 
 export type LabelledField = keyof typeof TAOBAO_LABELS;

@@ -8,6 +8,7 @@
  * gives what the others find. Class names are never used: they are generated and change every release.
  */
 import type { OrderFacts, PageReading, Strategy } from '../../model';
+import { cardsAround } from '../cards';
 import { pick } from '../strategy';
 import { countdownEndsAt } from '../../parse/countdown';
 import { absoluteUrl, cleanText, firstElement, firstText, type DatedSelector } from '../dom';
@@ -104,34 +105,14 @@ function readList(doc: Document, now: Date): PageReading {
 
 const ORDER_HREF = /\/my\/order\/(\d{1,20})(?:[/?#]|$)/;
 
-/**
- * The order cards of a list page, by order id in page order. A card is the largest element around an
- * order's link that holds links to that order only. Each link walks up its ancestors once, marking each
- * with the order it holds (or "several"), so the grouping is linear in the size of the page.
- */
+/** The order cards of a list page, by order id in page order: the elements around each order's links (../cards.ts). */
 function orderCards(doc: Document): Map<string, Element> {
-  const links = Array.from(doc.querySelectorAll(ORDER_LINK));
-  const owner = new Map<Element, string | null>();
-  const firstLink = new Map<string, Element>();
-  for (const link of links) {
+  const marks: [string, Element][] = [];
+  for (const link of Array.from(doc.querySelectorAll(ORDER_LINK))) {
     const id = ORDER_HREF.exec(link.getAttribute('href') ?? '')?.[1];
-    if (!id) continue;
-    if (!firstLink.has(id)) firstLink.set(id, link);
-    for (let el: Element | null = link; el; el = el.parentElement) {
-      const current = owner.get(el);
-      if (current === undefined) owner.set(el, id);
-      else if (current === id || current === null) break;
-      else owner.set(el, null);
-    }
+    if (id) marks.push([id, link]);
   }
-  const cards = new Map<string, Element>();
-  const top = new Set<Element | null>([doc.body, doc.documentElement, doc.querySelector('main')]);
-  for (const [id, link] of firstLink) {
-    let card: Element = link;
-    for (let el = link.parentElement; el && !top.has(el) && owner.get(el) === id; el = el.parentElement) card = el;
-    cards.set(id, card);
-  }
-  return cards;
+  return cardsAround(marks, new Set([doc.body, doc.documentElement, doc.querySelector('main')]));
 }
 
 // ---------------------------------------------------------------------------------------------------------
