@@ -102,7 +102,9 @@ function returnFromText(root: Element | null, text: RootText, now: Date, ids: { 
   const orderLink = root?.querySelector(ORDER_LINK)?.getAttribute('href') ?? undefined;
   const orderId = orderIdIn(labelled(RETURN_LABELS.orderId)) ?? (orderLink ? ORDER_HREF.exec(orderLink)?.[1] : undefined) ?? ids.orderId;
   const id = orderIdIn(labelled(RETURN_LABELS.returnId)) ?? ids.returnId;
-  const status = text.startingPhrase(RETURN_STATUS_PHRASES) ?? labelled(RETURN_LABELS.status);
+  // "Статус заявки: …" when the page labels it, else the first status phrase (a dated line such as
+  // "Заявка создана 5 ноября" is the request's date, not its status).
+  const status = labelled(RETURN_LABELS.status) ?? text.startingPhrase(RETURN_STATUS_PHRASES);
   const type = text.startingPhrase(RETURN_LABELS.types);
   const requested = EVENT_PHRASES.find((p) => p.event === 'refundRequested')!;
   let openedAt: string | undefined;
