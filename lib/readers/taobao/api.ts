@@ -123,8 +123,16 @@ type Kind = 'pagination' | 'shop' | 'item' | 'payment' | 'status' | 'order';
 
 const has = (c: Component, names: readonly string[]) => field(c, names) !== undefined;
 
-/** What a component is: by its tag/type first, else by the fields it must carry. */
+const kinds = new WeakMap<Component, Kind | 'none'>();
+
+/** What a component is: by its tag/type first, else by the fields it must carry (worked out once per component). */
 export function kindOf(c: Component): Kind | undefined {
+  let kind = kinds.get(c);
+  if (kind === undefined) kinds.set(c, (kind = kindByName(c) ?? 'none'));
+  return kind === 'none' ? undefined : kind;
+}
+
+function kindByName(c: Component): Kind | undefined {
   const name = nameOf(c);
   if (/paginat|pager|paging/i.test(name)) return 'pagination';
   if (/shop|seller|store/i.test(name)) return 'shop';
@@ -238,20 +246,26 @@ function itemOf(c: Component, href: string): Item | undefined {
 /** "还剩9天10时" anywhere in the order's components (buttons, status lines): the automatic receipt's time left. */
 function countdownsIn(components: Component[], status: string | undefined, now: Date): OrderFacts['countdowns'] {
   const texts: string[] = [];
+  const candidates: string[] = [];
   const stack: [unknown, number][] = components.map((c) => [c.fields, 0]);
   for (let seen = 0; stack.length && seen < 2000; seen++) {
     const [node, depth] = stack.pop()!;
-    if (typeof node === 'string') texts.push(node);
-    else if (node && typeof node === 'object' && depth < 6) for (const child of Object.values(node).slice(0, 100)) stack.push([child, depth + 1]);
+    if (typeof node === 'string') {
+      texts.push(node);
+      if (COUNTDOWN_START.test(node)) candidates.push(node);
+    } else if (node && typeof node === 'object' && depth < 6) for (const child of Object.values(node).slice(0, 100)) stack.push([child, depth + 1]);
   }
-  const label = countdownLabel(`${texts.join(' ')} ${status ?? ''}`);
+  if (!candidates.length) return undefined;
+  // What it counts down to is said by the buttons beside it (确认收货), not by the countdown's own text.
+  const label = countdownLabel(`${texts.filter((t) => t.length <= 200).join(' ')} ${status ?? ''}`);
   const found = new Map<string, NonNullable<OrderFacts['countdowns']>[number]>();
-  for (const raw of texts) {
+  for (const raw of candidates) {
     const text = str(raw);
-    if (!text || !/^(?:还剩|剩余|剩)\s*\d/.test(text) || parseCountdown(text) === undefined || found.has(text)) continue;
+    if (!text || parseCountdown(text) === undefined || found.has(text)) continue;
     const endsAt = countdownEndsAt(text, now);
     found.set(text, { label, text, ...(endsAt && { endsAt }) });
   }
   return found.size ? [...found.values()].slice(0, 20) : undefined;
 }
 
+const COUNTDOWN_START = /^\s*(?:还剩|剩余|剩)\s*\d/;
