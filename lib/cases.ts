@@ -118,13 +118,17 @@ export class CaseNotFound extends Error {
   }
 }
 
-/** The facts of a new reading over an older one: a list page shows less than a detail page, so keep the rest. */
+/**
+ * The facts of a new reading over an older one: a list page shows less than a detail page, so keep the rest.
+ * Dated events merge one by one: the list's order date must not drop the paid and shipped dates the detail gave.
+ */
 function mergeOrder(older: OrderFacts, newer: OrderFacts): OrderFacts {
   const merged = { ...older } as Record<string, unknown>;
   for (const [key, value] of Object.entries(newer)) {
     if (value === undefined || (Array.isArray(value) && value.length === 0 && key !== 'sources')) continue;
     merged[key] = value;
   }
+  if (older.events || newer.events) merged.events = { ...older.events, ...newer.events };
   merged.sources = { ...older.sources, ...newer.sources };
   return merged as OrderFacts;
 }
