@@ -1,8 +1,9 @@
 // npm run bench: prints one JSON object of numeric figures with dotted names, measured in Chromium.
 // Reading figures: `extract.<fixture>.median_ms` is the median time of the page reader over one parsed
-// fixture (the time a content script spends when the popup asks). Targets: < 5 ms per detail page,
-// < 20 ms for a 50-order list page. `extract.aliexpress_api_*` read the page's own API responses (as the
-// page-data recorder keeps them) on the empty mount point a single-page app arrives as (apiFigures). Full-page capture figures (`capture.fullpage.*`, see fullPageFigures)
+// fixture (the time a content script spends when the popup asks), with the API responses the page loaded
+// where the fixture has any (read by the same readPage, in the same Chromium page: `*_api_*` fixtures; the
+// `extract.aliexpress_api_*` ones on the empty mount point a single-page app arrives as, see apiFigures).
+// Targets: < 5 ms per detail page, < 20 ms for a 50-order list page. Full-page capture figures (`capture.fullpage.*`, see fullPageFigures)
 // need the test build (npm run build:test). Later issues add their own sections to the same object.
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -14,6 +15,61 @@ const SHARED = resolve(ROOT, '../shared/fixtures/real');
 const RUNS = 60;
 
 const own = (path) => join(ROOT, 'tests/fixtures', path);
+const TAOBAO_LIST = 'https://buyertrade.taobao.com/trade/itemlist/list_bought_items.htm';
+const TAOBAO_EMPTY_LIST = '<html><body><div id="J_bought_main"></div></body></html>';
+const ASYNC_BOUGHT = 'https://buyertrade.taobao.com/trade/itemlist/asyncBought.htm?action=itemlist/BoughtQueryAction&event_submit_do_query=1';
+const MTOP_LIST = 'https://h5api.m.taobao.com/h5/mtop.taobao.order.queryboughtlistv2/2.0/?api=mtop.taobao.order.queryboughtlistV2&v=2.0&type=originaljson&dataType=json';
+const YM_RESOLVER = 'https://market.yandex.ru/api/resolve/?r=src/resolvers/orders/resolveConsolidationOrders:resolveConsolidationOrders';
+const YM_RETURNS = 'https://market.yandex.ru/api/resolve/?r=src/resolvers/returns/resolveReturns:resolveReturns';
+
+/** Every 1690000000000000NNN id in a text moved on by `step` (a fresh order of the same shape). */
+const shiftIds = (text, step) => text.replace(/1690000000000000(\d{3})/g, (_, n) => `16900000000${String(10000 + Number(n) + step * 1000).padStart(8, '0')}`);
+
+/** The classic list's answer (asyncBought.htm) with `count` orders, from the fixture's orders repeated. */
+function taobaoClassicAnswer(count) {
+  const answer = JSON.parse(readFileSync(own('taobao/api/asyncBought-page1.json'), 'utf8'));
+  const orders = answer.mainOrders;
+  answer.mainOrders = Array.from({ length: count }, (_, i) => JSON.parse(shiftIds(JSON.stringify(orders[i % orders.length]), i)));
+  return JSON.stringify(answer);
+}
+
+/** The newer list's mtop answer with `count` orders: the fixture's two order subtrees repeated with fresh ids. */
+function taobaoMtopAnswer(count) {
+  const text = readFileSync(own('taobao/api/queryboughtlistV2-page1.json'), 'utf8');
+  const answer = JSON.parse(text);
+  const { data, hierarchy } = answer.data;
+  const list = hierarchy.structure.orderList_0;
+  // Copies of the fixture's own two orders only (not of the growing answer).
+  const base = JSON.stringify({ data, structure: hierarchy.structure });
+  for (let i = 1; i < count / 2; i++) {
+    const copy = JSON.parse(shiftIds(base, i));
+    for (const [key, value] of Object.entries(copy.data)) if (!(key in data)) data[key] = value;
+    for (const key of copy.structure.orderList_0) {
+      list.push(key);
+      hierarchy.structure[key] = copy.structure[key];
+    }
+  }
+  return JSON.stringify(answer);
+}
+
+/** A Yandex Market resolver answer (DisputeKit's model of it) with `count` orders in its collections. */
+function yandexAnswer(count) {
+  const answer = JSON.parse(readFileSync(own('yandex-market/api/resolveConsolidationOrders.json'), 'utf8'));
+  const { collections, result } = answer.results[0].data;
+  const [order] = Object.values(collections.order);
+  const [item] = Object.values(collections.orderItem);
+  collections.order = {};
+  collections.orderItem = {};
+  result[0].orderGroupIds = [];
+  for (let i = 0; i < count; i++) {
+    const id = 540000000 + i;
+    collections.order[id] = { ...order, id, itemIds: [90000 + i] };
+    collections.orderItem[90000 + i] = { ...item, id: 90000 + i, orderId: id };
+    result[0].orderGroupIds.push(id);
+  }
+  return JSON.stringify(answer);
+}
+
 const FIXTURES = [
   ['aliexpress_detail', own('aliexpress/order-detail.html'), 'https://www.aliexpress.com/p/order/detail.html?orderId=8190123456789012'],
   ['aliexpress_detail_drifted', own('aliexpress/order-detail-drifted.html'), 'https://www.aliexpress.com/p/order/detail.html?orderId=8190123456789012'],
@@ -28,6 +84,18 @@ const FIXTURES = [
   ['yandex_market_list', own('yandex-market/orders-list.html'), 'https://market.yandex.ru/my/orders'],
   ['yandex_market_list_drifted', own('yandex-market/orders-list-drifted.html'), 'https://market.yandex.ru/my/orders'],
   ['taobao_list_2021', own('taobao/list-2021.html'), 'https://buyertrade.taobao.com/trade/itemlist/list_bought_items.htm'],
+  ['taobao_list_drifted', own('taobao/list-drifted.html'), 'https://buyertrade.taobao.com/trade/itemlist/list_bought_items.htm'],
+  ['taobao_refund_list', own('taobao/refund-list.html'), 'https://refund2.taobao.com/dispute/buyerDisputeList.htm'],
+  ['taobao_refund_detail', own('taobao/refund-detail.html'), 'https://refund2.tmall.com/dispute/detail.htm?disputeId=200000000000021&bizOrderId=2690000000000000021'],
+  ['yandex_market_detail_events', own('yandex-market/order-detail-events.html'), 'https://market.yandex.ru/my/order/530112233'],
+  ['yandex_market_list_events', own('yandex-market/orders-list-events.html'), 'https://market.yandex.ru/my/orders'],
+  ['yandex_market_returns_list', own('yandex-market/returns-list.html'), 'https://market.yandex.ru/my/returns'],
+  ['yandex_market_return_detail', own('yandex-market/return-detail.html'), 'https://market.yandex.ru/my/returns/7001001'],
+  // The page's own API answers (an empty list page plus the responses it loaded), grown to 50 orders.
+  ['taobao_list_api_50', own('taobao/api/asyncBought-page1.json'), TAOBAO_LIST, () => TAOBAO_EMPTY_LIST, () => [{ url: ASYNC_BOUGHT, body: taobaoClassicAnswer(50) }]],
+  ['taobao_list_api_mtop_50', own('taobao/api/queryboughtlistV2-page1.json'), TAOBAO_LIST, () => TAOBAO_EMPTY_LIST, () => [{ url: MTOP_LIST, body: taobaoMtopAnswer(50) }]],
+  ['yandex_market_list_api_50', own('yandex-market/api/resolveConsolidationOrders.json'), 'https://market.yandex.ru/my/orders', () => '<html><body><main></main></body></html>', () => [{ url: YM_RESOLVER, body: yandexAnswer(50) }]],
+  ['yandex_market_returns_api', own('yandex-market/api/resolveReturns.json'), 'https://market.yandex.ru/my/returns', () => '<html><body><main></main></body></html>', () => [{ url: YM_RETURNS, body: readFileSync(own('yandex-market/api/resolveReturns.json'), 'utf8') }]],
 ];
 
 /**
@@ -115,25 +183,26 @@ try {
   const page = await browser.newPage();
   await page.setContent('<!doctype html><title>bench</title>');
   await page.addScriptTag({ content: await readerBundle() });
-  for (const [name, path, url, generate] of FIXTURES) {
+  for (const [name, path, url, generate, answers] of FIXTURES) {
     if (!existsSync(path)) continue;
     const html = generate ? generate() : readFileSync(path, 'utf8');
+    const responses = answers ? answers() : [];
     const result = await page.evaluate(
-      ({ html, url, runs }) => {
+      ({ html, url, runs, responses }) => {
         const doc = new DOMParser().parseFromString(html, 'text/html');
         const now = new Date('2026-11-20T09:00:00Z');
         const times = [];
         let orders = 0;
         for (let i = 0; i < runs; i++) {
           const start = performance.now();
-          const reading = globalThis.DisputeKitReaders.readPage(doc, url, now);
+          const reading = globalThis.DisputeKitReaders.readPage(doc, url, now, responses);
           times.push(performance.now() - start);
           orders = reading?.orders.length ?? 0;
         }
         times.sort((a, b) => a - b);
         return { median: times[Math.floor(times.length / 2)], p95: times[Math.floor(times.length * 0.95)], orders };
       },
-      { html, url, runs: RUNS },
+      { html, url, runs: RUNS, responses },
     );
     figures[`extract.${name}.median_ms`] = Number(result.median.toFixed(3));
     figures[`extract.${name}.p95_ms`] = Number(result.p95.toFixed(3));

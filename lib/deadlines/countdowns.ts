@@ -18,9 +18,20 @@ const COMMON: Pattern[] = [
   [/return|вернуть|возврат|退货|无理由/i, 'return-window'],
 ];
 
+// Taobao/Tmall refunds: "卖家确认收货并退款 剩余…" is the seller's time to take the return back and refund,
+// not the buyer's automatic receipt; "等待买家退货 剩余…" is the buyer's time to ship the return.
+const TAOBAO_REFUND: Pattern[] = [
+  [/(?:卖家|商家).{0,6}(?:确认收货|收货|退款)/, 'seller-response'],
+  [/(?:买家|请).{0,4}退货|寄回/, 'return-window'],
+];
+
 const PLATFORM: Partial<Record<Platform, Pattern[]>> = {
   // AliExpress: "Confirm receipt within …" is the buyer-protection clock (the order completes at its end).
   aliexpress: [[/confirm receipt within|подтвердите получение/i, 'buyer-protection']],
+  taobao: TAOBAO_REFUND,
+  tmall: TAOBAO_REFUND,
+  // Yandex Market returns: the seller's decision on a return request (YM-03), "Продавец примет решение до …".
+  'yandex-market': [[/решени|рассмотр/i, 'seller-response']],
 };
 
 /** The countdown kind a page label names, or undefined when it is not a deadline the engine knows (e.g. "付款"). */

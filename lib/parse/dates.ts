@@ -108,7 +108,7 @@ function today(context: DateContext): [number, number, number] {
 }
 
 /** The year of a day and month written without one. */
-function yearOf(month: number, day: number, context: DateContext): number {
+export function yearOf(month: number, day: number, context: DateContext): number {
   const [thisYear, thisMonth, thisDay] = today(context);
   if ((context.yearless ?? 'past') === 'past') return month * 100 + day > thisMonth * 100 + thisDay ? thisYear - 1 : thisYear;
   // A deadline more than about half a year behind today is next year's.

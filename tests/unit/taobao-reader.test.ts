@@ -108,6 +108,7 @@ describe.skipIf(!hasReal)('real Taobao order list (list_bought_items_2025-11.htm
       ],
       total: { amount: 47.4, currency: 'CNY' },
       countdowns: [{ label: '自动确认收货', text: '还剩9天9时', endsAt: after(9 * DAY + 9 * HOUR) }],
+      events: { placed: '2025-11-08T03:44:47+08:00' },
       sources: {
         orderId: 'embedded-data',
         placedAt: 'embedded-data',
@@ -116,6 +117,7 @@ describe.skipIf(!hasReal)('real Taobao order list (list_bought_items_2025-11.htm
         items: 'embedded-data',
         total: 'embedded-data',
         countdowns: 'embedded-data',
+        'events.placed': 'embedded-data',
       },
     });
   });
@@ -199,6 +201,8 @@ describe.skipIf(!hasReal)('real Taobao order detail (trade_item_detail_2025-11.h
           total: { amount: 153, currency: 'CNY' },
           tracking: [{ number: '71412946343919', carrier: '中通快递' }],
           countdowns: [{ label: '自动确认收货', text: '您还有 7天18时11分57秒 来完成宝贝', endsAt: after(670_317_000) }],
+          // orderInfo.lines (创建时间, 付款时间) and the orderBar's 卖家发货 step.
+          events: { placed: '2025-11-06T11:55:26+08:00', paid: '2025-11-06T11:55:54+08:00', shipped: '2025-11-06T19:19:51+08:00' },
           sources: {
             orderId: 'embedded-data',
             placedAt: 'embedded-data',
@@ -208,6 +212,9 @@ describe.skipIf(!hasReal)('real Taobao order detail (trade_item_detail_2025-11.h
             total: 'embedded-data',
             tracking: 'embedded-data',
             countdowns: 'embedded-data',
+            'events.placed': 'embedded-data',
+            'events.paid': 'embedded-data',
+            'events.shipped': 'embedded-data',
           },
         },
       ],
@@ -242,7 +249,8 @@ describe.skipIf(!hasReal)('real Taobao order detail (trade_item_detail_2025-11.h
       total: { amount: 99, currency: 'CNY' },
       tracking: [{ number: 'YT7540894008845', carrier: '圆通速递' }],
       countdowns: [{ label: '自动确认收货', text: '您还有 7天13时25分39秒 来完成宝贝', endsAt: after(653_139_000) }],
-      sources: expect.objectContaining({ orderId: 'embedded-data', total: 'embedded-data', tracking: 'embedded-data' }),
+      events: { placed: '2025-11-06T23:08:55+08:00', paid: '2025-11-06T23:09:33+08:00', shipped: '2025-11-07T12:39:38+08:00' },
+      sources: expect.objectContaining({ orderId: 'embedded-data', total: 'embedded-data', tracking: 'embedded-data', 'events.shipped': 'embedded-data' }),
     });
   });
 
@@ -287,6 +295,13 @@ describe.skipIf(!hasReal)('real Tmall order detail (tmall_order_detail_data_2025
               endsAt: new Date(1763364887000).toISOString(),
             },
           ],
+          // 成交时间 (= the stepbar's 拍下商品), 付款时间 and 发货时间 from the "更多" list; "预计11月08日送达" from the prompt.
+          events: {
+            placed: '2025-11-07T14:42:42+08:00',
+            paid: '2025-11-07T14:42:51+08:00',
+            shipped: '2025-11-07T15:34:47+08:00',
+            expectedDelivery: '2025-11-08',
+          },
           sources: {
             orderId: 'embedded-data',
             placedAt: 'embedded-data',
@@ -296,6 +311,10 @@ describe.skipIf(!hasReal)('real Tmall order detail (tmall_order_detail_data_2025
             total: 'embedded-data',
             tracking: 'embedded-data',
             countdowns: 'embedded-data',
+            'events.placed': 'embedded-data',
+            'events.paid': 'embedded-data',
+            'events.shipped': 'embedded-data',
+            'events.expectedDelivery': 'embedded-data',
           },
         },
       ],
@@ -382,7 +401,17 @@ describe("Taobao order list: the project's own fixtures", () => {
       ],
       total: { amount: 58, currency: 'CNY' },
       countdowns: [{ label: '自动确认收货', text: '还剩6天23时', endsAt: after(6 * DAY + 23 * HOUR) }],
-      sources: { orderId: 'selector', placedAt: 'selector', status: 'selector', store: 'selector', items: 'selector', total: 'selector', countdowns: 'label' },
+      events: { placed: '2021-04-02' },
+      sources: {
+        orderId: 'selector',
+        placedAt: 'selector',
+        status: 'selector',
+        store: 'selector',
+        items: 'selector',
+        total: 'selector',
+        countdowns: 'label',
+        'events.placed': 'selector',
+      },
     });
     expect(reading.orders[1]).toMatchObject({
       orderId: '1690000000000000012',
@@ -455,6 +484,7 @@ describe("Tmall and Taobao order detail: the project's own fixtures", () => {
       total: { amount: 358, currency: 'CNY' },
       tracking: [{ number: 'SF1000000000021', carrier: '顺丰速运' }],
       countdowns: [{ label: '自动确认收货', text: '您还有12天0时0分0秒;来确认收货,超时订单自动确认收货', endsAt: '2021-03-27T04:00:00.000Z' }],
+      events: { placed: '2021-03-14T20:15:07+08:00', paid: '2021-03-14T20:15:30+08:00', shipped: '2021-03-15T10:02:11+08:00' },
       sources: {
         orderId: 'embedded-data',
         placedAt: 'embedded-data',
@@ -464,6 +494,9 @@ describe("Tmall and Taobao order detail: the project's own fixtures", () => {
         total: 'embedded-data',
         tracking: 'embedded-data',
         countdowns: 'embedded-data',
+        'events.placed': 'embedded-data',
+        'events.paid': 'embedded-data',
+        'events.shipped': 'embedded-data',
       },
     });
   });
@@ -506,6 +539,7 @@ describe("Tmall and Taobao order detail: the project's own fixtures", () => {
       total: { amount: 66, currency: 'CNY' },
       tracking: [{ number: '4310000000021', carrier: '韵达快递' }],
       countdowns: [{ label: '自动确认收货', text: '还剩6天23时', endsAt: after(6 * DAY + 23 * HOUR) }],
+      events: { placed: '2021-05-20T21:03:44+08:00', paid: '2021-05-20T21:04:10+08:00' },
       sources: {
         orderId: 'label',
         placedAt: 'label',
@@ -515,6 +549,8 @@ describe("Tmall and Taobao order detail: the project's own fixtures", () => {
         total: 'label',
         tracking: 'label',
         countdowns: 'label',
+        'events.placed': 'label',
+        'events.paid': 'label',
       },
     });
   });

@@ -14,7 +14,7 @@ describe('local capture time', () => {
   });
 });
 
-describe('offsets and days, kept per quarter hour', () => {
+describe('offsets and days around a DST transition', () => {
   it('change exactly at a DST transition, whatever was asked before', () => {
     // New York springs forward at 2026-03-08 07:00 UTC (02:00 EST → 03:00 EDT).
     const change = Date.parse('2026-03-08T07:00:00Z');
@@ -35,5 +35,21 @@ describe('offsets and days, kept per quarter hour', () => {
     expect(readCaseDate('2026-02-30')).toBeUndefined();
     expect(readCaseDate('2026-11-05T10:00:00+03:00')).toEqual({ ms: Date.parse('2026-11-05T07:00:00Z') });
     expect(readCaseDate('soon')).toBeUndefined();
+  });
+});
+
+describe('offsets on a day the zone changes its clocks', () => {
+  it.each([
+    // New York springs forward at 07:00Z on 8 March 2026 and falls back at 06:00Z on 1 November 2026.
+    ['2026-03-08T06:59:59.000Z', 'America/New_York', '2026-03-08T01:59:59.000-05:00'],
+    ['2026-03-08T07:00:00.000Z', 'America/New_York', '2026-03-08T03:00:00.000-04:00'],
+    ['2026-11-01T05:59:59.000Z', 'America/New_York', '2026-11-01T01:59:59.000-04:00'],
+    ['2026-11-01T06:00:00.000Z', 'America/New_York', '2026-11-01T01:00:00.000-05:00'],
+    ['2026-03-29T00:59:59.000Z', 'Europe/Berlin', '2026-03-29T01:59:59.000+01:00'],
+    ['2026-03-29T01:00:00.000Z', 'Europe/Berlin', '2026-03-29T03:00:00.000+02:00'],
+  ])('%s in %s is %s', (utc, zone, local) => {
+    // Asked twice (the second answer may come from the per-day memo), in both orders around the change.
+    expect(toZonedIso(new Date(utc), zone)).toBe(local);
+    expect(toZonedIso(new Date(utc), zone)).toBe(local);
   });
 });

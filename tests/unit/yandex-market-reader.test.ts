@@ -51,6 +51,8 @@ describe('Yandex Market order detail', () => {
     expect(order.total).toEqual({ amount: 5468, currency: 'RUB' });
     expect(order.tracking).toEqual([{ number: 'YMD4812345601', carrier: 'Яндекс Доставка' }]);
     expect(order.countdowns).toEqual([RETURN_BY]);
+    // The state's order date, and "Доставлен 5 ноября" from the page's words.
+    expect(order.events).toEqual({ placed: '2026-11-03T14:42:00+03:00', delivered: '2026-11-05' });
     expect(order.sources).toEqual({
       orderId: 'embedded-data',
       placedAt: 'embedded-data',
@@ -60,6 +62,8 @@ describe('Yandex Market order detail', () => {
       total: 'embedded-data',
       tracking: 'embedded-data',
       countdowns: 'selector',
+      'events.placed': 'embedded-data',
+      'events.delivered': 'label',
     });
   });
 
@@ -80,6 +84,8 @@ describe('Yandex Market order detail', () => {
       total: 'selector',
       tracking: 'selector',
       countdowns: 'selector',
+      'events.placed': 'selector',
+      'events.delivered': 'label',
     });
   });
 
@@ -99,6 +105,7 @@ describe('Yandex Market order detail', () => {
     expect(order.items).toEqual([HEADPHONES, CASE]);
     // "Можно вернуть до <b>27 ноября</b>": the date in its own element.
     expect(order.countdowns).toEqual([RETURN_BY]);
+    expect(order.events).toEqual({ placed: '2026-11-03T14:42:00+03:00', delivered: '2026-11-05' });
     expect(order.sources).toEqual({
       orderId: 'label',
       placedAt: 'label',
@@ -108,6 +115,8 @@ describe('Yandex Market order detail', () => {
       total: 'label',
       tracking: 'label',
       countdowns: 'label',
+      'events.placed': 'label',
+      'events.delivered': 'label',
     });
   });
 

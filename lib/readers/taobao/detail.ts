@@ -30,6 +30,7 @@ import {
 import { countdownEndsAt, MAX_COUNTDOWN_MS } from '../../parse/countdown';
 import { str } from '../json';
 import { jsonParseArgument, objectLiteral } from './embedded';
+import { eventsFromRows, eventsFromSteps, expectedDeliveryIn, mergeEvents, statedDate, tradeSucceeded } from './events';
 import { labelled, scanLabels } from './labels';
 import { itemsFromLinks } from './markup';
 import type { Findings, Step } from './order';
@@ -58,13 +59,14 @@ function fromTaobaoData(data: unknown, href: string, now: Date): Findings | unde
   const main = at(data, 'mainOrder');
   if (!main || typeof main !== 'object') return undefined;
   const lines = attempt(() => nameValues(at(main, 'orderInfo', 'lines'))) ?? new Map<string, string>();
+  const status = attempt(() => cleanStatus(str(at(main, 'statusInfo', 'text'))));
   return {
     orderId: idOf(at(main, 'id')) ?? orderIdIn(lines.get('订单编号') ?? lines.get('订单号')),
     placedAt: attempt(() => {
       const firstStep = list(at(data, 'orderBar', 'nodes')).find((n) => str(at(n, 'date')));
       return shanghaiDate(lines.get('创建时间') ?? lines.get('下单时间') ?? str(at(firstStep, 'date')), now);
     }),
-    status: attempt(() => cleanStatus(str(at(main, 'statusInfo', 'text')))),
+    status,
     store: attempt(() => {
       const seller = at(main, 'seller');
       const name = str(at(seller, 'shopName')) ?? str(at(seller, 'nick')) ?? str(at(data, 'deliveryInfo', 'sellerNick'));
@@ -84,7 +86,28 @@ function fromTaobaoData(data: unknown, href: string, now: Date): Findings | unde
       return number && /^[A-Za-z0-9-]{4,40}$/.test(number) ? [{ number, ...(carrier && { carrier }) }] : undefined;
     }),
     countdowns: attempt(() => guideCountdowns(at(data, 'operationsGuide'), now)),
+    events: attempt(() => {
+      // orderInfo.lines (创建时间, 付款时间, 发货时间 …) first, then the progress bar's steps with their times.
+      const events = mergeEvents(eventsFromRows(lines, now), eventsFromSteps(at(data, 'orderBar', 'nodes'), now));
+      // On Taobao's detail 成交时间 is when the trade succeeded; a trade succeeds when receipt is confirmed,
+      // so without 成交时间 the confirmation's time is the completion's.
+      const completed = tradeSucceeded(status) ? (statedDate(lines.get('成交时间'), now) ?? events.receiptConfirmed) : undefined;
+      const expectedDelivery = expectedDeliveryIn(textsIn([at(data, 'deliveryInfo'), at(data, 'operationsGuide')]), now);
+      return mergeEvents(events, { ...(completed && { completed }), ...(expectedDelivery && { expectedDelivery }) });
+    }),
   };
+}
+
+/** The strings inside some data (bounded walk), joined: where sentences such as "预计11月08日送达" are looked for. */
+function textsIn(roots: unknown[]): string {
+  const found: string[] = [];
+  const stack: [unknown, number][] = roots.map((r) => [r, 0]);
+  for (let seen = 0; stack.length && seen < 5000; seen++) {
+    const [node, depth] = stack.pop()!;
+    if (typeof node === 'string') found.push(node);
+    else if (node && typeof node === 'object' && depth < 12) for (const child of Object.values(node).slice(0, 200)) stack.push([child, depth + 1]);
+  }
+  return found.join('；');
 }
 
 /** The labelled rows of orderInfo.lines: {name: "创建时间:", value: "2025-…" | [{value: "…"}]}. */
@@ -216,16 +239,34 @@ function fromTmallData(data: unknown, href: string, now: Date): Findings | undef
     .map((i) => str(at(i, 'text')))
     .find(Boolean);
   const storeName = row('商家', '店铺', '卖家', '店铺名称');
+  const status = attempt(() => cleanStatus(statusHtml ? htmlText(statusHtml) : statusLabel));
+  const steps = attempt(() => eventsFromSteps(at(data, 'stepbar', 'options'), now)) ?? {};
+  // Tmall writes the order time as 成交时间 (on the saved page it is the stepbar's 拍下商品 time to the second).
+  // Should it ever differ from the stepbar's order step, it is not the order time: the stepbar's is.
+  const dealTime = row('成交时间');
+  const deal = attempt(() => statedDate(dealTime, now));
+  const dealIsPlaced = !!deal && (!steps.placed || deal === steps.placed);
 
   return {
     orderId: orderIdIn(row('订单编号', '订单号')),
-    placedAt: attempt(() => shanghaiDate(row('创建时间', '下单时间', '成交时间') ?? str(at(data, 'stepbar', 'options', 0, 'time')), now)),
-    status: attempt(() => cleanStatus(statusHtml ? htmlText(statusHtml) : statusLabel)),
+    placedAt: attempt(() =>
+      shanghaiDate(row('创建时间', '下单时间') ?? (dealIsPlaced ? dealTime : undefined), now) ?? steps.placed ?? shanghaiDate(str(at(data, 'stepbar', 'options', 0, 'time')), now),
+    ),
+    status,
     store: storeName ? { name: storeName } : undefined,
     items: attempt(() => subOrders.map((sub) => attempt(() => itemFromData(sub, href))).filter((item): item is Item => !!item)),
     total: attempt(() => paidAmount(at(data, 'amount'))),
     tracking: attempt(() => tmallTracking(data)),
     countdowns: attempt(() => tmallCountdowns(data, statusLabel, now)),
+    events: attempt(() => {
+      const labelled = [...rows.keys()].filter((key) => key !== '成交时间').map((key) => [key, cellText(rows.get(key)) ?? ''] as const);
+      const events = mergeEvents(eventsFromRows(labelled, now), steps);
+      // A trade succeeds when receipt is confirmed: 成交时间 when it is not the order time, else the confirmation's.
+      const completed = tradeSucceeded(status) ? ((deal && !dealIsPlaced ? deal : undefined) ?? events.receiptConfirmed) : undefined;
+      const prompt = tmallCells(data, 'label').map((c) => str(at(c, 'text')) ?? '').join('；');
+      const expectedDelivery = expectedDeliveryIn(prompt, now);
+      return mergeEvents(events, { ...(completed && { completed }), ...(expectedDelivery && { expectedDelivery }) });
+    }),
   };
 }
 
@@ -314,10 +355,11 @@ function fromLabels(doc: Document, now: Date): Findings {
   const number = labelled(scan, 'trackingNumber')?.match(/[A-Za-z0-9]{6,40}/)?.[0];
   const carrier = labelled(scan, 'carrier');
   const countdown = scan.countdown;
+  const status = cleanStatus(labelled(scan, 'status'));
   return {
     orderId: orderIdIn(labelled(scan, 'orderId')),
     placedAt: attempt(() => shanghaiDate(labelled(scan, 'placedAt'), now)),
-    status: cleanStatus(labelled(scan, 'status')),
+    status,
     store: store ? { name: store } : undefined,
     total: parseMoney(labelled(scan, 'total'), CURRENCY),
     tracking: number ? [{ number, ...(carrier && { carrier }) }] : undefined,
@@ -326,5 +368,6 @@ function fromLabels(doc: Document, now: Date): Findings {
       const endsAt = countdownEndsAt(countdown.text, now);
       return [{ label: countdownLabel(countdown.context), text: countdown.text, ...(endsAt && { endsAt }) }];
     }),
+    events: attempt(() => eventsFromRows([...scan.values].filter(([label]) => !/^成交时间|^Transaction time/i.test(label)), now)),
   };
 }

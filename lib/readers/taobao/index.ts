@@ -1,28 +1,49 @@
 /**
  * Reads Taobao and Tmall order pages: the order list (buyertrade.taobao.com list_bought_items.htm), the
- * Taobao order detail (trade_item_detail.htm?bizOrderId=N, trade_order_detail.htm?biz_order_id=N) and the
- * Tmall order detail (trade.tmall.com/detail/orderDetail.htm?bizOrderId=N). Pure: (document, url, now) in,
- * PageReading out; no browser API. Never throws: each strategy that trips over an odd page counts as
- * having found nothing, and the reading says which fields no strategy found.
+ * Taobao order detail (trade_item_detail.htm?bizOrderId=N, trade_order_detail.htm?biz_order_id=N), the
+ * Tmall order detail (trade.tmall.com/detail/orderDetail.htm?bizOrderId=N) and the refund pages
+ * (refund2.taobao.com / refund2.tmall.com: buyerDisputeList.htm, detail.htm, applyRouter.htm?bizOrderId=N).
+ * Pure: (document, url, now, the page's recorded API responses) in, PageReading out; no browser API.
+ * Never throws: each strategy that trips over an odd page counts as having found nothing, and the reading
+ * says which fields no strategy found.
  */
 import type { PageReading } from '../../model';
+import type { ApiResponse } from '../api';
+import { bodiesFrom } from '../api';
 import { readDetail } from './detail';
+import { readDisputePage } from './dispute';
+import { TAOBAO_ENDPOINTS } from './endpoints';
 import { readList } from './list';
 
 type Kind = PageReading['pageKind'];
 
 const LIST_PATHS = /^\/trade\/itemlist\/(?:list_bought_items|listBoughtItems)\.htm$/i;
 const DETAIL_PATHS = /^\/(?:trade\/detail\/(?:trade_item_detail|trade_order_detail)|detail\/orderDetail)\.htm$/i;
+const REFUND_HOSTS = /^refund2?\.(?:taobao|tmall)\.com$/;
+const REFUND_LIST_PATHS = /^\/dispute\/(?:buyerDisputeList|buyer_dispute_list|refundList)\.htm$/i;
+/** A refund's detail, and the way in from an order (applyRouter names the order; it leads to its refund). */
+const REFUND_DETAIL_PATHS = /^\/dispute\/(?:detail|applyRouter|apply|refundDetail|disputeDetail)\.htm$/i;
 const ORDER_ID_PARAMS = ['bizOrderId', 'biz_order_id', 'bizorderid', 'orderId', 'order_id'];
+const DISPUTE_ID_PARAMS = ['disputeId', 'dispute_id', 'refundId', 'refund_id'];
 
-/** What kind of Taobao/Tmall page a URL is, and the order id it names, if any. */
-export function classifyTaobaoUrl(url: URL): { kind: Kind; orderId?: string } {
+function param(url: URL, names: readonly string[], pattern: RegExp): string | undefined {
+  return names.map((p) => url.searchParams.get(p)).find((v): v is string => !!v && pattern.test(v));
+}
+
+/** What kind of Taobao/Tmall page a URL is, and the order (and refund) it names, if any. */
+export function classifyTaobaoUrl(url: URL): { kind: Kind; orderId?: string; disputeId?: string } {
   if (!/(^|\.)(taobao|tmall)\.com$/.test(url.hostname)) return { kind: 'unknown' };
-  if (LIST_PATHS.test(url.pathname)) return { kind: 'order-list' };
-  if (DETAIL_PATHS.test(url.pathname)) {
-    const id = ORDER_ID_PARAMS.map((p) => url.searchParams.get(p)).find((v) => v && /^\d{6,30}$/.test(v));
-    return { kind: 'order-detail', ...(id && { orderId: id }) };
+  const orderId = param(url, ORDER_ID_PARAMS, /^\d{6,30}$/);
+  if (REFUND_HOSTS.test(url.hostname)) {
+    if (REFUND_LIST_PATHS.test(url.pathname)) return { kind: 'dispute-list' };
+    if (REFUND_DETAIL_PATHS.test(url.pathname)) {
+      const disputeId = param(url, DISPUTE_ID_PARAMS, /^[0-9A-Za-z_-]{1,64}$/);
+      return { kind: 'dispute-detail', ...(orderId && { orderId }), ...(disputeId && { disputeId }) };
+    }
+    return { kind: 'unknown' };
   }
+  if (LIST_PATHS.test(url.pathname)) return { kind: 'order-list' };
+  if (DETAIL_PATHS.test(url.pathname)) return { kind: 'order-detail', ...(orderId && { orderId }) };
   return { kind: 'unknown' };
 }
 
@@ -30,7 +51,7 @@ function platformOf(url: URL | undefined): PageReading['platform'] {
   return url && /(^|\.)tmall\.com$/.test(url.hostname) ? 'tmall' : 'taobao';
 }
 
-export function readTaobao(doc: Document, href: string, now: Date): PageReading {
+export function readTaobao(doc: Document, href: string, now: Date, responses: readonly ApiResponse[] = []): PageReading {
   let url: URL | undefined;
   try {
     url = new URL(href);
@@ -38,13 +59,20 @@ export function readTaobao(doc: Document, href: string, now: Date): PageReading 
     url = undefined;
   }
   const platform = platformOf(url);
-  const { kind, orderId } = url ? classifyTaobaoUrl(url) : { kind: 'unknown' as Kind, orderId: undefined };
-  if (kind === 'unknown') return { platform, pageKind: 'unknown', orders: [], missing: [] };
+  const { kind, orderId, disputeId } = url ? classifyTaobaoUrl(url) : { kind: 'unknown' as Kind, orderId: undefined, disputeId: undefined };
   try {
-    const { orders, missing } = kind === 'order-list' ? readList(doc, href, now) : readDetail(doc, href, orderId, now);
-    return { platform, pageKind: kind, orders, missing };
+    if (kind === 'order-list') return { platform, pageKind: kind, ...readList(doc, href, now, responses) };
+    if (kind === 'order-detail') return { platform, pageKind: kind, ...readDetail(doc, href, orderId, now) };
+    if (kind === 'dispute-list' || kind === 'dispute-detail') return { platform, pageKind: kind, ...readDisputePage(doc, href, kind, { orderId, disputeId }, now) };
+    // Any other page of these sites: the order list's own API answers, when the page loaded any (the newer
+    // list lives at paths not all known), whatever the path. Its inline data and markup are not an order list's.
+    if (url && /(^|\.)(taobao|tmall)\.com$/.test(url.hostname) && bodiesFrom(responses, TAOBAO_ENDPOINTS).length) {
+      const { orders, missing } = readList(doc, href, now, responses, { pageData: false });
+      if (orders.length) return { platform, pageKind: 'order-list', orders, missing };
+    }
+    return { platform, pageKind: 'unknown', orders: [], missing: [] };
   } catch {
     // Each strategy is guarded already; this is the last net for a document that is not a document.
-    return { platform, pageKind: kind, orders: [], missing: kind === 'order-list' ? ['orders'] : ['orderId'] };
+    return { platform, pageKind: kind, orders: [], missing: kind === 'order-list' || kind === 'dispute-list' ? ['orders'] : ['orderId'] };
   }
 }

@@ -22,9 +22,40 @@ export const TAOBAO_LABELS = {
   total: [['实付款', '实付金额', '实付', 'Actual payment', 'Amount paid', 'Total paid', 'Order total', 'Итого', 'Оплачено', 'Сумма заказа']],
   trackingNumber: [['运单号码', '运单号', '快递单号', '物流单号', 'Tracking number', 'Tracking No', 'Трек-номер', 'Номер отслеживания']],
   carrier: [['物流公司', '快递公司', '承运公司', 'Carrier', 'Logistics company', 'Служба доставки', 'Перевозчик']],
+  // Dated steps (./events.ts LINE_EVENTS names the event of each): read by the scan so drifted pages keep them.
+  paidAt: [['付款时间', '支付时间', 'Payment time']],
+  shippedAt: [['发货时间', '卖家发货时间', 'Shipping time']],
+  receivedAt: [['确认收货时间', '收货时间', '签收时间']],
+  completedAt: [['完成时间', '交易成功时间', '交易完成时间']],
+  refundRequestedAt: [['退款申请时间', '申请退款时间', '申请时间']],
+  // A refund's own page (refund2.taobao.com detail.htm).
+  disputeId: [['退款编号', '退款单号', '售后单号', '退款编码', 'Refund ID', 'Refund No.']],
+  refundType: [['退款类型', '售后类型', '服务类型', '申请类型', 'Refund type']],
+  refundStatus: [['退款状态', '售后状态', '处理状态', 'Refund status']],
+  refundAmount: [['退款金额', '申请退款金额', '申请金额', 'Refund amount']],
 } as const satisfies Record<string, readonly (readonly string[])[]>;
 
 export type LabelledField = keyof typeof TAOBAO_LABELS;
+
+/**
+ * Order statuses as the lists and detail pages show them, longest first (a card's status is the first of
+ * these its text holds when the catalogued status cell is gone).
+ */
+export const TAOBAO_STATUSES = [
+  '商家已发货，等待买家确认',
+  '卖家已发货，等待买家确认',
+  '等待买家付款',
+  '等待卖家发货',
+  '买家已付款',
+  '卖家已发货',
+  '商家已发货',
+  '交易成功',
+  '交易关闭',
+  '交易完成',
+  '退款成功',
+  '退款中',
+  '已取消',
+] as const;
 
 /** A countdown written in the page text: "还剩9天10时", "您还有 7天18时11分 来确认收货", "осталось 3 дня". */
 export const COUNTDOWN_TEXT =

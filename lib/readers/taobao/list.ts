@@ -6,6 +6,7 @@
  */
 import type { OrderFacts } from '../../model';
 import { countdownEndsAt, parseCountdown } from '../../parse/countdown';
+import { parseMoney } from '../../parse/money';
 import { cleanText, firstElement } from '../dom';
 import {
   at,
@@ -24,46 +25,74 @@ import {
   skuPart,
   urlOf,
 } from './data';
+import type { ApiResponse } from '../api';
+import { cardsAround } from '../cards';
 import { str } from '../json';
+import type { ApiOrder } from './api';
+import { apiListOrders } from './api';
 import { jsonParseArgument } from './embedded';
-import { COUNTDOWN_TEXT } from './labels';
+import { COUNTDOWN_TEXT, TAOBAO_STATUSES } from './labels';
 import { allOf, itemsFromLinks, moneyIn } from './markup';
 import type { Findings } from './order';
 import { combine } from './order';
-import { TAOBAO_EMBEDDED, TAOBAO_LIST } from './selectors';
+import { ORDER_MARKS, TAOBAO_EMBEDDED, TAOBAO_LIST } from './selectors';
 
 type Item = OrderFacts['items'][number];
 
 /** A countdown among an order's buttons: "还剩9天10时" (time left before receipt is confirmed for you). */
 const COUNTDOWN_BUTTON = /^(?:还剩|剩余|剩)\s*\d/;
 
-export function readList(doc: Document, href: string, now: Date): { orders: OrderFacts[]; missing: string[] } {
+export interface ListOptions {
+  /** Read the page's own inline data and markup too (false on a page whose path is not the list's). */
+  pageData?: boolean;
+}
+
+export function readList(doc: Document, href: string, now: Date, responses: readonly ApiResponse[] = [], options: ListOptions = {}): { orders: OrderFacts[]; missing: string[] } {
+  const pageData = options.pageData ?? true;
+  const api = attempt(() => apiListOrders(responses, href, now)) ?? new Map<string, ApiOrder>();
   const embedded = new Map<string, unknown>();
-  try {
-    for (const source of TAOBAO_EMBEDDED.list) {
-      const data = jsonParseArgument(doc, source.variable);
-      for (const order of list(at(data, 'mainOrders'))) {
-        const id = idOf(at(order, 'id')) ?? idOf(at(order, 'orderInfo', 'id'));
-        if (id && !embedded.has(id)) embedded.set(id, order);
+  let embeddedPage: number | undefined;
+  if (pageData) {
+    try {
+      for (const source of TAOBAO_EMBEDDED.list) {
+        const data = jsonParseArgument(doc, source.variable);
+        for (const order of list(at(data, 'mainOrders'))) {
+          const id = idOf(at(order, 'id')) ?? idOf(at(order, 'orderInfo', 'id'));
+          if (id && !embedded.has(id)) embedded.set(id, order);
+        }
+        if (embedded.size) {
+          embeddedPage = Number(str(at(data, 'page', 'currentPage'))) || 1;
+          break;
+        }
       }
-      if (embedded.size) break;
+    } catch {
+      // unreadable data: the responses and the markup are what there is
     }
-  } catch {
-    // unreadable data: the markup below is all there is
   }
 
-  const rendered = renderedOrders(doc);
-  // The rendered list is what the user sees: when it shows orders the inline data does not hold, the data
-  // is stale (another page was loaded) and the markup decides which orders are on the page.
-  const stale = [...rendered.keys()].some((id) => !embedded.has(id));
-  const ids = stale || !embedded.size ? [...rendered.keys()] : [...embedded.keys()];
+  const rendered = pageData ? renderedOrders(doc) : new Map<string, Element>();
+  let ids: string[];
+  if (api.size) {
+    // The responses are every page of results the page loaded (the inline data is page 1 of them): all of
+    // their orders are read, the inline page's among them in its place, then any the markup alone shows.
+    const inlineFirst = embeddedPage === undefined || embeddedPage <= 1;
+    const pages = inlineFirst ? [...embedded.keys(), ...api.keys()] : [...api.keys(), ...embedded.keys()];
+    ids = [...new Set([...pages, ...rendered.keys()])];
+  } else {
+    // The rendered list is what the user sees: when it shows orders the inline data does not hold, the data
+    // is stale (another page was loaded) and the markup decides which orders are on the page.
+    const stale = [...rendered.keys()].some((id) => !embedded.has(id));
+    ids = stale || !embedded.size ? [...rendered.keys()] : [...embedded.keys()];
+  }
 
   const orders: OrderFacts[] = [];
   const missing: string[] = [];
   for (const id of ids.slice(0, 500)) {
+    const answered = api.get(id);
     const data = embedded.get(id);
     const el = rendered.get(id);
     const { order, missing: lacking } = combine([
+      ['api-data', () => (answered ? (answered.kind === 'classic' ? fromData(answered.data, href, now) : answered.findings) : undefined)],
       ['embedded-data', () => (data ? fromData(data, href, now) : undefined)],
       ['selector', () => (el ? fromMarkup(el, id, href, now) : undefined)],
       ['label', () => (el ? fromText(el, now) : undefined)],
@@ -131,19 +160,52 @@ function itemFromData(sub: unknown, currency: string, href: string): Item | unde
   };
 }
 
-/** The rendered orders by id, in page order: one catalogued container per order. */
+/**
+ * The rendered orders by id, in page order: one catalogued container per order (`[data-id]`), or, when the
+ * markup has changed and none is found, the card around each order's link or number (../cards.ts).
+ */
 function renderedOrders(doc: Document): Map<string, Element> {
   const byId = new Map<string, Element>();
   try {
-    const root = firstElement(doc, TAOBAO_LIST.root) ?? doc;
+    const root: Element | Document = firstElement(doc, TAOBAO_LIST.root) ?? doc;
     for (const el of allOf(root, TAOBAO_LIST.order)) {
       const id = idOf(el.getAttribute('data-id'));
       if (id && id.length >= 6 && !byId.has(id)) byId.set(id, el);
     }
+    if (byId.size) return byId;
+    return cardsAround(orderMarks(root), new Set([root === doc ? null : (root as Element), doc.body, doc.documentElement]));
   } catch {
-    // no rendered list
+    return byId;
   }
-  return byId;
+}
+
+/** What names an order inside its card: links to the order (detail, confirm receipt) and "订单号: N" text. */
+function orderMarks(root: Element | Document): [string, Element][] {
+  const marks: [string, Element][] = [];
+  const css = ORDER_MARKS.links.map((s) => s.css).join(', ');
+  for (const a of Array.from(root.querySelectorAll(css)).slice(0, 5000)) {
+    const id = orderIdInLink(a.getAttribute('href'));
+    if (id) marks.push([id, a]);
+  }
+  const doc = root.ownerDocument ?? (root as Document);
+  const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  let seen = 0;
+  for (let node = walker.nextNode(); node && seen < 20_000; node = walker.nextNode(), seen++) {
+    const parent = node.parentElement;
+    if (!parent || !(node.textContent ?? '').includes('订单号') || parent.closest('script, style')) continue;
+    // The number may sit in the label's own text or just after it ("订单号" "：" "4574…").
+    const id = ORDER_NUMBER.exec(cleanText(parent.textContent))?.[1] ?? ORDER_NUMBER.exec(cleanText(parent.parentElement?.textContent))?.[1];
+    if (id) marks.push([id, parent]);
+  }
+  // In page order, so the cards come out in the order the user sees them.
+  return marks.sort(([, a], [, b]) => (a === b ? 0 : a.compareDocumentPosition(b) & 4 /* DOCUMENT_POSITION_FOLLOWING */ ? -1 : 1));
+}
+
+const ORDER_NUMBER = /订单号\s*[:：]?\s*(\d{6,30})/;
+const ORDER_ID_PARAM = /[?&](?:bizOrderId|biz_order_id|bizorderid|orderId|order_id)=(\d{6,30})(?:&|#|$)/i;
+
+function orderIdInLink(href: string | null): string | undefined {
+  return href ? ORDER_ID_PARAM.exec(href)?.[1] : undefined;
 }
 
 function fromMarkup(el: Element, id: string, href: string, now: Date): Findings {
@@ -169,31 +231,69 @@ function withEnd(text: string, now: Date): { endsAt?: string } {
   return endsAt ? { endsAt } : {};
 }
 
-/** The status is the first text of the cell that holds the "订单详情" link, outside any link. */
+/**
+ * The status is the first text of the cell that holds the "订单详情" link, outside any link. Where the list is
+ * no table (a changed layout), the nearest box around the link that has such a text; a price, a date or a
+ * countdown is never the status.
+ */
 function statusNextToDetailLink(el: Element): string | undefined {
   const link = firstElement(el, TAOBAO_LIST.detailLink);
-  const cell = link?.closest('td') ?? link?.parentElement?.parentElement;
-  if (!cell) return undefined;
-  const walker = cell.ownerDocument.createTreeWalker(cell, 4 /* NodeFilter.SHOW_TEXT */);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (node.parentElement?.closest('a, script, style')) continue;
-    const text = cleanText(node.textContent);
-    if (text) return cleanStatus(text);
+  if (!link) return undefined;
+  const cell = link.closest('td');
+  const boxes: Element[] = cell ? [cell] : [];
+  if (!cell) for (let box = link.parentElement, depth = 0; box && depth < 3 && box !== el; box = box.parentElement, depth++) boxes.push(box);
+  for (const box of boxes) {
+    const walker = box.ownerDocument.createTreeWalker(box, 4 /* NodeFilter.SHOW_TEXT */);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.parentElement?.closest('a, script, style')) continue;
+      const text = cleanText(node.textContent);
+      if (text && !NOT_A_STATUS.test(text)) return cleanStatus(text);
+    }
   }
   return undefined;
 }
 
-/** Labelled text inside one order: "2025-11-08 订单号: 4574…", "还剩9天10时". */
+const NOT_A_STATUS = /^[(（]?\s*(?:[¥￥]|含运费|\d{4}[-/年]|还剩|剩余|x\s*\d|×)/i;
+
+/** Labelled text inside one order: "2025-11-08 订单号: 4574…", the status, "实付款 ￥47.40", "还剩9天10时". */
 function fromText(el: Element, now: Date): Findings {
   const text = cleanText(el.textContent);
   const head = cleanText(firstElement(el, TAOBAO_LIST.head)?.textContent) || text;
   const id = /订单号\s*[:：]?\s*(\d{6,30})/.exec(head)?.[1] ?? orderIdIn(/Order\s*(?:ID|No\.?)\s*[:：]?\s*(\d{6,30})/i.exec(head)?.[1]);
-  const date = /\d{4}\s*[-/年]\s*\d{1,2}\s*[-/月]\s*\d{1,2}(?:\s*日)?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?/.exec(head)?.[0];
   const countdown = COUNTDOWN_TEXT.exec(text)?.[0];
   const countdownText = countdown ? cleanText(countdown.replace(/(\d+\s*[时分秒]).*$/, '$1')) : undefined;
   return {
     orderId: id,
-    placedAt: attempt(() => shanghaiDate(date, now)),
+    placedAt: attempt(() => shanghaiDate(placedIn(head), now)),
+    status: attempt(() => statusIn(text)),
+    total: attempt(() => totalIn(text)),
     countdowns: countdownText ? [{ label: countdownLabel(text), text: countdownText, ...withEnd(countdownText, now) }] : undefined,
   };
+}
+
+const DATE_TEXT = String.raw`\d{4}\s*[-/年]\s*\d{1,2}\s*[-/月]\s*\d{1,2}(?:\s*日)?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?`;
+const DATE_IN_TEXT = new RegExp(DATE_TEXT);
+// "2025-11-08订单号: 4574…" (the list's header), "下单时间：2025-11-08 03:44:47".
+const DATE_BEFORE_NUMBER = new RegExp(`(${DATE_TEXT})\\s*订单号`);
+const DATE_AFTER_LABEL = new RegExp(`(?:下单时间|下单日期|创建时间|下单|Order date)\\s*[:：]?\\s*(${DATE_TEXT})`, 'i');
+
+/** The order's date in a card's text: before its number, after 下单, or else the first date it shows. */
+function placedIn(text: string): string | undefined {
+  return DATE_BEFORE_NUMBER.exec(text)?.[1] ?? DATE_AFTER_LABEL.exec(text)?.[1] ?? DATE_IN_TEXT.exec(text)?.[0];
+}
+
+/** The first status phrase the card shows (交易成功, 卖家已发货 …), longest phrases first. */
+function statusIn(text: string): string | undefined {
+  for (const phrase of TAOBAO_STATUSES) if (text.includes(phrase)) return phrase;
+  return undefined;
+}
+
+const MONEY = String.raw`[¥￥]\s*\d[\d,]*(?:\.\d{1,2})?`;
+const TOTAL_AFTER_LABEL = new RegExp(`(?:实付款|实付|合计|总价|Actual payment|Total)\\s*[:：]?\\s*(${MONEY})`, 'i');
+const TOTAL_BEFORE_SHIPPING = new RegExp(`(${MONEY})\\s*[(（]?\\s*含运费`);
+
+/** The paid total in a card's text: after 实付款/合计, or the amount the shipping note "(含运费：…)" follows. */
+function totalIn(text: string): OrderFacts['total'] {
+  const written = TOTAL_AFTER_LABEL.exec(text)?.[1] ?? TOTAL_BEFORE_SHIPPING.exec(text)?.[1];
+  return written ? parseMoney(written, CURRENCY) : undefined;
 }

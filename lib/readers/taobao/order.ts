@@ -1,22 +1,25 @@
 /**
  * One order put together from the strategies, most trusted first (marketplace-pages.md, "Strategy"):
- * each field comes from the first strategy that found it, and `sources` says which one that was.
- * Strategies run lazily: once the embedded data has given the id and every expected field, the DOM-walking
- * ones are not run at all. A strategy that throws on an odd page counts as having found nothing.
+ * each field comes from the first strategy that found it, and `sources` says which one that was. Dated
+ * events are taken one by one: each event from the first strategy that gives it (sources "events.<name>").
+ * Strategies run lazily: once the page's own data (API responses, embedded data) has given the id and every
+ * expected field, the DOM-walking ones are not run at all. A strategy that throws counts as finding nothing.
  */
-import type { OrderFacts, Strategy } from '../../model';
-import { OrderFactsSchema } from '../../model';
+import type { OrderEvent, OrderFacts, Strategy } from '../../model';
+import { ORDER_EVENTS, OrderFactsSchema } from '../../model';
 
 export type Findings = Partial<Omit<OrderFacts, 'sources'>>;
 export type Step = readonly [Strategy, () => Findings | undefined];
 
-const FIELDS = ['orderId', 'placedAt', 'status', 'store', 'items', 'total', 'tracking', 'countdowns'] as const;
+const FIELDS = ['orderId', 'placedAt', 'status', 'store', 'items', 'total', 'tracking', 'countdowns', 'dispute'] as const;
 type Field = (typeof FIELDS)[number];
 
 /** What every order page shows. Tracking and countdowns belong to some orders only: never "missing". */
 export const EXPECTED = ['placedAt', 'status', 'store', 'items', 'total'] as const;
+type Expected = readonly (Field | 'dispute')[];
 
 const LIMITS: Partial<Record<Field, number>> = { items: 500, tracking: 50, countdowns: 20 };
+const DATA: readonly Strategy[] = ['api-data', 'embedded-data'];
 
 function present(value: unknown): boolean {
   return Array.isArray(value) ? value.length > 0 : value !== undefined && value !== '';
@@ -30,15 +33,19 @@ function run(step: Step): Findings | undefined {
   }
 }
 
-/** The order the steps found (undefined without an id), and the expected fields none of them found. */
-export function combine(steps: readonly Step[]): { order?: OrderFacts; missing: string[] } {
+/**
+ * The order the steps found (undefined without an id), and the expected fields none of them found.
+ * `expected` is what this kind of page shows (a refund page shows the dispute, not every order field).
+ */
+export function combine(steps: readonly Step[], expected: Expected = EXPECTED): { order?: OrderFacts; missing: string[] } {
   const facts: Partial<Record<Field, unknown>> = {};
+  const events: Partial<Record<OrderEvent, string>> = {};
   const sources: Record<string, Strategy> = {};
-  // Embedded data that gave the id and every expected field is the whole order: what it lacks (tracking,
-  // a countdown) the order does not have, and the page need not be walked. Once a DOM strategy is in play,
-  // each later one still runs, for the optional fields too (they are cheap, scoped to one order).
+  // Data that gave the id and every expected field is the whole order: what it lacks (tracking, a countdown)
+  // the order does not have, and the page need not be walked. Once a DOM strategy is in play, each later one
+  // still runs, for the optional fields too (they are cheap, scoped to one order).
   const settled = () =>
-    facts.orderId !== undefined && EXPECTED.every((f) => facts[f] !== undefined) && Object.values(sources).every((s) => s === 'embedded-data');
+    facts.orderId !== undefined && expected.every((f) => facts[f] !== undefined) && Object.values(sources).every((s) => DATA.includes(s));
 
   for (const step of steps) {
     if (settled()) break;
@@ -52,23 +59,53 @@ export function combine(steps: readonly Step[]): { order?: OrderFacts; missing: 
       facts[field] = value;
       sources[field] = step[0];
     }
+    for (const name of ORDER_EVENTS) {
+      const date = found.events?.[name];
+      if (events[name] !== undefined || typeof date !== 'string' || !date) continue;
+      events[name] = date;
+      sources[`events.${name}`] = step[0];
+    }
   }
 
-  if (typeof facts.orderId !== 'string') return { missing: ['orderId', ...EXPECTED.filter((f) => !sources[f])] };
-  const order = { ...facts, items: facts.items ?? [], sources } as OrderFacts;
+  // placedAt and events.placed are one fact: the first strategy's, whichever of the two it was found as.
+  if (typeof facts.placedAt === 'string') {
+    events.placed = facts.placedAt;
+    sources['events.placed'] = sources.placedAt;
+  } else if (events.placed) {
+    facts.placedAt = events.placed;
+    sources.placedAt = sources['events.placed'];
+  }
+
+  if (typeof facts.orderId !== 'string') return { missing: ['orderId', ...expected.filter((f) => !sources[f])] };
+  const order = { ...facts, items: facts.items ?? [], ...(Object.keys(events).length && { events }), sources } as OrderFacts;
 
   // The builders keep every field within the schema; should one still slip (a drifted page writing
-  // something odd), that field is dropped and reported missing rather than losing the whole page.
+  // something odd), that field (or that one event) is dropped and reported missing rather than losing the page.
   const checked = OrderFactsSchema.safeParse(order);
   if (!checked.success) {
     for (const issue of checked.error.issues) {
-      const field = issue.path[0] as Field | 'sources' | undefined;
-      if (!field || field === 'orderId') return { missing: ['orderId', ...EXPECTED] };
+      const field = issue.path[0] as Field | 'sources' | 'events' | undefined;
+      if (!field || field === 'orderId') return { missing: ['orderId', ...expected] };
       if (field === 'sources' || !(field in order)) continue;
+      if (field === 'events') {
+        const name = issue.path[1] as OrderEvent | undefined;
+        if (name && order.events) {
+          delete order.events[name];
+          delete sources[`events.${name}`];
+          if (!Object.keys(order.events).length) delete order.events;
+        } else {
+          delete order.events;
+        }
+        continue;
+      }
       if (field === 'items') order.items = [];
       else delete (order as Partial<OrderFacts>)[field];
       delete sources[field];
+      if (field === 'placedAt' && order.events?.placed) {
+        delete order.events.placed;
+        delete sources['events.placed'];
+      }
     }
   }
-  return { order, missing: EXPECTED.filter((f) => !sources[f]) };
+  return { order, missing: expected.filter((f) => !sources[f]) };
 }

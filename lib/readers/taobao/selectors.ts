@@ -14,6 +14,7 @@ import type { DatedSelector } from '../dom';
 const LIST = 'buyertrade.taobao.com/trade/itemlist/list_bought_items.htm';
 const DETAIL = 'trade.taobao.com/trade/detail/trade_item_detail.htm';
 const TMALL = 'trade.tmall.com/detail/orderDetail.htm';
+const REFUND_LIST = 'refund2.taobao.com/dispute/buyerDisputeList.htm';
 
 /** Inline-script data: which variable holds it, in which form. */
 export interface DatedEmbedding {
@@ -30,13 +31,23 @@ export const TAOBAO_EMBEDDED = {
   detail: [{ variable: 'data', form: 'json-parse', seen: '2025-11', page: DETAIL }],
   // (saved data object) `var detailData = {…}` with basic, orders, amount, overStatus, stepbar.
   tmall: [{ variable: 'detailData', form: 'object-literal', seen: '2025-11', page: TMALL }],
+  // (docs: a real, empty 2021 refund list) `var disputeData = {…}` in ultron form (data, hierarchy, linkage);
+  // the JSON.parse form is accepted too, as the order pages write theirs.
+  dispute: [
+    { variable: 'disputeData', form: 'object-literal', seen: '2021', page: REFUND_LIST },
+    { variable: 'disputeData', form: 'json-parse', seen: '2021', page: REFUND_LIST },
+  ],
 } satisfies Record<string, DatedEmbedding[]>;
 
 export const TAOBAO_LIST = {
-  /** Where the rendered list lives: the React mount (saved, empty until hydrated) and its older root. */
+  /** Where the rendered list lives: the React mount (saved, empty until hydrated), its older root, the newer list's. */
   root: [
     { css: '#J_bought_main', seen: '2025-11', page: LIST }, // (saved)
     { css: '#tp-bought-root', seen: '2025-11', page: LIST }, // (exporters)
+    // The newer list (2025+, built on Taobao's newer framework): no saved page; roots named in the docs.
+    { css: '#__ultron_rootContainer_node', seen: '2025-11', page: LIST }, // (docs)
+    { css: '.trade-main-content', seen: '2025-11', page: LIST }, // (docs)
+    { css: '.trade-content-container', seen: '2025-11', page: LIST }, // (docs)
   ],
   /** One element per order, carrying the order id in `data-id`. */
   order: [
@@ -69,6 +80,20 @@ export const TAOBAO_LIST = {
     { css: 'a[href*="tradeSnap.htm"]', seen: '2025-11', page: LIST }, // (saved, as data)
   ],
   sku: [{ css: '[class*="production-mod__sku-item"]', seen: '2025-11', page: LIST }], // (exporters)
+} satisfies Record<string, DatedSelector[]>;
+
+/**
+ * What names an order inside a list card whose markup has changed (./list.ts): links that carry the order's
+ * id in their query (the order's detail, "确认收货"), besides the "订单号: N" text. Structural, not class-based.
+ * Not the snapshot (tradeSnap.htm's id is the sub-order's on multi-item orders) nor the refund link (likewise).
+ */
+export const ORDER_MARKS = {
+  links: [
+    { css: 'a[href*="trade_item_detail.htm"]', seen: '2025-11', page: LIST }, // (saved, as data: statusInfo.operations viewDetail)
+    { css: 'a[href*="trade_order_detail.htm"]', seen: '2025-11', page: LIST }, // (docs)
+    { css: 'a[href*="orderDetail.htm"]', seen: '2025-11', page: LIST }, // (docs: Tmall orders)
+    { css: 'a[href*="confirmGoods.htm"]', seen: '2025-11', page: LIST }, // (saved, as data: operations confirmGood)
+  ],
 } satisfies Record<string, DatedSelector[]>;
 
 export const TAOBAO_DETAIL = {

@@ -1,5 +1,10 @@
 /**
- * The page state Yandex Market embeds as JSON, read before any markup (it changes less often than markup).
+ * The page state Yandex Market embeds as JSON, read before any markup (it changes less often than markup),
+ * and the answers of the page's own resolvers (`POST /api/resolve/?r=src/resolvers/orders/<name>:<name>`),
+ * read by the same code (./api.ts). UNVERIFIED: no resolver answer has been published, so their structure is
+ * DisputeKit's model: the normalised `collections` the state uses (orders, items, shops keyed by id) wherever
+ * they sit, and, in an answer only, bare records recognised by the fields an order (or a return) must carry,
+ * never by a fixed path.
  *
  * What is known (one source, marketplace-pages.md): the orders list carries `"orderGroupIds":[…]`,
  * `"pageToken"` and `"hasNext"`, and the page's own resolver answers with normalised `collections`
@@ -10,7 +15,7 @@
  *
  * Pure and defensive: the state is untrusted page text, parsed with size, depth and node limits.
  */
-import type { Money } from '../../model';
+import type { Money, OrderEvents } from '../../model';
 import { toZonedIso } from '../../time';
 import { parseDate } from '../../parse/dates';
 import { isObject, str } from '../json';
@@ -30,6 +35,8 @@ export interface EmbeddedState {
   orders: Map<string, Json>;
   items: Map<string, Json>;
   shops: Map<string, Json>;
+  /** Return requests (the buyer's returns), by return id. */
+  returns: Map<string, Json>;
   /** Order ids the page state lists, in its order (`orderGroupIds`). */
   orderIds: string[];
   pageToken?: string;
@@ -39,6 +46,8 @@ export interface EmbeddedState {
 /** The order as the embedded state describes it; fields it does not give are absent. */
 export interface EmbeddedOrder {
   placedAt?: string;
+  /** Dated steps the state gives besides the order date (delivered, expectedDelivery, shipped). */
+  events?: OrderEvents;
   status?: string;
   store?: { name: string; url?: string; id?: string };
   items?: { title: string; quantity?: number; price?: Money; url?: string }[];
@@ -86,12 +95,31 @@ function parseCandidate(raw: string): unknown {
 }
 
 function mergeCollection(target: Map<string, Json>, collection: unknown): void {
-  if (!isObject(collection)) return;
-  for (const [key, value] of Object.entries(collection)) {
+  // A collection keyed by id ({"512034876": {…}}) or, in an answer, an array of records.
+  const entries = isObject(collection) ? Object.entries(collection) : Array.isArray(collection) ? collection.map((v, i) => [String(i), v] as const) : [];
+  for (const [key, value] of entries.slice(0, MAX_CHILDREN)) {
     if (!isObject(value)) continue;
-    const id = idOf(value.id) ?? idOf(key);
+    const id = idOf(value.id) ?? (isObject(collection) ? idOf(key) : undefined);
     if (id) target.set(id, { ...target.get(id), ...value });
   }
+}
+
+const ORDER_STATUS_CODES = new Set(Object.keys(STATUS_CODES));
+const RETURN_MARKS = ['refundStatus', 'returnStatus', 'returnType', 'decisionType'];
+
+/** An order record by what it must carry: its id, a status, and a date, a total or its items. Not an item (those name their order). */
+function isOrderRecord(obj: Json): boolean {
+  if (!idOf(obj.id) || (obj.orderId !== undefined && idOf(obj.orderId) !== idOf(obj.id))) return false;
+  if (RETURN_MARKS.some((k) => obj[k] !== undefined)) return false;
+  const code = typeof obj.status === 'string' ? obj.status.toUpperCase() : '';
+  const status = ORDER_STATUS_CODES.has(code) || STATUS_TEXT_KEYS.some((k) => typeof obj[k] === 'string');
+  const body = PLACED_KEYS.some((k) => obj[k] !== undefined) || TOTAL_KEYS.some((k) => obj[k] !== undefined) || Array.isArray(obj.items) || Array.isArray(obj.itemIds);
+  return status && body;
+}
+
+/** A return request by what it must carry: its id, the order it is about, and a return's status or type. */
+function isReturnRecord(obj: Json): boolean {
+  return !!idOf(obj.id) && !!idOf(obj.orderId) && RETURN_MARKS.some((k) => typeof obj[k] === 'string');
 }
 
 function addIds(state: EmbeddedState, seen: Set<string>, value: unknown): void {
@@ -105,8 +133,11 @@ function addIds(state: EmbeddedState, seen: Set<string>, value: unknown): void {
   }
 }
 
-/** Walks parsed state (bounded) collecting order records, item and shop records, ids and paging. */
-function collect(root: unknown, state: EmbeddedState, seen: Set<string>): void {
+/**
+ * Walks parsed state (bounded) collecting order records, item and shop records, return requests, ids and
+ * paging. `bare`: also take order and return records found outside any collection (resolver answers).
+ */
+function collect(root: unknown, state: EmbeddedState, seen: Set<string>, bare = false): void {
   const stack: [unknown, number][] = [[root, 0]];
   let visited = 0;
   while (stack.length && visited < MAX_NODES) {
@@ -123,6 +154,13 @@ function collect(root: unknown, state: EmbeddedState, seen: Set<string>): void {
       mergeCollection(state.orders, collections.order ?? collections.orders);
       mergeCollection(state.items, collections.orderItem ?? collections.orderItems);
       mergeCollection(state.shops, collections.shop ?? collections.shops ?? collections.supplier);
+      mergeCollection(state.returns, collections.return ?? collections.returns ?? collections.returnRequest ?? collections.orderReturn);
+    } else if (bare) {
+      if (isReturnRecord(obj)) mergeCollection(state.returns, [obj]);
+      else if (isOrderRecord(obj)) {
+        mergeCollection(state.orders, [obj]);
+        addIds(state, seen, [obj.id]);
+      }
     }
     addIds(state, seen, obj.orderGroupIds);
     addIds(state, seen, obj.ordersGroupsIds);
@@ -136,8 +174,29 @@ function collect(root: unknown, state: EmbeddedState, seen: Set<string>): void {
 const INTERESTING = /"(?:collections|orderGroupIds|ordersGroupsIds)"|&quot;(?:collections|orderGroupIds)&quot;/;
 
 /** The embedded state of a page; empty when there is none or it cannot be parsed. Never throws. */
+export function emptyState(): EmbeddedState {
+  return { orders: new Map(), items: new Map(), shops: new Map(), returns: new Map(), orderIds: [] };
+}
+
+/**
+ * The state the given parsed bodies describe (the page's resolver answers, ./api.ts): the same collections as
+ * the embedded state, and bare order and return records. Never throws.
+ */
+export function stateFromBodies(bodies: readonly unknown[]): EmbeddedState {
+  const state = emptyState();
+  const seen = new Set<string>();
+  for (const body of bodies) {
+    try {
+      collect(body, state, seen, true);
+    } catch {
+      // one odd answer does not hide the others
+    }
+  }
+  return state;
+}
+
 export function readEmbeddedState(doc: Document): EmbeddedState {
-  const state: EmbeddedState = { orders: new Map(), items: new Map(), shops: new Map(), orderIds: [] };
+  const state = emptyState();
   const seen = new Set<string>();
   let elements: Element[];
   try {
@@ -316,5 +375,28 @@ export function embeddedOrder(state: EmbeddedState, orderId: string, now: Date):
     const tracking = readTracking(order);
     if (tracking) result.tracking = tracking;
   });
+  attempt(() => {
+    const events = readEvents(order, now);
+    if (Object.keys(events).length) result.events = events;
+  });
   return result;
+}
+
+/**
+ * Dated steps besides the order date. The partner API names the delivery's dates `delivery.dates` {fromDate,
+ * toDate, realDeliveryDate} ("DD-MM-YYYY"); the storefront's state is assumed to follow it (unverified).
+ * The expected delivery is the interval's first day (see ./events.ts for why the earlier end).
+ */
+function readEvents(order: Json, now: Date): OrderEvents {
+  const events: OrderEvents = {};
+  const delivery = isObject(order.delivery) ? order.delivery : {};
+  const dates = isObject(delivery.dates) ? delivery.dates : {};
+  const first = (...values: unknown[]) => values.map((v) => instantOf(v, now)).find(Boolean);
+  const delivered = first(dates.realDeliveryDate, order.deliveredAt, order.deliveryDate, delivery.deliveredAt);
+  if (delivered) events.delivered = delivered;
+  const shipped = first(order.shipmentDate, order.shippedAt, delivery.shipmentDate);
+  if (shipped) events.shipped = shipped;
+  const expected = first(dates.fromDate, dates.toDate, delivery.expectedDate);
+  if (expected && !delivered) events.expectedDelivery = expected;
+  return events;
 }

@@ -1,18 +1,27 @@
 /**
- * Reads Yandex Market order pages (market.yandex.ru/my/orders and /my/order/N). Pure: (document, url, now)
- * in, PageReading out; no browser API, so it runs in the content script, in tests and on the command line.
+ * Reads Yandex Market order pages (market.yandex.ru/my/orders and /my/order/N) and its return requests
+ * (/my/returns, a return's page: ./returns.ts). Pure: (document, url, now, the page's recorded resolver
+ * answers) in, PageReading out; no browser API, so it runs in the content script, in tests and on the
+ * command line.
  *
  * Each field is tried by every strategy in the order of ../shared/docs/marketplace-pages.md ("Strategy"):
- * the embedded page state, then the dated `data-auto` selectors of ./selectors.ts, then the Russian labels
- * of ./labels.ts, then the URL. Each strategy runs in its own try/catch, so a page that trips one still
- * gives what the others find. Class names are never used: they are generated and change every release.
+ * the page's own resolver answers (./api.ts, unverified shapes), the embedded page state, then the dated
+ * `data-auto` selectors of ./selectors.ts, then the Russian labels of ./labels.ts, then the URL. Each strategy
+ * runs in its own try/catch, so a page that trips one still gives what the others find. Class names are never
+ * used: they are generated and change every release.
  */
-import type { OrderFacts, PageReading, Strategy } from '../../model';
+import type { OrderEvent, OrderFacts, PageReading, Strategy } from '../../model';
+import { ORDER_EVENTS } from '../../model';
+import type { ApiResponse } from '../api';
+import { cardsAround } from '../cards';
 import { pick } from '../strategy';
 import { countdownEndsAt } from '../../parse/countdown';
 import { absoluteUrl, cleanText, firstElement, firstText, type DatedSelector } from '../dom';
-import { embeddedOrder, readEmbeddedState, type EmbeddedOrder, type EmbeddedState } from './embedded';
+import { apiState } from './api';
+import { embeddedOrder, emptyState, readEmbeddedState, type EmbeddedOrder, type EmbeddedState } from './embedded';
+import { eventsInText } from './events';
 import { DEADLINE, REMAINING, STATUS_PHRASES, YANDEX_LABELS } from './labels';
+import { readReturns, returnOfOrder } from './returns';
 import { HOOK, ORDER_LINK, YANDEX_MARKET_SELECTORS as S } from './selectors';
 import { dateIn, orderIdIn, quantityIn, RootText, rublesIn } from './text';
 
@@ -28,24 +37,42 @@ const MAX_ORDERS = 500;
 const DETAIL_FIELDS = ['placedAt', 'status', 'store', 'items', 'total'] as const;
 const LIST_FIELDS = ['placedAt', 'status', 'store', 'total'] as const;
 
-/** What kind of Yandex Market page a URL is, and the order id it names, if any. */
-export function classifyYandexMarketUrl(url: URL): { kind: Kind; orderId?: string } {
+/** What kind of Yandex Market page a URL is, and the order (or return) it names, if any. */
+export function classifyYandexMarketUrl(url: URL): { kind: Kind; orderId?: string; returnId?: string } {
   if (url.hostname !== 'market.yandex.ru') return { kind: 'unknown' };
   const path = url.pathname.replace(/\/+$/, '');
   const detail = /^\/my\/order(?:\/([^/]+))?$/.exec(path);
   if (detail) return detail[1] && /^\d{1,20}$/.test(detail[1]) ? { kind: 'order-detail', orderId: detail[1] } : { kind: 'order-detail' };
   if (path === '/my/orders') return { kind: 'order-list' };
+  // Return requests: the list, and a return's own page (/my/returns/N; other paths are not known).
+  if (path === '/my/returns') return { kind: 'dispute-list' };
+  const ret = /^\/my\/returns?\/(\d{1,20})$/.exec(path);
+  if (ret) {
+    const orderId = url.searchParams.get('orderId');
+    return { kind: 'dispute-detail', returnId: ret[1], ...(orderId && /^\d{1,20}$/.test(orderId) && { orderId }) };
+  }
   return { kind: 'unknown' };
 }
 
-export function readYandexMarket(doc: Document, href: string, now: Date): PageReading {
+export function readYandexMarket(doc: Document, href: string, now: Date, responses: readonly ApiResponse[] = []): PageReading {
   let kind: Kind = 'unknown';
   try {
     const url = new URL(href);
     const classified = classifyYandexMarketUrl(url);
     kind = classified.kind;
-    if (kind === 'order-detail') return readDetail(doc, classified.orderId, now);
-    if (kind === 'order-list') return readList(doc, now);
+    const api = url.hostname === 'market.yandex.ru' ? safe(() => apiState(responses), emptyState()) : emptyState();
+    if (kind === 'order-detail') return readDetail(doc, classified.orderId, now, api);
+    if (kind === 'order-list') return readList(doc, now, api);
+    if (kind === 'dispute-list' || kind === 'dispute-detail') {
+      return readReturns(doc, kind, classified, now, api, safe(() => readEmbeddedState(doc), emptyState()));
+    }
+    // Any other page of the site: what its recorded answers hold, whatever the path (not every path of the
+    // returns pages is known). The page's own state and markup are not an order page's, so they are not read.
+    if (api.returns.size) return readReturns(doc, api.returns.size === 1 ? 'dispute-detail' : 'dispute-list', {}, now, api, emptyState(), false);
+    if (api.orders.size) {
+      const reading = readList(doc, now, api, false);
+      if (reading.orders.length) return reading;
+    }
     return { platform: PLATFORM, pageKind: 'unknown', orders: [], missing: [] };
   } catch {
     return { platform: PLATFORM, pageKind: kind, orders: [], missing: ['page'] };
@@ -55,10 +82,6 @@ export function readYandexMarket(doc: Document, href: string, now: Date): PageRe
 // ---------------------------------------------------------------------------------------------------------
 // Pages
 
-function emptyState(): EmbeddedState {
-  return { orders: new Map(), items: new Map(), shops: new Map(), orderIds: [] };
-}
-
 function safe<T>(read: () => T, fallback: T): T {
   try {
     return read();
@@ -67,37 +90,48 @@ function safe<T>(read: () => T, fallback: T): T {
   }
 }
 
-function readDetail(doc: Document, idFromUrl: string | undefined, now: Date): PageReading {
+function readDetail(doc: Document, idFromUrl: string | undefined, now: Date, api: EmbeddedState): PageReading {
   const state = safe(() => readEmbeddedState(doc), emptyState());
   const root = safe(() => doc.querySelector('main') ?? doc.body ?? doc.documentElement, null);
   const text = safe(() => new RootText(root), new RootText(null));
-  // A detail URL without a number: the state's only order, if it has exactly one.
-  const stateId = idFromUrl ? (state.orders.has(idFromUrl) ? idFromUrl : undefined) : state.orders.size === 1 ? [...state.orders.keys()][0] : undefined;
-  const order = readOrder({ root, text, state, now, idFromState: stateId, idFromUrl, fields: DETAIL_FIELDS });
+  // A detail URL without a number: the answers' (or the state's) only order, if they have exactly one.
+  const only = (s: EmbeddedState) => (idFromUrl ? (s.orders.has(idFromUrl) ? idFromUrl : undefined) : s.orders.size === 1 ? [...s.orders.keys()][0] : undefined);
+  const order = readOrder({ root, text, api, state, now, idFromApi: only(api), idFromState: only(state), idFromUrl, fields: DETAIL_FIELDS });
   if (!order.facts) return { platform: PLATFORM, pageKind: 'order-detail', orders: [], missing: ['orderId'] };
   return { platform: PLATFORM, pageKind: 'order-detail', orders: [order.facts], missing: order.missing };
 }
 
-function readList(doc: Document, now: Date): PageReading {
-  const state = safe(() => readEmbeddedState(doc), emptyState());
+function readList(doc: Document, now: Date, api: EmbeddedState, pageData = true): PageReading {
+  const state = pageData ? safe(() => readEmbeddedState(doc), emptyState()) : emptyState();
   const listed = new Set(state.orderIds);
-  const cards = safe(() => orderCards(doc), new Map<string, Element>());
+  const cards = pageData ? safe(() => orderCards(doc), new Map<string, Element>()) : new Map<string, Element>();
   const orders: OrderFacts[] = [];
   const missing: string[] = [];
+  const added = new Set<string>();
   const add = (id: string, root: Element | null) => {
-    if (orders.length >= MAX_ORDERS) return;
+    if (orders.length >= MAX_ORDERS || added.has(id)) return;
+    added.add(id);
     const text = safe(() => new RootText(root), new RootText(null));
     const inState = state.orders.has(id) || listed.has(id);
-    const order = readOrder({ root, text, state, now, idFromState: inState ? id : undefined, idFromUrl: root ? id : undefined, fields: LIST_FIELDS });
+    const order = readOrder({
+      root,
+      text,
+      api,
+      state,
+      now,
+      idFromApi: api.orders.has(id) ? id : undefined,
+      idFromState: inState ? id : undefined,
+      idFromUrl: root ? id : undefined,
+      fields: LIST_FIELDS,
+    });
     if (!order.facts) return;
     for (const field of order.missing) missing.push(`orders[${orders.length}].${field}`);
     orders.push(order.facts);
   };
   for (const [id, card] of cards) add(id, card);
-  // Orders the state describes but the page has not rendered (yet): still orders on this page.
-  for (const id of new Set([...state.orderIds, ...state.orders.keys()])) {
-    if (!cards.has(id) && state.orders.has(id)) add(id, null);
-  }
+  // Orders the answers or the state describe but the page has not rendered (yet): still orders on this page.
+  for (const id of new Set([...api.orderIds, ...api.orders.keys()])) if (api.orders.has(id)) add(id, null);
+  for (const id of new Set([...state.orderIds, ...state.orders.keys()])) if (state.orders.has(id)) add(id, null);
   if (!orders.length) missing.push('orders');
   return { platform: PLATFORM, pageKind: 'order-list', orders, missing };
 }
@@ -105,44 +139,44 @@ function readList(doc: Document, now: Date): PageReading {
 const ORDER_HREF = /\/my\/order\/(\d{1,20})(?:[/?#]|$)/;
 
 /**
- * The order cards of a list page, by order id in page order. A card is the largest element around an
- * order's link that holds links to that order only. Each link walks up its ancestors once, marking each
- * with the order it holds (or "several"), so the grouping is linear in the size of the page.
+ * The order cards of a list page, by order id in page order: the elements around each order's links, and
+ * around its number written as "Заказ № N" where a card links nowhere (../cards.ts).
  */
 function orderCards(doc: Document): Map<string, Element> {
-  const links = Array.from(doc.querySelectorAll(ORDER_LINK));
-  const owner = new Map<Element, string | null>();
-  const firstLink = new Map<string, Element>();
-  for (const link of links) {
+  const marks: [string, Element][] = [];
+  for (const link of Array.from(doc.querySelectorAll(ORDER_LINK))) {
     const id = ORDER_HREF.exec(link.getAttribute('href') ?? '')?.[1];
-    if (!id) continue;
-    if (!firstLink.has(id)) firstLink.set(id, link);
-    for (let el: Element | null = link; el; el = el.parentElement) {
-      const current = owner.get(el);
-      if (current === undefined) owner.set(el, id);
-      else if (current === id || current === null) break;
-      else owner.set(el, null);
-    }
+    if (id) marks.push([id, link]);
   }
-  const cards = new Map<string, Element>();
-  const top = new Set<Element | null>([doc.body, doc.documentElement, doc.querySelector('main')]);
-  for (const [id, link] of firstLink) {
-    let card: Element = link;
-    for (let el = link.parentElement; el && !top.has(el) && owner.get(el) === id; el = el.parentElement) card = el;
-    cards.set(id, card);
+  const root = doc.querySelector('main') ?? doc.body;
+  if (root) {
+    const text = new RootText(root);
+    text.texts.forEach((own, i) => {
+      // The number in the label's own text, or in the text right after a bare "Заказ №".
+      const id = ORDER_NUMBER.exec(own)?.[1] ?? (/^Заказ\s*(?:№|N|#)$/i.test(own) ? /^\d{5,20}$/.exec(text.texts[i + 1] ?? '')?.[0] : undefined);
+      const el = text.nodes[i].parentElement;
+      if (id && el && !el.closest('a')) marks.push([id, el]);
+    });
+    // In page order, links and numbers together, so the cards come out in the order the user sees them.
+    marks.sort(([, a], [, b]) => (a === b ? 0 : a.compareDocumentPosition(b) & 4 /* DOCUMENT_POSITION_FOLLOWING */ ? -1 : 1));
   }
-  return cards;
+  return cardsAround(marks, new Set([doc.body, doc.documentElement, doc.querySelector('main')]));
 }
+
+const ORDER_NUMBER = /^Заказ\s*(?:№|N|#)\s*(\d{5,20})(?!\d)/i;
 
 // ---------------------------------------------------------------------------------------------------------
 // One order, field by field
 
 interface OrderContext {
-  /** Where to look: the detail page's main column or one list card; null for an order known only from state. */
+  /** Where to look: the detail page's main column or one list card; null for an order known only from data. */
   root: Element | null;
   text: RootText;
+  /** What the page's recorded resolver answers say. */
+  api: EmbeddedState;
   state: EmbeddedState;
   now: Date;
+  idFromApi?: string;
   idFromState?: string;
   idFromUrl?: string;
   fields: readonly string[];
@@ -164,6 +198,7 @@ function readOrder(ctx: OrderContext): { facts?: OrderFacts; missing: string[] }
   const hooks = safe(() => (root ? new Hooks(root) : null), null)?.orNull();
 
   const orderId = pick<string>(sources, 'orderId', [
+    ['api-data', () => ctx.idFromApi],
     ['embedded-data', () => ctx.idFromState],
     ['selector', () => (hooks ? orderIdIn(hooks.firstText(S.orderIdText)?.text) : undefined)],
     ['label', () => firstValue(text.labelled(YANDEX_LABELS.orderId), orderIdIn)],
@@ -171,10 +206,12 @@ function readOrder(ctx: OrderContext): { facts?: OrderFacts; missing: string[] }
   ]);
   if (!orderId) return { missing: [...ctx.fields] };
 
+  const answered: EmbeddedOrder = safe(() => embeddedOrder(ctx.api, orderId, now), undefined) ?? {};
   const embedded: EmbeddedOrder = safe(() => embeddedOrder(ctx.state, orderId, now), undefined) ?? {};
   const facts: OrderFacts = { orderId, items: [], sources };
 
   facts.placedAt = pick<string>(sources, 'placedAt', [
+    ['api-data', () => answered.placedAt],
     ['embedded-data', () => embedded.placedAt],
     ['selector', () => (hooks ? dateIn(hooks.firstText(S.placedAt)?.text, now) : undefined)],
     [
@@ -182,17 +219,21 @@ function readOrder(ctx: OrderContext): { facts?: OrderFacts; missing: string[] }
       () =>
         firstValue(text.labelled(YANDEX_LABELS.placedAt), (v) => dateIn(v, now)) ??
         // "Заказ № 512034876 от 3 ноября"
-        firstValue(text.labelled(YANDEX_LABELS.orderId), (v) => dateIn(/(?:^|\s)от\s+(.*)$/.exec(v)?.[1], now)),
+        firstValue(text.labelled(YANDEX_LABELS.orderId), (v) => dateIn(/(?:^|\s)от\s+(.*)$/.exec(v)?.[1], now)) ??
+        // "№ 498000111 от 28 октября 2025", "от 25 ноября" beside the number
+        firstValue(text.texts, (v) => dateIn(/^(?:№\s*\d{5,20}\s+)?от\s+(\d.*)$/.exec(v)?.[1], now)),
     ],
   ]);
 
   facts.status = pick<string>(sources, 'status', [
+    ['api-data', () => answered.status],
     ['embedded-data', () => embedded.status],
     ['selector', () => (hooks ? hooks.firstText(S.status)?.text : undefined)],
     ['label', () => firstValue(text.labelled(YANDEX_LABELS.status), (v) => v) ?? text.startingPhrase(STATUS_PHRASES)],
   ]);
 
   facts.store = pick<NonNullable<OrderFacts['store']>>(sources, 'store', [
+    ['api-data', () => answered.store],
     ['embedded-data', () => embedded.store],
     ['selector', () => store(root, hooks ? hooks.firstText(S.storeName)?.text : undefined)],
     ['label', () => store(root, firstValue(text.labelled(YANDEX_LABELS.store), (v) => v))],
@@ -200,17 +241,20 @@ function readOrder(ctx: OrderContext): { facts?: OrderFacts; missing: string[] }
 
   facts.items =
     pick<Item[]>(sources, 'items', [
+      ['api-data', () => answered.items],
       ['embedded-data', () => embedded.items],
       ['selector', () => (root ? (hooks && itemsFromSelectors(hooks)) || itemsFromProductLinks(root, text) : undefined)],
     ]) ?? [];
 
   facts.total = pick(sources, 'total', [
+    ['api-data', () => answered.total],
     ['embedded-data', () => embedded.total],
     ['selector', () => (hooks ? rublesIn(hooks.firstText(S.total)?.text) : undefined)],
-    ['label', () => firstValue(text.labelled(YANDEX_LABELS.total), rublesIn)],
+    ['label', () => firstValue(text.labelled(YANDEX_LABELS.total), rublesIn) ?? (ctx.fields === LIST_FIELDS ? onlyAmount(text) : undefined)],
   ]);
 
   facts.tracking = pick<Tracking[]>(sources, 'tracking', [
+    ['api-data', () => answered.tracking],
     ['embedded-data', () => embedded.tracking],
     ['selector', () => (hooks ? tracking(trackNumberIn(hooks.firstText(S.trackNumber)?.text), hooks.firstText(S.carrier)?.text) : undefined)],
     [
@@ -224,12 +268,74 @@ function readOrder(ctx: OrderContext): { facts?: OrderFacts; missing: string[] }
     ['label', () => countdownsFromText(text, now)],
   ]);
 
+  readEvents(facts, ctx, answered, embedded);
+  readDispute(facts, ctx);
+
   const missing = ctx.fields.filter((field) => !(field in sources));
   return { facts, missing };
 }
 
+/**
+ * Every dated step, each from the first strategy that gives it (sources "events.<name>"): the answers, the
+ * state, then the page's words ("Доставлен 5 ноября": ./events.ts). `placed` is `placedAt`, one fact.
+ */
+function readEvents(facts: OrderFacts, ctx: OrderContext, answered: EmbeddedOrder, embedded: EmbeddedOrder): void {
+  const { sources } = facts;
+  let fromText: ReturnType<typeof eventsInText> | undefined;
+  const textEvents = () => (fromText ??= safe(() => eventsInText(ctx.text, ctx.now), {}));
+  const events: Partial<Record<OrderEvent, string>> = {};
+  for (const name of ORDER_EVENTS) {
+    if (name === 'placed') continue;
+    const date = pick<string>(sources, `events.${name}`, [
+      ['api-data', () => answered.events?.[name]],
+      ['embedded-data', () => embedded.events?.[name]],
+      ['label', () => textEvents()[name]],
+    ]);
+    if (date) events[name] = date;
+  }
+  if (!facts.placedAt && textEvents().placed) {
+    facts.placedAt = textEvents().placed;
+    sources.placedAt = 'label';
+  }
+  if (facts.placedAt) {
+    events.placed = facts.placedAt;
+    sources['events.placed'] = sources.placedAt;
+  }
+  // In the engine's order of events (placed first), as every reader lists them.
+  const ordered = ORDER_EVENTS.filter((name) => events[name]).map((name) => [name, events[name]!] as const);
+  if (ordered.length) facts.events = Object.fromEntries(ordered);
+}
+
+/** An order page that shows a return: the return the answers or the state hold for this order. */
+function readDispute(facts: OrderFacts, ctx: OrderContext): void {
+  const found = safe(() => returnOfOrder(facts.orderId, [['api-data', ctx.api], ['embedded-data', ctx.state]], ctx.now), undefined);
+  if (!found || !Object.keys(found[1].dispute).length) return;
+  const [strategy, ret] = found;
+  facts.dispute = ret.dispute;
+  facts.sources.dispute = strategy;
+  if (ret.dispute.openedAt && !facts.events?.refundRequested) {
+    facts.events = { ...facts.events, refundRequested: ret.dispute.openedAt };
+    facts.sources['events.refundRequested'] = strategy;
+  }
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Field readers
+
+/**
+ * A list card's total when no label says "Итого": the one amount in roubles the card shows (list cards show
+ * items as pictures, without prices). Two different amounts are ambiguous, so they give none.
+ */
+function onlyAmount(text: RootText): OrderFacts['total'] {
+  const amounts = new Map<number, NonNullable<OrderFacts['total']>>();
+  for (const own of text.texts) {
+    if (!/₽|руб/.test(own)) continue;
+    const money = rublesIn(own);
+    if (money) amounts.set(money.amount, money);
+    if (amounts.size > 1) return undefined;
+  }
+  return amounts.size === 1 ? [...amounts.values()][0] : undefined;
+}
 
 /** Seller's page: /business--slug/ID or /shop--slug/ID. */
 function store(root: Element | null, name: string | undefined): NonNullable<OrderFacts['store']> | undefined {

@@ -91,6 +91,12 @@ export const HOOK = '[data-auto], [data-zone-name]';
 export const ORDER_LINK = 'a[href*="/my/order/"]';
 
 /**
+ * Links to one return request's page (/my/returns/N; /my/return/N also accepted): on the returns list they
+ * group the page into return cards. Structural; the paths are not all known (unverified on a live page).
+ */
+export const RETURN_LINK = 'a[href*="/my/returns/"], a[href*="/my/return/"]';
+
+/**
  * Where the page's embedded state may sit: JSON in a script, or in a `noframes` element (a container some
  * server-rendered pages use for state patches; unverified for Yandex). An element is only parsed when its
  * text mentions the keys the reader needs (see ./embedded.ts).

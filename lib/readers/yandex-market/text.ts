@@ -33,25 +33,36 @@ export class RootText {
 
   constructor(readonly root: Node | null) {
     if (!root) return;
-    const stack: Node[] = [root];
+    // Adjacent text nodes are one text, as a browser shows them: some DOMs (linkedom, the command-line
+    // reader's) split "5&nbsp;ноября" into three nodes at the entity.
+    type Run = { first: Node; raw: string };
+    const stack: (Node | Run)[] = [root.nodeType === 3 ? { first: root, raw: root.nodeValue ?? '' } : root];
     while (stack.length && this.nodes.length < MAX_TEXT_NODES) {
-      const node = stack.pop()!;
-      if (node.nodeType === 3) {
-        const raw = node.nodeValue ?? '';
-        if (!NOT_BLANK.test(raw)) continue; // indentation between tags: most text nodes of a page
-        const text = cleanText(raw);
+      const item = stack.pop()!;
+      if ('first' in item) {
+        if (!NOT_BLANK.test(item.raw)) continue; // indentation between tags: most text nodes of a page
+        const text = cleanText(item.raw);
         if (text) {
-          this.nodes.push(node);
+          this.nodes.push(item.first);
           this.texts.push(text);
           this.lower.push(text.toLowerCase());
         }
         continue;
       }
+      const node = item;
       if (node.nodeType === 1 && SKIPPED_TAGS.has((node as Element).tagName.toUpperCase())) continue;
       if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) continue;
       // childNodes, not lastChild/previousSibling: some DOM implementations find a sibling by searching the parent.
       const children = node.childNodes;
-      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+      const items: (Node | Run)[] = [];
+      for (let i = 0; i < children.length; i++) {
+        const child = children[i];
+        const last = items[items.length - 1];
+        if (child.nodeType !== 3) items.push(child);
+        else if (last && 'first' in last) last.raw += child.nodeValue ?? '';
+        else items.push({ first: child, raw: child.nodeValue ?? '' });
+      }
+      for (let i = items.length - 1; i >= 0; i--) stack.push(items[i]);
     }
   }
 
@@ -78,6 +89,12 @@ export class RootText {
       if (phrase) return this.texts[i].slice(0, phrase.length);
     }
     return undefined;
+  }
+
+  /** Each text that starts with one of `phrases` (whole words), with the text after it. */
+  *phraseTexts(phrases: readonly string[]): Generator<[string, string | undefined]> {
+    const pattern = prefixPattern(phrases);
+    for (let i = 0; i < this.texts.length; i++) if (pattern.test(this.lower[i])) yield [this.texts[i], this.texts[i + 1]];
   }
 
   /** Each text node's text, joined with the next one when a pattern may span two nodes ("до" | "27 ноября"). */
