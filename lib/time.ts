@@ -75,7 +75,6 @@ export function startOfDay(day: string, timeZone: string): number {
   return result;
 }
 
-const DAY_MS = 86_400_000;
 const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
 
 export function addDays(day: string, days: number): string {
