@@ -1,5 +1,5 @@
 // The isolated content script's side: what it takes from the page's world, and what it ignores.
-import { Window } from 'happy-dom';
+import { Window as HappyWindow } from 'happy-dom';
 import { afterEach, describe, expect, it } from 'vitest';
 import { endpointForPage, PageDataInbox, receivePageData } from '@/lib/page-data/inbox';
 import { PAGE_DATA_EVENT, PAGE_DATA_REQUEST_EVENT } from '@/lib/page-data/protocol';
@@ -111,14 +111,15 @@ describe('the inbox', () => {
 });
 
 describe('the hand-over between the two worlds', () => {
-  const windows: Window[] = [];
+  const windows: HappyWindow[] = [];
   afterEach(async () => {
     for (const win of windows.splice(0)) await win.happyDOM.close();
   });
 
   it('asks the recorder for what it kept before, then hears each new response', async () => {
-    const win = new Window({ url: AE_PAGE }) as unknown as Window & typeof globalThis;
-    windows.push(win as unknown as Window);
+    const happy = new HappyWindow({ url: AE_PAGE });
+    windows.push(happy);
+    const win = happy as unknown as Window & typeof globalThis;
     win.fetch = async (input: RequestInfo | URL) => {
       const r = new win.Response(BODY);
       Object.defineProperty(r, 'url', { value: String(input) });
@@ -138,8 +139,9 @@ describe('the hand-over between the two worlds', () => {
   });
 
   it('takes a forged event like any other input: checked, and ignored when it is not a response of this page', () => {
-    const win = new Window({ url: AE_PAGE }) as unknown as Window & typeof globalThis;
-    windows.push(win as unknown as Window);
+    const happy = new HappyWindow({ url: AE_PAGE });
+    windows.push(happy);
+    const win = happy as unknown as Window & typeof globalThis;
     const box = new PageDataInbox(() => win.location.href);
     const asked: Event[] = [];
     win.addEventListener(PAGE_DATA_REQUEST_EVENT, (e) => asked.push(e));

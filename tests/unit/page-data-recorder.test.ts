@@ -1,5 +1,5 @@
 // The page-data recorder in a page of its own (happy-dom), with the page's fetch and XMLHttpRequest faked.
-import { Window } from 'happy-dom';
+import { Window as HappyWindow } from 'happy-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PAGE_DATA_EVENT, PAGE_DATA_REQUEST_EVENT } from '@/lib/page-data/protocol';
 import { installPageDataRecorder, runsInPageWorld, type Recorder } from '@/lib/page-data/recorder';
@@ -12,13 +12,13 @@ const FEED_API = 'https://acs.aliexpress.com/h5/mtop.aliexpress.recommend.feed/1
 const BODY = JSON.stringify({ api: 'mtop.aliexpress.trade.buyer.order.detail', ret: ['SUCCESS::调用成功'], data: { data: { status: { type: 'detail_order_status_block', fields: { title: 'Awaiting delivery' } } } } });
 
 type PageWindow = Window & typeof globalThis;
-const windows: Window[] = [];
+const windows: HappyWindow[] = [];
 afterEach(async () => {
   for (const win of windows.splice(0)) await win.happyDOM.close();
 });
 
 function page(): PageWindow {
-  const win = new Window({ url: PAGE, settings: { disableJavaScriptFileLoading: true, disableJavaScriptEvaluation: true, handleDisabledFileLoadingAsSuccess: true } });
+  const win = new HappyWindow({ url: PAGE, settings: { disableJavaScriptFileLoading: true, disableJavaScriptEvaluation: true, handleDisabledFileLoadingAsSuccess: true } });
   windows.push(win);
   return win as unknown as PageWindow;
 }
