@@ -12,6 +12,7 @@ import type { MessageKey, Translate } from './i18n';
 import type { Platform } from './marketplaces';
 import { ReadPageResponse, SelectionResponse, type CaptureError, type CaptureResponse } from './messages';
 import type { CaseRecord, OrderFacts } from './model';
+import { caseOrderOf } from './page-state';
 import type { EvidenceClock } from './evidence-item';
 import { MAX_SELECTION_CHARS, selectionEvidence } from './selection';
 
@@ -80,12 +81,12 @@ export async function handleCommand(deps: ActionDeps, command: string, tab: Acti
 
 type Target = { kind: 'order'; platform: Platform; order: OrderFacts } | { kind: 'case'; record: CaseRecord } | { kind: 'none' };
 
-/** An order page's own case first; otherwise the current case. */
+/** An order page's (or a dispute page's) own case first; otherwise the current case. */
 async function targetFor(deps: ActionDeps, tabId: number): Promise<Target> {
   const answer = await deps.sendToTab(tabId, { type: 'page:read' }).catch(() => undefined);
   const parsed = ReadPageResponse.safeParse(answer);
   const reading = parsed.success ? parsed.data.reading : null;
-  const order = reading?.pageKind === 'order-detail' ? reading.orders[0] : undefined;
+  const order = caseOrderOf(reading);
   if (reading && order) return { kind: 'order', platform: reading.platform, order };
   const record = await resolveCurrentCase(deps.storage, deps.database);
   return record ? { kind: 'case', record } : { kind: 'none' };

@@ -15,6 +15,7 @@ import type { CaptureError, CaptureProgress, CaptureResponse } from './messages'
 import { PageMeasureResponse, ScreenResponse, SnapshotResponse } from './messages';
 import type { EvidenceKind, EvidenceLabel, EvidenceRecord, OrderFacts, PageMetadata } from './model';
 import type { Platform } from './marketplaces';
+import { caseOrderOf } from './page-state';
 import { Stitcher, type Imaging } from './stitch';
 import { toZonedIso, userTimeZone } from './time';
 
@@ -109,7 +110,8 @@ async function run(deps: CaptureDeps, target: CaptureTarget, hooks: CaptureHooks
   let order: { platform: Platform; facts: OrderFacts } | undefined;
   if (caseId === undefined) {
     const reading = snapshot.success ? snapshot.data.reading : null;
-    const facts = reading?.pageKind === 'order-detail' ? reading.orders[0] : undefined;
+    // An order's page, or a dispute/refund page about one order: the capture goes into that order's case.
+    const facts = caseOrderOf(reading);
     if (!reading || !facts) throw new CaptureFailure('notOrderPage');
     order = { platform: reading.platform, facts };
   } else if (!(await deps.database.cases.get(caseId))) {

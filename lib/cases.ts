@@ -118,7 +118,11 @@ export class CaseNotFound extends Error {
   }
 }
 
-/** The facts of a new reading over an older one: a list page shows less than a detail page, so keep the rest. */
+/**
+ * The facts of a new reading over an older one: a list page shows less than a detail page, so keep the rest.
+ * Dated steps and the dispute are merged one by one: a dispute page says when the dispute opened, not when
+ * the order was paid or shipped, and must not wipe those out.
+ */
 function mergeOrder(older: OrderFacts, newer: OrderFacts): OrderFacts {
   const merged = { ...older } as Record<string, unknown>;
   for (const [key, value] of Object.entries(newer)) {
@@ -126,6 +130,8 @@ function mergeOrder(older: OrderFacts, newer: OrderFacts): OrderFacts {
     merged[key] = value;
   }
   merged.sources = { ...older.sources, ...newer.sources };
+  if (older.events || newer.events) merged.events = { ...older.events, ...newer.events };
+  if (older.dispute || newer.dispute) merged.dispute = { ...older.dispute, ...newer.dispute };
   return merged as OrderFacts;
 }
 

@@ -10,6 +10,7 @@ import { translator, type MessageKey, type Translate } from './i18n';
 import { resolveLocale } from './locale';
 import { SaveOrderFromPageResponse } from './messages';
 import type { PageReading } from './model';
+import { caseOrderOf } from './page-state';
 import { loadSettings } from './settings';
 
 export const PAGE_BUTTON_TAG = 'disputekit-page-button';
@@ -109,7 +110,8 @@ export function withoutPageButton<T>(doc: Document, fn: () => T): T {
 }
 
 /**
- * Shows the button while the page reads as an order page and the setting is on; removes it when a
+ * Shows the button while the page reads as an order page (or a dispute page about one order) and the setting
+ * is on; removes it when a
  * single-page navigation leaves the order. Called with each new reading by the content script.
  */
 export function pageButtonController(ctx: ContentScriptContext): (reading: PageReading | null) => void {
@@ -119,7 +121,7 @@ export function pageButtonController(ctx: ContentScriptContext): (reading: PageR
   let onOrderPage = false;
   ctx.onInvalidated(() => mounted?.remove());
   return (reading) => {
-    onOrderPage = reading?.pageKind === 'order-detail' && reading.orders.length > 0;
+    onOrderPage = caseOrderOf(reading) !== undefined;
     if (!onOrderPage) {
       mounted?.remove();
       mounted = undefined;

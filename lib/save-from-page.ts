@@ -10,6 +10,7 @@ import type { DisputeKitDB } from './db';
 import { describeError, isQuotaError } from './errors';
 import { evidenceItem, type EvidenceClock } from './evidence-item';
 import { SnapshotResponse, type SaveOrderFromPageResponse } from './messages';
+import { caseOrderOf } from './page-state';
 
 export interface SaveFromPageDeps extends EvidenceClock {
   sendToTab(tabId: number, message: unknown): Promise<unknown>;
@@ -25,7 +26,7 @@ export async function saveOrderFromPage(deps: SaveFromPageDeps, tabId: number): 
   const snapshot = SnapshotResponse.safeParse(raw);
   if (!snapshot.success) return { ok: false, error: 'notOrderPage' };
   const { reading, html, page } = snapshot.data;
-  const order = reading?.pageKind === 'order-detail' ? reading.orders[0] : undefined;
+  const order = caseOrderOf(reading);
   if (!reading || !order || !deps.isMarketplaceUrl(page.url)) return { ok: false, error: 'notOrderPage' };
   try {
     const archive = new Blob([html], { type: 'text/html;charset=utf-8' });

@@ -7,6 +7,7 @@ import { dossier } from './dossier';
 import { evidence } from './evidence';
 import { fullpage } from './fullpage';
 import { letters } from './letters';
+import { reading } from './reading';
 import { rules } from './rules';
 
-export const AREAS = [fullpage, evidence, actions, rules, checklist, dossier, letters, dashboard, backup] as const;
+export const AREAS = [fullpage, evidence, actions, rules, checklist, dossier, letters, dashboard, backup, reading] as const;
