@@ -22,12 +22,19 @@ export function DisputeList({ t, lang, orders }: { t: Translate; lang: string; o
           const state = [order.dispute?.type, order.dispute?.status ?? order.status].filter(Boolean).join(' · ');
           return (
             <li key={order.orderId} data-testid="dispute-order">
-              <span class="order-number">{order.orderId}</span>
-              {state && <span class="muted"> · {state}</span>}
+              <span class="order-number" data-page-text>
+                {order.orderId}
+              </span>
+              {state && (
+                <span class="muted">
+                  {' · '}
+                  <span data-page-text>{state}</span>
+                </span>
+              )}
               {timer && (
                 <span class="timer">
-                  {' '}
-                  · {timer.text}
+                  {' · '}
+                  <span data-page-text>{timer.text}</span>
                   {timer.endsAt && ` (${t('reading.timer.until', { date: formatPageDate(timer.endsAt, lang) })})`}
                 </span>
               )}

@@ -5,13 +5,14 @@ import { formatMoney, formatPageDate } from '@/lib/page-dates';
 
 type Row = [label: string, value: string | undefined, testId: string];
 
+// `data-page-text` marks what the page said (titles, statuses, amounts), as apart from DisputeKit's own words.
 function Rows({ t, rows }: { t: Translate; rows: Row[] }) {
   return (
     <dl>
       {rows.map(([label, value, testId]) => (
         <div class="row" key={testId}>
           <dt>{label}</dt>
-          <dd data-testid={testId} class={value ? '' : 'muted'}>
+          <dd data-testid={testId} class={value ? '' : 'muted'} data-page-text={value ? '' : undefined}>
             {value ?? t('order.notFound')}
           </dd>
         </div>
@@ -29,7 +30,7 @@ export function PageTimers({ t, lang, order }: { t: Translate; lang: string; ord
       <ul data-testid="page-timers">
         {order.countdowns.map((c, i) => (
           <li key={i}>
-            <span>{c.text}</span>
+            <span data-page-text>{c.text}</span>
             {c.endsAt && <span class="muted"> · {t('reading.timer.until', { date: formatPageDate(c.endsAt, lang) })}</span>}
           </li>
         ))}
@@ -74,10 +75,22 @@ export function OrderSummary({ t, lang, platform, order, dispute = false }: { t:
           <ul>
             {order.items.map((item, i) => (
               <li key={i} data-testid="order-item">
-                <span class="item-title">{item.title}</span>
-                {item.sku && <span class="muted"> · {item.sku}</span>}
+                <span class="item-title" data-page-text>
+                  {item.title}
+                </span>
+                {item.sku && (
+                  <span class="muted">
+                    {' · '}
+                    <span data-page-text>{item.sku}</span>
+                  </span>
+                )}
                 {item.quantity !== undefined && <span class="muted"> · {t('reading.quantity', { n: item.quantity })}</span>}
-                {item.price && <span> · {formatMoney(item.price, lang)}</span>}
+                {item.price && (
+                  <span>
+                    {' · '}
+                    <span data-page-text>{formatMoney(item.price, lang)}</span>
+                  </span>
+                )}
               </li>
             ))}
           </ul>
