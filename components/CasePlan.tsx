@@ -6,6 +6,7 @@ import { CASE_EVENTS, checklistFor, stepMessage, type CaseEvent, type CaseFacts 
 import type { Locale, Translate } from '@/lib/i18n';
 import type { Platform } from '@/lib/marketplaces';
 import type { OrderFacts } from '@/lib/model';
+import { formatMoney } from '@/lib/page-dates';
 import { Checklist, NextStep } from './Checklist';
 import { ContactLog } from './ContactLog';
 import { Countdown, formatDue } from './Countdown';
@@ -15,12 +16,7 @@ import { EditableDate } from './EditableDate';
 const EMPTY: CasePlanData = { userDates: undefined, userDue: undefined, contacts: [], steps: {} };
 
 function money(order: OrderFacts, lang: string): string | undefined {
-  if (!order.total) return undefined;
-  try {
-    return new Intl.NumberFormat(lang, { style: 'currency', currency: order.total.currency }).format(order.total.amount);
-  } catch {
-    return `${order.total.amount} ${order.total.currency}`;
-  }
+  return order.total && formatMoney(order.total, lang);
 }
 
 /**

@@ -2,11 +2,13 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { caseIdFor, type CaseOverview } from '@/lib/cases';
 import { languageTag, translator, type MessageKey, type Translate } from '@/lib/i18n';
 import type { CaptureProgress, CaptureResponse, SaveOrdersResponse } from '@/lib/messages';
+import { MAX_ORDERS } from '@/lib/model';
 import type { PageState } from '@/lib/page-state';
 import type { PopupApi } from '@/lib/popup-api';
 import { AddPageToCase } from './AddPageToCase';
 import { CaseCard } from './CaseCard';
 import { CasePlan } from './CasePlan';
+import { DisputeList } from './DisputeList';
 import { OrderList } from './OrderList';
 import { OrderSummary } from './OrderSummary';
 
@@ -29,13 +31,17 @@ function saveNotice(t: Translate, result: SaveOrdersResponse): Notice {
   return { tone: 'error', text: t(`error.${result.error}` as MessageKey), detail: result.detail };
 }
 
-const PAGE_MESSAGES: Record<Exclude<PageState['kind'], 'order'>, MessageKey> = {
+const PAGE_MESSAGES: Record<Exclude<PageState['kind'], 'order' | 'dispute' | 'dispute-list'>, MessageKey> = {
   'no-tab': 'error.noTab',
   'not-supported': 'popup.notOrderPage',
   reload: 'popup.reload',
   'order-list': 'popup.orderListPage',
   unreadable: 'popup.unreadable',
 };
+
+/** The page's one order, whose case the popup shows and a capture goes to: an order page or a dispute page about one order. */
+type CasePage = Extract<PageState, { kind: 'order' | 'dispute' }>;
+const isCasePage = (page: PageState | undefined): page is CasePage => page?.kind === 'order' || page?.kind === 'dispute';
 
 export function Popup({ api }: { api: PopupApi }) {
   const t = useMemo(() => translator(api.locale), [api.locale]);
@@ -48,7 +54,8 @@ export function Popup({ api }: { api: PopupApi }) {
   const [progress, setProgress] = useState<CaptureProgress | undefined>();
   const [cancelling, setCancelling] = useState(false);
 
-  const caseId = page?.kind === 'order' ? caseIdFor(page.platform, page.order.orderId) : undefined;
+  const casePage = isCasePage(page) ? page : undefined;
+  const caseId = casePage ? caseIdFor(casePage.platform, casePage.order.orderId) : undefined;
 
   useEffect(() => {
     const read = () => api.readPage().then(setPage, () => setPage({ kind: 'no-tab' }));
@@ -134,25 +141,31 @@ export function Popup({ api }: { api: PopupApi }) {
         </a>
       </header>
       {!page && <p class="muted" data-testid="reading">{t('popup.reading')}</p>}
-      {page && page.kind !== 'order' && !listWithOrders && (
+      {page && !isCasePage(page) && page.kind !== 'dispute-list' && !listWithOrders && (
         <p class="page-message" data-testid="page-message">
           {t(PAGE_MESSAGES[page.kind], { platform: 'platform' in page ? t(`platform.${page.platform}`) : '' })}
         </p>
       )}
-      {page?.kind === 'order' && (
+      {casePage && (
         <>
-          <OrderSummary t={t} platform={page.platform} order={page.order} />
+          <OrderSummary t={t} lang={lang} platform={casePage.platform} order={casePage.order} dispute={casePage.kind === 'dispute'} />
           {api.plan && caseId ? (
             // Countdown and next step before the capture button; the rest of the plan collapsed after it.
-            <CasePlan t={t} lang={lang} locale={api.locale} api={api.plan} platform={page.platform} order={page.order} caseId={caseId}>
-              {captureButton(page.tabId)}
+            <CasePlan t={t} lang={lang} locale={api.locale} api={api.plan} platform={casePage.platform} order={casePage.order} caseId={caseId}>
+              {captureButton(casePage.tabId)}
             </CasePlan>
           ) : (
-            captureButton(page.tabId)
+            captureButton(casePage.tabId)
           )}
         </>
       )}
-      {page && page.kind !== 'order' && page.kind !== 'no-tab' && <AddPageToCase t={t} api={api} />}
+      {page?.kind === 'dispute-list' && <DisputeList t={t} lang={lang} orders={page.orders} />}
+      {page && 'truncated' in page && page.truncated && (
+        <p class="hint" data-testid="truncated">
+          {t('reading.truncated', { n: MAX_ORDERS })}
+        </p>
+      )}
+      {page && !casePage && page.kind !== 'no-tab' && <AddPageToCase t={t} api={api} />}
       {page?.kind === 'order-list' && listWithOrders && (
         <OrderList t={t} orders={page.orders} busy={busy} onSaveAll={() => saveAll(page.tabId)} />
       )}
@@ -162,7 +175,7 @@ export function Popup({ api }: { api: PopupApi }) {
           {notice.detail && <span class="detail">{t('error.detail', { detail: notice.detail })}</span>}
         </p>
       )}
-      {page?.kind === 'order' && overview !== undefined && <CaseCard t={t} lang={lang} overview={overview} />}
+      {casePage && overview !== undefined && <CaseCard t={t} lang={lang} overview={overview} />}
     </main>
   );
 }

@@ -1,13 +1,12 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { listenForPageRequests, watchForChanges } from '@/lib/content';
-import { pageButtonController } from '@/lib/page-button';
+import { startContentScript } from '@/lib/content';
 import { ALIEXPRESS_MATCHES } from '@/lib/marketplaces';
 
 export default defineContentScript({
   matches: ALIEXPRESS_MATCHES,
   runAt: 'document_idle',
-  main(ctx) {
-    listenForPageRequests();
-    watchForChanges(ctx, pageButtonController(ctx));
-  },
+  // WXT would also announce the script's start with window.postMessage, whose type names the extension id:
+  // the page must not learn it (issue 12). WXT itself listens only for its DOM event.
+  noScriptStartedPostMessage: true,
+  main: startContentScript,
 });

@@ -135,9 +135,11 @@ export class CaseNotFound extends Error {
 
 /**
  * The facts of a new reading over an older one: a list page shows less than a detail page, so keep the rest.
- * Events merge one by one (the newer reading's date of an event wins; an event only the older one had stays);
- * countdowns merge by lib/page-countdowns.ts mergeCountdowns, so a countdown read again minutes later keeps the
- * stored end instead of moving with each reading.
+ * Events and the dispute merge one by one (the newer reading's date of an event wins; an event only the older
+ * one had stays: a list's order date must not drop the paid and shipped dates the detail gave, and a dispute
+ * page, which says when the dispute opened, must not wipe them out); countdowns merge by
+ * lib/page-countdowns.ts mergeCountdowns, so a countdown read again minutes later keeps the stored end
+ * instead of moving with each reading.
  */
 export function mergeOrder(older: OrderFacts, newer: OrderFacts): OrderFacts {
   const merged = { ...older } as Record<string, unknown>;
@@ -149,6 +151,7 @@ export function mergeOrder(older: OrderFacts, newer: OrderFacts): OrderFacts {
   if (older.events || newer.events) merged.events = { ...older.events, ...newer.events };
   const countdowns = mergeCountdowns(older.countdowns, newer.countdowns);
   if (countdowns) merged.countdowns = countdowns;
+  if (older.dispute || newer.dispute) merged.dispute = { ...older.dispute, ...newer.dispute };
   return merged as OrderFacts;
 }
 

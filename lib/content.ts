@@ -1,11 +1,26 @@
-/** The content scripts' side of messaging: read this page, hand over a snapshot of it, or take part in a full-page capture, on request. */
+/**
+ * The isolated content script of each marketplace: reads this page (with the API responses the page-data
+ * recorder kept, lib/page-data) on request, hands over a snapshot of it, takes part in a full-page capture,
+ * and tells an open popup when what it shows changes.
+ */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { PageCaptureSession } from './fullpage-page';
-import { ContentRequest, FullpageRequest, SelectionRequest, type ReadPageResponse, type SelectionResponse, type SnapshotResponse } from './messages';
+import { ContentRequest, FullpageRequest, PAGE_WATCH_PORT, SelectionRequest, type ReadPageResponse, type SelectionResponse, type SnapshotResponse } from './messages';
 import type { PageReading } from './model';
-import { hidePageButtonDuringCapture, withoutPageButton } from './page-button';
+import { hidePageButtonDuringCapture, pageButtonController, withoutPageButton } from './page-button';
+import { PageDataInbox, receivePageData } from './page-data/inbox';
+import { PageWatch } from './page-watch';
 import { readPage } from './readers';
+import type { ApiResponse } from './readers/api';
+
+/** Everything a content script does on its page. */
+export function startContentScript(ctx: ContentScriptContext): void {
+  const data = new PageDataInbox(() => location.href);
+  ctx.onInvalidated(receivePageData(window, data));
+  listenForPageRequests(data);
+  watchForChanges(ctx, data, pageButtonController(ctx));
+}
 
 /** The page as HTML, doctype included: the archive stored beside the screenshot. */
 export function serializeDocument(doc: Document): string {
@@ -13,11 +28,12 @@ export function serializeDocument(doc: Document): string {
   return doctype + withoutPageButton(doc, () => doc.documentElement.outerHTML);
 }
 
-export function answerPageRequest(message: unknown, doc: Document, win: Window): ReadPageResponse | SnapshotResponse | undefined {
+/** `responses`: what the page-data recorder kept for this page (lib/page-data), read before the markup. */
+export function answerPageRequest(message: unknown, doc: Document, win: Window, responses: readonly ApiResponse[] = []): ReadPageResponse | SnapshotResponse | undefined {
   const request = ContentRequest.safeParse(message);
   if (!request.success) return undefined;
   const href = win.location.href;
-  const reading = readPage(doc, href);
+  const reading = readPage(doc, href, new Date(), responses);
   if (request.data.type === 'page:read') return { reading };
   return {
     reading,
@@ -61,7 +77,7 @@ export function currentSelection(win: Window): SelectionResponse {
 }
 
 /** Only this extension's background and pages may ask; the page itself cannot reach this listener. */
-export function listenForPageRequests(): void {
+export function listenForPageRequests(data: PageDataInbox): void {
   browser.runtime.onMessage.addListener((message, sender) => {
     if (sender.id !== browser.runtime.id) return undefined;
     const fullpage = FullpageRequest.safeParse(message);
@@ -70,7 +86,7 @@ export function listenForPageRequests(): void {
       return answerFullpageRequest(fullpage.data, document, window);
     }
     if (SelectionRequest.safeParse(message).success) return Promise.resolve(currentSelection(window));
-    const answer = answerPageRequest(message, document, window);
+    const answer = answerPageRequest(message, document, window, data.responses());
     return answer ? Promise.resolve(answer) : undefined;
   });
 }
@@ -78,37 +94,62 @@ export function listenForPageRequests(): void {
 /** What the popup shows of a reading: when this changes, an open popup should read the page again. */
 export function readingSignature(reading: PageReading | null): string {
   if (!reading) return 'none';
-  return [reading.pageKind, ...reading.orders.map((o) => `${o.orderId}/${o.status ?? ''}`)].join('|');
+  const orders = reading.orders.map((o) =>
+    [
+      o.orderId,
+      o.status,
+      o.store?.name,
+      o.total && `${o.total.amount} ${o.total.currency}`,
+      o.items.length,
+      o.items[0]?.title,
+      o.events && JSON.stringify(o.events),
+      o.dispute && JSON.stringify(o.dispute),
+      o.countdowns?.map((c) => c.endsAt ?? c.text).join(','),
+    ].join('/'),
+  );
+  return [reading.pageKind, reading.truncated?.length ?? 0, ...orders].join('|');
 }
 
-const SETTLE_MS = 400;
-
 /**
- * Single-page navigation and lists that load more orders change the page without a reload. When what the
- * page shows changes, tell an open popup (it asks again; nothing is pushed to storage) and `onReading`
- * (the in-page button), which also gets the first reading.
+ * Single-page navigation, lists that load more orders and newly recorded API responses change the page
+ * without a reload. `onReading` (the in-page button) gets the first reading and each one that differs; an open
+ * popup (connected on PAGE_WATCH_PORT) is told to read again. How often the page is read is bounded by
+ * lib/page-watch.ts, so a large page pays little for changing.
  */
-export function watchForChanges(ctx: ContentScriptContext, onReading?: (reading: PageReading | null) => void): void {
-  const first = readPage(document, location.href);
-  let last = readingSignature(first);
-  onReading?.(first);
-  let timer: number | undefined;
-  const check = () => {
-    timer = undefined;
-    const reading = readPage(document, location.href);
-    const now = readingSignature(reading);
-    if (now === last) return;
-    last = now;
-    onReading?.(reading);
-    browser.runtime.sendMessage({ type: 'page:changed' }).catch(() => {
-      // No popup open: nobody to tell.
-    });
-  };
-  const schedule = () => {
-    if (timer === undefined) timer = ctx.setTimeout(check, SETTLE_MS);
-  };
-  ctx.addEventListener(window, 'wxt:locationchange', schedule);
-  const observer = new MutationObserver(schedule);
+export function watchForChanges(ctx: ContentScriptContext, data: PageDataInbox, onReading?: (reading: PageReading | null) => void): void {
+  const popups = new Set<{ postMessage(message: unknown): void }>();
+  const watch = new PageWatch(
+    {
+      read: () => {
+        const reading = readPage(document, location.href, new Date(), data.responses());
+        // A new response counts as a change even when no reader uses it yet: the popup reads again.
+        return { reading, signature: `${data.count}|${readingSignature(reading)}` };
+      },
+      now: () => performance.now(),
+      setTimer: (run, ms) => {
+        const id = ctx.setTimeout(run, ms);
+        return () => clearTimeout(id);
+      },
+    },
+    (reading) => {
+      onReading?.(reading);
+      for (const popup of popups) popup.postMessage({ type: 'page:changed' });
+    },
+  );
+  onReading?.(watch.start());
+  ctx.addEventListener(window, 'wxt:locationchange', () => watch.changed('navigation'));
+  ctx.onInvalidated(data.onResponse(() => watch.changed('data')));
+  const observer = new MutationObserver(() => watch.changed('dom'));
   observer.observe(document.documentElement, { childList: true, subtree: true });
   ctx.onInvalidated(() => observer.disconnect());
+  // Only this extension's popup connects; other extensions and the page cannot reach this listener.
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== PAGE_WATCH_PORT || port.sender?.id !== browser.runtime.id || ctx.isInvalid) return;
+    const unwatch = watch.watch();
+    popups.add(port);
+    port.onDisconnect.addListener(() => {
+      unwatch();
+      popups.delete(port);
+    });
+  });
 }

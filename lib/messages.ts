@@ -92,7 +92,12 @@ export const SaveOrdersResponse = z.discriminatedUnion('ok', [
 ]);
 export type SaveOrdersResponse = z.infer<typeof SaveOrdersResponse>;
 
-/** Content script → extension pages: what the page shows changed (single-page navigation, more orders). */
+/**
+ * Content script → the popup, on the port the popup opens to its tab's content script (PAGE_WATCH_PORT) while
+ * it is open: what the page shows changed (single-page navigation, more orders, a new API response). A port,
+ * not a broadcast: nothing wakes the background, and a page nobody watches is not read for it.
+ */
+export const PAGE_WATCH_PORT = 'disputekit:page-watch';
 export const PageChangedNotice = z.object({ type: z.literal('page:changed') });
 
 export const InterruptedCaptureResponse = z.object({ interrupted: z.boolean() });

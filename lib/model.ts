@@ -21,6 +21,12 @@ export type Money = z.infer<typeof MoneySchema>;
 
 export const StoreSchema = z.object({ name: text, url: text.optional(), id: text.optional() });
 
+/** How many of each a reading keeps; a reader's longer lists are cut to these (lib/readers/caps.ts), not refused. */
+export const MAX_ORDERS = 500;
+export const MAX_ITEMS = 500;
+export const MAX_TRACKING = 50;
+export const MAX_COUNTDOWNS = 20;
+
 export const OrderItemSchema = z.object({
   title: text,
   sku: text.optional(),
@@ -99,10 +105,10 @@ export const OrderFactsSchema = z.object({
   placedAt: PageDateSchema.optional(),
   status: text.optional(),
   store: StoreSchema.optional(),
-  items: z.array(OrderItemSchema).max(500),
+  items: z.array(OrderItemSchema).max(MAX_ITEMS),
   total: MoneySchema.optional(),
-  tracking: z.array(z.object({ number: text, carrier: text.optional() })).max(50).optional(),
-  countdowns: z.array(CountdownSchema).max(20).optional(),
+  tracking: z.array(z.object({ number: text, carrier: text.optional() })).max(MAX_TRACKING).optional(),
+  countdowns: z.array(CountdownSchema).max(MAX_COUNTDOWNS).optional(),
   /** Every dated step the page states; `sources` has one entry per event, as "events.<name>". */
   events: OrderEventsSchema.optional(),
   /** On a dispute or refund page (and an order page that shows one): the dispute about this order. */
@@ -118,9 +124,11 @@ export type PageKind = (typeof PAGE_KINDS)[number];
 export const PageReadingSchema = z.object({
   platform: PlatformSchema,
   pageKind: z.enum(PAGE_KINDS),
-  orders: z.array(OrderFactsSchema).max(500),
+  orders: z.array(OrderFactsSchema).max(MAX_ORDERS),
   /** Fields the reader looked for and could not find, as "field" or "orders[i].field". */
   missing: z.array(z.string()),
+  /** What the page had more of than a reading keeps, and was cut: "orders (600, kept 500)", "orders[0].items[2].title". */
+  truncated: z.array(z.string()).max(200).optional(),
 });
 export type PageReading = z.infer<typeof PageReadingSchema>;
 

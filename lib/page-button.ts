@@ -13,6 +13,7 @@ import { translator, type MessageKey, type Translate } from './i18n';
 import { resolveLocale } from './locale';
 import { SaveOrderFromPageResponse } from './messages';
 import type { PageReading } from './model';
+import { orderOfPage } from './page-order';
 import { loadSettings } from './settings';
 
 export const PAGE_BUTTON_TAG = 'disputekit-page-button';
@@ -123,8 +124,8 @@ export function withoutPageButton<T>(doc: Document, fn: () => T): T {
 }
 
 /**
- * Shows the button while the page reads as an order page and the setting is on; removes it when a
- * single-page navigation leaves the order. Called with each new reading by the content script.
+ * Shows the button while the page reads as an order page (or a dispute page about one order) whose address
+ * names that order, and the setting is on; removes it when a single-page navigation leaves the order. Called with each new reading by the content script.
  */
 export function pageButtonController(ctx: ContentScriptContext): (reading: PageReading | null) => void {
   let mounted: MountedButton | undefined;
@@ -133,7 +134,8 @@ export function pageButtonController(ctx: ContentScriptContext): (reading: PageR
   let onOrderPage = false;
   ctx.onInvalidated(() => mounted?.remove());
   return (reading) => {
-    onOrderPage = reading?.pageKind === 'order-detail' && reading.orders.length > 0;
+    // Only where a save would be taken: the page's order is the one its address names (lib/page-order.ts).
+    onOrderPage = orderOfPage(reading ?? null, location.href, true).ok;
     if (!onOrderPage) {
       mounted?.remove();
       mounted = undefined;

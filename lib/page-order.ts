@@ -6,18 +6,19 @@
  */
 import { platformForUrl, type Platform } from './marketplaces';
 import type { OrderFacts, PageReading } from './model';
+import { caseOrderOf } from './page-state';
 import { classifyAliExpressUrl } from './readers/aliexpress';
 import { classifyTaobaoUrl } from './readers/taobao';
 import { classifyYandexMarketUrl } from './readers/yandex-market';
 
-/** The order an https marketplace address names (an order's detail page), or null. */
+/** The order an https marketplace address names (an order's detail page, or a dispute/refund page naming it), or null. */
 export function orderInUrl(href: string): { platform: Platform; orderId: string } | null {
   const platform = platformForUrl(href);
   if (!platform) return null;
   const url = new URL(href);
   const classified =
     platform === 'aliexpress' ? classifyAliExpressUrl(url) : platform === 'yandex-market' ? classifyYandexMarketUrl(url) : classifyTaobaoUrl(url);
-  return classified.kind === 'order-detail' && classified.orderId ? { platform, orderId: classified.orderId } : null;
+  return (classified.kind === 'order-detail' || classified.kind === 'dispute-detail') && classified.orderId ? { platform, orderId: classified.orderId } : null;
 }
 
 export type PageOrder =
@@ -27,12 +28,12 @@ export type PageOrder =
   | { ok: false; error: 'orderMismatch'; shown: string; address: string };
 
 /**
- * The order of an order page's reading, checked against the page's address: when the address names an
- * order, the reading must name that one and no other. `requireUrlOrder`: the page's own button also refuses
+ * The order of a page's reading (an order's page, or a dispute/refund page about one order: caseOrderOf),
+ * checked against the page's address: when the address names an order, the reading must name that one and no other. `requireUrlOrder`: the page's own button also refuses
  * a page whose address names no order; a save the user starts in the extension takes the reading's order then.
  */
 export function orderOfPage(reading: PageReading | null, url: string, requireUrlOrder: boolean): PageOrder {
-  const order = reading?.pageKind === 'order-detail' ? reading.orders[0] : undefined;
+  const order = caseOrderOf(reading);
   if (!reading || !order) return { ok: false, error: 'notOrderPage' };
   const named = orderInUrl(url);
   if (!named) return requireUrlOrder ? { ok: false, error: 'noOrderInUrl' } : { ok: true, platform: reading.platform, order };

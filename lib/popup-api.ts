@@ -1,11 +1,11 @@
 /** The popup's link to the browser: which tab it is about, that tab's page, the database, the background. */
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import { casePlanApi, type CasePlanApi } from './case-plan';
 import { getCurrentCaseId, recentOpenCases } from './current-case';
 import { getCaseOverview, type CaseOverview } from './cases';
 import { db } from './db';
 import type { Locale } from './i18n';
-import { CaptureProgressNotice, CaptureResponse, InterruptedCaptureResponse, type CaptureProgress, PageChangedNotice, ReadPageResponse, SaveOrdersResponse } from './messages';
+import { CaptureProgressNotice, CaptureResponse, InterruptedCaptureResponse, type CaptureProgress, PAGE_WATCH_PORT, PageChangedNotice, ReadPageResponse, SaveOrdersResponse } from './messages';
 import type { CaseRecord } from './model';
 import { platformForUrl } from './marketplaces';
 import { pageStateFrom, type PageState } from './page-state';
@@ -79,6 +79,29 @@ export async function readingOnceLoaded(
 /** `locale`: from lib/locale.ts `currentLocale()`, read before the popup renders. */
 export function browserPopupApi(search: string, locale: Locale): PopupApi {
   let tabId: number | undefined;
+  const changeListeners = new Set<() => void>();
+  let watching: { tabId: number; port: Browser.runtime.Port } | undefined;
+  /**
+   * While the popup is open it keeps a port to its tab's content script, which then follows the page's changes
+   * and says when what it shows changed. The port goes when the popup closes. Should it go while the popup is
+   * open (the page reloaded or navigated away), the page is read again once, which connects anew.
+   */
+  const watchTab = (id: number) => {
+    if (!changeListeners.size || watching?.tabId === id) return;
+    watching?.port.disconnect();
+    const port = browser.tabs.connect(id, { name: PAGE_WATCH_PORT });
+    const since = Date.now();
+    watching = { tabId: id, port };
+    port.onMessage.addListener((message: unknown) => {
+      if (PageChangedNotice.safeParse(message).success) for (const listener of changeListeners) listener();
+    });
+    port.onDisconnect.addListener(() => {
+      if (watching?.port !== port) return;
+      watching = undefined;
+      // A port refused at once means no content script there: nothing to follow, and no loop of retries.
+      if (Date.now() - since > 1000) for (const listener of changeListeners) listener();
+    });
+  };
   return {
     locale,
     async readPage() {
@@ -97,6 +120,7 @@ export function browserPopupApi(search: string, locale: Locale): PopupApi {
         wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
       });
       const current = await browser.tabs.get(id).catch(() => undefined);
+      if (answer) watchTab(id);
       return pageStateFrom(id, current?.url ?? tab.url, answer?.reading);
     },
     loadCase: (caseId) => getCaseOverview(db(), caseId),
@@ -134,12 +158,15 @@ export function browserPopupApi(search: string, locale: Locale): PopupApi {
       openSettings: () => void browser.runtime.openOptionsPage(),
     }),
     onPageChanged(callback) {
-      const listener = (message: unknown, sender: { tab?: { id?: number } }) => {
-        if (PageChangedNotice.safeParse(message).success && sender.tab?.id === tabId) callback();
-        return undefined;
+      changeListeners.add(callback);
+      if (tabId !== undefined) watchTab(tabId);
+      return () => {
+        changeListeners.delete(callback);
+        if (!changeListeners.size) {
+          watching?.port.disconnect();
+          watching = undefined;
+        }
       };
-      browser.runtime.onMessage.addListener(listener);
-      return () => browser.runtime.onMessage.removeListener(listener);
     },
   };
 }

@@ -212,6 +212,8 @@ try {
 } finally {
   await browser.close();
 }
+Object.assign(figures, await recorderFigures());
+Object.assign(figures, await largePageFigures());
 Object.assign(figures, await fullPageFigures());
 Object.assign(figures, await dossierFigures());
 Object.assign(figures, await caseListFigures());
@@ -504,4 +506,231 @@ async function caseListFigures() {
   } finally {
     await ext.close();
   }
+}
+
+/**
+ * `recorder.overhead_ms`: what the page-data recorder (lib/page-data/recorder.ts) and the content script's
+ * inbox of its responses (lib/page-data/inbox.ts) add to a page that makes 50 fetch calls, one after the
+ * other, to a known API endpoint whose body it reads, against the same page without them: the difference of
+ * the medians of RECORDER_RUNS alternating runs (target: within noise, under 2 ms). Both run in the page here
+ * (no extension): the isolated world shares the page's main thread, so this is what the page pays. The page
+ * and the API are served by a local HTTPS server (a throwaway self-signed certificate made with `openssl`;
+ * Chromium maps the marketplace's hosts to it), since Playwright's request routing adds milliseconds of noise
+ * to every call. `recorder.fetch_ms.with` / `.without`: the medians themselves; `recorder.fetch_ms.spread`:
+ * the without-runs' interquartile range, i.e. the noise. Without the network (the endpoint answers at once,
+ * which leaves only the recorder's and the inbox's own work): `recorder.overhead_ms.no_network.api`, the same
+ * 50 calls to the known API, each response cloned, read and handed over; `.other`, 50 calls to a URL the
+ * recorder does not keep, which is what every other call of the page pays.
+ */
+async function recorderFigures() {
+  const RECORDER_RUNS = 21;
+  const CALLS = 50;
+  const { execFileSync } = await import('node:child_process');
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { createServer } = await import('node:https');
+  const dir = mkdtempSync(join(tmpdir(), 'disputekit-bench-'));
+  try {
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=localhost', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
+  } catch {
+    console.error('recorder.*: skipped, openssl is needed for the local HTTPS server');
+    rmSync(dir, { recursive: true, force: true });
+    return {};
+  }
+  const body = readFileSync(own('aliexpress/api/order-detail.json'), 'utf8');
+  const server = createServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }, (request, response) => {
+    if (request.headers.host?.startsWith('acs.')) {
+      response.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': 'https://www.aliexpress.com' });
+      response.end(body);
+    } else {
+      response.writeHead(200, { 'content-type': 'text/html' });
+      response.end('<!doctype html><title>Order</title><p>order</p>');
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = server.address().port;
+  const bundle = (
+    await build({
+      stdin: {
+        contents: `import { installPageDataRecorder } from './lib/page-data/recorder'; import { PageDataInbox, receivePageData } from './lib/page-data/inbox';
+          window.__installRecorder = () => { installPageDataRecorder(window); window.__inbox = new PageDataInbox(() => location.href); receivePageData(window, window.__inbox); };`,
+        resolveDir: ROOT,
+        loader: 'ts',
+      },
+      bundle: true,
+      format: 'iife',
+      write: false,
+      alias: { '@': ROOT },
+      logLevel: 'silent',
+    })
+  ).outputFiles[0].text;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--ignore-certificate-errors', `--host-resolver-rules=MAP www.aliexpress.com 127.0.0.1:${port}, MAP acs.aliexpress.com 127.0.0.1:${port}`],
+  });
+  try {
+    const context = await browser.newContext({ ignoreHTTPSErrors: true });
+    await context.addInitScript({ content: bundle });
+    const tab = await context.newPage();
+    await tab.goto('https://www.aliexpress.com/p/order/detail.html?orderId=8190246813579246');
+    // In one page, batches through the browser's own fetch and through the recorder's, alternating, so the
+    // machine's load weighs on both alike; the overhead is the median of the pairs' differences.
+    const result = await tab.evaluate(
+      async ({ calls, runs }) => {
+        const api = 'https://acs.aliexpress.com/h5/mtop.aliexpress.trade.buyer.order.detail/1.0/?api=mtop.aliexpress.trade.buyer.order.detail&type=originaljson&n=';
+        const native = window.fetch;
+        window.__installRecorder();
+        const recorded = window.fetch;
+        const batch = async (fetcher, tag) => {
+          const start = performance.now();
+          for (let i = 1; i <= calls; i++) await (await fetcher.call(window, `${api}${tag}-${i}`)).json();
+          return performance.now() - start;
+        };
+        for (let i = 0; i < 2; i++) {
+          await batch(native, `warm${i}`);
+          await batch(recorded, `warm${i}`);
+        }
+        const pairs = [];
+        for (let run = 0; run < runs; run++) {
+          const without = await batch(native, `a${run}`);
+          const withIt = await batch(recorded, `b${run}`);
+          pairs.push({ without, withIt });
+        }
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        return { pairs, kept: window.__inbox.count };
+      },
+      { calls: CALLS, runs: RECORDER_RUNS },
+    );
+    // The same without the network: an endpoint that answers at once (the page's fetch replaced before the
+    // recorder wraps it), so only the recorder's and the inbox's own work remains in the difference.
+    const quiet = await context.newPage();
+    await quiet.goto('https://www.aliexpress.com/p/order/detail.html?orderId=8190246813579246');
+    const alone = await quiet.evaluate(
+      async ({ calls, runs, body }) => {
+        const api = 'https://acs.aliexpress.com/h5/mtop.aliexpress.trade.buyer.order.detail/1.0/?api=mtop.aliexpress.trade.buyer.order.detail&type=originaljson&n=';
+        const other = 'https://www.aliexpress.com/p/api/recommend?n=';
+        const instant = (url) => {
+          const response = new Response(body, { headers: { 'content-type': 'application/json' } });
+          Object.defineProperty(response, 'url', { value: String(url) });
+          return Promise.resolve(response);
+        };
+        window.fetch = instant;
+        window.__installRecorder();
+        const recorded = window.fetch;
+        const batch = async (fetcher, base, tag) => {
+          const start = performance.now();
+          for (let i = 1; i <= calls; i++) await (await fetcher.call(window, `${base}${tag}-${i}`)).json();
+          // The recorder reads its clone after the page's own read: let that finish inside the measurement.
+          await new Promise((resolve) => setTimeout(resolve, 0));
+          return performance.now() - start;
+        };
+        const differences = { api: [], other: [] };
+        for (let run = 0; run < runs; run++) {
+          for (const [kind, base] of [['api', api], ['other', other]]) {
+            const without = await batch(instant, base, `a${run}`);
+            differences[kind].push((await batch(recorded, base, `b${run}`)) - without);
+          }
+        }
+        return differences;
+      },
+      { calls: CALLS, runs: RECORDER_RUNS, body },
+    );
+    await context.close();
+    if (result.kept < 40) throw new Error(`the recorder kept ${result.kept} responses`);
+    const sorted = (values) => [...values].sort((a, b) => a - b);
+    const median = (values) => sorted(values)[Math.floor(values.length / 2)];
+    const quartile = (values, q) => sorted(values)[Math.floor((values.length - 1) * q)];
+    const without = result.pairs.map((p) => p.without);
+    return {
+      'recorder.overhead_ms': Number(median(result.pairs.map((p) => p.withIt - p.without)).toFixed(2)),
+      'recorder.fetch_ms.with': Number(median(result.pairs.map((p) => p.withIt)).toFixed(2)),
+      'recorder.fetch_ms.without': Number(median(without).toFixed(2)),
+      'recorder.fetch_ms.spread': Number((quartile(without, 0.75) - quartile(without, 0.25)).toFixed(2)),
+      'recorder.overhead_ms.no_network.api': Number(median(alone.api).toFixed(2)),
+      'recorder.overhead_ms.no_network.other': Number(median(alone.other).toFixed(2)),
+      'recorder.calls': CALLS,
+    };
+  } finally {
+    await browser.close();
+    server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * A page of 10,000 items (the AliExpress detail fixture's item repeated), issue 12:
+ * `content.reading_ms.items_10000`: one reading of it (the reader, in Chromium), median of 3; what a change of
+ * the page cost it each time before lib/page-watch.ts, when every change was read;
+ * `content.change_ms.items_10000`: with the test build loaded and no popup open, the main thread's long
+ * tasks (≥ 50 ms) after 20 DOM changes, per change (target: under 100 ms). (While a popup follows the page,
+ * a burst of changes is read once, and after a reading of D ms the next waits 9 × D: lib/page-watch.ts.)
+ * `content.reading_truncated.items_10000`: 1 when the reading kept the first 500 items instead of refusing the page.
+ */
+async function largePageFigures() {
+  const html = readFileSync(own('aliexpress/order-detail.html'), 'utf8');
+  const start = html.indexOf('<div class="order-detail-item-content">');
+  // The item ends where its wrapper, then the items' block, close before the order info.
+  const end = html.indexOf('</div>\n      </div>\n    </div>\n    <div class="order-detail-info') + '</div>'.length;
+  const item = html.slice(start, end);
+  const big = html.slice(0, start) + item.repeat(10_000) + html.slice(end);
+  const url = 'https://www.aliexpress.com/p/order/detail.html?orderId=8190123456789012';
+  const figures = {};
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
+  try {
+    const page = await browser.newPage();
+    await page.setContent('<!doctype html><title>bench</title>');
+    await page.addScriptTag({ content: await readerBundle() });
+    const result = await page.evaluate(
+      ({ html, url }) => {
+        const doc = new DOMParser().parseFromString(html, 'text/html');
+        const times = [];
+        let reading;
+        for (let i = 0; i < 3; i++) {
+          const t = performance.now();
+          reading = globalThis.DisputeKitReaders.readPage(doc, url, new Date('2026-11-20T09:00:00Z'));
+          times.push(performance.now() - t);
+        }
+        times.sort((a, b) => a - b);
+        return { ms: times[1], items: reading?.orders[0]?.items.length ?? 0, truncated: Boolean(reading?.truncated?.length) };
+      },
+      { html: big, url },
+    );
+    figures['content.reading_ms.items_10000'] = Math.round(result.ms);
+    figures['content.reading_items.items_10000'] = result.items;
+    figures['content.reading_truncated.items_10000'] = result.truncated ? 1 : 0;
+  } finally {
+    await browser.close();
+  }
+
+  const { TEST_BUILD, launchExtension, openTab, serve } = await import('../tests/e2e/harness.mjs');
+  if (!existsSync(join(TEST_BUILD, 'manifest.json'))) {
+    console.error(`content.change_ms.*: skipped, no test build in ${TEST_BUILD} (npm run build:test)`);
+    return figures;
+  }
+  const CHANGES = 20;
+  const ext = await launchExtension();
+  try {
+    await serve(ext.context, '**/p/order/detail.html?orderId=8190123456789012', big);
+    const { page } = await openTab(ext, url);
+    // The content script has read the page once (its in-page button is there): from now on, changes only.
+    await page.waitForSelector('disputekit-page-button', { state: 'attached', timeout: 120_000 });
+    const perChange = await page.evaluate(async (changes) => {
+      const tasks = [];
+      new PerformanceObserver((list) => tasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask' });
+      for (let i = 0; i < changes; i++) {
+        const note = document.createElement('p');
+        note.textContent = `change ${i}`;
+        document.body.append(note);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      // Long enough for any reading a change would have caused to have run.
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      return tasks.reduce((a, b) => a + b, 0) / changes;
+    }, CHANGES);
+    figures['content.change_ms.items_10000'] = Math.round(perChange);
+  } finally {
+    await ext.close();
+  }
+  return figures;
 }

@@ -3,6 +3,7 @@ import { platformForUrl } from '../marketplaces';
 import type { PageReading } from '../model';
 import { PageReadingSchema } from '../model';
 import type { ApiResponse } from './api';
+import { capReading } from './caps';
 import { readAliExpress } from './aliexpress';
 import { readTaobao } from './taobao';
 import { readYandexMarket } from './yandex-market';
@@ -23,15 +24,17 @@ const READERS: Record<PageReading['platform'], PageReader> = {
 
 /**
  * The reading of a page, or null when DisputeKit has no reader for its site. Never throws: a reader that
- * trips over an unexpected page reports the page as unknown, with what it could not read.
+ * trips over an unexpected page reports the page as unknown, with what it could not read. A reading longer
+ * than the caps (more orders or items, longer text) is cut to them and says so in `truncated` (./caps.ts).
  */
 export function readPage(doc: Document, href: string, now: Date = new Date(), responses: readonly ApiResponse[] = []): PageReading | null {
   const platform = platformForUrl(href);
   const reader = platform && READERS[platform];
   if (!platform || !reader) return null;
   try {
-    const parsed = PageReadingSchema.safeParse(reader(doc, href, now, responses));
-    if (parsed.success) return parsed.data;
+    const { value, truncated } = capReading(reader(doc, href, now, responses));
+    const parsed = PageReadingSchema.safeParse(value);
+    if (parsed.success) return truncated.length ? { ...parsed.data, truncated: [...(parsed.data.truncated ?? []), ...truncated].slice(0, 200) } : parsed.data;
   } catch {
     // fall through: reported below as an unreadable page of this platform
   }

@@ -41,7 +41,7 @@ async function logContact(popup, summary) {
 }
 
 // Page data and what the user typed are not the extension's strings.
-const POPUP_DATA = '[data-testid="order-id"], [data-testid="order-store"], [data-testid="order-status"], .contact-summary';
+const POPUP_DATA = '[data-testid="order-id"], [data-testid="order-store"], [data-testid="order-status"], [data-page-text], .contact-summary';
 
 for (const locale of ['en', 'zh_CN', 'ru']) {
   describe(`popup screenshots in ${locale}`, () => {
