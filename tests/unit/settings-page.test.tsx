@@ -7,6 +7,7 @@ import { Options, type SettingsPageApi } from '@/components/Options';
 import { DisputeKitDB } from '@/lib/db';
 import { loadSettings } from '@/lib/settings';
 import { caseWithCapture } from './case-fixture';
+import { until } from './wait';
 
 let root: HTMLElement;
 let dbCount = 0;
@@ -70,6 +71,7 @@ describe('the settings page', () => {
     const database = new DisputeKitDB(`settings-page-${++dbCount}`);
     await caseWithCapture(database);
     await show({ database });
+    await until(() => root.querySelector('[data-testid="storage-row"]'), 'the storage rows');
     const rows = [...root.querySelectorAll('[data-testid="storage-row"]')].map((r) => [...r.querySelectorAll('td')].map((c) => c.textContent));
     const size = (await database.evidence.toArray())[0].bytes;
     expect(rows).toEqual([['8190123456789012', 'AliExpress', '1', `${size} bytes`]]);

@@ -82,7 +82,10 @@ export function mergeDrafts(first: OrderDraft, second: OrderDraft): OrderDraft {
   return merged;
 }
 
-/** The order drafts of several strategies as one list: the first list's order, then orders only the later ones saw. */
+/**
+ * The order drafts of several strategies as one list: the first list's order, then orders only the later ones
+ * saw. Not cut to MAX_ORDERS here: readPage cuts every reading to the caps and says what it cut (caps.ts).
+ */
 export function mergeLists(lists: readonly OrderDraft[][]): OrderDraft[] {
   const byId = new Map<string, OrderDraft>();
   for (const list of lists) {
@@ -92,7 +95,7 @@ export function mergeLists(lists: readonly OrderDraft[][]): OrderDraft[] {
       byId.set(draft.orderId, known ? mergeDrafts(known, draft) : draft);
     }
   }
-  return [...byId.values()].slice(0, MAX_ORDERS);
+  return [...byId.values()];
 }
 
 export function missingFields(order: OrderDraft, prefix: string): string[] {
