@@ -134,8 +134,10 @@ export function pageButtonController(ctx: ContentScriptContext): (reading: PageR
   let onOrderPage = false;
   ctx.onInvalidated(() => mounted?.remove());
   return (reading) => {
-    // Only where a save would be taken: the page's order is the one its address names (lib/page-order.ts).
-    onOrderPage = orderOfPage(reading ?? null, location.href, true).ok;
+    // Where a save would be taken (the page's order is the one its address names, lib/page-order.ts), and
+    // where the page names another order than its address: a click there says so instead of saving.
+    const found = orderOfPage(reading ?? null, location.href, true);
+    onOrderPage = found.ok || found.error === 'orderMismatch';
     if (!onOrderPage) {
       mounted?.remove();
       mounted = undefined;
