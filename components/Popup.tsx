@@ -12,12 +12,21 @@ import { DisputeList } from './DisputeList';
 import { OrderList } from './OrderList';
 import { OrderSummary } from './OrderSummary';
 
-/** `detail`: the browser's own technical words, shown apart from the message (they are not translated). */
-type Notice = { tone: 'ok' | 'error'; text: string; detail?: string };
+/**
+ * `detail`: the browser's own technical words, shown apart from the message (they are not translated).
+ * `next`: a page taller than one capture takes: the screen the next section starts at, offered as a button.
+ */
+type Notice = { tone: 'ok' | 'error'; text: string; detail?: string; next?: { from: number; first: number; last: number } };
 
-function captureNotice(t: Translate, result: CaptureResponse): Notice {
-  if (result.ok) return { tone: 'ok', text: t('capture.saved', { files: t('case.files', { n: result.evidenceIds.length }) }) };
-  return { tone: 'error', text: t(`error.${result.error}` as MessageKey), detail: result.detail };
+function captureNotice(t: Translate, result: CaptureResponse, lang: string): Notice {
+  if (!result.ok) return { tone: 'error', text: t(`error.${result.error}` as MessageKey), detail: result.detail };
+  const saved = t('capture.saved', { files: t('case.files', { n: result.evidenceIds.length }) });
+  const section = result.section;
+  if (!section) return { tone: 'ok', text: saved };
+  const n = (v: number) => v.toLocaleString(lang);
+  const text = `${saved} ${t('fullpage.section', { first: n(section.first), last: n(section.last), total: n(section.of) })}`;
+  if (section.last >= section.of) return { tone: 'ok', text };
+  return { tone: 'ok', text, next: { from: section.last, first: section.last + 1, last: Math.min(section.of, section.last + (section.last - section.first + 1)) } };
 }
 
 function progressText(t: Translate, progress: CaptureProgress | undefined): string {
@@ -78,14 +87,14 @@ export function Popup({ api }: { api: PopupApi }) {
     if (caseId) void readCase(caseId).then((read) => read !== undefined && setOverview(read));
   }, [api, caseId]);
 
-  async function capture(tabId: number) {
+  async function capture(tabId: number, fromScreen?: number) {
     setBusy(true);
     setNotice(undefined);
     setProgress(undefined);
     const unsubscribe = api.onCaptureProgress(tabId, setProgress);
     let result: CaptureResponse;
     try {
-      result = await api.capture(tabId);
+      result = await api.capture(tabId, fromScreen);
     } finally {
       unsubscribe();
     }
@@ -94,7 +103,7 @@ export function Popup({ api }: { api: PopupApi }) {
     const after = result.ok && caseId ? await readCase(caseId) : undefined;
     setProgress(undefined);
     setCancelling(false);
-    setNotice(captureNotice(t, result));
+    setNotice(captureNotice(t, result, lang));
     if (after !== undefined) setOverview(after);
     setBusy(false);
   }
@@ -173,6 +182,11 @@ export function Popup({ api }: { api: PopupApi }) {
         <p class={`notice ${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'} data-testid="notice">
           {notice.text}
           {notice.detail && <span class="detail">{t('error.detail', { detail: notice.detail })}</span>}
+          {notice.next && page?.kind === 'order' && (
+            <button data-testid="capture-next-section" disabled={busy} onClick={() => capture(page.tabId, notice.next!.from)}>
+              {t('fullpage.nextSection', { first: notice.next.first.toLocaleString(lang), last: notice.next.last.toLocaleString(lang) })}
+            </button>
+          )}
         </p>
       )}
       {casePage && overview !== undefined && <CaseCard t={t} lang={lang} overview={overview} />}

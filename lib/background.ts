@@ -152,8 +152,8 @@ export function handleBackgroundMessage(message: unknown, sender: SenderLike): P
     case 'capture:visible':
       return thenCheckDeadlines(runCapture({ tabId: request.data.tabId, mode: 'visible' }).then(rememberCaseOf));
     case 'capture:tab': {
-      const { tabId, mode, caseId, label } = request.data;
-      return thenCheckDeadlines(runCapture({ tabId, mode, ...(caseId && { caseId }), ...(label && { label }) }).then(rememberCaseOf));
+      const { tabId, mode, caseId, label, fromScreen } = request.data;
+      return thenCheckDeadlines(runCapture({ tabId, mode, ...(caseId && { caseId }), ...(label && { label }), ...(fromScreen !== undefined && { fromScreen }) }).then(rememberCaseOf));
     }
     case 'capture:cancel':
       return Promise.resolve(cancelCapture(request.data.tabId));

@@ -9,7 +9,7 @@ import { captureInTurn, CaptureRateLimiter, type Clock } from './capture-rate';
 import { addEvidenceToCase, CaseNotFound, saveCapture } from './cases';
 import type { DisputeKitDB } from './db';
 import { describeError, isQuotaError } from './errors';
-import { captureScale, planScreens } from './fullpage-plan';
+import { captureScale, planSection, type Section } from './fullpage-plan';
 import { sha256Hex } from './hash';
 import type { CaptureError, CaptureProgress, CaptureResponse } from './messages';
 import { PageMeasureResponse, ScreenResponse, SnapshotResponse } from './messages';
@@ -52,6 +52,8 @@ export type CaptureMode = 'fullpage' | 'visible';
 export interface CaptureTarget {
   tabId: number;
   mode: CaptureMode;
+  /** For a page of more than MAX_SCREENS screens: the screen (0-based) its section starts at. */
+  fromScreen?: number;
   /** Capture into this existing case (a listing, a tracking page); without it the page must be an order page. */
   caseId?: string;
   label?: EvidenceLabel;
@@ -125,11 +127,12 @@ async function run(deps: CaptureDeps, target: CaptureTarget, hooks: CaptureHooks
   stopIfCancelled();
 
   // Scrolling needs the content script; without one the visible area is what can be taken.
-  const firstScreen: { blob?: Blob } = {};
+  const firstScreen: { blob?: Blob; section?: Section } = {};
   const shots =
     target.mode === 'fullpage' && snapshot.success
-      ? await captureFullPage(deps, { tabId, windowId, url: page.url }, hooks, firstScreen)
+      ? await captureFullPage(deps, { tabId, windowId, url: page.url, fromScreen: target.fromScreen ?? 0 }, hooks, firstScreen)
       : [await captureVisibleArea(deps, windowId, hooks)];
+  const section = firstScreen.section;
   stopIfCancelled();
 
   // The page must still be the one that was read, or the screenshot and the archive disagree.
@@ -165,6 +168,7 @@ async function run(deps: CaptureDeps, target: CaptureTarget, hooks: CaptureHooks
       item(shotKind, shot.blob, 'image/png', {
         ...(shot.width && shot.height && { image: { width: shot.width, height: shot.height } }),
         ...(shot.part && { part: shot.part }),
+        ...(section && { section }),
         ...(i === 0 && thumbnail && { thumbnail }),
       }),
     ),
@@ -176,7 +180,7 @@ async function run(deps: CaptureDeps, target: CaptureTarget, hooks: CaptureHooks
   const saved = order
     ? await saveCapture(deps.database, { platform: order.platform, order: order.facts, evidence, now })
     : await addEvidenceToCase(deps.database, caseId!, evidence, now);
-  return { ok: true, ...saved };
+  return { ok: true, ...saved, ...(section && { section }) };
 }
 
 async function captureVisibleArea(deps: CaptureDeps, windowId: number, hooks: CaptureHooks): Promise<Shot> {
@@ -193,9 +197,9 @@ async function captureVisibleArea(deps: CaptureDeps, windowId: number, hooks: Ca
  */
 async function captureFullPage(
   deps: CaptureDeps,
-  tab: { tabId: number; windowId: number; url: string },
+  tab: { tabId: number; windowId: number; url: string; fromScreen: number },
   hooks: CaptureHooks,
-  firstScreen: { blob?: Blob },
+  firstScreen: { blob?: Blob; section?: Section },
 ): Promise<Shot[]> {
   const imaging = deps.imaging;
   if (!imaging) throw new CaptureFailure('internal', 'no image support for full-page capture');
@@ -206,7 +210,10 @@ async function captureFullPage(
   try {
     hooks.onProgress?.({ phase: 'preparing', done: 0, total: 0 });
     const measure = PageMeasureResponse.parse(await ask({ type: 'fullpage:prepare' }));
-    const screens = planScreens(measure.pageHeight, measure.viewHeight);
+    // A page of more than MAX_SCREENS screens is taken one section at a time (the response says which).
+    const plan = planSection(measure.pageHeight, measure.viewHeight, tab.fromScreen);
+    const screens = plan.positions;
+    if (plan.section) firstScreen.section = plan.section;
     const limiter = new CaptureRateLimiter(clockOf(deps));
     let stitcher: Stitcher<Awaited<ReturnType<typeof imaging.decode>>> | undefined;
     let scale = 1;
@@ -221,11 +228,12 @@ async function captureFullPage(
       try {
         if (!stitcher) {
           scale = captureScale(bitmap.width, measure.windowWidth);
-          stitcher = new Stitcher(imaging, bitmap.width, Math.round(measure.pageHeight * scale));
+          stitcher = new Stitcher(imaging, bitmap.width, Math.round(plan.bottom * scale) - Math.round(plan.top * scale));
         } else if (bitmap.width !== stitcher.width) {
           throw new CaptureFailure('pageChanged', 'the window changed size during the capture');
         }
-        await stitcher.add(bitmap, Math.round(scrollY * scale), Math.round(measure.viewHeight * scale));
+        // Rows are counted from the section's top: its image starts there.
+        await stitcher.add(bitmap, Math.round(scrollY * scale) - Math.round(plan.top * scale), Math.round(measure.viewHeight * scale));
       } finally {
         bitmap.close();
       }

@@ -23,6 +23,42 @@ export function planScreens(pageHeight: number, viewHeight: number): number[] {
 }
 
 /**
+ * The most screens one full-page capture takes. Chrome allows two screenshots a second, so 200 screens take
+ * about 100 s with the user keeping the tab in front; a page taller than that (an endless list, a 5,000,000 px
+ * page would be 6,000+ screens and most of an hour) is taken in sections of this many screens, one capture
+ * each, and the user is told which screens a capture holds and offered the next section.
+ */
+export const MAX_SCREENS = 200;
+
+/** Which screens of a page one capture takes (1-based, inclusive), when the page has more than one section. */
+export interface Section {
+  first: number;
+  last: number;
+  of: number;
+}
+
+/**
+ * The screens of the section starting at screen index `from` (0-based), at most `max`, and the rows of the
+ * page (CSS px) the section covers: from its first screen's top to its last screen's bottom, or to the page's
+ * bottom for the last section. `section` is undefined when the whole page fits in one capture.
+ */
+export function planSection(
+  pageHeight: number,
+  viewHeight: number,
+  from = 0,
+  max = MAX_SCREENS,
+): { positions: number[]; top: number; bottom: number; section?: Section } {
+  const all = planScreens(pageHeight, viewHeight);
+  const start = Math.min(Math.max(0, Math.floor(from)), all.length - 1);
+  const positions = all.slice(start, start + max);
+  const isLast = start + positions.length >= all.length;
+  const top = positions[0];
+  const bottom = isLast ? Math.ceil(pageHeight) : positions[positions.length - 1] + viewHeight;
+  const section = all.length > max ? { first: start + 1, last: start + positions.length, of: all.length } : undefined;
+  return { positions, top, bottom, ...(section && { section }) };
+}
+
+/**
  * Image pixels per CSS pixel: covers the device pixel ratio and the browser zoom together, since the
  * captured image is as wide as the window in device pixels.
  */

@@ -42,6 +42,8 @@ export const CaptureTabRequest = z.object({
   mode: z.enum(CAPTURE_MODES),
   caseId: z.string().min(1).max(200).optional(),
   label: z.enum(EVIDENCE_LABELS).optional(),
+  /** A page taller than one capture takes: the screen (0-based) the section to take starts at. */
+  fromScreen: z.number().int().nonnegative().max(1_000_000).optional(),
 });
 export type CaptureTabRequest = z.infer<typeof CaptureTabRequest>;
 export const CancelCaptureRequest = z.object({ type: z.literal('capture:cancel'), tabId: z.number().int().nonnegative() });
@@ -81,7 +83,13 @@ export const CAPTURE_ERRORS = [
 export type CaptureError = (typeof CAPTURE_ERRORS)[number];
 
 export const CaptureResponse = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), caseId: z.string(), evidenceIds: z.array(z.string()) }),
+  z.object({
+    ok: z.literal(true),
+    caseId: z.string(),
+    evidenceIds: z.array(z.string()),
+    /** The page was taller than one capture takes: the screens this one holds (lib/fullpage-plan.ts). */
+    section: z.object({ first: z.number().int().positive(), last: z.number().int().positive(), of: z.number().int().positive() }).optional(),
+  }),
   z.object({ ok: z.literal(false), error: z.enum(CAPTURE_ERRORS), detail: z.string().optional() }),
 ]);
 export type CaptureResponse = z.infer<typeof CaptureResponse>;

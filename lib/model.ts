@@ -228,6 +228,11 @@ export const EvidenceSchema = z.object({
   image: z.object({ width: z.number().int().positive(), height: z.number().int().positive() }).optional(),
   /** One of the numbered parts of a page image too tall for one canvas (index from 1). */
   part: z.object({ index: z.number().int().positive(), count: z.number().int().positive() }).optional(),
+  /**
+   * A page taller than one capture takes (lib/fullpage-plan.ts MAX_SCREENS): the screens this capture holds,
+   * from `first` to `last` of `of` (1-based).
+   */
+  section: z.object({ first: z.number().int().positive(), last: z.number().int().positive(), of: z.number().int().positive() }).optional(),
   /** What the user says this item is ("chat" for a saved conversation). */
   label: z.enum(EVIDENCE_LABELS).optional(),
   /** For a file from disk: its name and its last-modified time (UTC ISO) as the file system gave them. */

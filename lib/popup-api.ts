@@ -22,8 +22,11 @@ export interface PopupApi extends AddPageApi {
   locale: Locale;
   readPage(): Promise<PageState>;
   loadCase(caseId: string): Promise<CaseOverview | null>;
-  /** The full page, its MHTML (Chrome) and HTML, into the order's case. */
-  capture(tabId: number): Promise<CaptureResponse>;
+  /**
+   * The full page, its MHTML (Chrome) and HTML, into the order's case. `fromScreen`: for a page taller than
+   * one capture takes, where the section to take starts (the previous response's `section.last`).
+   */
+  capture(tabId: number, fromScreen?: number): Promise<CaptureResponse>;
   cancelCapture(tabId: number): Promise<void>;
   /** Calls back with the progress of a capture of `tabId`; returns the unsubscribe. */
   onCaptureProgress(tabId: number, callback: (progress: CaptureProgress) => void): () => void;
@@ -124,8 +127,8 @@ export function browserPopupApi(search: string, locale: Locale): PopupApi {
       return pageStateFrom(id, current?.url ?? tab.url, answer?.reading);
     },
     loadCase: (caseId) => getCaseOverview(db(), caseId),
-    capture: (target) =>
-      ask(CaptureResponse, { type: 'capture:tab', tabId: target, mode: 'fullpage' }, { ok: false, error: 'internal' }),
+    capture: (target, fromScreen) =>
+      ask(CaptureResponse, { type: 'capture:tab', tabId: target, mode: 'fullpage', ...(fromScreen !== undefined && { fromScreen }) }, { ok: false, error: 'internal' }),
     cancelCapture: async (target) => {
       await browser.runtime.sendMessage({ type: 'capture:cancel', tabId: target }).catch(() => undefined);
     },

@@ -7,6 +7,7 @@ import { DisputeKitDB } from '@/lib/db';
 import { sha256Hex } from '@/lib/hash';
 import type { CaptureProgress, SnapshotResponse } from '@/lib/messages';
 import type { Bitmap, Imaging } from '@/lib/stitch';
+import { MAX_SCREENS } from '@/lib/fullpage-plan';
 
 const ORDER_ID = '8190123456789012';
 const URL_A = `https://www.aliexpress.com/p/order/detail.html?orderId=${ORDER_ID}`;
@@ -263,5 +264,39 @@ describe('full-page capture', () => {
     expect(added.map((e) => e.kind).sort()).toEqual(['page-mhtml', 'visible-screenshot']);
     expect(added.find((e) => e.kind === 'visible-screenshot')!.image).toEqual({ width: 1280, height: 800 });
     expect(added[0].page?.title).toBe('Tracking 123');
+  });
+
+  it('takes a page taller than MAX_SCREENS screens a section at a time, and says which screens it holds', async () => {
+    // 5,000,000 px at 800 px a screen: 6,250 screens, which would be most of an hour at two a second.
+    const page = { pageHeight: 5_000_000, viewHeight: 800, windowWidth: 1280, scale: 1 };
+    const first = setup(page);
+    const result = await captureTab(first.deps, { tabId: 7, mode: 'fullpage' });
+    expect(result).toMatchObject({ ok: true, section: { first: 1, last: MAX_SCREENS, of: 6250 } });
+    expect(first.asked.filter((m) => m === 'fullpage:screen')).toHaveLength(MAX_SCREENS);
+    let { items, rows } = await stitchedRows();
+    expect(rows).toEqual(range(MAX_SCREENS * 800));
+    expect(items.every((i) => i.section?.first === 1 && i.section.last === MAX_SCREENS && i.section.of === 6250)).toBe(true);
+    await database.evidence.clear();
+
+    // The next section starts where the first ended; its image starts at that screen's top.
+    const second = setup(page);
+    expect(await captureTab(second.deps, { tabId: 7, mode: 'fullpage', fromScreen: MAX_SCREENS })).toMatchObject({ ok: true, section: { first: MAX_SCREENS + 1, last: 2 * MAX_SCREENS, of: 6250 } });
+    ({ rows } = await stitchedRows());
+    expect(rows[0]).toBe(MAX_SCREENS * 800);
+    expect(rows).toEqual(range(MAX_SCREENS * 800).map((r) => r + MAX_SCREENS * 800));
+    await database.evidence.clear();
+
+    // The last section reaches the page's bottom.
+    const last = setup(page);
+    expect(await captureTab(last.deps, { tabId: 7, mode: 'fullpage', fromScreen: 6200 })).toMatchObject({ ok: true, section: { first: 6201, last: 6250, of: 6250 } });
+    ({ rows } = await stitchedRows());
+    expect(rows).toEqual(range(50 * 800).map((r) => r + 6200 * 800));
+  });
+
+  it('takes a page of MAX_SCREENS screens or fewer whole, with no section', async () => {
+    const { deps } = setup({ pageHeight: MAX_SCREENS * 800, viewHeight: 800, windowWidth: 1280, scale: 1 });
+    const result = await captureTab(deps, { tabId: 7, mode: 'fullpage' });
+    expect(result.ok && 'section' in result).toBe(false);
+    expect((await stitchedRows()).items.every((i) => i.section === undefined)).toBe(true);
   });
 });

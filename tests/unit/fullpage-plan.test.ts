@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { captureScale, MAX_CANVAS_AREA, MAX_CANVAS_SIDE, planScreens, rowCopies, splitIntoParts } from '@/lib/fullpage-plan';
+import { captureScale, MAX_CANVAS_AREA, MAX_CANVAS_SIDE, planScreens, rowCopies, splitIntoParts, MAX_SCREENS, planSection } from '@/lib/fullpage-plan';
 
 describe('planning the screens of a page', () => {
   it('covers a page of whole screens with no overlap', () => {
@@ -92,5 +92,15 @@ describe('the rows each screen adds', () => {
 
   it('never writes past the page’s last row', () => {
     expect(rowCopies(1600, 800, 1600, onePart)).toEqual([{ part: 0, sourceY: 0, targetY: 1600, rows: 400 }]);
+  });
+
+  it('plans sections of at most MAX_SCREENS screens for a very tall page', () => {
+    expect(planSection(2000, 800)).toEqual({ positions: [0, 800, 1200], top: 0, bottom: 2000 });
+    const tall = planSection(5_000_000, 800);
+    expect(tall.positions).toHaveLength(MAX_SCREENS);
+    expect(tall).toMatchObject({ top: 0, bottom: MAX_SCREENS * 800, section: { first: 1, last: MAX_SCREENS, of: 6250 } });
+    expect(planSection(5_000_000, 800, 6249)).toMatchObject({ positions: [4_999_200], top: 4_999_200, bottom: 5_000_000, section: { first: 6250, last: 6250, of: 6250 } });
+    // Past the end: the last screen, never nothing.
+    expect(planSection(5_000_000, 800, 99_999).positions).toEqual([4_999_200]);
   });
 });

@@ -81,7 +81,7 @@ describe('popup', () => {
     await show(api(order, { loadCase, capture, locale: 'ru' }));
     await act(async () => (root.querySelector('[data-testid="capture"]') as HTMLButtonElement).click());
     await act(async () => {});
-    expect(capture).toHaveBeenCalledWith(3);
+    expect(capture).toHaveBeenCalledWith(3, undefined);
     expect(text('notice')).toBe('Сохранено: 2 файла.');
     expect(text('evidence-count')).toBe('2 файла');
   });
@@ -119,6 +119,23 @@ describe('popup', () => {
     await act(async () => answer(null));
     await settle();
     expect(text('case')).toBe('No evidence saved for this order yet.');
+  });
+
+  it('a page taller than one capture takes: says which screens were saved and offers the next ones', async () => {
+    const capture = vi
+      .fn()
+      .mockResolvedValueOnce({ ok: true, caseId: 'aliexpress:8190123456789012', evidenceIds: ['a', 'b', 'c'], section: { first: 1, last: 200, of: 6250 } })
+      .mockResolvedValueOnce({ ok: true, caseId: 'aliexpress:8190123456789012', evidenceIds: ['d', 'e', 'f'], section: { first: 201, last: 400, of: 6250 } });
+    await show(api(order, { capture }));
+    await act(async () => (root.querySelector('[data-testid="capture"]') as HTMLButtonElement).click());
+    await settle();
+    expect(text('notice')).toMatch(/^Saved: 3 files\. The page is 6,250 screens tall, more than one capture takes: this one holds screens 1–200\./);
+    const next = root.querySelector('[data-testid="capture-next-section"]') as HTMLButtonElement;
+    expect(next.textContent).toBe('Capture screens 201–400');
+    await act(async () => next.click());
+    await settle();
+    expect(capture).toHaveBeenLastCalledWith(3, 200);
+    expect(text('capture-next-section')).toBe('Capture screens 401–600');
   });
 
   it('shows a failed capture’s reason', async () => {
