@@ -5,7 +5,7 @@
  * as the evidence they are about, lib/verify.ts checks them.
  */
 import { z } from 'zod';
-import { sha256HexSync } from './sha256-sync';
+import { sha256HexSync } from './hash';
 
 export const GENESIS_HASH = '0'.repeat(64);
 

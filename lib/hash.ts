@@ -1,11 +1,50 @@
-/** SHA-256 of evidence bytes, as lower-case hex: what a platform agent or a verifier recomputes. */
-export async function sha256Hex(data: Blob | ArrayBuffer | Uint8Array): Promise<string> {
-  // Duck-typed: a Blob read back from storage can come from another realm (another window, a test DOM).
-  const bytes = isBlobLike(data) ? await data.arrayBuffer() : data;
-  const digest = await crypto.subtle.digest('SHA-256', bytes as BufferSource);
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+/**
+ * SHA-256, the one hashing module: evidence files, custody-log entries, metadata and dossier checks all hash
+ * here, with @noble/hashes (audited, no dependencies, the same code in the service worker, extension pages
+ * and Node). Results are lower-case hex: what a platform agent or a verifier recomputes with sha256sum.
+ *
+ * Why not WebCrypto: its digest takes the whole input at once, so a 2 GB video would be read into memory
+ * whole, and it is asynchronous, which IndexedDB does not allow between reading a custody log's last entry
+ * and writing the next in one transaction (the transaction commits as soon as it waits on anything else).
+ */
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
+
+/** How much of a file is read at once: memory holds one slice, whatever the file's size. */
+export const HASH_SLICE_BYTES = 4 * 1024 * 1024;
+
+/** An incremental SHA-256: feed it chunks in order, then read the digest once. */
+export interface Sha256 {
+  update(chunk: Uint8Array): void;
+  hex(): string;
 }
 
+export function createSha256(): Sha256 {
+  const state = sha256.create();
+  return {
+    update(chunk) {
+      state.update(chunk);
+    },
+    hex: () => bytesToHex(state.digest()),
+  };
+}
+
+/** SHA-256 of bytes already in memory (custody entries, metadata, a dossier's report). Synchronous. */
+export function sha256HexSync(data: Uint8Array): string {
+  return bytesToHex(sha256(data));
+}
+
+/** SHA-256 of evidence bytes. A Blob is read slice by slice, never whole. */
+export async function sha256Hex(data: Blob | ArrayBuffer | Uint8Array): Promise<string> {
+  if (!isBlobLike(data)) return sha256HexSync(data instanceof Uint8Array ? data : new Uint8Array(data));
+  const hash = createSha256();
+  for (let at = 0; at < data.size; at += HASH_SLICE_BYTES) {
+    hash.update(new Uint8Array(await data.slice(at, Math.min(data.size, at + HASH_SLICE_BYTES)).arrayBuffer()));
+  }
+  return hash.hex();
+}
+
+// Duck-typed: a Blob read back from storage can come from another realm (another window, a test DOM).
 function isBlobLike(data: Blob | ArrayBuffer | Uint8Array): data is Blob {
-  return typeof (data as Blob).arrayBuffer === 'function' && typeof (data as Blob).size === 'number';
+  return typeof (data as Blob).arrayBuffer === 'function' && typeof (data as Blob).slice === 'function' && typeof (data as Blob).size === 'number';
 }

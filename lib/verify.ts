@@ -45,7 +45,7 @@ export async function verifyCase(database: DisputeKitDB, caseId: string, now: Da
   const expected = expectedEvidence(wellFormed);
 
   const items: ItemCheck[] = [];
-  // One file at a time: a case can hold videos of hundreds of MB, and each is read whole to hash it.
+  // One file at a time, each hashed slice by slice: a case can hold videos of gigabytes.
   for (const row of rows) {
     const name = evidenceName(row);
     const logged = expected.get(row.id);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, chainEntries, checkChain, entryHash, expectedEvidence, GENESIS_HASH, type CustodyEvent } from '@/lib/custody';
-import { sha256HexSync } from '@/lib/sha256-sync';
+import { sha256Hex, sha256HexSync } from '@/lib/hash';
 
 const CASE = 'aliexpress:8190123456789012';
 const event = (n: number, action: CustodyEvent['action'] = 'added'): CustodyEvent => ({
@@ -18,6 +18,26 @@ describe('synchronous SHA-256', () => {
       expect(sha256HexSync(data)).toBe(createHash('sha256').update(data).digest('hex'));
     }
     expect(sha256HexSync(new TextEncoder().encode('abc'))).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+  });
+
+  it('FIPS 180-4 vectors: empty, "abc", the 448-bit message', () => {
+    const text = (s: string) => sha256HexSync(new TextEncoder().encode(s));
+    expect(text('')).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+    expect(text('abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq')).toBe('248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1');
+  });
+});
+
+describe('SHA-256 of a file', () => {
+  it('a Blob larger than one slice hashes as its bytes do, read slice by slice', async () => {
+    const bytes = Uint8Array.from({ length: 9 * 1024 * 1024 + 17 }, (_, i) => (i * 7919) >>> 3);
+    const blob = new Blob([bytes]);
+    const sliced: number[] = [];
+    const slice = blob.slice.bind(blob);
+    blob.slice = (start?: number, end?: number) => (sliced.push((end ?? blob.size) - (start ?? 0)), slice(start, end));
+    expect(await sha256Hex(blob)).toBe(createHash('sha256').update(bytes).digest('hex'));
+    expect(sliced).toEqual([4 * 1024 * 1024, 4 * 1024 * 1024, 1024 * 1024 + 17]);
+    expect(await sha256Hex(bytes)).toBe(createHash('sha256').update(bytes).digest('hex'));
+    expect(await sha256Hex(new Blob([]))).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
   });
 });
 
