@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, chainEntries, checkChain, entryHash, expectedEvidence, GENESIS_HASH, type CustodyEvent } from '@/lib/custody';
+import { canonicalJson, chainEntries, checkChain, checkHoldings, entryHash, evidenceMetadata, expectedEvidence, GENESIS_HASH, metadataDigest, type EvidenceAction, type EvidenceEvent } from '@/lib/custody';
 import { sha256Hex, sha256HexSync } from '@/lib/hash';
 
 const CASE = 'aliexpress:8190123456789012';
-const event = (n: number, action: CustodyEvent['action'] = 'added'): CustodyEvent => ({
+const event = (n: number, action: EvidenceAction = 'added'): EvidenceEvent => ({
   at: `2026-11-0${n}T10:00:00.000Z`,
   action,
   evidenceId: `e${n}`,
@@ -114,5 +114,76 @@ describe('what the log expects a case to hold', () => {
   it('is every item added and not deleted since', () => {
     const entries = chainEntries(CASE, undefined, [event(1), event(2), { ...event(1), action: 'deleted' }, event(3, 'recorded')]);
     expect([...expectedEvidence(entries).keys()]).toEqual(['e2', 'e3']);
+  });
+});
+
+describe('version-2 entries: metadata and exports', () => {
+  const meta = 'c'.repeat(64);
+  it('an evidence entry hashes its metadata digest and its version with the rest', () => {
+    const [entry] = chainEntries(CASE, undefined, [{ ...event(1), meta }]);
+    expect(entry).toMatchObject({ v: 2, meta, seq: 1 });
+    const json = `{"action":"added","at":"2026-11-01T10:00:00.000Z","caseId":"${CASE}","evidenceId":"e1","meta":"${meta}","prevHash":"${GENESIS_HASH}","seq":1,"sha256":"${'1'.repeat(64)}","v":2}`;
+    expect(entry.hash).toBe(createHash('sha256').update(json).digest('hex'));
+    expect(checkChain(CASE, [{ ...entry, meta: 'd'.repeat(64) }])).toEqual([{ kind: 'edited', seq: 1, expected: entry.hash, actual: expect.any(String) }]);
+  });
+
+  it('an export entry covers the report and the manifest, holds no item, and chains after old and new entries', () => {
+    const old = chainEntries(CASE, undefined, [event(1)]);
+    const next = chainEntries(CASE, old[0], [{ ...event(2), meta }]);
+    const [exported] = chainEntries(CASE, next[0], [{ at: '2026-11-05T00:00:00.000Z', action: 'exported', report: 'a'.repeat(64), manifest: 'b'.repeat(64) }]);
+    expect(exported).toMatchObject({ v: 2, seq: 3, action: 'exported', evidenceId: '', sha256: 'a'.repeat(64), manifest: 'b'.repeat(64), prevHash: next[0].hash });
+    const log = [...old, ...next, exported];
+    expect(checkChain(CASE, log)).toEqual([]);
+    expect([...expectedEvidence(log).keys()]).toEqual(['e1', 'e2']);
+    expect(expectedEvidence(log).get('e1')).not.toHaveProperty('meta');
+    expect(expectedEvidence(log).get('e2')?.meta).toBe(meta);
+    expect(checkChain(CASE, [...old, ...next, { ...exported, manifest: 'f'.repeat(64) }]).map((b) => b.kind)).toEqual(['edited']);
+  });
+
+  it('a field no version has, or a version-2 entry without its metadata digest, is malformed', () => {
+    const [v1] = chainEntries(CASE, undefined, [event(1)]);
+    expect(checkChain(CASE, [{ ...v1, note: 'slipped in' }])).toEqual([{ kind: 'malformed', seq: 1 }]);
+    expect(checkChain(CASE, [{ ...v1, v: 2 }])).toEqual([{ kind: 'malformed', seq: 1 }]);
+    const [exported] = chainEntries(CASE, undefined, [{ at: '2026-11-05T00:00:00.000Z', action: 'exported', report: 'a'.repeat(64), manifest: 'b'.repeat(64) }]);
+    expect(checkChain(CASE, [{ ...exported, evidenceId: 'e1' }])).toEqual([{ kind: 'malformed', seq: 1 }]);
+  });
+});
+
+describe('the metadata an entry covers', () => {
+  const item = {
+    id: 'e1', caseId: CASE, captureId: 'c1', kind: 'fullpage-screenshot' as const, blob: new Blob(['x']), thumbnail: new Blob(['t']), mime: 'image/png', bytes: 1, sha256: '1'.repeat(64),
+    capturedAt: '2026-11-01T10:00:00.000Z', capturedAtLocal: '2026-11-01T13:00:00.000+03:00', timeZone: 'Europe/Moscow',
+    page: { url: 'https://www.aliexpress.com/p/order/detail.html?orderId=1', title: 'Order', viewport: { width: 1280, height: 800 }, devicePixelRatio: 2 },
+    extensionVersion: '0.1.0', browser: 'Chrome 140', part: { index: 1, count: 2 }, label: 'order' as const,
+  };
+  it('is every stored field but the bytes, ids and hash, with the page flattened', () => {
+    expect(evidenceMetadata(item)).toEqual({
+      captureId: 'c1', kind: 'fullpage-screenshot', mime: 'image/png', bytes: 1, capturedAt: item.capturedAt, capturedAtLocal: item.capturedAtLocal, timeZone: 'Europe/Moscow',
+      url: item.page.url, title: 'Order', viewport: { width: 1280, height: 800 }, devicePixelRatio: 2, extensionVersion: '0.1.0', browser: 'Chrome 140', part: { index: 1, count: 2 }, label: 'order',
+    });
+  });
+  it('changes with any of URL, title, kind, capture times, part, label or file name, not with the thumbnail', () => {
+    const digest = (changed: object) => metadataDigest(evidenceMetadata({ ...item, ...changed }));
+    const base = digest({});
+    for (const changed of [{ page: { ...item.page, url: `${item.page.url}0` } }, { page: { ...item.page, title: 'Other' } }, { kind: 'visible-screenshot' }, { capturedAt: '2026-11-02T10:00:00.000Z' }, { capturedAtLocal: '2026-11-01T14:00:00.000+04:00' }, { part: { index: 2, count: 2 } }, { label: 'listing' }, { fileName: 'a.png' }]) {
+      expect(digest(changed)).not.toBe(base);
+    }
+    expect(digest({ thumbnail: new Blob(['other']) })).toBe(base);
+  });
+});
+
+describe('what a case or a dossier holds, against the log', () => {
+  it('each held item once, logged, with the metadata it was logged with; each logged item held', () => {
+    const metadata = { kind: 'note', capturedAt: '2026-11-01T10:00:00.000Z' };
+    const log = chainEntries(CASE, undefined, [{ ...event(1), meta: metadataDigest(metadata) }, event(2), { ...event(3), meta: metadataDigest(metadata) }]);
+    const { items, missing } = checkHoldings(log, [
+      { evidenceId: 'e1', metadata },
+      { evidenceId: 'e2', metadata: { anything: 'old entries cover no metadata' } },
+      { evidenceId: 'e1', metadata },
+      { evidenceId: 'x', metadata },
+    ]);
+    expect(items.map((i) => (i.status === 'logged' ? `logged${i.metadataChanged ? ' changed' : ''}` : i.status))).toEqual(['logged', 'logged', 'duplicate', 'unlogged']);
+    expect(missing.map(([id]) => id)).toEqual(['e3']);
+    expect(checkHoldings(log, [{ evidenceId: 'e3', metadata: { ...metadata, kind: 'file' } }]).items[0]).toMatchObject({ status: 'logged', metadataChanged: true });
   });
 });

@@ -111,6 +111,25 @@ describe('verifying a case', () => {
     expect(report.items.find((i) => i.evidenceId === photoId)?.status).toBe('unlogged');
   });
 
+  it('metadata edited outside the app (URL, title) is reported though the file is intact', async () => {
+    const page = (await database.evidence.get('page-1'))!;
+    await database.evidence.update('page-1', { page: { ...page.page!, url: 'https://www.aliexpress.com/p/order/detail.html?orderId=1111111111111111', title: 'Another order' } });
+    const report = await verifyCase(database, CASE_ID, NOW);
+    expect(report.ok).toBe(false);
+    expect(report.items.find((i) => i.evidenceId === 'page-1')).toEqual({ status: 'metadata', evidenceId: 'page-1', name: 'page-html 2026-11-20T10:00:00.000Z', sha256: page.sha256 });
+    expect(report.items.filter((i) => i.status !== 'ok')).toHaveLength(1);
+  });
+
+  it('capture times swapped between two items, a changed kind or label: each item named', async () => {
+    const [photo, note] = await database.evidence.bulkGet([photoId, noteId]);
+    await database.evidence.update(photoId, { capturedAt: '2026-11-01T00:00:00.000Z', label: 'product' });
+    await database.evidence.update(noteId, { kind: 'letter' });
+    const report = await verifyCase(database, CASE_ID, NOW);
+    expect(report.items.filter((i) => i.status === 'metadata').map((i) => i.evidenceId).sort()).toEqual([photoId, noteId].sort());
+    expect(photo!.capturedAt).not.toBe('2026-11-01T00:00:00.000Z');
+    expect(note!.kind).toBe('note');
+  });
+
   it('a file the browser cannot read back is unreadable, not a crash', async () => {
     const report = await verifyCase(database, CASE_ID, NOW, async (blob) => {
       if (blob.type === 'image/jpeg') throw new DOMException('The file could not be read', 'NotReadableError');
