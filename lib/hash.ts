@@ -36,7 +36,11 @@ export function sha256HexSync(data: Uint8Array): string {
 
 /** SHA-256 of evidence bytes. A Blob is read slice by slice, never whole. */
 export async function sha256Hex(data: Blob | ArrayBuffer | Uint8Array): Promise<string> {
-  if (!isBlobLike(data)) return sha256HexSync(data instanceof Uint8Array ? data : new Uint8Array(data));
+  // Tested by shape, not instanceof: bytes and Blobs can come from another realm (another window, a test DOM).
+  if (ArrayBuffer.isView(data)) return sha256HexSync(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+  if (Object.prototype.toString.call(data) === '[object ArrayBuffer]') return sha256HexSync(new Uint8Array(data as ArrayBuffer));
+  // Anything else must be a Blob: a silent hash of nothing would vouch for the wrong bytes.
+  if (!isBlobLike(data)) throw new TypeError('sha256Hex: not a Blob, ArrayBuffer or Uint8Array');
   const hash = createSha256();
   for (let at = 0; at < data.size; at += HASH_SLICE_BYTES) {
     hash.update(new Uint8Array(await data.slice(at, Math.min(data.size, at + HASH_SLICE_BYTES)).arrayBuffer()));
@@ -44,7 +48,6 @@ export async function sha256Hex(data: Blob | ArrayBuffer | Uint8Array): Promise<
   return hash.hex();
 }
 
-// Duck-typed: a Blob read back from storage can come from another realm (another window, a test DOM).
 function isBlobLike(data: Blob | ArrayBuffer | Uint8Array): data is Blob {
   return typeof (data as Blob).arrayBuffer === 'function' && typeof (data as Blob).slice === 'function' && typeof (data as Blob).size === 'number';
 }
