@@ -99,7 +99,7 @@ export function extensionFor(item: Pick<EvidenceRecord, 'mime' | 'fileName'>): s
  * `evidence/<nn>-<kind>-<short-id>.<ext>`: numbered in capture order so a folder listing reads as the case
  * did; only the app's own values (kind, id) go into the name, never a page's or the user's text.
  */
-export function evidencePath(position: number, count: number, item: Pick<EvidenceRecord, 'id' | 'kind' | 'mime' | 'fileName' | 'htmlArchive'>): string {
+export function evidencePath(position: number, count: number, item: Pick<EvidenceRecord, 'id' | 'mime' | 'fileName' | 'htmlArchive'> & { kind: string }): string {
   const width = Math.max(2, String(count).length);
   const number = String(position).padStart(width, '0');
   const kind = item.kind.replace(/[^a-z0-9-]/g, '');
