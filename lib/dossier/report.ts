@@ -29,7 +29,7 @@ const code = (value: unknown) => `<code class="hash">${esc(value)}</code>`;
 /** A translated sentence whose {placeholders} are file names, fields and terms, each shown as <code>. */
 function withCode(t: Translate, key: MessageKey, codes: Record<string, string>, params: Record<string, string | number> = {}): string {
   const marks = Object.fromEntries(Object.keys(codes).map((name, i) => [name, `\u0001${i}\u0001`]));
-  return esc(t(key, { ...params, ...marks })).replace(/\u0001(\d+)\u0001/g, (_, i: string) => `<code>${esc(Object.values(codes)[Number(i)])}</code>`);
+  return esc(t(key, { ...params, ...marks })).replace(/\u0001(\d+)\u0001/g, (_, i: string) => `<code class="term">${esc(Object.values(codes)[Number(i)])}</code>`);
 }
 const FILE_CODES = { manifest: 'manifest.json', report: 'report.html', json: 'JSON', utf8: 'UTF-8', policy: 'Content-Security-Policy', field: 'htmlArchive', txt: '.txt' };
 
@@ -242,6 +242,7 @@ td.when { width: 30%; }
 tr, article.item, li { break-inside: avoid; page-break-inside: avoid; }
 thead { display: table-header-group; }
 code, .hash { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 12px; overflow-wrap: anywhere; word-break: break-all; }
+code.term { word-break: normal; }
 .data { overflow-wrap: anywhere; }
 ul { margin: 0; padding-left: 18px; }
 article.item { border: 1px solid #d0d7de; border-radius: 6px; padding: 8px; margin: 0 0 12px; }

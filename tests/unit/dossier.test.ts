@@ -6,6 +6,7 @@ import { addEvidenceToCase, getCustodyLog } from '@/lib/cases';
 import { canonicalJson, checkChain } from '@/lib/custody';
 import { DisputeKitDB } from '@/lib/db';
 import { sha256Hex } from '@/lib/hash';
+import { pageHtmlEvidence } from '@/lib/page-archive';
 import { verifyCase } from '@/lib/verify';
 import { exportDossier } from '@/lib/dossier/export';
 import { buildManifest, evidencePath, extensionFor, manifestDigest } from '@/lib/dossier/manifest';
@@ -268,6 +269,21 @@ describe('the export entry', () => {
     expect(manifest.files.find((f) => f.evidenceId === 'page-1')!.path).toBe('evidence/01-page-html-page1.html');
     expect(sha(unzipSync(sink.bytes())[line.path])).toBe(await sha256Hex(legacy));
     expect((await verifyBytes(sink.bytes())).exitCode).toBe(0);
+  });
+});
+
+describe('verifying an archived page', () => {
+  it('checks that the page without the inserted policy is the page its metadata names', async () => {
+    const honest = pageHtmlEvidence('<!DOCTYPE html><html><body>Total: US $25.80</body></html>');
+    const lying = { ...honest, htmlArchive: { ...honest.htmlArchive, originalSha256: 'e'.repeat(64) } };
+    const common = { captureId: 'c9', kind: 'page-html' as const, capturedAt: '2026-11-24T00:00:00.000Z', capturedAtLocal: '2026-11-24T03:00:00.000+03:00', timeZone: 'Europe/Moscow', page: { url: 'https://www.aliexpress.com/item/1.html', title: 'Lamp', viewport: { width: 1280, height: 800 }, devicePixelRatio: 1 }, extensionVersion: '0.1.0', browser: 'test' };
+    await addEvidenceToCase(database, CASE_ID, [{ ...common, id: 'honest', ...honest }, { ...common, id: 'lying', ...lying }], EXPORTED_AT);
+    const sink = memorySink();
+    await exportDossier({ database, now: () => EXPORTED_AT, locale: 'en', timeZone: 'UTC', extensionVersion: '0.1.0' }, CASE_ID, sink);
+    const { lines, exitCode } = await verifyBytes(sink.bytes());
+    expect(exitCode).toBe(1);
+    expect(lines.filter((l) => l.startsWith('ARCHIVE'))).toEqual([expect.stringMatching(/^ARCHIVE "evidence\/06-page-html-lying\.html": without its inserted policy it hashes to [0-9a-f]{64}, not the page's e{64}$/)]);
+    expect(lines).toContain(`OK evidence/05-page-html-honest.html ${honest.sha256}`);
   });
 });
 
