@@ -34,7 +34,7 @@ export function sha256HexSync(data: Uint8Array): string {
   return bytesToHex(sha256(data));
 }
 
-/** SHA-256 of evidence bytes. A Blob is read slice by slice, never whole. */
+/** SHA-256 of evidence bytes. A Blob is read in pieces of at most HASH_SLICE_BYTES, never whole. */
 export async function sha256Hex(data: Blob | ArrayBuffer | Uint8Array): Promise<string> {
   // Tested by shape, not instanceof: bytes and Blobs can come from another realm (another window, a test DOM).
   if (ArrayBuffer.isView(data)) return sha256HexSync(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
@@ -42,10 +42,36 @@ export async function sha256Hex(data: Blob | ArrayBuffer | Uint8Array): Promise<
   // Anything else must be a Blob: a silent hash of nothing would vouch for the wrong bytes.
   if (!isBlobLike(data)) throw new TypeError('sha256Hex: not a Blob, ArrayBuffer or Uint8Array');
   const hash = createSha256();
+  const reader = byobReader(data);
+  if (reader) {
+    // One buffer, filled again and again: no slice left behind for the garbage collector to find later.
+    let buffer = new ArrayBuffer(HASH_SLICE_BYTES);
+    try {
+      for (;;) {
+        const { value, done } = await reader.read(new Uint8Array(buffer));
+        if (done || !value) break;
+        hash.update(value);
+        buffer = value.buffer as ArrayBuffer;
+      }
+    } finally {
+      reader.releaseLock();
+    }
+    return hash.hex();
+  }
   for (let at = 0; at < data.size; at += HASH_SLICE_BYTES) {
     hash.update(new Uint8Array(await data.slice(at, Math.min(data.size, at + HASH_SLICE_BYTES)).arrayBuffer()));
   }
   return hash.hex();
+}
+
+/** A reader that fills a buffer of ours, where the Blob's stream is a byte stream (Chrome, Firefox, Node). */
+function byobReader(blob: Blob): ReadableStreamBYOBReader | undefined {
+  if (typeof blob.stream !== 'function') return undefined;
+  try {
+    return blob.stream().getReader({ mode: 'byob' });
+  } catch {
+    return undefined;
+  }
 }
 
 function isBlobLike(data: Blob | ArrayBuffer | Uint8Array): data is Blob {

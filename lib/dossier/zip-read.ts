@@ -53,8 +53,8 @@ const KNOWN_FLAGS = 0b0000_1000_0000_1110;
 const DESCRIPTOR_FLAG = 0b1000;
 /** A dossier lists a few entries per item; 8 MiB of directory is over 100,000 of them. */
 const MAX_DIRECTORY_BYTES = 8 * 1024 * 1024;
-/** Compressed bytes handed to the inflater at once: DEFLATE expands at most ~1032×, so one push yields ≤ ~17 MB. */
-const INFLATE_SLICE = 16 * 1024;
+/** Compressed bytes handed to the inflater at once: DEFLATE expands at most ~1032×, so one push yields ≤ ~4 MB. */
+const INFLATE_SLICE = 4 * 1024;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 /** A name as a line shows it: quoted, with control characters and backslashes visible. */

@@ -28,16 +28,31 @@ describe('synchronous SHA-256', () => {
 });
 
 describe('SHA-256 of a file', () => {
-  it('a Blob larger than one slice hashes as its bytes do, read slice by slice', async () => {
-    const bytes = Uint8Array.from({ length: 9 * 1024 * 1024 + 17 }, (_, i) => (i * 7919) >>> 3);
+  const bytes = Uint8Array.from({ length: 9 * 1024 * 1024 + 17 }, (_, i) => (i * 7919) >>> 3);
+  const expected = createHash('sha256').update(bytes).digest('hex');
+
+  it('a Blob is read from its stream into one buffer of ours, never whole', async () => {
+    const blob = new Blob([bytes]);
+    blob.arrayBuffer = () => Promise.reject(new Error('read whole'));
+    blob.slice = () => {
+      throw new Error('sliced');
+    };
+    expect(await sha256Hex(blob)).toBe(expected);
+  });
+
+  it('a Blob without a byte stream is read slice by slice', async () => {
     const blob = new Blob([bytes]);
     const sliced: number[] = [];
-    const slice = blob.slice.bind(blob);
-    blob.slice = (start?: number, end?: number) => (sliced.push((end ?? blob.size) - (start ?? 0)), slice(start, end));
-    expect(await sha256Hex(blob)).toBe(createHash('sha256').update(bytes).digest('hex'));
+    const like = { size: blob.size, arrayBuffer: () => Promise.reject(new Error('read whole')), slice: (start: number, end: number) => (sliced.push(end - start), blob.slice(start, end)) };
+    expect(await sha256Hex(like as unknown as Blob)).toBe(expected);
     expect(sliced).toEqual([4 * 1024 * 1024, 4 * 1024 * 1024, 1024 * 1024 + 17]);
-    expect(await sha256Hex(bytes)).toBe(createHash('sha256').update(bytes).digest('hex'));
+  });
+
+  it('bytes and an empty Blob; anything else is refused, not hashed as nothing', async () => {
+    expect(await sha256Hex(bytes)).toBe(expected);
+    expect(await sha256Hex(bytes.buffer)).toBe(expected);
     expect(await sha256Hex(new Blob([]))).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+    await expect(sha256Hex({} as Blob)).rejects.toThrow(TypeError);
   });
 });
 
