@@ -113,3 +113,38 @@ describe('a ZIP bomb', () => {
     expect(lines[0]).toMatch(/^NOT A DOSSIER: manifest\.json declares 67108864 bytes, more than any dossier's/);
   });
 });
+
+describe('what is not a dossier this verifier can vouch for', () => {
+  const withManifest = (change: (m: Record<string, unknown>) => void) => {
+    const manifest = structuredClone(parts.manifest);
+    change(manifest);
+    return rawZip(parts.entries.map((e) => (e.name === 'manifest.json' ? { ...e, data: new TextEncoder().encode(JSON.stringify(manifest)) } : e)));
+  };
+
+  it('a format-1 dossier (DisputeKit 0.1) is refused with the reason: exit 2', async () => {
+    const { lines, exitCode } = await verify(withManifest((m) => (m.formatVersion = 1)));
+    expect(exitCode).toBe(2);
+    expect(lines[0]).toMatch(/^NOT A DOSSIER: manifest\.json has formatVersion 1 \(DisputeKit 0\.1\): its report, order facts and file details are not covered/);
+  });
+
+  it('a log that does not end with the export entry (the export entry removed): exit 1', async () => {
+    const { lines, exitCode } = await verify(
+      withManifest((m) => {
+        const custody = m.custody as { entries: { hash: string }[]; headHash: string };
+        custody.entries.pop();
+        custody.headHash = custody.entries.at(-1)!.hash;
+      }),
+    );
+    expect(exitCode).toBe(1);
+    expect(lines).toContain('NO EXPORT ENTRY: the custody log does not end with the entry the export writes, which vouches for manifest.json and report.html');
+  });
+
+  it('bytes before the first entry, or after the end record, are not a dossier’s', async () => {
+    const zip = rawZip(parts.entries);
+    const prefixed = new Uint8Array([...new TextEncoder().encode('MZ self-extractor '), ...zip]);
+    // Every offset of the directory now points 18 bytes short: it cannot be read where it says it is.
+    expect((await verify(prefixed)).lines[0]).toBe('NOT A DOSSIER: the ZIP central directory is damaged');
+    const trailing = new Uint8Array([...zip, 1, 2, 3]);
+    expect((await verify(trailing)).lines[0]).toMatch(/^NOT A DOSSIER: no ZIP end record/);
+  });
+});
