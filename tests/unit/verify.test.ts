@@ -1,12 +1,17 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { buildBackup } from '@/lib/backup/build';
+import { restoreBackup } from '@/lib/backup/restore';
 import { deleteEvidence, getCustodyLog } from '@/lib/cases';
 import { entryHash } from '@/lib/custody';
 import { DisputeKitDB } from '@/lib/db';
+import { exportDossier } from '@/lib/dossier/export';
 import { sha256Hex } from '@/lib/hash';
 import { addNote, importFiles } from '@/lib/evidence-import';
 import { verifyCase } from '@/lib/verify';
 import { CASE_ID, caseWithCapture, importDeps } from './case-fixture';
+import { memorySink } from './dossier-fixture';
 
 const NAME = 'verify-test';
 const NOW = new Date('2026-11-22T00:00:00.000Z');
@@ -128,6 +133,22 @@ describe('verifying a case', () => {
     expect(report.items.filter((i) => i.status === 'metadata').map((i) => i.evidenceId).sort()).toEqual([photoId, noteId].sort());
     expect(photo!.capturedAt).not.toBe('2026-11-01T00:00:00.000Z');
     expect(note!.kind).toBe('note');
+  });
+
+  it('a case exported, backed up and restored elsewhere still verifies: its entries and metadata come back as they were', async () => {
+    await exportDossier({ database, now: () => NOW, locale: 'en', timeZone: 'UTC', extensionVersion: '0.1.0' }, CASE_ID, memorySink());
+    const backup = await buildBackup({ database, storage: fakeBrowser.storage.local, extensionVersion: '0.1.0', now: () => NOW });
+    const target = new DisputeKitDB(`${NAME}-restored`);
+    try {
+      await restoreBackup({ database: target, storage: fakeBrowser.storage.local }, backup);
+      const report = await verifyCase(target, CASE_ID, NOW);
+      expect(report.items.map((i) => i.status)).toEqual(['ok', 'ok', 'ok']);
+      expect((await getCustodyLog(target, CASE_ID)).map((e) => e.action)).toEqual(['added', 'added', 'added', 'exported']);
+      expect(report.ok).toBe(true);
+    } finally {
+      target.close();
+      await Dexie.delete(`${NAME}-restored`);
+    }
   });
 
   it('a file the browser cannot read back is unreadable, not a crash', async () => {
