@@ -13,6 +13,8 @@ function itemProblem(t: Translate, lang: string, item: Exclude<ItemCheck, { stat
       return t('verify.missing', { time: new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(item.addedAt)), expected: item.expected });
     case 'unlogged':
       return t('verify.unlogged', { name: item.name });
+    case 'metadata':
+      return t('verify.metadata', { name: item.name });
     case 'unreadable':
       return t('verify.unreadable', { name: item.name });
   }

@@ -16,6 +16,7 @@ import { PageMeasureResponse, ScreenResponse, SnapshotResponse } from './message
 import type { EvidenceKind, EvidenceLabel, EvidenceRecord, OrderFacts, PageMetadata } from './model';
 import { cleanText } from './text';
 import type { Platform } from './marketplaces';
+import { pageHtmlEvidence } from './page-archive';
 import { mismatchDetail, orderOfPage } from './page-order';
 import { Stitcher, type Imaging } from './stitch';
 import { toZonedIso, userTimeZone } from './time';
@@ -161,6 +162,7 @@ async function run(deps: CaptureDeps, target: CaptureTarget, hooks: CaptureHooks
     sha256: await sha256Hex(blob),
     ...extra,
   });
+  const pageHtml = (html: string): Omit<EvidenceRecord, 'caseId'> => ({ ...common, id: deps.newId(), kind: 'page-html', ...pageHtmlEvidence(html) });
   const thumbnail = await deps.makeThumbnail(firstScreen.blob ?? shots[0].blob).catch(() => undefined);
   const shotKind: EvidenceKind = target.mode === 'fullpage' && snapshot.success ? 'fullpage-screenshot' : 'visible-screenshot';
   const evidence = await Promise.all([
@@ -173,7 +175,8 @@ async function run(deps: CaptureDeps, target: CaptureTarget, hooks: CaptureHooks
       }),
     ),
     ...(mhtml ? [item('page-mhtml', mhtml, 'multipart/related')] : []),
-    ...(snapshot.success ? [item('page-html', new Blob([snapshot.data.html], { type: 'text/html;charset=utf-8' }), 'text/html')] : []),
+    // The page's HTML with its scripts disabled (lib/page-archive.ts): opened from disk, it cannot run.
+    ...(snapshot.success ? [pageHtml(snapshot.data.html)] : []),
   ]);
   // The last moment a cancel counts: after this the capture is saved whole.
   stopIfCancelled();

@@ -3,7 +3,7 @@
  * these functions; nothing else touches the tables.
  */
 import Dexie from 'dexie';
-import { chainEntries, type CustodyEntry, type CustodyEvent } from './custody';
+import { chainEntries, evidenceMetadata, metadataDigest, type CustodyEntry, type CustodyEvent } from './custody';
 import { TABLE_NAMES, type DisputeKitDB, type TableRows } from './db';
 import type { Platform } from './marketplaces';
 import type { CaseRecord, EvidenceRecord, OrderFacts, Reading, ReadingSource, TimelineEvent } from './model';
@@ -59,8 +59,9 @@ export async function saveCapture(database: DisputeKitDB, capture: NewCapture): 
   return { caseId, evidenceIds: evidence.map((e) => e.id) };
 }
 
+/** Each entry covers the item's bytes (sha256) and its metadata as stored (meta), so neither can be swapped. */
 function addedEvents(evidence: EvidenceRecord[], at: string): CustodyEvent[] {
-  return evidence.map((e) => ({ at, action: 'added', evidenceId: e.id, sha256: e.sha256 }));
+  return evidence.map((e) => ({ at, action: 'added', evidenceId: e.id, sha256: e.sha256, meta: metadataDigest(evidenceMetadata(e)) }));
 }
 
 /**
@@ -68,10 +69,12 @@ function addedEvents(evidence: EvidenceRecord[], at: string): CustodyEvent[] {
  * writes the evidence it records: reading the last entry and adding the next is then one atomic step, and
  * the evidence and its log entries are saved together or not at all.
  */
-async function appendCustody(database: DisputeKitDB, caseId: string, events: CustodyEvent[]): Promise<void> {
+export async function appendCustody(database: DisputeKitDB, caseId: string, events: CustodyEvent[]): Promise<CustodyEntry[]> {
   if (!Dexie.currentTransaction) throw new Error('appendCustody must run inside a transaction');
   const last = await database.custody.where('[caseId+seq]').between([caseId, Dexie.minKey], [caseId, Dexie.maxKey]).last();
-  await database.custody.bulkAdd(chainEntries(caseId, last, events));
+  const entries = chainEntries(caseId, last, events);
+  await database.custody.bulkAdd(entries);
+  return entries;
 }
 
 /** The case's custody log, oldest first. */
@@ -99,7 +102,7 @@ export async function deleteEvidence(database: DisputeKitDB, caseId: string, evi
     if (!item || item.caseId !== caseId) return false;
     await database.evidence.delete(evidenceId);
     await database.events.add({ caseId, at, type: 'evidence-deleted', evidenceIds: [evidenceId] });
-    await appendCustody(database, caseId, [{ at, action: 'deleted', evidenceId, sha256: item.sha256 }]);
+    await appendCustody(database, caseId, [{ at, action: 'deleted', evidenceId, sha256: item.sha256, meta: metadataDigest(evidenceMetadata(item)) }]);
     return true;
   });
 }

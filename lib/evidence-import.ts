@@ -34,7 +34,7 @@ export async function importFiles(deps: ImportDeps, caseId: string, files: File[
   if (files.length === 0) return { ok: false, error: 'empty' };
   return save(deps, caseId, async (common) => {
     const items: Omit<EvidenceRecord, 'caseId'>[] = [];
-    // One at a time: hashing reads a file whole, and several large videos at once could exhaust memory.
+    // One at a time; each is hashed slice by slice (lib/hash.ts), so a 2 GB video is never held whole.
     for (const file of files) {
       const mime = file.type || 'application/octet-stream';
       // A slice is a reference to the same bytes (no copy) with the type we state, not the File object.

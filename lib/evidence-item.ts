@@ -1,6 +1,7 @@
 /** One stored evidence item with what every item carries: its SHA-256, the time in UTC and local time, the page, the versions. */
 import { sha256Hex } from './hash';
 import type { EvidenceKind, EvidenceLabel, EvidenceRecord, PageMetadata } from './model';
+import { pageHtmlEvidence } from './page-archive';
 import { toZonedIso, userTimeZone } from './time';
 
 export interface EvidenceClock {
@@ -17,14 +18,16 @@ export async function evidenceItem(
 ): Promise<Omit<EvidenceRecord, 'caseId'>> {
   const now = deps.now();
   const timeZone = deps.timeZone ?? userTimeZone();
+  // A captured page is always stored with its scripts disabled, whoever saves it (lib/page-archive.ts).
+  const content =
+    input.kind === 'page-html'
+      ? pageHtmlEvidence(await input.blob.text())
+      : { blob: input.blob, mime: input.mime, bytes: input.blob.size, sha256: await sha256Hex(input.blob) };
   return {
     id: deps.newId(),
     captureId: input.captureId ?? deps.newId(),
     kind: input.kind,
-    blob: input.blob,
-    mime: input.mime,
-    bytes: input.blob.size,
-    sha256: await sha256Hex(input.blob),
+    ...content,
     capturedAt: now.toISOString(),
     capturedAtLocal: toZonedIso(now, timeZone),
     timeZone,

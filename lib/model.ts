@@ -238,6 +238,19 @@ export const EvidenceSchema = z.object({
   /** For a file from disk: its name and its last-modified time (UTC ISO) as the file system gave them. */
   fileName: text.optional(),
   fileLastModified: z.string().optional(),
+  /**
+   * A captured page ('page-html') saved with scripts disabled: the stored file is the page's HTML as
+   * serialized with DisputeKit's policy inserted (lib/page-archive.ts). That HTML had this SHA-256 and size;
+   * the inserted bytes start at byte `insertedAt` and are `insertedBytes` long. Pages saved before this have none.
+   */
+  htmlArchive: z
+    .object({
+      originalSha256: z.string().regex(/^[0-9a-f]{64}$/),
+      originalBytes: z.number().int().nonnegative(),
+      insertedAt: z.number().int().nonnegative(),
+      insertedBytes: z.number().int().positive(),
+    })
+    .optional(),
 }).refine((e) => e.page !== undefined || PAGELESS_KINDS.includes(e.kind), { message: 'page metadata is required for this kind', path: ['page'] });
 export type EvidenceRecord = z.infer<typeof EvidenceSchema>;
 

@@ -3,7 +3,7 @@
  * case to) can see that nothing was altered, removed or slipped in since it was saved.
  */
 import { getCaseEvidence, getCustodyLog } from './cases';
-import { checkChain, CustodyEntrySchema, expectedEvidence, type ChainBreak } from './custody';
+import { checkChain, checkHoldings, CustodyEntrySchema, evidenceMetadata, type ChainBreak, type CustodyEntry } from './custody';
 import type { DisputeKitDB } from './db';
 import { describeError } from './errors';
 import { sha256Hex } from './hash';
@@ -17,6 +17,8 @@ export type ItemCheck =
   | { status: 'missing'; evidenceId: string; name: string; expected: string; addedAt: string }
   /** The item is in the case but the log never recorded it: slipped in outside the app, or its entry removed. */
   | { status: 'unlogged'; evidenceId: string; name: string; actual: string }
+  /** The file is intact but its metadata (page, title, times, kind, part, label…) is not what the log recorded. */
+  | { status: 'metadata'; evidenceId: string; name: string; sha256: string }
   /** The file could not be read back at all (its data is gone from the browser's storage). */
   | { status: 'unreadable'; evidenceId: string; name: string; expected: string; detail: string };
 
@@ -41,14 +43,19 @@ export async function verifyCase(database: DisputeKitDB, caseId: string, now: Da
     Promise.all([getCaseEvidence(database, caseId), getCustodyLog(database, caseId)]),
   );
   const chain = checkChain(caseId, log);
-  const wellFormed = log.filter((entry) => CustodyEntrySchema.safeParse(entry).success);
-  const expected = expectedEvidence(wellFormed);
+  const wellFormed = log.flatMap((entry): CustodyEntry[] => {
+    const parsed = CustodyEntrySchema.safeParse(entry);
+    return parsed.success ? [parsed.data] : [];
+  });
+  // The same checks as a dossier's (lib/custody.ts): each item logged once, with the metadata it was logged with.
+  const holdings = checkHoldings(wellFormed, rows.map((row) => ({ evidenceId: row.id, metadata: evidenceMetadata(row) })));
 
   const items: ItemCheck[] = [];
-  // One file at a time: a case can hold videos of hundreds of MB, and each is read whole to hash it.
-  for (const row of rows) {
+  // One file at a time, each hashed slice by slice: a case can hold videos of gigabytes.
+  for (const [index, row] of rows.entries()) {
     const name = evidenceName(row);
-    const logged = expected.get(row.id);
+    const holding = holdings.items[index];
+    const logged = holding.status === 'logged' ? holding.logged : undefined;
     // The log's hash is the one to trust: the row's own field could have been edited along with the file.
     const recorded = logged?.sha256 ?? row.sha256;
     let actual: string;
@@ -60,12 +67,10 @@ export async function verifyCase(database: DisputeKitDB, caseId: string, now: Da
     }
     if (!logged) items.push({ status: 'unlogged', evidenceId: row.id, name, actual });
     else if (actual !== recorded || row.sha256 !== recorded) items.push({ status: 'mismatch', evidenceId: row.id, name, expected: recorded, actual });
+    else if (holding.status === 'logged' && holding.metadataChanged) items.push({ status: 'metadata', evidenceId: row.id, name, sha256: actual });
     else items.push({ status: 'ok', evidenceId: row.id, name, sha256: actual });
   }
-  const present = new Set(rows.map((r) => r.id));
-  for (const [evidenceId, { sha256, at }] of expected) {
-    if (!present.has(evidenceId)) items.push({ status: 'missing', evidenceId, name: evidenceId, expected: sha256, addedAt: at });
-  }
+  for (const [evidenceId, { sha256, at }] of holdings.missing) items.push({ status: 'missing', evidenceId, name: evidenceId, expected: sha256, addedAt: at });
   return {
     caseId,
     checkedAt: now.toISOString(),

@@ -5,7 +5,7 @@
 // `extract.aliexpress_api_*` ones on the empty mount point a single-page app arrives as, see apiFigures).
 // Targets: < 5 ms per detail page, < 20 ms for a 50-order list page. Full-page capture figures (`capture.fullpage.*`, see fullPageFigures)
 // need the test build (npm run build:test). Later issues add their own sections to the same object.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
@@ -216,8 +216,63 @@ Object.assign(figures, await recorderFigures());
 Object.assign(figures, await largePageFigures());
 Object.assign(figures, await fullPageFigures());
 Object.assign(figures, await dossierFigures());
+Object.assign(figures, await importFigures());
 Object.assign(figures, await caseListFigures());
 console.log(JSON.stringify(figures, null, 2));
+
+/** The renderer process of this extension's pages (Chromium marks it --extension-process), if /proc shows it. */
+function extensionRendererPid() {
+  try {
+    const pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+    const candidates = pids.filter((pid) => {
+      try {
+        const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+        return cmdline.includes('--type=renderer') && cmdline.includes('--extension-process');
+      } catch {
+        return false;
+      }
+    });
+    // The newest extension renderer hosts the case page opened last.
+    return candidates.sort((a, b) => Number(b) - Number(a))[0];
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Samples a page's memory every 50 ms until stopped: the JS heap's highest JSHeapUsedSize (CDP), and the
+ * growth of its renderer's resident memory (/proc), which also counts ArrayBuffers and Blob copies.
+ */
+async function sampleMemory(context, page) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heapUsed = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'JSHeapUsedSize').value;
+  const rendererPid = extensionRendererPid();
+  const rss = () => (rendererPid ? Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${rendererPid}/status`, 'utf8'))?.[1] ?? 0) * 1024 : 0);
+  const rssBefore = rss();
+  let heapPeak = await heapUsed();
+  let rssPeak = rssBefore;
+  let sampling = true;
+  const sampler = (async () => {
+    while (sampling) {
+      heapPeak = Math.max(heapPeak, await heapUsed());
+      rssPeak = Math.max(rssPeak, rss());
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  })();
+  return {
+    async stop() {
+      sampling = false;
+      await sampler;
+      return { heapPeak, rssGrowth: rendererPid ? rssPeak - rssBefore : undefined };
+    },
+  };
+}
+
+function mb(bytes) {
+  return Number((bytes / (1024 * 1024)).toFixed(1));
+}
 
 /**
  * Full-page capture figures, measured in one run on a fixture ten screens tall (1280×800 window):
@@ -305,7 +360,7 @@ async function fullPageFigures() {
  */
 async function dossierFigures() {
   const { spawnSync } = await import('node:child_process');
-  const { mkdtempSync, readdirSync, readFileSync: read, rmSync, statSync } = await import('node:fs');
+  const { mkdtempSync, readFileSync: read, rmSync, statSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
   const { TEST_BUILD, launchExtension, openPopup, openTab, serve } = await import('../tests/e2e/harness.mjs');
   if (!existsSync(join(TEST_BUILD, 'manifest.json'))) {
@@ -360,69 +415,34 @@ async function dossierFigures() {
       return all.reduce((sum, item) => sum + item.blob.size, 0);
     });
 
-    const cdp = await ext.context.newCDPSession(page);
-    await cdp.send('Performance.enable');
-    await cdp.send('HeapProfiler.collectGarbage');
-    const heapUsed = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'JSHeapUsedSize').value;
-    const rendererPid = await extensionRendererPid();
-    const rss = () => (rendererPid ? Number(/VmRSS:\s+(\d+)/.exec(read(`/proc/${rendererPid}/status`, 'utf8'))?.[1] ?? 0) * 1024 : 0);
-    const rssBefore = rss();
-    let heapPeak = await heapUsed();
-    let rssPeak = rssBefore;
-    let sampling = true;
-    const sampler = (async () => {
-      while (sampling) {
-        heapPeak = Math.max(heapPeak, await heapUsed());
-        rssPeak = Math.max(rssPeak, rss());
-        await new Promise((r) => setTimeout(r, 50));
-      }
-    })();
+    const memory = await sampleMemory(ext.context, page);
     await page.evaluate(() => {
       window.showSaveFilePicker = undefined;
     });
     const start = performance.now();
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: 600_000 }), page.getByTestId('export-dossier').click()]);
     const exportMs = performance.now() - start;
-    sampling = false;
-    await sampler;
+    const { heapPeak, rssGrowth } = await memory.stop();
     const zipPath = join(dir, 'dossier.zip');
     await download.saveAs(zipPath);
     const verifyStart = performance.now();
     const verify = spawnSync('npm', ['run', '-s', 'verify', '--', zipPath], { cwd: ROOT, encoding: 'utf8' });
     const verifyMs = performance.now() - verifyStart;
     if (verify.status !== 0) throw new Error(`the 200 MB dossier does not verify: ${verify.stdout}${verify.stderr}`);
-    const mb = (bytes) => Number((bytes / (1024 * 1024)).toFixed(1));
     return {
       'dossier.case_mb.200mb': mb(caseBytes),
       'dossier.zip_mb.200mb': mb(statSync(zipPath).size),
       'dossier.export_ms.200mb': Math.round(exportMs),
       'dossier.export_peak_mb.200mb': mb(heapPeak),
-      ...(rendererPid && { 'dossier.export_peak_rss_mb.200mb': mb(rssPeak - rssBefore) }),
+      ...(rssGrowth !== undefined && { 'dossier.export_peak_rss_mb.200mb': mb(rssGrowth) }),
       'dossier.verify_ms.200mb': Math.round(verifyMs),
+      ...(await verifyMemoryFigures(zipPath, dir)),
     };
   } finally {
     await ext.close();
     rmSync(dir, { recursive: true, force: true });
   }
 
-  /** The renderer process of this extension's pages (Chromium marks it --extension-process), if /proc shows it. */
-  function extensionRendererPid() {
-    try {
-      const pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
-      const candidates = pids.filter((pid) => {
-        try {
-          const cmdline = read(`/proc/${pid}/cmdline`, 'utf8');
-          return cmdline.includes('--type=renderer') && cmdline.includes('--extension-process');
-        } catch {
-          return false;
-        }
-      });
-      // The newest extension renderer hosts the case page opened last.
-      return candidates.sort((a, b) => Number(b) - Number(a))[0];
-    } catch {
-      return undefined;
-    }
-  }
 }
 
 /**
@@ -733,4 +753,181 @@ async function largePageFigures() {
     await ext.close();
   }
   return figures;
+}
+
+/**
+ * The verifier's memory, measured as the peak resident memory of its Node process (VmHWM in /proc at exit;
+ * the verifier bundled with esbuild so tsx's own loader is not counted). `verify.peak_mb.200mb`: on
+ * the 200 MB dossier. `verify.bomb_peak_mb`: the higher of two ZIP bombs made from it, each about 2 MB (the
+ * report, the manifest and the small files, the videos and photos left out) with its first video replaced by
+ * DEFLATE data that inflates to 2 GiB of zeros: one declaring its true size (refused before inflating, it is
+ * more than the log's), one declaring the video's size and CRC (inflated in slices and stopped as soon as it
+ * passes that size). Target under 300 MB. `verify.bomb_ms`: the slower of the two, whose exit code must be 1.
+ */
+async function verifyMemoryFigures(zipPath, dir) {
+  const { spawnSync } = await import('node:child_process');
+  const { writeFileSync } = await import('node:fs');
+  const { createDeflateRaw, crc32 } = await import('node:zlib');
+  const { strFromU8, unzipSync } = await import('fflate');
+  const bundle = join(dir, 'verify.mjs');
+  await build({ entryPoints: [join(ROOT, 'scripts/verify.ts')], bundle: true, platform: 'node', format: 'esm', outfile: bundle, alias: { '@': ROOT }, logLevel: 'silent' });
+  // VmHWM: the peak resident memory of the verifier's own address space. (process.resourceUsage().maxRSS
+  // would also count what the child inherited at fork from this bench process, which holds the dossier.)
+  const peakPreload = `data:text/javascript,${encodeURIComponent(
+    'import { readFileSync } from "node:fs"; process.on("exit", () => process.stderr.write(`\\nPEAK_RSS_KB ${/VmHWM:\\s+(\\d+)/.exec(readFileSync("/proc/self/status", "utf8"))?.[1]}\\n`));',
+  )}`;
+  const run = (path) => {
+    const start = performance.now();
+    const result = spawnSync(process.execPath, ['--import', peakPreload, bundle, path], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const peakKb = Number(/PEAK_RSS_KB (\d+)/.exec(result.stderr)?.[1] ?? NaN);
+    return { code: result.status, ms: performance.now() - start, peakMb: Number((peakKb / 1024).toFixed(1)), out: result.stdout + result.stderr };
+  };
+  const whole = run(zipPath);
+  if (whole.code !== 0) throw new Error(`the bundled verifier does not pass the 200 MB dossier: ${whole.out}`);
+
+  // The bomb's DEFLATE stream and CRC, made in 64 MiB pieces (2 GiB is never in memory here either).
+  const zeros = new Uint8Array(64 * 1024 * 1024);
+  const deflater = createDeflateRaw({ level: 9 });
+  const deflated = [];
+  deflater.on('data', (chunk) => deflated.push(chunk));
+  const done = new Promise((resolve) => deflater.on('end', resolve));
+  let bombCrc = 0;
+  for (let i = 0; i < 32; i++) {
+    bombCrc = crc32(zeros, bombCrc);
+    if (!deflater.write(zeros)) await new Promise((resolve) => deflater.once('drain', resolve));
+  }
+  deflater.end();
+  await done;
+  const bombData = new Uint8Array(Buffer.concat(deflated));
+  const BOMB_SIZE = 32 * zeros.length;
+
+  const zip = readFileSync(zipPath);
+  const small = unzipSync(zip, { filter: (file) => file.originalSize < 4 * 1024 * 1024 });
+  const manifest = JSON.parse(strFromU8(small['manifest.json']));
+  const video = manifest.files.find((f) => f.mime === 'video/mp4');
+  const directoryCrc = (() => {
+    // The central directory's record of the video: its CRC, for the bomb that pretends to be it.
+    const name = Buffer.from(video.path);
+    for (let at = zip.length - 22; at >= 0; at--) {
+      if (zip.readUInt32LE(at) === 0x02014b50 && zip.readUInt16LE(at + 28) === name.length && zip.subarray(at + 46, at + 46 + name.length).equals(name)) return zip.readUInt32LE(at + 16);
+    }
+    throw new Error('the video is not in the dossier');
+  })();
+  const entries = [
+    ...Object.entries(small).map(([name, data]) => ({ name, method: 0, data, crc: crc32(data), size: data.length })),
+    { name: video.path, method: 8, data: bombData, crc: bombCrc, size: BOMB_SIZE },
+  ];
+  const bombs = {
+    declared: writeRawZip(entries),
+    pretending: writeRawZip(entries.map((e) => (e.name === video.path ? { ...e, crc: directoryCrc, size: video.bytes } : e))),
+  };
+  const results = Object.entries(bombs).map(([name, bytes]) => {
+    const path = join(dir, `bomb-${name}.zip`);
+    writeFileSync(path, bytes);
+    const result = run(path);
+    if (result.code !== 1 || !/^(SIZE|DAMAGED) "evidence\/\d+-file-[a-z0-9]+\.mp4"/m.test(result.out)) throw new Error(`the ${name} bomb was not refused as it should be: ${result.out}`);
+    return { name, ...result, zipMb: mb(bytes.length) };
+  });
+  return {
+    'verify.peak_mb.200mb': whole.peakMb,
+    'verify.bomb_zip_mb': Math.max(...results.map((r) => r.zipMb)),
+    'verify.bomb_peak_mb': Math.max(...results.map((r) => r.peakMb)),
+    ...Object.fromEntries(results.map((r) => [`verify.bomb_peak_mb.${r.name}`, r.peakMb])),
+    'verify.bomb_ms': Math.round(Math.max(...results.map((r) => r.ms))),
+  };
+
+  /** A ZIP of the given entries, written by hand: no ZIP library writes a size that is not the data's. */
+  function writeRawZip(list) {
+    const parts = [];
+    const central = [];
+    let offset = 0;
+    for (const e of list) {
+      const name = Buffer.from(e.name);
+      const local = Buffer.alloc(30);
+      local.writeUInt32LE(0x04034b50, 0);
+      local.writeUInt16LE(20, 4);
+      local.writeUInt16LE(0x0800, 6);
+      local.writeUInt16LE(e.method, 8);
+      local.writeUInt16LE(0x21, 12);
+      local.writeUInt32LE(e.crc, 14);
+      local.writeUInt32LE(e.data.length, 18);
+      local.writeUInt32LE(e.size, 22);
+      local.writeUInt16LE(name.length, 26);
+      const record = Buffer.alloc(46);
+      record.writeUInt32LE(0x02014b50, 0);
+      record.writeUInt16LE(20, 4);
+      record.writeUInt16LE(20, 6);
+      record.writeUInt16LE(0x0800, 8);
+      record.writeUInt16LE(e.method, 10);
+      record.writeUInt16LE(0x21, 14);
+      record.writeUInt32LE(e.crc, 16);
+      record.writeUInt32LE(e.data.length, 20);
+      record.writeUInt32LE(e.size, 24);
+      record.writeUInt16LE(name.length, 28);
+      record.writeUInt32LE(offset, 42);
+      parts.push(local, name, e.data);
+      central.push(record, name);
+      offset += 30 + name.length + e.data.length;
+    }
+    const directory = Buffer.concat(central);
+    const end = Buffer.alloc(22);
+    end.writeUInt32LE(0x06054b50, 0);
+    end.writeUInt16LE(list.length, 8);
+    end.writeUInt16LE(list.length, 10);
+    end.writeUInt32LE(directory.length, 12);
+    end.writeUInt32LE(offset, 16);
+    return Buffer.concat([...parts, directory, end]);
+  }
+}
+
+/**
+ * Importing a 1 GiB video (test build): a random-byte file written to disk and picked on the case page
+ * through its file input, so the browser reads it from disk as a user's pick would; until its item shows.
+ * `evidence.import_peak_mb.1gb`: the growth of the case page's renderer resident memory (peak minus before;
+ * it counts the slices being hashed, which live outside the JS heap); target under 100 MB.
+ * `evidence.import_heap_peak_mb.1gb`: the page's JS heap peak. `evidence.import_ms.1gb`: pick to item shown.
+ */
+async function importFigures() {
+  const { mkdtempSync, openSync, writeSync, closeSync, rmSync } = await import('node:fs');
+  const { randomFillSync } = await import('node:crypto');
+  const { tmpdir } = await import('node:os');
+  const { TEST_BUILD, launchExtension, openPopup, openTab, serve } = await import('../tests/e2e/harness.mjs');
+  if (!existsSync(join(TEST_BUILD, 'manifest.json'))) {
+    console.error(`evidence.import_*: skipped, no test build in ${TEST_BUILD} (npm run build:test)`);
+    return {};
+  }
+  const order = '8190123456789012';
+  const dir = mkdtempSync(join(tmpdir(), 'disputekit-bench-import-'));
+  const video = join(dir, 'unboxing.mp4');
+  const chunk = new Uint8Array(16 * 1024 * 1024);
+  const fd = openSync(video, 'w');
+  for (let i = 0; i < 64; i++) writeSync(fd, randomFillSync(chunk));
+  closeSync(fd);
+  const ext = await launchExtension();
+  try {
+    await serve(ext.context, `**/p/order/detail.html?orderId=${order}`, readFileSync(own('aliexpress/order-detail.html'), 'utf8'));
+    const { tabId } = await openTab(ext, `https://www.aliexpress.com/p/order/detail.html?orderId=${order}`);
+    const popup = await openPopup(ext, tabId);
+    await popup.getByTestId('capture').click();
+    await popup.getByTestId('notice').waitFor();
+    await popup.close();
+    const page = await ext.context.newPage();
+    await page.goto(`chrome-extension://${ext.extensionId}/case.html?id=${encodeURIComponent(`aliexpress:${order}`)}`);
+    await page.getByTestId('case-title').waitFor();
+    const before = await page.getByTestId('evidence-item').count();
+    const memory = await sampleMemory(ext.context, page);
+    const start = performance.now();
+    await page.getByTestId('file-picker').setInputFiles(video);
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="evidence-item"]').length > n, before, { timeout: 600_000 });
+    const importMs = performance.now() - start;
+    const { heapPeak, rssGrowth } = await memory.stop();
+    return {
+      ...(rssGrowth !== undefined && { 'evidence.import_peak_mb.1gb': mb(rssGrowth) }),
+      'evidence.import_heap_peak_mb.1gb': mb(heapPeak),
+      'evidence.import_ms.1gb': Math.round(importMs),
+    };
+  } finally {
+    await ext.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

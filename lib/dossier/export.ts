@@ -1,11 +1,22 @@
 /**
- * Exporting a case as a dossier: gather it, describe it (manifest.json, report.html), and stream it with its
- * evidence files into a ZIP sink. The sink decides where the bytes go (lib/dossier/sinks.ts).
+ * Exporting a case as a dossier: read it, describe it (manifest.json, report.html), seal it with an export
+ * entry in its custody log, and stream it with its evidence files into a ZIP sink. The sink decides where
+ * the bytes go (lib/dossier/sinks.ts).
+ *
+ * The order matters, because the export entry vouches for the report and the manifest and the manifest
+ * lists the log: (1) the case's rows are read, (2) report.html is rendered (it shows the log's head before
+ * this export) and manifest.json is built without the export entry, (3) the export entry is appended, holding
+ * the report's SHA-256 and manifestDigest (the manifest without its custody member), (4) the entry is added
+ * to the manifest's log, which it ends. Steps 1 to 3 run in one read-write transaction, so no capture can
+ * slip in between what was read and the entry that vouches for it.
  */
+import { strToU8 } from 'fflate';
+import { appendCustody, caseTables, getCaseEvidence, readCaseRows } from '../cases';
 import type { DisputeKitDB } from '../db';
+import { sha256HexSync } from '../hash';
 import type { Locale } from '../i18n';
-import { gatherCase, type DossierCase } from './gather';
-import { buildManifest, dossierFiles, MANIFEST_PATH, REPORT_PATH, type Manifest } from './manifest';
+import { dossierCase } from './gather';
+import { buildManifest, dossierFiles, MANIFEST_PATH, manifestDigest, REPORT_PATH, type Manifest } from './manifest';
 import { renderReport } from './report';
 import { writeZip, type ZipEntry, type ZipOptions, type ZipSink } from './zip-stream';
 
@@ -27,35 +38,54 @@ export class DossierCaseNotFound extends Error {
   }
 }
 
-/** The archive's entries: the report and manifest first (a reader sees what the dossier is), then the files. */
-export async function dossierEntries(dossier: DossierCase, deps: Pick<ExportDeps, 'locale' | 'timeZone' | 'extensionVersion'>, exportedAt: Date): Promise<{ entries: ZipEntry[]; manifest: Manifest }> {
-  const manifest = buildManifest({ ...dossier, exportedAt, extensionVersion: deps.extensionVersion });
-  const thumbnails = new Map<string, string>();
-  for (const item of dossier.evidence) {
-    const thumb = item.thumbnail;
-    if (thumb && thumb.size <= MAX_THUMBNAIL_BYTES && THUMBNAIL_TYPES.test(thumb.type)) thumbnails.set(item.id, await dataUrl(thumb));
-  }
-  const report = renderReport({ dossier, manifest, locale: deps.locale, timeZone: deps.timeZone, thumbnails });
-  const files = dossierFiles(dossier.evidence, dossier.custody).map(({ path, item }): ZipEntry => ({ path, blob: item.blob, mime: item.mime }));
-  return { manifest, entries: [{ path: REPORT_PATH, text: report }, { path: MANIFEST_PATH, text: `${JSON.stringify(manifest, null, 2)}\n` }, ...files] };
+/**
+ * The archive's entries (the report and manifest first, so a reader sees what the dossier is, then the
+ * files) and the manifest, after the export entry was written to the case's log; null when there is no case.
+ */
+export async function sealDossier(deps: Omit<ExportDeps, 'now'>, caseId: string, exportedAt: Date): Promise<{ entries: ZipEntry[]; manifest: Manifest } | null> {
+  const { database } = deps;
+  // Reading a Blob is not an IndexedDB request and would end the transaction below: the thumbnails (only
+  // pictures in the report) are read first. An item saved in between just has none.
+  const thumbnails = await readThumbnails(database, caseId);
+  return database.transaction('rw', caseTables(database), async () => {
+    const rows = await readCaseRows(database, caseId);
+    if (!rows) return null;
+    const dossier = dossierCase(rows, exportedAt);
+    const body = buildManifest({ ...dossier, exportedAt, extensionVersion: deps.extensionVersion });
+    const report = renderReport({ dossier, manifest: body, locale: deps.locale, timeZone: deps.timeZone, thumbnails });
+    // The bytes writeZip stores (it encodes text entries with the same strToU8).
+    const reportSha256 = sha256HexSync(strToU8(report));
+    const [entry] = await appendCustody(database, caseId, [{ at: exportedAt.toISOString(), action: 'exported', report: reportSha256, manifest: manifestDigest(body) }]);
+    const manifest: Manifest = { ...body, custody: { entries: [...body.custody.entries, entry], headHash: entry.hash } };
+    const files = dossierFiles(dossier.evidence, dossier.custody).map(({ path, item }): ZipEntry => ({ path, blob: item.blob, mime: item.mime }));
+    return { manifest, entries: [{ path: REPORT_PATH, text: report }, { path: MANIFEST_PATH, text: `${JSON.stringify(manifest, null, 2)}\n` }, ...files] };
+  });
 }
 
 export async function exportDossier(deps: ExportDeps, caseId: string, sink: ZipSink, options: ZipOptions = {}): Promise<Manifest> {
   const exportedAt = deps.now();
-  const dossier = await gatherCase(deps.database, caseId, exportedAt);
-  if (!dossier) {
+  const sealed = await sealDossier(deps, caseId, exportedAt);
+  if (!sealed) {
     await sink.abort();
     throw new DossierCaseNotFound(caseId);
   }
-  const { entries, manifest } = await dossierEntries(dossier, deps, exportedAt);
-  await writeZip(entries, sink, { ...options, mtime: exportedAt });
-  return manifest;
+  await writeZip(sealed.entries, sink, { ...options, mtime: exportedAt });
+  return sealed.manifest;
 }
 
 /** The file name offered for the dossier: platform, order and date only (app values, safe in a file name). */
 export function dossierFileName(caseId: string, at: Date): string {
   const safe = caseId.replace(/[^A-Za-z0-9_-]+/g, '-');
   return `disputekit-${safe}-${at.toISOString().slice(0, 10)}.zip`;
+}
+
+async function readThumbnails(database: DisputeKitDB, caseId: string): Promise<Map<string, string>> {
+  const thumbnails = new Map<string, string>();
+  for (const item of await getCaseEvidence(database, caseId)) {
+    const thumb = item.thumbnail;
+    if (thumb && thumb.size <= MAX_THUMBNAIL_BYTES && THUMBNAIL_TYPES.test(thumb.type)) thumbnails.set(item.id, await dataUrl(thumb));
+  }
+  return thumbnails;
 }
 
 async function dataUrl(blob: Blob): Promise<string> {

@@ -1,6 +1,6 @@
-/** Everything a dossier holds about one case, read in one transaction so all of it is the same moment's. */
+/** Everything a dossier holds about one case, from one read of its rows, so all of it is the same moment's. */
 import { caseDeadlines } from '../case-deadlines';
-import { readCaseRows } from '../cases';
+import { readCaseRows, type CaseRows } from '../cases';
 import type { CustodyEntry } from '../custody';
 import type { DisputeKitDB } from '../db';
 import type { Deadline } from '../deadlines';
@@ -16,9 +16,13 @@ export interface DossierCase {
   deadlines: Deadline[];
 }
 
-export async function gatherCase(database: DisputeKitDB, caseId: string, now: Date): Promise<DossierCase | null> {
-  const rows = await readCaseRows(database, caseId);
-  if (!rows) return null;
+/** The dossier's view of a case's rows (read with readCaseRows), with its deadlines as of `now`. */
+export function dossierCase(rows: CaseRows, now: Date): DossierCase {
   const { case: record, evidence, custody, contacts, checklist, events } = rows;
   return { record, evidence, custody, contacts, checklist, events, deadlines: caseDeadlines(record, contacts, now) };
+}
+
+export async function gatherCase(database: DisputeKitDB, caseId: string, now: Date): Promise<DossierCase | null> {
+  const rows = await readCaseRows(database, caseId);
+  return rows && dossierCase(rows, now);
 }

@@ -1,14 +1,17 @@
 /**
  * manifest.json of a dossier: the case and order facts, every file with its SHA-256 and capture metadata, the
  * custody log and the deadlines at export time. Pure, so Node (the verifier) and the browser share it.
+ *
+ * Format 2: each file's line is its metadata exactly as its custody entry covers it (evidenceMetadata), and
+ * the log ends with the export entry, which holds manifestDigest of this manifest and the report's SHA-256.
  */
 import { z } from 'zod';
-import { CustodyEntrySchema, expectedEvidence, type CustodyEntry } from '../custody';
+import { canonicalDigest, CustodyEntrySchema, evidenceMetadata, expectedEvidence, type CustodyEntry } from '../custody';
 import type { Deadline } from '../deadlines';
 import type { CaseRecord, EvidenceRecord } from '../model';
 
-/** Bumped when a reader of an older dossier could misread a newer one. */
-export const DOSSIER_FORMAT = 1;
+/** Bumped when a reader of an older dossier could misread a newer one. 2: metadata in the log, export entry. */
+export const DOSSIER_FORMAT = 2;
 export const MANIFEST_PATH = 'manifest.json';
 export const REPORT_PATH = 'report.html';
 export const EVIDENCE_DIR = 'evidence/';
@@ -35,6 +38,9 @@ export const ManifestFileSchema = z.object({
   label: z.string().optional(),
   fileName: z.string().optional(),
   fileLastModified: z.string().optional(),
+  captureId: z.string().optional(),
+  image: z.object({ width: z.number(), height: z.number() }).optional(),
+  htmlArchive: z.object({ originalSha256: hex64, originalBytes: z.number().int().nonnegative(), insertedAt: z.number().int().nonnegative(), insertedBytes: z.number().int().positive() }).optional(),
 });
 export type ManifestFile = z.infer<typeof ManifestFileSchema>;
 
@@ -81,7 +87,7 @@ const EXTENSIONS: Record<string, string> = {
   'text/plain': 'txt',
 };
 
-/** A file name extension for the item: from its type, else from the name it came with, else "bin". */
+/** A file name extension for the item's type: from its type, else from the name it came with, else "bin". */
 export function extensionFor(item: Pick<EvidenceRecord, 'mime' | 'fileName'>): string {
   const known = EXTENSIONS[item.mime.split(';')[0].trim().toLowerCase()];
   if (known) return known;
@@ -93,13 +99,19 @@ export function extensionFor(item: Pick<EvidenceRecord, 'mime' | 'fileName'>): s
  * `evidence/<nn>-<kind>-<short-id>.<ext>`: numbered in capture order so a folder listing reads as the case
  * did; only the app's own values (kind, id) go into the name, never a page's or the user's text.
  */
-export function evidencePath(position: number, count: number, item: Pick<EvidenceRecord, 'id' | 'kind' | 'mime' | 'fileName'>): string {
+export function evidencePath(position: number, count: number, item: Pick<EvidenceRecord, 'id' | 'mime' | 'fileName' | 'htmlArchive'> & { kind: string }): string {
   const width = Math.max(2, String(count).length);
   const number = String(position).padStart(width, '0');
   const kind = item.kind.replace(/[^a-z0-9-]/g, '');
   const shortId = item.id.replace(/[^A-Za-z0-9]/g, '').slice(0, 8).toLowerCase() || 'item';
-  return `${EVIDENCE_DIR}${number}-${kind}-${shortId}.${extensionFor(item)}`;
+  // A page saved before pages were stored with scripts disabled (no htmlArchive) would run its scripts if
+  // opened from disk as .html: it goes out as .txt, its bytes unchanged, so a double-click shows its source.
+  const extension = item.kind === 'page-html' && !item.htmlArchive ? 'txt' : extensionFor(item);
+  return `${EVIDENCE_DIR}${number}-${kind}-${shortId}.${extension}`;
 }
+
+/** Names the exporter makes for evidence (evidencePath); anything else in a dossier was not made by it. */
+export const EVIDENCE_PATH = /^evidence\/\d{2,}-[a-z0-9-]+-[a-z0-9]{1,8}\.[a-z0-9]{1,8}$/;
 
 /** Whether a type is already compressed (images, video, archives): stored as-is, deflating would only cost time. */
 export function isCompressedMedia(mime: string): boolean {
@@ -130,24 +142,9 @@ export function dossierFiles(evidence: EvidenceRecord[], custody: CustodyEntry[]
 
 export function buildManifest(input: ManifestInput): Manifest {
   const { record, exportedAt } = input;
-  const files = dossierFiles(input.evidence, input.custody).map(({ path, item, sha256 }): ManifestFile => ({
-    path,
-    evidenceId: item.id,
-    kind: item.kind,
-    sha256,
-    bytes: item.blob.size,
-    mime: item.mime,
-    capturedAt: item.capturedAt,
-    capturedAtLocal: item.capturedAtLocal,
-    timeZone: item.timeZone,
-    ...(item.page && { url: item.page.url, title: item.page.title, viewport: item.page.viewport, devicePixelRatio: item.page.devicePixelRatio }),
-    browser: item.browser,
-    extensionVersion: item.extensionVersion,
-    ...(item.part && { part: item.part }),
-    ...(item.label && { label: item.label }),
-    ...(item.fileName !== undefined && { fileName: item.fileName }),
-    ...(item.fileLastModified && { fileLastModified: item.fileLastModified }),
-  }));
+  // Each line is the item's metadata exactly as its custody entry covers it, so the verifier can check one
+  // against the other: the line without path, evidenceId and sha256 (manifestLineMetadata).
+  const files = dossierFiles(input.evidence, input.custody).map(({ path, item, sha256 }): ManifestFile => ({ path, evidenceId: item.id, sha256, ...evidenceMetadata(item) }));
   return {
     format: 'disputekit-dossier',
     formatVersion: DOSSIER_FORMAT,
@@ -168,4 +165,21 @@ export function buildManifest(input: ManifestInput): Manifest {
     custody: { entries: input.custody, headHash: input.custody.at(-1)?.hash ?? null },
     deadlines: input.deadlines.map((d) => ({ rule: d.rule, label: d.label, due: d.due, setBy: d.setBy, confidence: d.confidence, passed: d.dueMs <= exportedAt.getTime() })),
   };
+}
+
+/** The metadata a manifest line states, to compare with its custody entry's digest: all but path, id and hash. */
+export function manifestLineMetadata(line: Record<string, unknown>): Record<string, unknown> {
+  const { path: _path, evidenceId: _evidenceId, sha256: _sha256, ...metadata } = line;
+  return metadata;
+}
+
+/**
+ * What the export entry holds of manifest.json: the SHA-256 of the canonical JSON (keys sorted, no spaces,
+ * UTF-8) of the whole manifest but its `custody` member, which the chain covers itself and which holds the
+ * export entry (a file cannot hold its own hash). Computed on the parsed JSON, so re-indenting the file does
+ * not change it; any value that changes does.
+ */
+export function manifestDigest(manifest: object): string {
+  const { custody: _custody, ...rest } = manifest as Record<string, unknown>;
+  return canonicalDigest(rest);
 }

@@ -30,6 +30,13 @@ export interface ReportInput {
 const data = (value: unknown) => `<span class="data">${esc(value)}</span>`;
 const code = (value: unknown) => `<code class="hash">${esc(value)}</code>`;
 
+/** A translated sentence whose {placeholders} are file names, fields and terms, each shown as <code>. */
+function withCode(t: Translate, key: MessageKey, codes: Record<string, string>, params: Record<string, string | number> = {}): string {
+  const marks = Object.fromEntries(Object.keys(codes).map((name, i) => [name, `\u0001${i}\u0001`]));
+  return esc(t(key, { ...params, ...marks })).replace(/\u0001(\d+)\u0001/g, (_, i: string) => `<code class="term">${esc(Object.values(codes)[Number(i)])}</code>`);
+}
+const FILE_CODES = { manifest: 'manifest.json', report: 'report.html', json: 'JSON', utf8: 'UTF-8', policy: 'Content-Security-Policy', field: 'htmlArchive', txt: '.txt' };
+
 export function renderReport(input: ReportInput): string {
   const { dossier, manifest, locale, timeZone } = input;
   const t = translator(locale);
@@ -248,6 +255,10 @@ function evidenceSection(t: Translate, lang: string, { dossier, manifest, thumbn
     if (file.url !== undefined) rows.push(row(t('dossier.report.page'), `${data(file.title)}<br><code class="url">${esc(file.url)}</code>`));
     if (file.viewport) rows.push(row(t('dossier.report.viewport'), esc(t('dossier.report.viewportValue', { width: file.viewport.width, height: file.viewport.height, dpr: file.devicePixelRatio ?? 1 }))));
     if (file.part) rows.push(row(t('dossier.report.part'), esc(t('dossier.report.partValue', { index: file.part.index, count: file.part.count }))));
+    if (file.kind === 'page-html') {
+      const scripts = file.htmlArchive ? `${esc(t('dossier.report.scriptsDisabled'))} ${code(file.htmlArchive.originalSha256)}` : esc(t('dossier.report.scriptsLegacy'));
+      rows.push(row(t('dossier.report.scripts'), scripts));
+    }
     rows.push(row(t('dossier.report.browser'), `${data(file.browser)} · DisputeKit ${esc(file.extensionVersion)}`));
     const picture = thumb ? `<img class="thumb" src="${esc(thumb)}" alt="">` : '';
     return `<article class="item" data-evidence-id="${esc(item?.id ?? file.evidenceId)}">${picture}<table class="facts">${rows.join('\n')}</table></article>`;
@@ -255,10 +266,14 @@ function evidenceSection(t: Translate, lang: string, { dossier, manifest, thumbn
   return section('evidence', t('dossier.report.evidence'), cards.join('\n'));
 }
 
+/**
+ * The log as it stood before this export (`manifest` is built without the export entry: this report's own
+ * SHA-256 goes into that entry, so the report cannot show the entry's hash), and the entry the export adds.
+ */
 function custodySection(t: Translate, manifest: Manifest): string {
   const { entries, headHash } = manifest.custody;
   const body = `<p>${esc(t('dossier.report.custodyIntro'))}</p>
-<table class="facts">${row(t('dossier.report.custodyHead'), headHash ? code(headHash) : esc(t('dossier.report.custodyEmpty')))}${row(t('dossier.report.custodyLength'), esc(t('dossier.report.custodyEntries', { n: entries.length })))}</table>`;
+<table class="facts">${row(t('dossier.report.custodyHead'), headHash ? code(headHash) : esc(t('dossier.report.custodyEmpty')))}${row(t('dossier.report.custodyLength'), esc(t('dossier.report.custodyEntries', { n: entries.length })))}${row(t('dossier.report.custodyExport'), withCode(t, 'dossier.report.custodyExportValue', FILE_CODES, { seq: entries.length + 1 }))}</table>`;
   return section('custody', t('dossier.report.custody'), body);
 }
 
@@ -267,7 +282,10 @@ function verifySection(t: Translate): string {
 <ul class="commands"><li>Linux: <code>sha256sum evidence/*</code></li><li>macOS: <code>shasum -a 256 evidence/*</code></li><li>Windows: <code>certutil -hashfile evidence\\01-… SHA256</code></li></ul>
 <p>${esc(t('dossier.report.verifyTool'))}</p>
 <p><code>npm run -s verify -- dossier.zip</code></p>
-<p>${esc(t('dossier.report.verifyResult'))}</p>`;
+<p>${withCode(t, 'dossier.report.verifyResult', FILE_CODES)}</p>
+<p>${withCode(t, 'dossier.report.verifyExport', FILE_CODES)}</p>
+<p>${withCode(t, 'dossier.report.verifyPages', FILE_CODES)}</p>
+<p>${withCode(t, 'dossier.report.verifyLimits', FILE_CODES)}</p>`;
   return section('verify', t('dossier.report.verify'), body);
 }
 
@@ -287,6 +305,7 @@ td.when { width: 30%; }
 tr, article.item, li { break-inside: avoid; page-break-inside: avoid; }
 thead { display: table-header-group; }
 code, .hash { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 12px; overflow-wrap: anywhere; word-break: break-all; }
+code.term { word-break: normal; }
 .data { overflow-wrap: anywhere; }
 ul { margin: 0; padding-left: 18px; }
 article.item { border: 1px solid #d0d7de; border-radius: 6px; padding: 8px; margin: 0 0 12px; }

@@ -137,6 +137,15 @@ describe('the case page', () => {
       assert.equal(hash, sha256(canonical(body)), `entry ${entry.seq} hashes its canonical JSON`);
       previous = hash;
     }
+    // Issue 12: each entry also covers its item's metadata as stored: every field but the bytes, the ids and
+    // the hash, the page's fields flattened (rebuilt here from the raw row, apart from lib/custody.ts).
+    for (const entry of log) {
+      const row = evidence.find((e) => e.id === entry.evidenceId);
+      const { id, caseId, sha256: _sha, page, blobSize, blobType, actualSha256, head, hasThumbnail, thumbnailSha256, thumbnailType, ...metadata } = row;
+      const flat = { ...metadata, ...(page && { url: page.url, title: page.title, viewport: page.viewport, devicePixelRatio: page.devicePixelRatio }) };
+      assert.equal(entry.v, 2);
+      assert.equal(entry.meta, sha256(canonical(flat)), `entry ${entry.seq} covers the metadata of ${row.kind}`);
+    }
   });
 
   it('Verify passes on an untouched case, and names a file whose stored bytes were changed', async () => {

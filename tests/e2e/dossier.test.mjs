@@ -142,15 +142,17 @@ for (const locale of ['en', 'zh_CN', 'ru']) {
       }
       const note = manifest.files.find((f) => f.kind === 'note');
       assert.equal(strFromU8(files[note.path]), NOTE[locale]);
-      assert.equal(manifest.custody.entries.length, 4);
-      assert.equal(manifest.custody.headHash, manifest.custody.entries[3].hash);
+      // Issue 12: four files' entries, then the export's own entry, which ends the log.
+      assert.equal(manifest.custody.entries.length, 5);
+      assert.equal(manifest.custody.entries[4].action, 'exported');
+      assert.equal(manifest.custody.headHash, manifest.custody.entries[4].hash);
       assert.ok(manifest.deadlines.length > 0, 'the deadlines at export are listed');
       assert.ok(files['report.html'].length > 1000);
 
       const { code, out } = verify(zipPath);
       assert.equal(code, 0, out);
       assert.equal(out.split('\n').filter((l) => l.startsWith('OK evidence/')).length, 4);
-      assert.match(out, /^CHAIN OK 4 entries, head [0-9a-f]{64}$/m);
+      assert.match(out, /^CHAIN OK 5 entries, head [0-9a-f]{64}$/m);
       await casePage.close();
     });
 

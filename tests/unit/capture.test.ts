@@ -4,6 +4,7 @@ import { captureVisible, dataUrlToBlob, type CaptureDeps } from '@/lib/capture';
 import { getCaseOverview } from '@/lib/cases';
 import { DisputeKitDB } from '@/lib/db';
 import { sha256Hex } from '@/lib/hash';
+import { ARCHIVE_HEAD } from '@/lib/page-archive';
 import type { SnapshotResponse } from '@/lib/messages';
 
 const URL_A = 'https://www.aliexpress.com/p/order/detail.html?orderId=8190123456789012';
@@ -72,6 +73,10 @@ describe('capturing the visible page', () => {
     expect(shot.mime).toBe('image/png');
     expect(new Uint8Array(await shot.blob.arrayBuffer()).slice(0, 4)).toEqual(new Uint8Array([0x89, 0x50, 0x4e, 0x47]));
     expect(await items.find((e) => e.kind === 'page-html')!.blob.text()).toContain('Order 8190123456789012');
+    const page = items.find((e) => e.kind === 'page-html')!;
+    // Stored with its scripts disabled: the policy right after the doctype, the page's own HTML recoverable.
+    expect(await page.blob.text()).toBe(`<!DOCTYPE html>${ARCHIVE_HEAD}<html><body>Order 8190123456789012</body></html>`);
+    expect(page.htmlArchive).toEqual({ originalSha256: await sha256Hex(new TextEncoder().encode(snapshot().html)), originalBytes: snapshot().html.length, insertedAt: 15, insertedBytes: ARCHIVE_HEAD.length });
     const overview = await getCaseOverview(database, 'aliexpress:8190123456789012');
     expect(overview).toMatchObject({ evidenceCount: 2, case: { state: 'open', order: { status: 'Awaiting delivery' } } });
     expect(overview?.latestThumbnail).toBeInstanceOf(Blob);

@@ -1,21 +1,22 @@
 /** A case with one captured page, saved through lib/cases.ts as a capture would, for custody/verify/import tests. */
 import { saveCapture } from '@/lib/cases';
 import type { DisputeKitDB } from '@/lib/db';
-import { sha256Hex } from '@/lib/hash';
 import type { ImportDeps } from '@/lib/evidence-import';
+import { pageHtmlEvidence } from '@/lib/page-archive';
 
 export const ORDER_ID = '8190123456789012';
 export const CASE_ID = `aliexpress:${ORDER_ID}`;
 
 export async function caseWithCapture(database: DisputeKitDB, at = new Date('2026-11-20T10:00:00.000Z')): Promise<string[]> {
-  const html = new Blob(['<html>order page</html>'], { type: 'text/html' });
+  // Stored as a capture stores a page: with its scripts disabled (lib/page-archive.ts).
+  const html = pageHtmlEvidence('<html>order page</html>');
   const { evidenceIds } = await saveCapture(database, {
     platform: 'aliexpress',
     order: { orderId: ORDER_ID, items: [{ title: 'Lamp', url: 'https://www.aliexpress.com/item/1.html' }], sources: { orderId: 'url' } },
     now: at,
     evidence: [
       {
-        id: 'page-1', captureId: 'c1', kind: 'page-html', blob: html, mime: 'text/html', bytes: html.size, sha256: await sha256Hex(html),
+        id: 'page-1', captureId: 'c1', kind: 'page-html', ...html,
         capturedAt: at.toISOString(), capturedAtLocal: '2026-11-20T13:00:00.000+03:00', timeZone: 'Europe/Moscow',
         page: { url: `https://www.aliexpress.com/p/order/detail.html?orderId=${ORDER_ID}`, title: 'Order', viewport: { width: 1280, height: 800 }, devicePixelRatio: 1 },
         extensionVersion: '0.1.0', browser: 'test',

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getCustodyLog } from '@/lib/cases';
@@ -6,6 +7,8 @@ import { DisputeKitDB } from '@/lib/db';
 import type { EvidenceRecord } from '@/lib/model';
 import { verifyCase } from '@/lib/verify';
 import { sha256Hex } from '@/lib/hash';
+import { addNote } from '@/lib/evidence-import';
+import { importDeps } from './case-fixture';
 
 const NAME = 'custody-upgrade-test';
 afterEach(async () => {
@@ -47,6 +50,38 @@ describe('database version 3', () => {
     expect(checkChain('aliexpress:1', log)).toEqual([]);
     expect((await getCustodyLog(current, 'aliexpress:2')).map((e) => e.evidenceId)).toEqual(['other']);
     expect((await verifyCase(current, 'aliexpress:1', new Date())).ok).toBe(true);
+    current.close();
+  });
+});
+
+describe('custody entries written by DisputeKit 0.1 (version 1, no metadata)', () => {
+  it('verify as they are, and new entries (version 2) continue their chain', async () => {
+    const caseId = 'aliexpress:1';
+    const database = new DisputeKitDB(NAME);
+    await database.cases.add({ id: caseId, platform: 'aliexpress', orderId: '1', order: order('1'), state: 'open', createdAt: '2026-11-01T00:00:00.000Z', updatedAt: '2026-11-01T00:00:00.000Z' });
+    const saved = await item('old', caseId, '2026-11-02T00:00:00.000Z');
+    await database.evidence.add(saved);
+    // The entry exactly as 0.1 wrote it: the SHA-256 of this canonical JSON, computed here independently.
+    const body = { action: 'added', at: '2026-11-02T00:00:00.000Z', caseId, evidenceId: 'old', prevHash: GENESIS_HASH, seq: 1, sha256: saved.sha256 };
+    const json = `{"action":"added","at":"2026-11-02T00:00:00.000Z","caseId":"${caseId}","evidenceId":"old","prevHash":"${GENESIS_HASH}","seq":1,"sha256":"${saved.sha256}"}`;
+    await database.custody.add({ ...body, action: 'added', hash: createHash('sha256').update(json).digest('hex') });
+    database.close();
+
+    const current = new DisputeKitDB(NAME);
+    expect((await verifyCase(current, caseId, new Date())).ok).toBe(true);
+    // Its metadata is not covered (the old entry holds no digest), so a changed title does not show here…
+    await current.evidence.update('old', { page: { ...saved.page!, title: 'Edited' } });
+    expect((await verifyCase(current, caseId, new Date())).ok).toBe(true);
+    // …but what is saved now is, and its entry links to the old one.
+    const note = await addNote(importDeps(current), caseId, 'A note');
+    if (!note.ok) throw new Error('note failed');
+    const log = await getCustodyLog(current, caseId);
+    expect(log.map((e) => [e.seq, 'v' in e ? e.v : 1])).toEqual([[1, 1], [2, 2]]);
+    expect(log[1].prevHash).toBe(log[0].hash);
+    expect(checkChain(caseId, log)).toEqual([]);
+    expect((await verifyCase(current, caseId, new Date())).ok).toBe(true);
+    await current.evidence.update(note.evidenceIds[0], { label: 'chat' });
+    expect((await verifyCase(current, caseId, new Date())).items.map((i) => i.status)).toEqual(['ok', 'metadata']);
     current.close();
   });
 });

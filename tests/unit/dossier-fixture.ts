@@ -2,7 +2,7 @@
 import { setUserEventDate } from '@/lib/case-deadlines';
 import { addContact } from '@/lib/contacts';
 import type { DisputeKitDB } from '@/lib/db';
-import { dossierEntries } from '@/lib/dossier/export';
+import { sealDossier } from '@/lib/dossier/export';
 import { gatherCase } from '@/lib/dossier/gather';
 import { writeZip, type ZipSink } from '@/lib/dossier/zip-stream';
 import { addNote, importFiles } from '@/lib/evidence-import';
@@ -53,8 +53,9 @@ export function memorySink(): ZipSink & { bytes(): Uint8Array; aborted: boolean;
 }
 
 export async function dossierZip(database: DisputeKitDB, locale: Locale = 'en') {
+  // The case as exported (the dossier's rows, without the export entry the export then appends).
   const dossier = (await gatherCase(database, CASE_ID, EXPORTED_AT))!;
-  const { entries, manifest } = await dossierEntries(dossier, { locale, timeZone: 'Europe/Moscow', extensionVersion: '0.1.0' }, EXPORTED_AT);
+  const { entries, manifest } = (await sealDossier({ database, locale, timeZone: 'Europe/Moscow', extensionVersion: '0.1.0' }, CASE_ID, EXPORTED_AT))!;
   const sink = memorySink();
   await writeZip(entries, sink, { mtime: EXPORTED_AT });
   return { dossier, manifest, entries, zip: sink.bytes() };

@@ -36,7 +36,8 @@ describe('npm run verify (a dossier on disk, read in ranges)', { timeout: 60_000
     const { code, out } = verify(path);
     expect(code).toBe(0);
     expect(out.split('\n').filter((l) => l.startsWith('OK evidence/'))).toHaveLength(4);
-    expect(out).toMatch(/^CHAIN OK 4 entries, head [0-9a-f]{64}$/m);
+    // Issue 12: four files' entries and the export entry.
+    expect(out).toMatch(/^CHAIN OK 5 entries, head [0-9a-f]{64}$/m);
   });
 
   it('exit 1 naming the file with a flipped byte', () => {

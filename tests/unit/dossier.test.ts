@@ -2,9 +2,14 @@ import { createHash } from 'node:crypto';
 import Dexie from 'dexie';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { addEvidenceToCase, getCustodyLog } from '@/lib/cases';
+import { canonicalJson, checkChain } from '@/lib/custody';
 import { DisputeKitDB } from '@/lib/db';
+import { sha256Hex } from '@/lib/hash';
+import { pageHtmlEvidence } from '@/lib/page-archive';
+import { verifyCase } from '@/lib/verify';
 import { exportDossier } from '@/lib/dossier/export';
-import { buildManifest, evidencePath, extensionFor } from '@/lib/dossier/manifest';
+import { buildManifest, evidencePath, extensionFor, manifestDigest } from '@/lib/dossier/manifest';
 import { blobSink, fileHandleSink } from '@/lib/dossier/sinks';
 import { bufferSource, describeVerdict, readZipDirectory, verifyDossier } from '@/lib/dossier/verify-zip';
 import { ExportCancelled, writeZip } from '@/lib/dossier/zip-stream';
@@ -32,7 +37,8 @@ describe('the manifest', () => {
   it('lists every file with its path, SHA-256, size, type and capture metadata, the custody log and deadlines', async () => {
     const { manifest, dossier } = await dossierZip(database);
     expect(manifest.format).toBe('disputekit-dossier');
-    expect(manifest.formatVersion).toBe(1);
+    // Issue 12: format 2 (metadata in the log, the export entry).
+    expect(manifest.formatVersion).toBe(2);
     expect(manifest.exportedAt).toBe(EXPORTED_AT.toISOString());
     expect(manifest.case).toMatchObject({ id: CASE_ID, platform: 'aliexpress', orderId: '8190123456789012', state: 'open' });
     expect(manifest.files.map((f) => f.path)).toEqual([
@@ -52,8 +58,11 @@ describe('the manifest', () => {
     }
     expect(manifest.files[0]).toMatchObject({ url: 'https://www.aliexpress.com/p/order/detail.html?orderId=8190123456789012', title: 'Order', viewport: { width: 1280, height: 800 }, devicePixelRatio: 1, browser: 'test', extensionVersion: '0.1.0' });
     expect(manifest.files[1]).toMatchObject({ label: 'unboxing', fileName: 'box "crushed".jpg' });
-    expect(manifest.custody.entries.map((e) => e.seq)).toEqual([1, 2, 3, 4]);
-    expect(manifest.custody.headHash).toBe(dossier.custody[3].hash);
+    // Issue 12: the export appends an entry, which ends the manifest's log.
+    expect(manifest.custody.entries.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5]);
+    expect(manifest.custody.entries.slice(0, 4)).toEqual(dossier.custody);
+    expect(manifest.custody.entries[4]).toMatchObject({ action: 'exported', prevHash: dossier.custody[3].hash });
+    expect(manifest.custody.headHash).toBe(manifest.custody.entries[4].hash);
     expect(manifest.deadlines.length).toBeGreaterThan(0);
     expect(manifest.deadlines.some((d) => d.passed)).toBe(true);
   });
@@ -133,7 +142,7 @@ describe('verifying a dossier ZIP', () => {
     const { lines, exitCode } = await verifyBytes(zip);
     expect(exitCode).toBe(0);
     expect(lines.filter((l) => l.startsWith('OK '))).toEqual(manifest.files.map((f) => `OK ${f.path} ${f.sha256}`));
-    expect(lines).toContain(`CHAIN OK 4 entries, head ${manifest.custody.headHash}`);
+    expect(lines).toContain(`CHAIN OK 5 entries, head ${manifest.custody.headHash}`);
   });
 
   it('one flipped byte in one file: MISMATCH naming that file with expected and actual hashes, exit 1', async () => {
@@ -202,6 +211,79 @@ describe('verifying a dossier ZIP', () => {
       expect(exitCode).toBe(2);
       expect(lines[0]).toMatch(/^NOT A DOSSIER: /);
     }
+  });
+});
+
+describe('the export entry', () => {
+  const deps = () => ({ database, now: () => EXPORTED_AT, locale: 'en' as const, timeZone: 'Europe/Moscow', extensionVersion: '0.1.0' });
+
+  it('is appended to the case’s log by the export and holds the SHA-256 of report.html and the manifest digest', async () => {
+    const before = await getCustodyLog(database, CASE_ID);
+    const sink = memorySink();
+    const manifest = await exportDossier(deps(), CASE_ID, sink);
+    const log = await getCustodyLog(database, CASE_ID);
+    expect(log).toHaveLength(before.length + 1);
+    const entry = log.at(-1)!;
+    expect(entry).toMatchObject({ v: 2, seq: before.length + 1, action: 'exported', at: EXPORTED_AT.toISOString(), evidenceId: '', prevHash: before.at(-1)!.hash });
+    const files = unzipSync(sink.bytes());
+    expect(entry.sha256).toBe(sha(files['report.html']));
+    const written = JSON.parse(strFromU8(files['manifest.json']));
+    expect(entry).toHaveProperty('manifest', manifestDigest(written));
+    // The digest is of the manifest without its custody member, as canonical JSON.
+    const { custody, ...rest } = written;
+    expect(custody.entries.at(-1)).toEqual(entry);
+    expect(manifestDigest(written)).toBe(sha(new TextEncoder().encode(canonicalJson(rest))));
+    expect(manifest.custody.headHash).toBe(entry.hash);
+    expect(checkChain(CASE_ID, log)).toEqual([]);
+    expect((await verifyCase(database, CASE_ID, EXPORTED_AT)).ok).toBe(true);
+  });
+
+  it('the report names the head before the export and the entry the export adds, not its own hash', async () => {
+    const before = await getCustodyLog(database, CASE_ID);
+    const sink = memorySink();
+    const manifest = await exportDossier(deps(), CASE_ID, sink);
+    const report = strFromU8(unzipSync(sink.bytes())['report.html']);
+    expect(report).toContain(before.at(-1)!.hash);
+    expect(report).not.toContain(manifest.custody.headHash!);
+    expect(report).toContain(`Entry ${before.length + 1}, added to the log when this dossier was made`);
+  });
+
+  it('a second export chains after the first, and both dossiers verify', async () => {
+    const first = memorySink();
+    await exportDossier(deps(), CASE_ID, first);
+    const second = memorySink();
+    await exportDossier({ ...deps(), now: () => new Date(EXPORTED_AT.getTime() + 60_000) }, CASE_ID, second);
+    const log = await getCustodyLog(database, CASE_ID);
+    expect(log.filter((e) => e.action === 'exported').map((e) => e.seq)).toEqual([5, 6]);
+    expect((await verifyBytes(first.bytes())).exitCode).toBe(0);
+    expect((await verifyBytes(second.bytes())).exitCode).toBe(0);
+  });
+
+  it('a page saved before pages had their scripts disabled is exported as .txt, its bytes unchanged', async () => {
+    const legacy = new Blob(['<html><script>alert(1)</script></html>'], { type: 'text/html' });
+    await addEvidenceToCase(database, CASE_ID, [{ id: 'legacy-page', captureId: 'l1', kind: 'page-html', blob: legacy, mime: 'text/html', bytes: legacy.size, sha256: await sha256Hex(legacy), capturedAt: '2026-11-24T00:00:00.000Z', capturedAtLocal: '2026-11-24T03:00:00.000+03:00', timeZone: 'Europe/Moscow', page: { url: 'https://www.aliexpress.com/item/1.html', title: 'Lamp', viewport: { width: 1280, height: 800 }, devicePixelRatio: 1 }, extensionVersion: '0.1.0', browser: 'test' }], EXPORTED_AT);
+    const sink = memorySink();
+    const manifest = await exportDossier(deps(), CASE_ID, sink);
+    const line = manifest.files.find((f) => f.evidenceId === 'legacy-page')!;
+    expect(line.path).toBe('evidence/05-page-html-legacypa.txt');
+    expect(manifest.files.find((f) => f.evidenceId === 'page-1')!.path).toBe('evidence/01-page-html-page1.html');
+    expect(sha(unzipSync(sink.bytes())[line.path])).toBe(await sha256Hex(legacy));
+    expect((await verifyBytes(sink.bytes())).exitCode).toBe(0);
+  });
+});
+
+describe('verifying an archived page', () => {
+  it('checks that the page without the inserted policy is the page its metadata names', async () => {
+    const honest = pageHtmlEvidence('<!DOCTYPE html><html><body>Total: US $25.80</body></html>');
+    const lying = { ...honest, htmlArchive: { ...honest.htmlArchive, originalSha256: 'e'.repeat(64) } };
+    const common = { captureId: 'c9', kind: 'page-html' as const, capturedAt: '2026-11-24T00:00:00.000Z', capturedAtLocal: '2026-11-24T03:00:00.000+03:00', timeZone: 'Europe/Moscow', page: { url: 'https://www.aliexpress.com/item/1.html', title: 'Lamp', viewport: { width: 1280, height: 800 }, devicePixelRatio: 1 }, extensionVersion: '0.1.0', browser: 'test' };
+    await addEvidenceToCase(database, CASE_ID, [{ ...common, id: 'honest', ...honest }, { ...common, id: 'lying', ...lying }], EXPORTED_AT);
+    const sink = memorySink();
+    await exportDossier({ database, now: () => EXPORTED_AT, locale: 'en', timeZone: 'UTC', extensionVersion: '0.1.0' }, CASE_ID, sink);
+    const { lines, exitCode } = await verifyBytes(sink.bytes());
+    expect(exitCode).toBe(1);
+    expect(lines.filter((l) => l.startsWith('ARCHIVE'))).toEqual([expect.stringMatching(/^ARCHIVE "evidence\/06-page-html-lying\.html": without its inserted policy it hashes to [0-9a-f]{64}, not the page's e{64}$/)]);
+    expect(lines).toContain(`OK evidence/05-page-html-honest.html ${honest.sha256}`);
   });
 });
 

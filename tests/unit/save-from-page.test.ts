@@ -3,6 +3,7 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleActionMessage } from '@/lib/background-actions';
+import { archivePageHtml } from '@/lib/page-archive';
 import { getCurrentCaseId } from '@/lib/current-case';
 import { db, DisputeKitDB } from '@/lib/db';
 import { sha256Hex } from '@/lib/hash';
@@ -85,7 +86,9 @@ describe('the background’s answer to the in-page button', () => {
     expect(result).toEqual({ ok: true, caseId: `aliexpress:${ORDER_ID}`, evidenceIds: expect.any(Array), shortcut: 'Alt+Shift+E' });
     const items = await database.evidence.toArray();
     expect(items.map((e) => e.kind)).toEqual(['page-html']);
-    expect(items[0]!.sha256).toBe(await sha256Hex(new TextEncoder().encode(snapshot().html)));
+    // Issue 12: the stored page has its scripts disabled; its SHA-256 is the stored file's, the page's own is kept.
+    expect(items[0]!.sha256).toBe(await sha256Hex(archivePageHtml(snapshot().html).bytes));
+    expect(items[0]!.htmlArchive?.originalSha256).toBe(await sha256Hex(new TextEncoder().encode(snapshot().html)));
     expect((await database.cases.get(`aliexpress:${ORDER_ID}`))?.order.store?.name).toBe('Sunrise');
     expect(await getCurrentCaseId(fakeBrowser.storage.local)).toBe(`aliexpress:${ORDER_ID}`);
   });

@@ -1,12 +1,17 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { buildBackup } from '@/lib/backup/build';
+import { restoreBackup } from '@/lib/backup/restore';
 import { deleteEvidence, getCustodyLog } from '@/lib/cases';
 import { entryHash } from '@/lib/custody';
 import { DisputeKitDB } from '@/lib/db';
+import { exportDossier } from '@/lib/dossier/export';
 import { sha256Hex } from '@/lib/hash';
 import { addNote, importFiles } from '@/lib/evidence-import';
 import { verifyCase } from '@/lib/verify';
 import { CASE_ID, caseWithCapture, importDeps } from './case-fixture';
+import { memorySink } from './dossier-fixture';
 
 const NAME = 'verify-test';
 const NOW = new Date('2026-11-22T00:00:00.000Z');
@@ -109,6 +114,41 @@ describe('verifying a case', () => {
     const report = await verifyCase(database, CASE_ID, NOW);
     expect(report.chain.map((b) => b.kind)).toEqual(['sequence', 'link']);
     expect(report.items.find((i) => i.evidenceId === photoId)?.status).toBe('unlogged');
+  });
+
+  it('metadata edited outside the app (URL, title) is reported though the file is intact', async () => {
+    const page = (await database.evidence.get('page-1'))!;
+    await database.evidence.update('page-1', { page: { ...page.page!, url: 'https://www.aliexpress.com/p/order/detail.html?orderId=1111111111111111', title: 'Another order' } });
+    const report = await verifyCase(database, CASE_ID, NOW);
+    expect(report.ok).toBe(false);
+    expect(report.items.find((i) => i.evidenceId === 'page-1')).toEqual({ status: 'metadata', evidenceId: 'page-1', name: 'page-html 2026-11-20T10:00:00.000Z', sha256: page.sha256 });
+    expect(report.items.filter((i) => i.status !== 'ok')).toHaveLength(1);
+  });
+
+  it('capture times swapped between two items, a changed kind or label: each item named', async () => {
+    const [photo, note] = await database.evidence.bulkGet([photoId, noteId]);
+    await database.evidence.update(photoId, { capturedAt: '2026-11-01T00:00:00.000Z', label: 'product' });
+    await database.evidence.update(noteId, { kind: 'letter' });
+    const report = await verifyCase(database, CASE_ID, NOW);
+    expect(report.items.filter((i) => i.status === 'metadata').map((i) => i.evidenceId).sort()).toEqual([photoId, noteId].sort());
+    expect(photo!.capturedAt).not.toBe('2026-11-01T00:00:00.000Z');
+    expect(note!.kind).toBe('note');
+  });
+
+  it('a case exported, backed up and restored elsewhere still verifies: its entries and metadata come back as they were', async () => {
+    await exportDossier({ database, now: () => NOW, locale: 'en', timeZone: 'UTC', extensionVersion: '0.1.0' }, CASE_ID, memorySink());
+    const backup = await buildBackup({ database, storage: fakeBrowser.storage.local, extensionVersion: '0.1.0', now: () => NOW });
+    const target = new DisputeKitDB(`${NAME}-restored`);
+    try {
+      await restoreBackup({ database: target, storage: fakeBrowser.storage.local }, backup);
+      const report = await verifyCase(target, CASE_ID, NOW);
+      expect(report.items.map((i) => i.status)).toEqual(['ok', 'ok', 'ok']);
+      expect((await getCustodyLog(target, CASE_ID)).map((e) => e.action)).toEqual(['added', 'added', 'added', 'exported']);
+      expect(report.ok).toBe(true);
+    } finally {
+      target.close();
+      await Dexie.delete(`${NAME}-restored`);
+    }
   });
 
   it('a file the browser cannot read back is unreadable, not a crash', async () => {

@@ -49,10 +49,15 @@ export const dossier = defineArea(
     'dossier.report.part': 'Part',
     'dossier.report.partValue': '{index} of {count}',
     'dossier.report.browser': 'Browser',
+    'dossier.report.scripts': 'Scripts',
+    'dossier.report.scriptsDisabled': 'Disabled in this copy. SHA-256 of the page as saved:',
+    'dossier.report.scriptsLegacy': 'Saved before page copies had their scripts disabled: exported as text, open it only as text',
     'dossier.report.custody': 'Chain of custody',
     'dossier.report.custodyIntro':
-      'Every file entered the custody log when it was saved. Each entry holds the SHA-256 of the entry before it, so removing, reordering or editing an entry breaks the chain. The hash of the last entry (the head) stands for the whole log.',
-    'dossier.report.custodyHead': 'Head hash',
+      'Every file entered the custody log when it was saved, with its SHA-256 and its details (page, times, type). Each entry holds the SHA-256 of the entry before it, so removing, reordering or editing an entry breaks the chain. The hash of the last entry (the head) stands for the whole log.',
+    'dossier.report.custodyHead': 'Head hash before this export',
+    'dossier.report.custodyExport': 'This export',
+    'dossier.report.custodyExportValue': 'Entry {seq}, added to the log when this dossier was made (its hash is in {manifest})',
     'dossier.report.custodyEmpty': 'The log is empty.',
     'dossier.report.custodyLength': 'Length',
     'dossier.report.custodyEntries': { one: '{n} entry', other: '{n} entries' },
@@ -61,7 +66,13 @@ export const dossier = defineArea(
       'Unzip the dossier and compute the SHA-256 of each file in the evidence folder; each must equal the value listed above:',
     'dossier.report.verifyTool': 'Or, with the DisputeKit source code and Node.js, run in its folder:',
     'dossier.report.verifyResult':
-      'It re-computes every file’s SHA-256, checks the custody chain and that no file is missing or added, prints OK for each matching file, and ends with code 0 only when everything matches.',
+      'It re-computes every file’s SHA-256, checks the custody chain, each file’s details against its log entry, and this report and {manifest} against the export entry, refuses any file that is missing, added, duplicated or oddly named, prints OK for each matching file, and ends with code 0 only when everything matches.',
+    'dossier.report.verifyExport':
+      'What the export entry covers: the SHA-256 of this file ({report}) exactly as it is in the ZIP, and the SHA-256 of the contents of {manifest} apart from its custody log, written as canonical {json} (keys sorted, no spaces, {utf8}). The log is covered by its own chain, which the export entry ends. So a changed file, file detail, order fact, deadline or report no longer matches.',
+    'dossier.report.verifyPages':
+      'Page copies (HTML): right after the doctype, DisputeKit inserts a {policy} that forbids scripts and loading anything from the network, and a {utf8} charset declaration, so a copy opened from disk runs nothing. The SHA-256 listed is that of the file as stored; the page’s HTML as saved is the same file without those inserted bytes (their offset and length are in {manifest}, field {field}), and its SHA-256 is listed with the file. Pages saved before this protection are exported as {txt} files.',
+    'dossier.report.verifyLimits':
+      'What this dossier cannot prove by itself: the log is kept in the same browser as the evidence and is not signed, so someone who removed the newest entries together with their files, or rewrote the whole log with every file and detail consistently, would leave no trace inside the dossier. To rule that out, compare the head hash above with one recorded earlier: in an earlier dossier, or in a message already sent to the platform or your bank.',
   },
   {
     zh_CN: {
@@ -111,17 +122,29 @@ export const dossier = defineArea(
       'dossier.report.part': '分段',
       'dossier.report.partValue': '第 {index} 段，共 {count} 段',
       'dossier.report.browser': '浏览器',
+      'dossier.report.scripts': '脚本',
+      'dossier.report.scriptsDisabled': '此副本中已禁用。保存时网页的 SHA-256：',
+      'dossier.report.scriptsLegacy': '在网页副本禁用脚本之前保存：以文本形式导出，请只以文本方式打开',
       'dossier.report.custody': '保管链',
       'dossier.report.custodyIntro':
-        '每个文件在保存时都记入了保管记录。每条记录都包含前一条记录的 SHA-256，因此删除、调换或修改任何一条记录都会使链条断开。最后一条记录的哈希值（链头）代表整个记录。',
-      'dossier.report.custodyHead': '链头哈希值',
+        '每个文件在保存时都记入了保管记录，包括其 SHA-256 和相关信息（网页、时间、类型）。每条记录都包含前一条记录的 SHA-256，因此删除、调换或修改任何一条记录都会使链条断开。最后一条记录的哈希值（链头）代表整个记录。',
+      'dossier.report.custodyHead': '本次导出前的链头哈希值',
+      'dossier.report.custodyExport': '本次导出',
+      'dossier.report.custodyExportValue': '第 {seq} 条记录，在生成本档案时写入保管记录（其哈希值见 {manifest}）',
       'dossier.report.custodyEmpty': '记录为空。',
       'dossier.report.custodyLength': '长度',
       'dossier.report.custodyEntries': { other: '{n} 条记录' },
       'dossier.report.verify': '如何核验',
       'dossier.report.verifyHashes': '解压证据档案，计算证据文件夹中每个文件的 SHA-256，结果必须与上面列出的值一致：',
       'dossier.report.verifyTool': '或者，在装有 Node.js 的电脑上进入 DisputeKit 源代码文件夹运行：',
-      'dossier.report.verifyResult': '它会重新计算每个文件的 SHA-256，检查保管链以及是否有文件缺失或多出，对每个一致的文件输出 OK，只有全部一致时才以代码 0 结束。',
+      'dossier.report.verifyResult':
+        '它会重新计算每个文件的 SHA-256，检查保管链，核对每个文件的信息是否与其记录一致、本报告和 {manifest} 是否与导出记录一致，拒绝任何缺失、多出、重复或名称异常的文件；对每个一致的文件输出 OK，只有全部一致时才以代码 0 结束。',
+      'dossier.report.verifyExport':
+        '导出记录涵盖的内容：本文件（{report}）在 ZIP 中原样的 SHA-256，以及 {manifest} 中除保管记录以外的内容的 SHA-256（按规范 {json} 计算：键名排序、无空格、{utf8} 编码）。保管记录本身由其哈希链保护，导出记录是链上的最后一条。因此，任何文件、文件信息、订单信息、期限或本报告被改动后都将无法通过核验。',
+      'dossier.report.verifyPages':
+        '网页副本（HTML）：DisputeKit 在文档类型声明之后插入了禁止脚本和网络加载的 {policy} 策略以及 {utf8} 字符集声明，因此从磁盘打开副本时不会运行任何内容。所列 SHA-256 是所存文件本身的哈希值；去掉这些插入的字节（位置和长度见 {manifest} 的 {field} 字段）即为保存时的网页 HTML，其 SHA-256 列在该文件旁。在启用这项保护之前保存的网页以 {txt} 文件导出。',
+      'dossier.report.verifyLimits':
+        '本档案自身无法证明的情况：保管记录与证据保存在同一个浏览器中，且未经签名。因此，如果有人把最新的几条记录连同对应文件一起删除，或把整条记录连同所有文件和信息一致地重写，档案内部不会留下任何痕迹。要排除这种可能，请将上面的链头哈希值与之前记下的值进行比较，例如之前导出的档案或已发给平台的消息中的值。',
     },
     ru: {
       'dossier.heading': 'Досье',
@@ -180,10 +203,15 @@ export const dossier = defineArea(
       'dossier.report.part': 'Часть',
       'dossier.report.partValue': '{index} из {count}',
       'dossier.report.browser': 'Браузер',
+      'dossier.report.scripts': 'Скрипты',
+      'dossier.report.scriptsDisabled': 'В этой копии отключены. SHA-256 страницы в момент сохранения:',
+      'dossier.report.scriptsLegacy': 'Сохранена до того, как в копиях страниц стали отключать скрипты: выгружена как текст, открывайте её только как текст',
       'dossier.report.custody': 'Цепочка хранения',
       'dossier.report.custodyIntro':
-        'Каждый файл при сохранении записан в журнал хранения. Каждая запись содержит SHA-256 предыдущей, поэтому удаление, перестановка или правка записи разрывает цепочку. Хеш последней записи (вершина) представляет весь журнал.',
-      'dossier.report.custodyHead': 'Хеш вершины',
+        'Каждый файл при сохранении записан в журнал хранения вместе со своим SHA-256 и сведениями о нём (страница, время, тип). Каждая запись содержит SHA-256 предыдущей, поэтому удаление, перестановка или правка записи разрывает цепочку. Хеш последней записи (вершина) представляет весь журнал.',
+      'dossier.report.custodyHead': 'Хеш вершины до этой выгрузки',
+      'dossier.report.custodyExport': 'Эта выгрузка',
+      'dossier.report.custodyExportValue': 'Запись {seq}, добавленная в журнал при создании этого досье (её хеш — в {manifest})',
       'dossier.report.custodyEmpty': 'Журнал пуст.',
       'dossier.report.custodyLength': 'Длина',
       'dossier.report.custodyEntries': { one: '{n} запись', few: '{n} записи', many: '{n} записей', other: '{n} записи' },
@@ -191,7 +219,13 @@ export const dossier = defineArea(
       'dossier.report.verifyHashes': 'Распакуйте досье и вычислите SHA-256 каждого файла в папке с доказательствами; каждое значение должно совпасть с указанным выше:',
       'dossier.report.verifyTool': 'Или, имея исходный код DisputeKit и Node.js, выполните в его папке:',
       'dossier.report.verifyResult':
-        'Команда заново вычисляет SHA-256 каждого файла, проверяет цепочку хранения и что ни один файл не пропал и не добавлен, выводит OK для каждого совпавшего файла и завершается с кодом 0, только если совпало всё.',
+        'Команда заново вычисляет SHA-256 каждого файла, проверяет цепочку хранения, сверяет сведения о каждом файле с его записью в журнале, а этот отчёт и {manifest} — с записью о выгрузке, отвергает любой пропавший, лишний, повторённый или странно названный файл, выводит OK для каждого совпавшего файла и завершается с кодом 0, только если совпало всё.',
+      'dossier.report.verifyExport':
+        'Что подтверждает запись о выгрузке: SHA-256 этого файла ({report}) ровно в том виде, в каком он лежит в ZIP, и SHA-256 содержимого {manifest} без журнала хранения, записанного как канонический {json} (ключи по алфавиту, без пробелов, {utf8}). Сам журнал защищён собственной цепочкой, которую запись о выгрузке завершает. Поэтому изменённый файл, сведения о файле, данные заказа, срок или отчёт уже не совпадут.',
+      'dossier.report.verifyPages':
+        'Копии страниц (HTML): сразу после объявления типа документа DisputeKit вставляет политику {policy}, запрещающую скрипты и любые загрузки из сети, и объявление кодировки {utf8}, поэтому копия, открытая с диска, ничего не выполняет. Указанный SHA-256 относится к файлу в том виде, в каком он хранится; HTML страницы в момент сохранения — это тот же файл без вставленных байтов (их смещение и длина указаны в {manifest}, поле {field}), и его SHA-256 приведён рядом с файлом. Страницы, сохранённые до появления этой защиты, выгружаются как файлы {txt}.',
+      'dossier.report.verifyLimits':
+        'Чего досье не может доказать само по себе: журнал хранится в том же браузере, что и доказательства, и не подписан, поэтому тот, кто удалил последние записи вместе с их файлами или согласованно переписал весь журнал со всеми файлами и сведениями, не оставит внутри досье никаких следов. Чтобы исключить это, сравните хеш вершины выше с записанным раньше — например, в предыдущем досье или в сообщении, уже отправленном площадке.',
     },
   },
 );
