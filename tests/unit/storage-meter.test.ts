@@ -26,14 +26,16 @@ describe('the storage meter', () => {
     await database.cases.add({ ...(await database.cases.get(CASE_ID))!, id: 'taobao:1', platform: 'taobao', orderId: '1' });
     await importFiles(deps, 'taobao:1', [new File([new Uint8Array(700)], 'other.mp4', { type: 'video/mp4' })]);
 
-    const htmlBytes = '<html>order page</html>'.length;
+    // The captured page as stored (archived with its scripts disabled, lib/page-archive.ts).
+    const htmlBytes = (await database.evidence.get('page-1'))!.bytes;
     const use = await storageUse(database, CASE_ID, async () => ({ usage: 123_456, quota: 10_000_000 }));
     expect(use).toEqual({ caseBytes: htmlBytes + 5000 + 100 + 3, allCasesBytes: htmlBytes + 5000 + 100 + 3 + 700, used: 123_456, quota: 10_000_000 });
   });
 
   it('still gives the case sizes when the browser has no estimate', async () => {
-    expect(await storageUse(database, CASE_ID, undefined)).toEqual({ caseBytes: 23, allCasesBytes: 23 });
-    expect(await storageUse(database, CASE_ID, () => Promise.reject(new Error('no')))).toEqual({ caseBytes: 23, allCasesBytes: 23 });
+    const htmlBytes = (await database.evidence.get('page-1'))!.bytes;
+    expect(await storageUse(database, CASE_ID, undefined)).toEqual({ caseBytes: htmlBytes, allCasesBytes: htmlBytes });
+    expect(await storageUse(database, CASE_ID, () => Promise.reject(new Error('no')))).toEqual({ caseBytes: htmlBytes, allCasesBytes: htmlBytes });
   });
 
   it('formats sizes in decimal units in the user’s language', () => {
