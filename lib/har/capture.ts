@@ -112,7 +112,9 @@ export function captureOfHar(har: Har, options: { url?: string; endpoints?: read
     return { ok: false, error: `the HAR holds neither the page's HTML nor a response of a known order API (was it saved "with content"?)` };
   }
 
-  const loaded = harTime(document?.entry.startedDateTime) ?? harTime(page?.startedDateTime);
+  // The page was loaded when its document was asked for (even one whose body DevTools did not keep).
+  const pageDocument = document ?? documents.find(({ entry }) => withoutHash(entry.request.url) === wanted) ?? documents[0];
+  const loaded = harTime(pageDocument?.entry.startedDateTime) ?? harTime(page?.startedDateTime);
   return {
     ok: true,
     capture: {
