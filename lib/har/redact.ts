@@ -18,7 +18,7 @@
 import { platformForUrl } from '../marketplaces';
 import { endpointOf } from '../readers/api';
 import { API_ENDPOINTS } from '../readers/endpoints';
-import { bodyText, isDocumentEntry, type Har, type HarEntry } from './har';
+import { bodyText, isDocumentEntry, mimeOf, type Har, type HarEntry } from './har';
 
 export const REDACTED = 'redacted';
 
@@ -199,7 +199,8 @@ export function redactHar(har: Har, options: RedactOptions = {}): Redacted {
     const { api, url, redirect } = urls[i];
     const content = response?.content;
     // The body stays for the known APIs' answers and the marketplace's own pages' HTML; any other goes.
-    const keep = api || (keepHtml && isDocumentEntry(entry) && platformForUrl(request.url) !== null);
+    const isPage = isDocumentEntry(entry) && platformForUrl(request.url) !== null && (!content?.mimeType || mimeOf(content).includes('html'));
+    const keep = api || (keepHtml && isPage);
     const text = keep ? bodyText(content) : undefined;
     if (text !== undefined) {
       if (api) summary.keptResponses++;

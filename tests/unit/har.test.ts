@@ -15,7 +15,6 @@ const DIR = resolve('tests/fixtures/har');
 const harFile = (name: string) => readFileSync(resolve(DIR, name), 'utf8');
 const apiFile = (path: string) => readFileSync(resolve('tests/fixtures', path), 'utf8');
 // A HAR as JSON to change in a test (the fixtures are never written to).
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
 const harJson = (name: string): Json => JSON.parse(harFile(name));
 const parseHtml = (html: string) => parseHTML(html).document as unknown as Document;
