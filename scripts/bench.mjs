@@ -2,7 +2,8 @@
 // Reading figures: `extract.<fixture>.median_ms` is the median time of the page reader over one parsed
 // fixture (the time a content script spends when the popup asks), with the API responses the page loaded
 // where the fixture has any (read by the same readPage, in the same Chromium page: `*_api_*` fixtures; the
-// `extract.aliexpress_api_*` ones on the empty mount point a single-page app arrives as, see apiFigures).
+// `extract.aliexpress_api_*` ones on the empty mount point a single-page app arrives as, see apiFigures;
+// `extract.har_*` the same for DevTools HAR captures, see harFigures).
 // Targets: < 5 ms per detail page, < 20 ms for a 50-order list page. Full-page capture figures (`capture.fullpage.*`, see fullPageFigures)
 // need the test build (npm run build:test). Later issues add their own sections to the same object.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -160,6 +161,87 @@ async function apiFigures(page) {
   return figures;
 }
 
+/**
+ * HAR captures (tests/fixtures/har, and 50-order lists built here from the API fixtures, too big to commit):
+ * `extract.<capture>.median_ms` is readPage on the HAR's document and API responses, in the same page and the
+ * same way as the figures above (targets: < 5 ms per detail, < 20 ms per 50-order list); `.har_ms` is what
+ * `npm run extract` adds before it: parsing the HAR and picking the page's document and responses (lib/har).
+ */
+async function harFigures(page) {
+  const { chromeEntry, chromeHar, minified } = await import('../tests/fixtures/har/make-hars.mjs');
+  const list50 = (pageUrl, url, method, body) =>
+    JSON.stringify(
+      chromeHar(pageUrl, '2026-11-20T09:00:00.000Z', [
+        chromeEntry({ url: pageUrl, type: 'document', mimeType: 'text/html', body: SHELL, started: '2026-11-20T09:00:00.010Z' }),
+        chromeEntry({ url, method, type: 'fetch', mimeType: 'application/json', body, started: '2026-11-20T09:00:00.600Z' }),
+      ]),
+    );
+  const AE_LIST_API = 'https://acs.aliexpress.com/h5/mtop.aliexpress.trade.buyer.order.list/1.0/?api=mtop.aliexpress.trade.buyer.order.list&v=1.0&type=originaljson&dataType=json';
+  const captures = [
+    ['har_aliexpress_detail', () => readFileSync(own('har/aliexpress-detail-spa.chrome.har'), 'utf8')],
+    ['har_aliexpress_detail_jsonp', () => readFileSync(own('har/aliexpress-detail-secrets.chrome.har'), 'utf8')],
+    ['har_aliexpress_disputes', () => readFileSync(own('har/aliexpress-disputes.chrome.har'), 'utf8')],
+    ['har_aliexpress_list_firefox', () => readFileSync(own('har/aliexpress-list.firefox.har'), 'utf8')],
+    ['har_taobao_list_pages', () => readFileSync(own('har/taobao-list-pages.chrome.har'), 'utf8')],
+    ['har_yandex_market_orders', () => readFileSync(own('har/yandex-market-orders.chrome.har'), 'utf8')],
+    ['har_aliexpress_list_50', () => list50('https://www.aliexpress.com/p/order/index.html', AE_LIST_API, 'GET', minified(readFileSync(own('aliexpress/api/order-list-50.json'), 'utf8')))],
+    ['har_taobao_list_50', () => list50(TAOBAO_LIST, ASYNC_BOUGHT, 'POST', taobaoClassicAnswer(50))],
+    ['har_yandex_market_list_50', () => list50('https://market.yandex.ru/my/orders', YM_RESOLVER, 'POST', yandexAnswer(50))],
+  ];
+  const figures = {};
+  for (const [name, make] of captures) {
+    const result = await page.evaluate(
+      ({ text, runs }) => {
+        const { parseHar, captureOfHar } = globalThis.DisputeKitHar;
+        const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+        const harTimes = [];
+        let capture;
+        for (let i = 0; i < runs; i++) {
+          const start = performance.now();
+          const parsed = parseHar(text);
+          const found = parsed.ok ? captureOfHar(parsed.har) : { ok: false };
+          harTimes.push(performance.now() - start);
+          if (!found.ok) return { error: parsed.ok ? found.error : parsed.error };
+          capture = found.capture;
+        }
+        const doc = new DOMParser().parseFromString(capture.html ?? '<!doctype html><html><body></body></html>', 'text/html');
+        const now = new Date('2026-11-20T09:00:00Z');
+        const times = [];
+        let orders = 0;
+        for (let i = 0; i < runs; i++) {
+          const start = performance.now();
+          const reading = globalThis.DisputeKitReaders.readPage(doc, capture.url, now, capture.responses);
+          times.push(performance.now() - start);
+          orders = reading?.orders.length ?? 0;
+        }
+        times.sort((a, b) => a - b);
+        return { median: times[Math.floor(times.length / 2)], p95: times[Math.floor(times.length * 0.95)], orders, har: median(harTimes) };
+      },
+      { text: make(), runs: RUNS },
+    );
+    if (result.error) throw new Error(`${name}: ${result.error}`);
+    figures[`extract.${name}.median_ms`] = Number(result.median.toFixed(3));
+    figures[`extract.${name}.p95_ms`] = Number(result.p95.toFixed(3));
+    figures[`extract.${name}.orders`] = result.orders;
+    figures[`extract.${name}.har_ms`] = Number(result.har.toFixed(3));
+  }
+  return figures;
+}
+
+/** lib/har's reading of a HAR, for harFigures (the HAR parsing and the page's parts, not the readers). */
+async function harBundle() {
+  const result = await build({
+    stdin: { contents: "export { parseHar } from './lib/har/har'; export { captureOfHar } from './lib/har/capture';", resolveDir: ROOT, loader: 'ts' },
+    bundle: true,
+    format: 'iife',
+    globalName: 'DisputeKitHar',
+    write: false,
+    alias: { '@': ROOT },
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0].text;
+}
+
 async function readerBundle() {
   const result = await build({
     entryPoints: [join(ROOT, 'lib/readers/index.ts')],
@@ -183,6 +265,7 @@ try {
   const page = await browser.newPage();
   await page.setContent('<!doctype html><title>bench</title>');
   await page.addScriptTag({ content: await readerBundle() });
+  await page.addScriptTag({ content: await harBundle() });
   for (const [name, path, url, generate, answers] of FIXTURES) {
     if (!existsSync(path)) continue;
     const html = generate ? generate() : readFileSync(path, 'utf8');
@@ -209,6 +292,7 @@ try {
     figures[`extract.${name}.orders`] = result.orders;
   }
   Object.assign(figures, await apiFigures(page));
+  Object.assign(figures, await harFigures(page));
 } finally {
   await browser.close();
 }
@@ -701,6 +785,7 @@ async function largePageFigures() {
     const page = await browser.newPage();
     await page.setContent('<!doctype html><title>bench</title>');
     await page.addScriptTag({ content: await readerBundle() });
+  await page.addScriptTag({ content: await harBundle() });
     const result = await page.evaluate(
       ({ html, url }) => {
         const doc = new DOMParser().parseFromString(html, 'text/html');
