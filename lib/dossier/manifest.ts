@@ -35,6 +35,7 @@ export const ManifestFileSchema = z.object({
   browser: z.string(),
   extensionVersion: z.string(),
   part: z.object({ index: z.number(), count: z.number() }).optional(),
+  section: z.object({ first: z.number(), last: z.number(), of: z.number() }).optional(),
   label: z.string().optional(),
   fileName: z.string().optional(),
   fileLastModified: z.string().optional(),

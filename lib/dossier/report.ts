@@ -255,6 +255,7 @@ function evidenceSection(t: Translate, lang: string, { dossier, manifest, thumbn
     if (file.url !== undefined) rows.push(row(t('dossier.report.page'), `${data(file.title)}<br><code class="url">${esc(file.url)}</code>`));
     if (file.viewport) rows.push(row(t('dossier.report.viewport'), esc(t('dossier.report.viewportValue', { width: file.viewport.width, height: file.viewport.height, dpr: file.devicePixelRatio ?? 1 }))));
     if (file.part) rows.push(row(t('dossier.report.part'), esc(t('dossier.report.partValue', { index: file.part.index, count: file.part.count }))));
+    if (file.section) rows.push(row(t('dossier.report.section'), esc(t('dossier.report.sectionValue', { first: file.section.first, last: file.section.last, total: file.section.of }))));
     if (file.kind === 'page-html') {
       const scripts = file.htmlArchive ? `${esc(t('dossier.report.scriptsDisabled'))} ${code(file.htmlArchive.originalSha256)}` : esc(t('dossier.report.scriptsLegacy'));
       rows.push(row(t('dossier.report.scripts'), scripts));

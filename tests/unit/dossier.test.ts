@@ -136,6 +136,34 @@ describe('the ZIP stream', () => {
   });
 });
 
+describe('a page taken in sections', () => {
+  it('a screenshot that holds screens 201–400 of a very tall page: the manifest and report say so, and it verifies', async () => {
+    const png = new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3])], { type: 'image/png' });
+    const at = '2026-11-21T09:00:00.000Z';
+    await addEvidenceToCase(
+      database,
+      CASE_ID,
+      [
+        {
+          id: 'section-shot', captureId: 'c-section', kind: 'fullpage-screenshot', blob: png, mime: 'image/png', bytes: png.size, sha256: await sha256Hex(png),
+          capturedAt: at, capturedAtLocal: '2026-11-21T12:00:00.000+03:00', timeZone: 'Europe/Moscow',
+          page: { url: 'https://www.aliexpress.com/p/order/detail.html?orderId=8190123456789012', title: 'Order', viewport: { width: 1280, height: 800 }, devicePixelRatio: 1 },
+          extensionVersion: '0.1.0', browser: 'test', section: { first: 201, last: 400, of: 6250 },
+        },
+      ],
+      new Date(at),
+    );
+    const sink = blobSink();
+    await exportDossier({ database, now: () => EXPORTED_AT, locale: 'en', timeZone: 'Europe/Moscow', extensionVersion: '0.1.0' }, CASE_ID, sink);
+    const zip = new Uint8Array(await sink.result().arrayBuffer());
+    const files = unzipSync(zip);
+    const manifest = JSON.parse(strFromU8(files['manifest.json']));
+    expect(manifest.files.find((f: { evidenceId: string }) => f.evidenceId === 'section-shot').section).toEqual({ first: 201, last: 400, of: 6250 });
+    expect(strFromU8(files['report.html'])).toContain('201–400 of 6250 (the page was taken in sections)');
+    expect((await verifyBytes(zip)).exitCode).toBe(0);
+  });
+});
+
 describe('verifying a dossier ZIP', () => {
   it('an untouched dossier: one OK line per file, the chain holds, exit 0', async () => {
     const { zip, manifest } = await dossierZip(database);
