@@ -5,6 +5,7 @@
 import Dexie from 'dexie';
 import { chainEntries, type CustodyEntry, type CustodyEvent } from './custody';
 import { TABLE_NAMES, type DisputeKitDB, type TableRows } from './db';
+import { inCaptureOrder } from './evidence-order';
 import type { Platform } from './marketplaces';
 import type { CaseRecord, EvidenceRecord, OrderFacts, Reading, ReadingSource, TimelineEvent } from './model';
 import { CaseSchema, EvidenceSchema, ReadingSchema } from './model';
@@ -83,9 +84,9 @@ export async function getCase(database: DisputeKitDB, caseId: string): Promise<C
   return database.cases.get(caseId);
 }
 
-/** The case's evidence, oldest first. */
+/** The case's evidence, oldest capture first, each capture as screenshot → archive → HTML (lib/evidence-order.ts). */
 export async function getCaseEvidence(database: DisputeKitDB, caseId: string): Promise<EvidenceRecord[]> {
-  return database.evidence.where('[caseId+capturedAt]').between([caseId, ''], [caseId, '\uffff']).toArray();
+  return inCaptureOrder(await database.evidence.where('[caseId+capturedAt]').between([caseId, ''], [caseId, '\uffff']).toArray());
 }
 
 /**

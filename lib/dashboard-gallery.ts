@@ -2,6 +2,7 @@
  * The evidence gallery's sequence: every image of a case, oldest capture first, with the parts of one
  * full-page screenshot kept together in part order, so the viewer pages through them as "part 2 of 3".
  */
+import { inCaptureOrder } from './evidence-order';
 import type { EvidenceRecord } from './model';
 
 const IMAGE = /^image\/(png|jpeg|gif|webp|avif|bmp)$/;
@@ -11,18 +12,8 @@ export function isGalleryImage(item: EvidenceRecord): boolean {
 }
 
 export function gallerySequence(evidence: EvidenceRecord[]): EvidenceRecord[] {
-  const images = evidence.filter(isGalleryImage);
-  // A capture's position is its first item's; within a capture, parts by index, then everything else as saved.
-  const firstAt = new Map<string, number>();
-  images.forEach((item, i) => firstAt.has(item.captureId) || firstAt.set(item.captureId, i));
-  return images
-    .map((item, i) => ({ item, i }))
-    .sort((a, b) => {
-      const capture = firstAt.get(a.item.captureId)! - firstAt.get(b.item.captureId)!;
-      if (capture) return capture;
-      return (a.item.part?.index ?? 0) - (b.item.part?.index ?? 0) || a.i - b.i;
-    })
-    .map(({ item }) => item);
+  // The case's one evidence order (captures by time, a screenshot's parts by index), images only.
+  return inCaptureOrder(evidence).filter(isGalleryImage);
 }
 
 export const MIN_ZOOM = 0.1;

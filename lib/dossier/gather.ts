@@ -3,6 +3,7 @@ import { caseDeadlines } from '../case-deadlines';
 import { readCaseRows } from '../cases';
 import type { CustodyEntry } from '../custody';
 import type { DisputeKitDB } from '../db';
+import { inCaptureOrder } from '../evidence-order';
 import type { Deadline } from '../deadlines';
 import type { CaseRecord, ChecklistStepState, ContactRecord, EvidenceRecord, TimelineEvent } from '../model';
 
@@ -20,5 +21,6 @@ export async function gatherCase(database: DisputeKitDB, caseId: string, now: Da
   const rows = await readCaseRows(database, caseId);
   if (!rows) return null;
   const { case: record, evidence, custody, contacts, checklist, events } = rows;
-  return { record, evidence, custody, contacts, checklist, events, deadlines: caseDeadlines(record, contacts, now) };
+  // The dossier numbers its files in this order: each capture as screenshot → archive → HTML.
+  return { record, evidence: inCaptureOrder(evidence), custody, contacts, checklist, events, deadlines: caseDeadlines(record, contacts, now) };
 }
