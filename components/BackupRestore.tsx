@@ -17,6 +17,8 @@ export function BackupRestore({ t, lang, deps, onRestored }: { t: Translate; lan
   const [backupState, setBackupState] = useState<'idle' | 'making' | { error: string }>('idle');
   const [restoring, setRestoring] = useState(false);
   const [report, setReport] = useState<RestoreMessage>();
+  // The chosen file's name, shown beside the button (the browser's own "No file chosen" is hidden with its input).
+  const [fileName, setFileName] = useState<string>();
   const link = useRef<HTMLAnchorElement>(null);
 
   useEffect(() => () => void (backup && URL.revokeObjectURL(backup.url)), [backup]);
@@ -38,6 +40,7 @@ export function BackupRestore({ t, lang, deps, onRestored }: { t: Translate; lan
     const input = event.currentTarget as HTMLInputElement;
     const file = input.files?.[0];
     if (!file) return;
+    setFileName(file.name);
     setRestoring(true);
     setReport(undefined);
     try {
@@ -74,10 +77,28 @@ export function BackupRestore({ t, lang, deps, onRestored }: { t: Translate; lan
         </p>
       )}
 
-      <label class="restore">
-        {t('restore.label')}
-        <input type="file" accept=".zip,application/zip" data-testid="restore-file" disabled={restoring} onChange={restore} />
-      </label>
+      <div class="restore">
+        <span id="restore-label">{t('restore.label')}</span>
+        {/* The input is hidden and its label is the button, in the page's language; the input keeps the keyboard focus. */}
+        <div class="file-picker">
+          <input
+            id="restore-file"
+            class="visually-hidden"
+            type="file"
+            accept=".zip,application/zip"
+            aria-labelledby="restore-label restore-choose"
+            data-testid="restore-file"
+            disabled={restoring}
+            onChange={restore}
+          />
+          <label for="restore-file" id="restore-choose" class="file-button" aria-disabled={restoring} data-testid="restore-choose">
+            {t('restore.choose')}
+          </label>
+          <span class="file-name muted" data-testid="restore-file-name">
+            {fileName ?? t('restore.noFile')}
+          </span>
+        </div>
+      </div>
       <p class="hint">{t('restore.hint')}</p>
       {restoring && <p role="status">{t('restore.working')}</p>}
       {report && (

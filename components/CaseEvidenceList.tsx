@@ -3,6 +3,7 @@ import type { MessageKey, Translate } from '@/lib/i18n';
 import type { EvidenceKind, EvidenceRecord } from '@/lib/model';
 import { formatBytes } from '@/lib/storage-meter';
 import { isGalleryImage } from '@/lib/dashboard-gallery';
+import { newestCaptureFirst } from '@/lib/evidence-order';
 import { evidenceName } from '@/lib/verify';
 import { webUrl } from './CaseFacts';
 import { useObjectUrl } from './use-object-url';
@@ -74,7 +75,7 @@ export function CaseEvidenceList({ t, lang, evidence, onDelete, onView }: Props)
       <h2>{t('evidenceList.heading', { n: evidence.length })}</h2>
       {evidence.length === 0 && <p class="muted">{t('evidenceList.empty')}</p>}
       <ul class="evidence-list">
-        {[...evidence].reverse().map((item) => (
+        {newestCaptureFirst(evidence).map((item) => (
           <EvidenceRow key={item.id} t={t} lang={lang} item={item} onDelete={onDelete} onView={onView} />
         ))}
       </ul>

@@ -1,9 +1,8 @@
 import type { Translate } from '@/lib/i18n';
-import type { CaseRecord, Money } from '@/lib/model';
+import type { CaseRecord } from '@/lib/model';
+import { formatMoney } from '@/lib/money-format';
 
-export function formatMoney(money: Money, lang: string): string {
-  return new Intl.NumberFormat(lang, { style: 'currency', currency: money.currency }).format(money.amount);
-}
+export { formatMoney };
 
 export function formatDate(iso: string, lang: string): string {
   const date = new Date(iso);

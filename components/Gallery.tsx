@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { fitZoom, zoomStep } from '@/lib/dashboard-gallery';
+import { fitToWidth, scrollView, zoomAbout, zoomStep, type GalleryView } from '@/lib/dashboard-gallery';
 import type { Translate } from '@/lib/i18n';
 import type { EvidenceRecord } from '@/lib/model';
 import { useObjectUrl } from './use-object-url';
@@ -14,15 +14,20 @@ interface Props {
   onClose(): void;
 }
 
+const START: GalleryView = { zoom: 1, offset: { x: 0, y: 0 } };
+
 /**
- * The evidence images in an overlay, one at a time: previous/next (also the arrow keys), zoom in/out/fit
- * (also + − 0), drag to pan, Esc to close. Parts of a full-page screenshot say "part 2 of 3".
+ * The evidence images in an overlay, one at a time, on an opaque backdrop: each opens fitted to the stage's
+ * width (a tall page from its top); previous/next (also the arrow keys), zoom in/out/fit (also + − 0, about
+ * the centre of what is shown), drag or scroll to pan, Esc to close. Parts of a full-page screenshot say
+ * "part 2 of 3".
  */
 export function Gallery({ t, lang, items, start, name, onClose }: Props) {
   const [index, setIndex] = useState(start);
-  const [zoom, setZoom] = useState(1);
-  const [fit, setFit] = useState(1);
-  const [offset, setOffset] = useState({ x: 0, y: 0 });
+  const [view, setView] = useState<GalleryView>(START);
+  // The fitted view of the image shown, and its size in pixels, once it has loaded.
+  const [fit, setFit] = useState<GalleryView>(START);
+  const [natural, setNatural] = useState<{ width: number; height: number }>();
   const [failed, setFailed] = useState(false);
   const stage = useRef<HTMLDivElement>(null);
   const drag = useRef<{ x: number; y: number; from: { x: number; y: number } } | undefined>(undefined);
@@ -31,14 +36,13 @@ export function Gallery({ t, lang, items, start, name, onClose }: Props) {
   const url = useObjectUrl(item?.blob);
 
   const go = (step: 1 | -1) => setIndex((i) => Math.min(items.length - 1, Math.max(0, i + step)));
-  const showFit = () => {
-    setZoom(fit);
-    setOffset({ x: 0, y: 0 });
-  };
+  const showFit = () => setView(fit);
+  const zoomBy = (direction: 1 | -1) => setView((v) => zoomAbout(v, zoomStep(v.zoom, direction)));
 
   useEffect(() => {
     setFailed(false);
-    setOffset({ x: 0, y: 0 });
+    setNatural(undefined);
+    setView(START);
   }, [index]);
 
   useEffect(() => {
@@ -47,8 +51,8 @@ export function Gallery({ t, lang, items, start, name, onClose }: Props) {
       if (event.key === 'Escape') onClose();
       else if (event.key === 'ArrowRight') go(1);
       else if (event.key === 'ArrowLeft') go(-1);
-      else if (event.key === '+' || event.key === '=') setZoom((z) => zoomStep(z, 1));
-      else if (event.key === '-') setZoom((z) => zoomStep(z, -1));
+      else if (event.key === '+' || event.key === '=') zoomBy(1);
+      else if (event.key === '-') zoomBy(-1);
       else if (event.key === '0') showFit();
       else return;
       event.preventDefault();
@@ -60,11 +64,20 @@ export function Gallery({ t, lang, items, start, name, onClose }: Props) {
   if (!item) return null;
   const onLoad = (event: Event) => {
     const img = event.currentTarget as HTMLImageElement;
+    const size = { width: img.naturalWidth, height: img.naturalHeight };
     const box = stage.current?.getBoundingClientRect();
-    const zoomToFit = box ? fitZoom({ width: img.naturalWidth, height: img.naturalHeight }, box) : 1;
-    setFit(zoomToFit);
-    setZoom(zoomToFit);
+    const fitted = box ? fitToWidth(size, box) : START;
+    setNatural(size);
+    setFit(fitted);
+    setView(fitted);
   };
+  const onWheel = (event: WheelEvent) => {
+    const box = stage.current?.getBoundingClientRect();
+    if (!natural || !box || event.ctrlKey) return;
+    event.preventDefault();
+    setView((v) => scrollView(v, natural, box, event.deltaX, event.deltaY));
+  };
+  const { zoom, offset } = view;
   const time = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(item.capturedAt));
 
   return (
@@ -83,9 +96,9 @@ export function Gallery({ t, lang, items, start, name, onClose }: Props) {
         <div class="gallery-controls">
           <button type="button" data-testid="gallery-previous" disabled={index === 0} onClick={() => go(-1)}>{t('gallery.previous')}</button>
           <button type="button" data-testid="gallery-next" disabled={index === items.length - 1} onClick={() => go(1)}>{t('gallery.next')}</button>
-          <button type="button" data-testid="gallery-zoom-out" onClick={() => setZoom((z) => zoomStep(z, -1))}>{t('gallery.zoomOut')}</button>
+          <button type="button" data-testid="gallery-zoom-out" onClick={() => zoomBy(-1)}>{t('gallery.zoomOut')}</button>
           <span class="gallery-zoom" data-testid="gallery-zoom">{Math.round(zoom * 100)}%</span>
-          <button type="button" data-testid="gallery-zoom-in" onClick={() => setZoom((z) => zoomStep(z, 1))}>{t('gallery.zoomIn')}</button>
+          <button type="button" data-testid="gallery-zoom-in" onClick={() => zoomBy(1)}>{t('gallery.zoomIn')}</button>
           <button type="button" data-testid="gallery-fit" onClick={showFit}>{t('gallery.fit')}</button>
           <button type="button" ref={closeButton} data-testid="gallery-close" onClick={onClose}>{t('gallery.close')}</button>
         </div>
@@ -99,10 +112,11 @@ export function Gallery({ t, lang, items, start, name, onClose }: Props) {
         }}
         onPointerMove={(event) => {
           const start = drag.current;
-          if (start) setOffset({ x: start.from.x + event.clientX - start.x, y: start.from.y + event.clientY - start.y });
+          if (start) setView((v) => ({ zoom: v.zoom, offset: { x: start.from.x + event.clientX - start.x, y: start.from.y + event.clientY - start.y } }));
         }}
         onPointerUp={() => (drag.current = undefined)}
         onPointerCancel={() => (drag.current = undefined)}
+        onWheel={onWheel}
       >
         {failed ? (
           <p class="notice error" role="alert">{t('gallery.loadFailed')}</p>

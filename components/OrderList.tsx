@@ -1,4 +1,5 @@
 import type { Translate } from '@/lib/i18n';
+import type { SaveOrdersResponse } from '@/lib/messages';
 import type { OrderFacts } from '@/lib/model';
 
 const SHOWN = 5;
@@ -23,4 +24,15 @@ export function OrderList({ t, orders, busy, onSaveAll }: { t: Translate; orders
       <p class="hint">{t('list.saveHint')}</p>
     </section>
   );
+}
+
+/** What "Save all orders" saved, as the popup says it: "Saved: 3 new (1 closed), 2 updated." and the cases it left open. */
+export function savedOrdersText(t: Translate, result: Extract<SaveOrdersResponse, { ok: true }>): string {
+  const saved = t('list.saved', {
+    created: result.created,
+    updated: result.updated,
+    closedNew: result.createdClosed ? t('list.saved.closedNew', { n: result.createdClosed }) : '',
+    closedUpdated: result.updatedClosed ? t('list.saved.closedUpdated', { n: result.updatedClosed }) : '',
+  });
+  return result.keptOpen ? `${saved} ${t('list.saved.keptOpen', { n: result.keptOpen })}` : saved;
 }

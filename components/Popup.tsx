@@ -9,7 +9,7 @@ import { AddPageToCase } from './AddPageToCase';
 import { CaseCard } from './CaseCard';
 import { CasePlan } from './CasePlan';
 import { DisputeList } from './DisputeList';
-import { OrderList } from './OrderList';
+import { OrderList, savedOrdersText } from './OrderList';
 import { OrderSummary } from './OrderSummary';
 
 /**
@@ -36,7 +36,7 @@ function progressText(t: Translate, progress: CaptureProgress | undefined): stri
 }
 
 function saveNotice(t: Translate, result: SaveOrdersResponse): Notice {
-  if (result.ok) return { tone: 'ok', text: t('list.saved', { created: result.created, updated: result.updated }) };
+  if (result.ok) return { tone: 'ok', text: savedOrdersText(t, result) };
   return { tone: 'error', text: t(`error.${result.error}` as MessageKey), detail: result.detail };
 }
 

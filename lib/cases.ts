@@ -5,9 +5,11 @@
 import Dexie from 'dexie';
 import { chainEntries, evidenceMetadata, metadataDigest, type CustodyEntry, type CustodyEvent } from './custody';
 import { TABLE_NAMES, type DisputeKitDB, type TableRows } from './db';
+import { inCaptureOrder } from './evidence-order';
 import type { Platform } from './marketplaces';
 import type { CaseRecord, EvidenceRecord, OrderFacts, Reading, ReadingSource, TimelineEvent } from './model';
 import { CaseSchema, EvidenceSchema, ReadingSchema } from './model';
+import { isClosingStatus, userWorkedOn } from './order-state';
 import { mergeCountdowns } from './page-countdowns';
 import { replacesFacts } from './readings';
 
@@ -86,9 +88,9 @@ export async function getCase(database: DisputeKitDB, caseId: string): Promise<C
   return database.cases.get(caseId);
 }
 
-/** The case's evidence, oldest first. */
+/** The case's evidence, oldest capture first, each capture as screenshot → archive → HTML (lib/evidence-order.ts). */
 export async function getCaseEvidence(database: DisputeKitDB, caseId: string): Promise<EvidenceRecord[]> {
-  return database.evidence.where('[caseId+capturedAt]').between([caseId, ''], [caseId, '\uffff']).toArray();
+  return inCaptureOrder(await database.evidence.where('[caseId+capturedAt]').between([caseId, ''], [caseId, '\uffff']).toArray());
 }
 
 /**
@@ -158,10 +160,28 @@ export function mergeOrder(older: OrderFacts, newer: OrderFacts): OrderFacts {
   return merged as OrderFacts;
 }
 
+/** What "Save all orders on this page" did: new cases (of which filed closed), cases refreshed (of which closed now). */
+export interface SavedOrders {
+  created: number;
+  updated: number;
+  /** New cases filed closed, their order being cancelled or closed (lib/order-state.ts). */
+  createdClosed: number;
+  /** Existing cases nobody had worked on, closed because their order now is. */
+  updatedClosed: number;
+  /** Cases the user works on whose order the page says is closed: left as the user left them. */
+  keptOpen: number;
+}
+
 /**
  * "Save all orders on this page": a case for every order of a list page, or fresher facts for the cases
  * that exist, each order's facts also kept as a reading. One transaction: all saved, or none. `source`:
  * 'popup' when the popup opens a case from its reading (lib/case-plan.ts).
+ *
+ * From a list ('list'), an order the page calls cancelled or closed becomes a closed case, and an open case
+ * of such an order is closed too, unless the user has worked on it (evidence, a step, a contact, a date or
+ * deadline of their own): that case stays as the user left it, and is counted in `keptOpen`. A list save
+ * never reopens a case, nor touches a resolved one. The popup's first edit ('popup') always opens the case:
+ * the user is starting work on it.
  */
 export async function saveOrders(
   database: DisputeKitDB,
@@ -170,23 +190,51 @@ export async function saveOrders(
   now: Date,
   source: Extract<ReadingSource, 'list' | 'popup'> = 'list',
   url?: string,
-): Promise<{ created: number; updated: number }> {
+): Promise<SavedOrders> {
   const at = now.toISOString();
-  let created = 0;
-  await database.transaction('rw', [database.cases, database.events, database.readings], async () => {
+  const saved: SavedOrders = { created: 0, updated: 0, createdClosed: 0, updatedClosed: 0, keptOpen: 0 };
+  const closes = (order: OrderFacts) => source === 'list' && isClosingStatus(platform, order.status);
+  // Only a list save reads what the user did on a case; the popup's save runs inside the popup's own transaction, which holds only these three tables.
+  const tables = [database.cases, database.events, database.readings, ...(source === 'list' ? [database.evidence, database.checklist, database.contacts] : [])];
+  await database.transaction('rw', tables, async () => {
     const ids = orders.map((o) => caseIdFor(platform, o.orderId));
     const existing = await database.cases.bulkGet(ids);
-    const records = orders.map((order, i) => {
+    const records: CaseRecord[] = [];
+    for (const [i, order] of orders.entries()) {
       const old = existing[i];
-      if (old) return CaseSchema.parse({ ...old, order: mergeOrder(old.order, order), updatedAt: at });
-      created++;
-      return CaseSchema.parse({ id: ids[i], platform, orderId: order.orderId, order, state: 'open', createdAt: at, updatedAt: at });
-    });
+      if (!old) {
+        saved.created++;
+        const state = closes(order) ? 'closed' : 'open';
+        if (state === 'closed') saved.createdClosed++;
+        records.push(CaseSchema.parse({ id: ids[i], platform, orderId: order.orderId, order, state, createdAt: at, updatedAt: at }));
+        continue;
+      }
+      saved.updated++;
+      let state = old.state;
+      if (old.state === 'open' && closes(order)) {
+        if (await workedOn(database, old)) saved.keptOpen++;
+        else {
+          state = 'closed';
+          saved.updatedClosed++;
+        }
+      }
+      records.push(CaseSchema.parse({ ...old, order: mergeOrder(old.order, order), state, updatedAt: at }));
+    }
     await database.cases.bulkPut(records);
     await database.readings.bulkAdd(orders.map((order, i) => readingOf(ids[i], at, source, order, url)));
     await database.events.bulkAdd(ids.filter((_, i) => !existing[i]).map((caseId) => ({ caseId, at, type: 'case-opened' as const })));
   });
-  return { created, updated: orders.length - created };
+  return saved;
+}
+
+/** Whether the user has worked on the case (lib/order-state.ts userWorkedOn), read inside the caller's transaction. */
+async function workedOn(database: DisputeKitDB, record: CaseRecord): Promise<boolean> {
+  const [evidence, checklist, contacts] = await Promise.all([
+    database.evidence.where('caseId').equals(record.id).count(),
+    database.checklist.where('caseId').equals(record.id).count(),
+    database.contacts.where('caseId').equals(record.id).count(),
+  ]);
+  return userWorkedOn(record, { evidence, checklist, contacts });
 }
 
 export interface CaseOverview {

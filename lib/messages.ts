@@ -95,7 +95,15 @@ export const CaptureResponse = z.discriminatedUnion('ok', [
 export type CaptureResponse = z.infer<typeof CaptureResponse>;
 
 export const SaveOrdersResponse = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), created: z.number().int(), updated: z.number().int() }),
+  // lib/cases.ts SavedOrders: how many new and updated cases, and how many of them closed (or kept open).
+  z.object({
+    ok: z.literal(true),
+    created: z.number().int(),
+    updated: z.number().int(),
+    createdClosed: z.number().int(),
+    updatedClosed: z.number().int(),
+    keptOpen: z.number().int(),
+  }),
   z.object({ ok: z.literal(false), error: z.enum(['notOrderPage', 'storageFull', 'internal']), detail: z.string().optional() }),
 ]);
 export type SaveOrdersResponse = z.infer<typeof SaveOrdersResponse>;

@@ -2,7 +2,7 @@
  * A date as a page states it (lib/model.ts PageDateSchema), for the user to read: a calendar day stays that
  * day, with no time and no shift into another zone; an instant is shown in the user's own zone.
  */
-import { DAY, type Money } from './model';
+import { DAY } from './model';
 
 export function formatPageDate(value: string, lang: string, timeZone?: string): string {
   try {
@@ -13,11 +13,5 @@ export function formatPageDate(value: string, lang: string, timeZone?: string): 
   }
 }
 
-/** An amount in its own currency, written the user's way ("US$36.80", "36,80 $", "¥47.40"). */
-export function formatMoney(money: Money, lang: string): string {
-  try {
-    return new Intl.NumberFormat(lang, { style: 'currency', currency: money.currency }).format(money.amount);
-  } catch {
-    return `${money.amount} ${money.currency}`;
-  }
-}
+/** An amount in its own currency, written the UI language's way (lib/money-format.ts). */
+export { formatMoney } from './money-format';

@@ -104,6 +104,46 @@ export interface Rejection {
   field?: string;
   reason: RejectReason;
   detail?: string;
+  /** What the record is, as far as the backup says (describeRejected), for the report to name it without its id. */
+  about?: RejectedRecord;
+}
+
+/** What a rejected record is: its case (by platform and order), and for an item of evidence its kind, time and file name. */
+export interface RejectedRecord {
+  caseId?: string;
+  platform?: string;
+  orderId?: string;
+  kind?: string;
+  at?: string;
+  fileName?: string;
+}
+
+/**
+ * Each rejection with what its record is (`about`), read from the backup's own records: the report names a
+ * record by its order and what it is ("Full-page screenshot, 20 Nov, AliExpress order 8190…"), never by an
+ * internal id. Values are the backup's, unchecked: only short strings are taken.
+ */
+export function describeRejected(manifest: Manifest, rejected: Rejection[]): Rejection[] {
+  const index = new Map<string, Record<string, unknown>>();
+  for (const table of Object.keys(manifest.tables) as BackupTable[]) {
+    manifest.tables[table].forEach((raw, i) => {
+      const key = `${table}\u0000${recordId(table, raw, i)}`;
+      if (!index.has(key) && raw && typeof raw === 'object') index.set(key, raw as Record<string, unknown>);
+    });
+  }
+  const short = (value: unknown, max = 200) => (typeof value === 'string' && value.length > 0 && value.length <= max ? value : undefined);
+  return rejected.map((r) => {
+    if (r.table === 'settings' || r.table === 'backup') return r;
+    const raw = index.get(`${r.table}\u0000${r.id}`);
+    if (!raw) return r;
+    const about: RejectedRecord = {
+      caseId: short(r.table === 'cases' ? raw.id : raw.caseId),
+      ...(r.table === 'cases' && { platform: short(raw.platform, 40), orderId: short(raw.orderId, 80) }),
+      ...(r.table === 'evidence' && { kind: short(raw.kind, 40), fileName: short(raw.fileName, 120) }),
+      at: short(r.table === 'evidence' ? raw.capturedAt : r.table === 'cases' ? raw.createdAt : raw.at, 40),
+    };
+    return { ...r, about: Object.fromEntries(Object.entries(about).filter(([, v]) => v !== undefined)) };
+  });
 }
 
 /** A backup's records that passed every check, Blobs restored. */

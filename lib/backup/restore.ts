@@ -11,7 +11,7 @@ import type { Reading, TimelineEvent } from '../model';
 import { saveSettings, type SettingsStorage } from '../settings';
 import { MAX_BACKUP_FILE_BYTES } from './format';
 import { checklistKey, orderKey, planRestore, sentKey, type LocalState, type RestorePlan } from './merge';
-import { openBackup, validateBackup, type FileProblem, type Rejection, type ValidBackup } from './read';
+import { describeRejected, openBackup, validateBackup, type FileProblem, type Rejection, type ValidBackup } from './read';
 
 export interface RestoreReport {
   cases: RestorePlan['cases'];
@@ -114,7 +114,7 @@ export async function restoreBackup(deps: RestoreDeps, file: Blob): Promise<Rest
     return planned;
   });
   const allRejected = [...rejected, ...plan.rejected];
-  if (allRejected.length > 0) return { ok: false, rejected: allRejected };
+  if (allRejected.length > 0) return { ok: false, rejected: describeRejected(opened.manifest, allRejected) };
 
   let settingsRestored = false;
   if (backup.settings) {

@@ -3,6 +3,7 @@ import { caseDeadlines } from '../case-deadlines';
 import { readCaseRows, type CaseRows } from '../cases';
 import type { CustodyEntry } from '../custody';
 import type { DisputeKitDB } from '../db';
+import { inCaptureOrder } from '../evidence-order';
 import type { Deadline } from '../deadlines';
 import type { CaseRecord, ChecklistStepState, ContactRecord, EvidenceRecord, TimelineEvent } from '../model';
 
@@ -19,7 +20,8 @@ export interface DossierCase {
 /** The dossier's view of a case's rows (read with readCaseRows), with its deadlines as of `now`. */
 export function dossierCase(rows: CaseRows, now: Date): DossierCase {
   const { case: record, evidence, custody, contacts, checklist, events } = rows;
-  return { record, evidence, custody, contacts, checklist, events, deadlines: caseDeadlines(record, contacts, now) };
+  // The dossier numbers its files in this order: each capture as screenshot → archive → HTML.
+  return { record, evidence: inCaptureOrder(evidence), custody, contacts, checklist, events, deadlines: caseDeadlines(record, contacts, now) };
 }
 
 export async function gatherCase(database: DisputeKitDB, caseId: string, now: Date): Promise<DossierCase | null> {

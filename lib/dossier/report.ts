@@ -13,6 +13,7 @@ import { describeDue, formatDue, formatEventDate } from '../deadline-format';
 import { RULES, ruleById, type Rule } from '../rules';
 import { languageTag, translator, type Locale, type MessageKey, type Translate } from '../i18n';
 import type { EvidenceRecord } from '../model';
+import { formatMoney } from '../money-format';
 import { escapeHtml as esc } from './escape';
 import type { DossierCase } from './gather';
 import type { Manifest } from './manifest';
@@ -91,7 +92,7 @@ function row(label: string, valueHtml: string): string {
   return `<tr><th scope="row">${esc(label)}</th><td>${valueHtml}</td></tr>`;
 }
 
-function orderSection(t: Translate, when: When, { dossier }: ReportInput): string {
+function orderSection(t: Translate, when: When, { dossier, locale }: ReportInput): string {
   const { record } = dossier;
   const order = record.order;
   const rows = [
@@ -103,9 +104,9 @@ function orderSection(t: Translate, when: When, { dossier }: ReportInput): strin
   if (order.placedAt) rows.push(row(t('caseFacts.placedAt'), esc(when(order.placedAt))));
   if (order.store) rows.push(row(t('caseFacts.store'), data(order.store.name)));
   if (order.status) rows.push(row(t('caseFacts.status'), data(order.status)));
-  if (order.total) rows.push(row(t('caseFacts.total'), data(`${order.total.amount} ${order.total.currency}`)));
+  if (order.total) rows.push(row(t('caseFacts.total'), data(formatMoney(order.total, locale))));
   if (order.tracking?.length) rows.push(row(t('caseFacts.tracking'), order.tracking.map((x) => data([x.number, x.carrier].filter(Boolean).join(' · '))).join('<br>')));
-  const items = order.items.map((item) => `<li>${data(item.title)}${item.quantity ? ` ×${esc(item.quantity)}` : ''}${item.price ? ` · ${data(`${item.price.amount} ${item.price.currency}`)}` : ''}${item.url ? `<br><code class="url">${esc(item.url)}</code>` : ''}</li>`);
+  const items = order.items.map((item) => `<li>${data(item.title)}${item.quantity ? ` ×${esc(item.quantity)}` : ''}${item.price ? ` · ${data(formatMoney(item.price, locale))}` : ''}${item.url ? `<br><code class="url">${esc(item.url)}</code>` : ''}</li>`);
   if (items.length) rows.push(row(t('caseFacts.items'), `<ul>${items.join('')}</ul>`));
   return section('order', t('dossier.report.order'), `<table class="facts">${rows.join('\n')}</table>`);
 }

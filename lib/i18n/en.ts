@@ -13,8 +13,14 @@ export const en = {
   'list.heading': { one: '{n} order on this page', other: '{n} orders on this page' },
   'list.more': '…and {n} more',
   'list.saveAll': 'Save all orders on this page',
-  'list.saveHint': 'Opens a case for each order so its deadlines are kept. Open an order to capture evidence for it.',
-  'list.saved': 'Saved: {created} new, {updated} updated.',
+  'list.saveHint': 'Opens a case for each order so its deadlines are kept; cancelled and closed orders are filed as closed cases. Open an order to capture evidence for it.',
+  'list.saved': 'Saved: {created} new{closedNew}, {updated} updated{closedUpdated}.',
+  'list.saved.closedNew': ' ({n} closed)',
+  'list.saved.closedUpdated': ' ({n} now closed)',
+  'list.saved.keptOpen': {
+    one: 'The page says {n} order is closed, but you are working on its case, so it stays open.',
+    other: 'The page says {n} orders are closed, but you are working on their cases, so they stay open.',
+  },
   'popup.unreadable':
     'This looks like a {platform} page, but DisputeKit could not find an order on it. The page may still be loading, or its layout has changed: reload it and try again.',
   'popup.reload': 'Reload the page, then open DisputeKit again: it started after this tab was opened.',

@@ -13,8 +13,11 @@ export const zh_CN: Catalogue = {
   'list.heading': { other: '此页面上有 {n} 个订单' },
   'list.more': '……还有 {n} 个',
   'list.saveAll': '保存此页面上的所有订单',
-  'list.saveHint': '为每个订单建立维权案件，以便跟踪期限。打开订单页面可保存证据。',
-  'list.saved': '已保存：新增 {created} 个，更新 {updated} 个。',
+  'list.saveHint': '为每个订单建立维权案件，以便跟踪期限；已取消和已关闭的订单记为已关闭的案件。打开订单页面可保存证据。',
+  'list.saved': '已保存：新增 {created} 个{closedNew}，更新 {updated} 个{closedUpdated}。',
+  'list.saved.closedNew': '（其中 {n} 个已关闭）',
+  'list.saved.closedUpdated': '（其中 {n} 个现已关闭）',
+  'list.saved.keptOpen': { other: '页面显示有 {n} 个订单已关闭，但您正在处理相应的案件，这些案件仍为“进行中”。' },
   'popup.unreadable': '这像是{platform}的页面，但 DisputeKit 没有找到订单。页面可能仍在加载，或版式已更改：请刷新后重试。',
   'popup.reload': '请刷新页面后再打开 DisputeKit：此标签页是在扩展启动前打开的。',
 

@@ -9,6 +9,7 @@ import { periodEnd } from '../deadlines/counting';
 import { localDay, readCaseDate } from '../time';
 import type { Platform } from '../marketplaces';
 import type { EvidenceKind, Money } from '../model';
+import { formatMoney } from '../money-format';
 import { ROUTES, type LetterDemand, type LetterProblem, type LetterRoute } from './routes';
 import { LETTER_EVENTS, TEMPLATES, type LetterEvent, type LetterLanguage } from './templates';
 
@@ -43,8 +44,8 @@ export interface Letter {
 }
 
 // Creating an Intl formatter costs far more than using one, and a letter formats a dozen dates: keep them.
-const formats = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
-function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
+const formats = new Map<string, Intl.DateTimeFormat>();
+function cached<T extends Intl.DateTimeFormat>(key: string, make: () => T): T {
   let format = formats.get(key) as T | undefined;
   if (!format) {
     format = make();
@@ -53,9 +54,8 @@ function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, 
   return format;
 }
 
-export function formatMoney(money: Money, locale: Locale): string {
-  return cached(`money|${locale}|${money.currency}`, () => new Intl.NumberFormat(languageTag(locale), { style: 'currency', currency: money.currency })).format(money.amount);
-}
+// Money in a letter reads as it does on every other screen in that language.
+export { formatMoney };
 
 function formatDay(ms: number, locale: Locale, timeZone: string): string {
   return cached(`day|${locale}|${timeZone}`, () => new Intl.DateTimeFormat(languageTag(locale), { dateStyle: 'long', timeZone })).format(new Date(ms));

@@ -1,6 +1,7 @@
 /** A case's facts as composeLetter takes them: the order, its event dates, its evidence and its deadlines. */
 import { eventDates } from '../case-deadlines';
 import type { Deadline } from '../deadlines';
+import { inCaptureOrder } from '../evidence-order';
 import type { CaseRecord, EvidenceRecord } from '../model';
 import type { LetterFacts } from './compose';
 
@@ -19,7 +20,7 @@ export function letterFacts(record: CaseRecord, evidence: EvidenceRecord[], dead
     })),
     ...(order.total && { total: order.total }),
     dates,
-    evidence: evidence.map((e) => ({ kind: e.kind, sha256: e.sha256, capturedAt: e.capturedAt, ...(e.fileName && { fileName: e.fileName }) })),
+    evidence: inCaptureOrder(evidence).map((e) => ({ kind: e.kind, sha256: e.sha256, capturedAt: e.capturedAt, ...(e.fileName && { fileName: e.fileName }) })),
     deadlines,
   };
 }

@@ -26,7 +26,9 @@ const CURRENCY_MARKS: [RegExp, string | undefined][] = [
   [/€|EUR/i, 'EUR'],
   [/£|GBP/i, 'GBP'],
   [/₽|руб\.?|RUB|RUR/i, 'RUB'],
-  [/円/, 'JPY'],
+  // CLDR's prefixed yen and yuan ("CN¥47.40", "1 234 JP¥"), before the bare "¥".
+  [/CN\s*[¥￥]/, 'CNY'],
+  [/JP\s*[¥￥]|円/, 'JPY'],
   [/¥|￥|元|CNY|RMB/i, 'CNY'],
   [/₸|KZT/i, 'KZT'],
   [/zł|PLN/i, 'PLN'],

@@ -20,10 +20,12 @@ describe('an AliExpress order list', () => {
     await expectText(popup.getByTestId('order-count'), '3 orders on this page');
     await popup.getByTestId('save-all').click();
     await popup.getByTestId('notice').waitFor();
-    await expectText(popup.getByTestId('notice'), 'Saved: 3 new, 0 updated.');
+    // The list's "Closed" order is filed as a closed case, and the popup says so.
+    await expectText(popup.getByTestId('notice'), 'Saved: 3 new (1 closed), 0 updated.');
     const { cases } = await readDatabase(popup);
     assert.deepEqual(cases.map((c) => c.orderId).sort(), ['8190123456789012', '8190222233334444', '8190555566667777']);
     assert.equal(cases.find((c) => c.orderId === '8190222233334444').order.total.amount, 13.45);
+    assert.deepEqual(Object.fromEntries(cases.map((c) => [c.order.status, c.state])), { 'Awaiting delivery': 'open', Completed: 'open', Closed: 'closed' });
 
     await popup.getByTestId('save-all').click();
     await popup.getByText('Saved: 0 new, 3 updated.').waitFor();

@@ -52,6 +52,9 @@ async function addTaobaoCase(database: DisputeKitDB): Promise<void> {
   });
 }
 
+/** When caseWithCapture's page was captured, as the report writes it in `lang` (the process's zone). */
+const CAPTURED = (lang: string) => new Date('2026-11-20T10:00:00.000Z').toLocaleString(lang, { dateStyle: 'medium', timeStyle: 'short' });
+
 const caseOf = (m: any) => m.tables.cases.find((c: any) => c.id === CASE_ID);
 const page1 = (m: any) => m.tables.evidence.find((e: any) => e.id === 'page-1');
 /** Every record of the case moved to another case id. */
@@ -75,9 +78,15 @@ describe('a crafted backup is rejected, named, and nothing is written', () => {
     const source = await usersCase();
     await addTaobaoCase(source);
     const zip = await altered(await backupOf(source), (m) => (page1(m).caseId = 'taobao:555666777'));
-    const { list } = await refusedWithNothingWritten(freshDb(), zip);
+    const { list, outcome } = await refusedWithNothingWritten(freshDb(), zip);
     expect(list).toEqual([{ table: 'evidence', id: 'page-1', field: 'caseId', reason: 'custody-other-case', detail: CASE_ID }]);
-    expect(rejectionText(t, list[0])).toBe(`evidence page-1: it is in the custody log of case ${CASE_ID}, not of its own case: it was moved between cases`);
+    // Named by what it is, when it was captured and the order it claims: never by its id.
+    expect(restoreMessage(t, outcome, 'en').lines).toEqual([
+      `Page copy (HTML) · ${CAPTURED('en')} · Taobao order 555666777: it is in the custody log of AliExpress order ${ORDER_ID}, not of its own case: it was moved between cases`,
+    ]);
+    expect(restoreMessage(translator('zh_CN'), outcome, 'zh-CN').lines).toEqual([
+      `页面副本（HTML） · ${CAPTURED('zh-CN')} · 淘宝订单 555666777：它记录在速卖通 AliExpress 订单 ${ORDER_ID}的保管链日志中，而不在所属案件的日志中：它被移到了别的案件`,
+    ]);
   });
 
   it('a case with updatedAt in year 9999 (it would sort before every real case)', async () => {
@@ -88,7 +97,7 @@ describe('a crafted backup is rejected, named, and nothing is written', () => {
     });
     const { list, outcome } = await refusedWithNothingWritten(database, zip);
     expect(list).toEqual([{ table: 'cases', id: CASE_ID, field: 'updatedAt', reason: 'bad-time', detail: '9999-12-31T23:59:59.000Z' }]);
-    expect(restoreMessage(t, outcome, 'en').lines).toEqual([`case ${CASE_ID}: updatedAt: not a valid time (9999-12-31T23:59:59.000Z)`]);
+    expect(restoreMessage(t, outcome, 'en').lines).toEqual([`AliExpress order ${ORDER_ID}: “updatedAt”: not a valid time (9999-12-31T23:59:59.000Z)`]);
   });
 
   it('a case dated tomorrow: a time in the future, named in the user’s language', async () => {
@@ -96,8 +105,9 @@ describe('a crafted backup is rejected, named, and nothing is written', () => {
     const zip = await altered(await backupOf(database), (m) => (caseOf(m).updatedAt = '2026-12-01T12:00:00.000Z'));
     const { list, outcome } = await refusedWithNothingWritten(database, zip);
     expect(list).toEqual([{ table: 'cases', id: CASE_ID, field: 'updatedAt', reason: 'future-time', detail: '2026-12-01T12:00:00.000Z' }]);
-    expect(restoreMessage(translator('ru'), outcome, 'ru').lines).toEqual([`дело ${CASE_ID}: updatedAt: время в будущем (2026-12-01T12:00:00.000Z); проверьте часы на этом компьютере`]);
-    expect(restoreMessage(translator('zh_CN'), outcome, 'zh-CN').lines).toEqual([`案件 ${CASE_ID}：updatedAt：时间在未来（2026-12-01T12:00:00.000Z）；请检查本机的时钟`]);
+    const tomorrow = (lang: string) => new Date('2026-12-01T12:00:00.000Z').toLocaleString(lang, { dateStyle: 'medium', timeStyle: 'short' });
+    expect(restoreMessage(translator('ru'), outcome, 'ru').lines).toEqual([`AliExpress № ${ORDER_ID}: «updatedAt»: время в будущем (${tomorrow('ru')}); проверьте часы на этом компьютере`]);
+    expect(restoreMessage(translator('zh_CN'), outcome, 'zh-CN').lines).toEqual([`速卖通 AliExpress 订单 ${ORDER_ID}：“updatedAt”：时间在未来（${tomorrow('zh-CN')}）；请检查本机的时钟`]);
   });
 
   it('an empty custody log: the items it no longer vouches for are unlogged', async () => {
@@ -142,7 +152,7 @@ describe('a crafted backup is rejected, named, and nothing is written', () => {
     await database.cases.add({ id: 'legacy-id', platform: 'aliexpress', orderId: ORDER_ID, order: { orderId: ORDER_ID, items: [], sources: {} }, state: 'open', createdAt: '2026-11-01T00:00:00.000Z', updatedAt: '2026-11-01T00:00:00.000Z' });
     const { list } = await refusedWithNothingWritten(database, zip);
     expect(list).toEqual([{ table: 'cases', id: CASE_ID, field: 'orderId', reason: 'order-collision', detail: 'legacy-id' }]);
-    expect(rejectionText(t, list[0])).toBe(`case ${CASE_ID}: this order already has a case here under another id (legacy-id)`);
+    expect(rejectionText(t, list[0])).toBe(`AliExpress order ${ORDER_ID}: this order already has a case here under another name`);
   });
 
   const badTimes: [string, (m: any) => void, object][] = [
@@ -294,8 +304,8 @@ describe('a restore only extends: what is here stays', () => {
     expect(fromBackup).toMatchObject([{ at: '2026-11-29T00:00:00.000Z', order: { store: { name: 'Attacker Store' }, status: 'Completed' } }]);
 
     const lines = restoreMessage(t, outcome, 'en').lines;
-    expect(lines).toContain(`${CASE_ID}: the backup’s order facts differ from yours. Yours are kept; the backup’s are kept beside them as a reading, shown on the case page.`);
-    expect(lines).toContain(`${CASE_ID}: 1 of your dates or deadlines differs from the backup’s; yours is kept.`);
+    expect(lines).toContain(`AliExpress order ${ORDER_ID}: the backup’s order facts differ from yours. Yours are kept; the backup’s are kept beside them as a reading, shown on the case page.`);
+    expect(lines).toContain(`AliExpress order ${ORDER_ID}: 1 of your dates or deadlines differs from the backup’s; yours is kept.`);
     // Restoring the same file again adds nothing: the backup's reading is already here.
     const again = await snapshot(database);
     expect(await restore(database, zip)).toMatchObject({ ok: true });
@@ -324,7 +334,10 @@ describe('the restore report', () => {
   it('has every rejection reason, table and size problem in en, zh_CN and ru', () => {
     const keys = [
       ...REJECT_REASONS.map((r) => `restore.reason.${r}`),
-      ...['cases', 'evidence', 'events', 'checklist', 'custody', 'contacts', 'sentNotifications', 'readings', 'settings', 'backup'].map((table) => `restore.table.${table}`),
+      ...['cases', 'evidence', 'events', 'checklist', 'custody', 'contacts', 'sentNotifications', 'readings'].map((table) => `restore.record.${table}`),
+      'restore.subject.settings',
+      'restore.subject.backup',
+      ...['sequence', 'link', 'edited', 'malformed'].map((kind) => `restore.custodyBreak.${kind}`),
       ...['file-too-large', 'entry-too-large', 'unpacked-too-large', 'too-many-entries', 'duplicate-entry'].map((kind) => `restore.problem.${kind}`),
     ];
     for (const catalogue of Object.values(LOCALES)) for (const key of keys) expect(catalogue[key as MessageKey], key).toEqual(expect.any(String));

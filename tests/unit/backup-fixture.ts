@@ -36,7 +36,8 @@ export async function altered(zip: Blob, change: (manifest: any, entries: Record
   return new Blob([zipSync(entries as Zippable) as BlobPart]);
 }
 
+/** The rejections (record, field, reason), without what the report names them by (`about`: tested on its own). */
 export function rejected(outcome: RestoreOutcome) {
   if (outcome.ok || !('rejected' in outcome)) throw new Error(`expected rejections, got ${JSON.stringify(outcome)}`);
-  return outcome.rejected;
+  return outcome.rejected.map(({ about: _about, ...rejection }) => rejection);
 }

@@ -15,7 +15,7 @@ import { sha256Hex } from '@/lib/hash';
 import { translator } from '@/lib/i18n';
 import { loadSettings, saveSettings } from '@/lib/settings';
 import { altered, files, rejected, snapshot } from './backup-fixture';
-import { CASE_ID, caseWithCapture, importDeps } from './case-fixture';
+import { CASE_ID, caseWithCapture, importDeps, ORDER_ID } from './case-fixture';
 
 let dbCount = 0;
 const freshDb = () => new DisputeKitDB(`backup-test-${++dbCount}`);
@@ -92,8 +92,14 @@ describe('restoring a backup', () => {
     expect(await getCurrentCaseId(storage())).toBe(CASE_ID);
     const message = restoreMessage(t, outcome, 'en');
     expect(message.tone).toBe('ok');
-    expect(message.lines).toContain(`${CASE_ID}: added`);
-    expect(message.lines).toContain('Files added: 3');
+    // Plain words, each count what was written: the case by its order, then every kind of record added.
+    const { added } = (outcome as Extract<typeof outcome, { ok: true }>).report;
+    expect(message.lines[0]).toBe(`Added 1 case: AliExpress order ${ORDER_ID}.`);
+    expect(message.lines).toContain(
+      `Added 3 files, 1 contact log entry, 1 checklist answer, ${added.readings} reading${added.readings === 1 ? '' : 's'} of ${added.readings === 1 ? 'an order page' : 'order pages'}, ${added.events} timeline entries, and ${added.custody} custody log entries.`,
+    );
+    expect(added).toMatchObject({ evidence: 3, contacts: 1, checklist: 1, events: (await source.events.count()), custody: (await source.custody.count()), readings: (await source.readings.count()) });
+    expect(message.lines.join('\n')).not.toMatch(/aliexpress:|page-1|note-|contact-1/);
     expect(checkChain(CASE_ID, await getCustodyLog(target, CASE_ID))).toEqual([]);
   });
 
@@ -113,7 +119,7 @@ describe('restoring a backup', () => {
     const before = await snapshot(database);
     const outcome = await restoreBackup({ database, storage: storage() }, zip);
     expect(outcome).toMatchObject({ ok: true, report: { cases: [{ caseId: CASE_ID, outcome: 'unchanged' }] } });
-    expect(restoreMessage(t, outcome, 'en').lines).toContain(`${CASE_ID}: already here; the backup had nothing new`);
+    expect(restoreMessage(t, outcome, 'en').lines).toEqual([`1 case already here had nothing new in the backup: AliExpress order ${ORDER_ID}.`, 'Nothing new was added: this browser already has everything in the backup.', '3 files were already here (same SHA-256) and were not added again.', 'Settings restored from the backup.']);
     expect(await snapshot(database)).toEqual(before);
   });
 
@@ -217,7 +223,7 @@ describe('restoring a backup', () => {
     const before = await snapshot(target);
     const outcome = await restoreBackup({ database: target, storage: storage() }, zip);
     expect(rejected(outcome)).toEqual([{ table: 'cases', id: CASE_ID, field: 'custody', reason: 'custody-diverged', detail: '1/1' }]);
-    expect(rejectionText(t, rejected(outcome)[0])).toBe(`case ${CASE_ID}: its custody log here and the one in the backup differ; restoring would break yours`);
+    expect(rejectionText(t, rejected(outcome)[0])).toBe(`AliExpress order ${ORDER_ID}: its custody log here and the one in the backup differ; restoring would break yours`);
     expect(await snapshot(target)).toEqual(before);
   });
 });
@@ -260,11 +266,27 @@ describe('restore validation: every record is checked before anything is written
     });
   }
 
-  it('says it in words: "evidence page-1: sha256 does not match its file"', async () => {
+  it('says it in plain words, naming the file by its kind, time and order, never by its id', async () => {
     const zip = await altered(await buildBackup(backupDeps(await fullDatabase())), (m) => (page1(m).sha256 = 'b'.repeat(64)));
     const outcome = await restoreBackup({ database: freshDb(), storage: storage() }, zip);
-    expect(restoreMessage(t, outcome, 'en').lines).toEqual(['evidence page-1: sha256 does not match its file']);
-    expect(restoreMessage(translator('ru'), outcome, 'ru').lines).toEqual(['доказательство page-1: sha256 не совпадает с его файлом']);
+    const at = (lang: string) => new Date('2026-11-20T10:00:00.000Z').toLocaleString(lang, { dateStyle: 'medium', timeStyle: 'short' });
+    expect(restoreMessage(t, outcome, 'en').lines).toEqual([`Page copy (HTML) · ${at('en')} · AliExpress order ${ORDER_ID}: its recorded SHA-256 does not match its file`]);
+    expect(restoreMessage(translator('ru'), outcome, 'ru').lines).toEqual([`Копия страницы (HTML) · ${at('ru')} · AliExpress № ${ORDER_ID}: записанный SHA-256 не совпадает с его файлом`]);
+    expect(restoreMessage(translator('zh_CN'), outcome, 'zh-CN').lines).toEqual([`页面副本（HTML） · ${at('zh-CN')} · 速卖通 AliExpress 订单 ${ORDER_ID}：记录的 SHA-256 与其文件不符`]);
+  });
+
+  it('counts a record that fails two checks once, and names a file the user added by its name', async () => {
+    const zip = await altered(await buildBackup(backupDeps(await fullDatabase())), (m, entries) => {
+      const photo = m.tables.evidence.find((e: any) => e.thumbnail);
+      delete entries[`blobs/${photo.blob.blob}`];
+      delete entries[`blobs/${photo.thumbnail.blob}`];
+    });
+    const outcome = await restoreBackup({ database: freshDb(), storage: storage() }, zip);
+    expect(rejected(outcome).map((r) => [r.field, r.reason])).toEqual([['blob', 'file-missing'], ['thumbnail', 'file-missing']]);
+    const message = restoreMessage(t, outcome, 'en');
+    expect(message.title).toBe('Nothing was restored: 1 record was rejected. Your data is as it was.');
+    expect(message.lines).toHaveLength(2);
+    for (const line of message.lines) expect(line).toMatch(new RegExp(`^“[^”]+\\.(jpg|png)” · .+ · AliExpress order ${ORDER_ID}: its file is missing from the backup$`));
   });
 });
 

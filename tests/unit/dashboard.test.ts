@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deleteCase, restoreCase, saveCapture, saveOrders } from '@/lib/cases';
 import { caseTimeline } from '@/lib/timeline';
-import { fitZoom, gallerySequence, zoomStep } from '@/lib/dashboard-gallery';
+import { fitToWidth, gallerySequence, scrollView, zoomAbout, zoomStep } from '@/lib/dashboard-gallery';
 import { caseIdFromHash, countEvidence, dashboardCaseHash, dashboardRow, loadDashboardRows, selectRows, type DashboardRow } from '@/lib/dashboard';
 import { openCaseDeadlines } from '@/lib/deadline-alarms';
 import { ladderFor } from '@/lib/deadlines';
@@ -232,11 +232,37 @@ describe('the gallery', () => {
     ] as EvidenceRecord[];
     expect(gallerySequence(items).map((e) => e.id)).toEqual(['shot', 'p1', 'p2', 'p3', 'photo']);
   });
-  it('zooms in steps within limits and fits a large image without enlarging a small one', () => {
+  it('zooms in steps within limits', () => {
     expect(zoomStep(1, 1)).toBe(1.25);
     expect(zoomStep(1, -1)).toBe(0.8);
     expect(zoomStep(8, 1)).toBe(8);
-    expect(fitZoom({ width: 2000, height: 1000 }, { width: 1000, height: 800 })).toBe(0.5);
-    expect(fitZoom({ width: 200, height: 100 }, { width: 1000, height: 800 })).toBe(1);
+  });
+
+  it('opens an image fitted to the stage’s width, a tall page from its top, a small one at 1:1', () => {
+    const stage = { width: 1000, height: 600 };
+    // A wide screenshot: scaled to the width, shorter than the stage, centred.
+    expect(fitToWidth({ width: 2000, height: 1000 }, stage)).toEqual({ zoom: 0.5, offset: { x: 0, y: 0 } });
+    // A full-page screenshot at pixel ratio 2: the width fits (not the whole height), its top at the stage's top.
+    const tall = fitToWidth({ width: 2000, height: 12000 }, stage);
+    expect(tall.zoom).toBe(0.5);
+    expect(tall.offset.y).toBe((12000 * 0.5 - 600) / 2);
+    // A small photo is not enlarged.
+    expect(fitToWidth({ width: 200, height: 100 }, stage)).toEqual({ zoom: 1, offset: { x: 0, y: 0 } });
+    // An image that has not loaded its size yet.
+    expect(fitToWidth({ width: 0, height: 0 }, stage)).toEqual({ zoom: 1, offset: { x: 0, y: 0 } });
+  });
+
+  it('zooms about what is shown and scrolls a tall image down to its end, no further', () => {
+    const stage = { width: 1000, height: 600 };
+    const image = { width: 2000, height: 12000 };
+    const top = fitToWidth(image, stage);
+    // Zooming keeps the point at the stage's centre in place.
+    expect(zoomAbout(top, 1)).toEqual({ zoom: 1, offset: { x: 0, y: top.offset.y * 2 } });
+    const down = scrollView(top, image, stage, 0, 1000);
+    expect(down.offset.y).toBe(top.offset.y - 1000);
+    const end = scrollView(top, image, stage, 0, 1e6);
+    expect(end.offset.y).toBe(-top.offset.y);
+    // The width fits, so there is nothing to scroll sideways.
+    expect(scrollView(top, image, stage, 500, 0).offset.x).toBe(0);
   });
 });

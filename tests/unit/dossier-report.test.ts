@@ -142,4 +142,18 @@ describe('report.html', () => {
     expect(images.map((i) => i.getAttribute('src'))).toEqual(['data:image/jpeg;base64,AAAA']);
     expect(images[0].closest('article')?.getAttribute('data-evidence-id')).toBe(photo.id);
   });
+
+  it.each([
+    ['ru', 'RUB', '5 468,00 ₽', '2 734,00 ₽'],
+    ['zh_CN', 'CNY', '¥5,468.00', '¥2,734.00'],
+    ['en', 'USD', 'US $5,468.00', 'US $2,734.00'],
+  ] as const)('%s: money as the popup and the case page write it (%s)', async (locale, currency, total, price) => {
+    const order = (await database.cases.get(CASE_ID))!.order;
+    await database.cases.update(CASE_ID, { order: { ...order, total: { amount: 5468, currency }, items: [{ title: 'Lamp', quantity: 2, price: { amount: 2734, currency } }] } });
+    const { document } = await report(locale);
+    const text = (document.querySelector('#order')?.textContent ?? '').replace(/[\u00a0\u202f]/g, ' ');
+    expect(text).toContain(total);
+    expect(text).toContain(price);
+    expect(text).not.toContain(currency);
+  });
 });

@@ -32,11 +32,12 @@ const FACTS: LetterFacts = {
 // Friday 20 November 2026, 12:00 in Moscow.
 const CHOICES: LetterChoices = { problem: 'damaged', demand: 'refund', date: new Date('2026-11-20T09:00:00Z'), timeZone: 'Europe/Moscow' };
 
-// What each language's formatters make of the facts above (Intl, as the browser formats them).
+// What each language's formatters make of the facts above (lib/money-format.ts and Intl's dates): roubles are
+// "₽" in every language, never the bare code "RUB".
 const FORMATTED: Record<Locale, { amount: string; placed: string; claimDate: string; itemPrice: string }> = {
   ru: { amount: '2 491,00 ₽', placed: '2 ноября 2026 г.', claimDate: '20 ноября 2026 г.', itemPrice: '1 245,50 ₽' },
-  zh_CN: { amount: 'RUB 2,491.00', placed: '2026年11月2日', claimDate: '2026年11月20日', itemPrice: 'RUB 1,245.50' },
-  en: { amount: 'RUB 2,491.00', placed: 'November 2, 2026', claimDate: 'November 20, 2026', itemPrice: 'RUB 1,245.50' },
+  zh_CN: { amount: '₽2,491.00', placed: '2026年11月2日', claimDate: '2026年11月20日', itemPrice: '₽1,245.50' },
+  en: { amount: '₽2,491.00', placed: 'November 2, 2026', claimDate: 'November 20, 2026', itemPrice: '₽1,245.50' },
 };
 // Intl puts narrow no-break spaces in some locales: compare with plain spaces.
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');

@@ -28,7 +28,7 @@ function pendingCapture(locale: PopupApi['locale'] = 'en') {
     capture: () => new Promise<CaptureResponse>((resolve) => (finish = resolve)),
     cancelCapture,
     onCaptureProgress: (_tabId, callback) => ((report = callback), () => (report = () => {})),
-    saveAllOrders: async () => ({ ok: true, created: 0, updated: 0 }),
+    saveAllOrders: async () => ({ ok: true, created: 0, updated: 0, createdClosed: 0, updatedClosed: 0, keptOpen: 0 }),
     takeInterrupted: async () => false,
     openCases: async () => ({ cases: [] }),
     addPageToCase: async () => ({ ok: false, error: 'internal' }),

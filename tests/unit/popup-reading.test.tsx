@@ -37,7 +37,7 @@ function api(page: PageState): PopupApi {
     readPage: async () => page,
     loadCase: async () => null,
     capture: async () => ({ ok: false, error: 'internal' }),
-    saveAllOrders: async () => ({ ok: true, created: 0, updated: 0 }),
+    saveAllOrders: async () => ({ ok: true, created: 0, updated: 0, createdClosed: 0, updatedClosed: 0, keptOpen: 0 }),
     cancelCapture: async () => {},
     onCaptureProgress: () => () => {},
     takeInterrupted: async () => false,

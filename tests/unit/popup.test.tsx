@@ -2,8 +2,10 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { savedOrdersText } from '@/components/OrderList';
 import { Popup } from '@/components/Popup';
 import type { CaseOverview } from '@/lib/cases';
+import { translator } from '@/lib/i18n';
 import type { PageState } from '@/lib/page-state';
 import type { PopupApi } from '@/lib/popup-api';
 
@@ -21,7 +23,7 @@ function api(page: PageState, overrides: Partial<PopupApi> = {}): PopupApi {
     readPage: async () => page,
     loadCase: async () => null,
     capture: async () => ({ ok: true, caseId: 'aliexpress:8190123456789012', evidenceIds: ['a', 'b'] }),
-    saveAllOrders: async () => ({ ok: true, created: 0, updated: 0 }),
+    saveAllOrders: async () => ({ ok: true, created: 0, updated: 0, createdClosed: 0, updatedClosed: 0, keptOpen: 0 }),
     cancelCapture: async () => {},
     onCaptureProgress: () => () => {},
     takeInterrupted: async () => false,
@@ -146,13 +148,26 @@ describe('popup', () => {
 
   it('offers to save every order of a list page as cases', async () => {
     const orders = Array.from({ length: 7 }, (_, i) => ({ orderId: `81900000000000${10 + i}`, status: 'Completed', items: [], sources: {} }));
-    const saveAllOrders = vi.fn().mockResolvedValue({ ok: true, created: 5, updated: 2 });
+    const saveAllOrders = vi.fn().mockResolvedValue({ ok: true, created: 5, updated: 2, createdClosed: 1, updatedClosed: 0, keptOpen: 0 });
     await show(api({ kind: 'order-list', tabId: 9, platform: 'aliexpress', orders }, { saveAllOrders }));
     expect(text('order-count')).toBe('7 orders on this page');
     expect(root.querySelectorAll('[data-testid="order-list"] li')).toHaveLength(5);
     await act(async () => (root.querySelector('[data-testid="save-all"]') as HTMLButtonElement).click());
     expect(saveAllOrders).toHaveBeenCalledWith(9);
-    expect(text('notice')).toBe('Saved: 5 new, 2 updated.');
+    expect(text('notice')).toBe('Saved: 5 new (1 closed), 2 updated.');
+  });
+
+  it('says what a list save did, closed cases and cases kept open included, in each language', () => {
+    const result = { ok: true as const, created: 3, updated: 2, createdClosed: 1, updatedClosed: 1, keptOpen: 1 };
+    expect(savedOrdersText(translator('en'), { ...result, updatedClosed: 0, keptOpen: 0 })).toBe('Saved: 3 new (1 closed), 2 updated.');
+    expect(savedOrdersText(translator('en'), { ...result, createdClosed: 0, updatedClosed: 0, keptOpen: 0 })).toBe('Saved: 3 new, 2 updated.');
+    expect(savedOrdersText(translator('en'), result)).toBe(
+      'Saved: 3 new (1 closed), 2 updated (1 now closed). The page says 1 order is closed, but you are working on its case, so it stays open.',
+    );
+    expect(savedOrdersText(translator('zh_CN'), { ...result, keptOpen: 0 })).toBe('已保存：新增 3 个（其中 1 个已关闭），更新 2 个（其中 1 个现已关闭）。');
+    expect(savedOrdersText(translator('ru'), { ...result, keptOpen: 2 })).toBe(
+      'Сохранено: новых 3 (закрытых: 1), обновлено 2 (теперь закрыто: 1). Страница пишет, что 2 заказа закрыты, но вы работаете с их делами, поэтому они остаются открытыми.',
+    );
   });
 
   it('reads the page again when it changes under the popup', async () => {

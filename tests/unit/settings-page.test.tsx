@@ -77,4 +77,22 @@ describe('the settings page', () => {
     expect(rows).toEqual([['8190123456789012', 'AliExpress', '1', `${size} bytes`]]);
     expect(byTestId('storage-total').textContent).toContain('Total');
   });
+
+  it.each([
+    ['en', 'Choose a backup file…', 'No file chosen'],
+    ['zh_CN', '选择备份文件…', '未选择文件'],
+    ['ru', 'Выбрать файл копии…', 'Файл не выбран'],
+  ] as const)('%s: the file to restore is picked with a translated button, the chosen file named beside it', async (locale, choose, none) => {
+    await show({ locale, uiLanguage: locale });
+    const input = byTestId('restore-file') as HTMLInputElement;
+    // The browser's own "Choose file / No file chosen" is never shown: the input is hidden, its label is the button.
+    expect(input.classList.contains('visually-hidden')).toBe(true);
+    const label = root.querySelector(`label[for="${input.id}"]`)!;
+    expect(label.textContent).toBe(choose);
+    expect(byTestId('restore-file-name').textContent).toBe(none);
+    const file = new File(['not a zip'], 'disputekit-backup-2026-11-22.zip', { type: 'application/zip' });
+    await change(input, () => Object.defineProperty(input, 'files', { value: [file], configurable: true }));
+    await until(() => root.querySelector('[data-testid="restore-report"]'), 'the restore report');
+    expect(byTestId('restore-file-name').textContent).toBe('disputekit-backup-2026-11-22.zip');
+  });
 });
