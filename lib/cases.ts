@@ -47,7 +47,14 @@ export async function saveCapture(database: DisputeKitDB, capture: NewCapture): 
   await database.transaction('rw', [database.cases, database.evidence, database.events, database.custody, database.readings], async () => {
     const existing = await database.cases.get(caseId);
     const record: CaseRecord = existing
-      ? { ...existing, ...(replacesFacts(source) && { order: mergeOrder(existing.order, capture.order) }), updatedAt: at }
+      ? {
+          ...existing,
+          ...(replacesFacts(source) && { order: mergeOrder(existing.order, capture.order) }),
+          // Evidence the user captures for a case a list save filed as closed (a cancelled order) means they are
+          // working on it again: it is open, with its badge and reminders. A resolved case stays resolved.
+          ...(replacesFacts(source) && existing.state === 'closed' && { state: 'open' as const }),
+          updatedAt: at,
+        }
       : { id: caseId, platform: capture.platform, orderId: capture.order.orderId, order: capture.order, state: 'open', createdAt: at, updatedAt: at };
     await database.cases.put(CaseSchema.parse(record));
     await database.readings.add(reading);

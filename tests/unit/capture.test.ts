@@ -89,6 +89,17 @@ describe('capturing the visible page', () => {
     for (const item of await database.evidence.toArray()) expect(item.page?.title).toBe('Order fdp.exe details');
   });
 
+  it('a capture the user starts for a case filed as closed opens it again; a resolved case stays resolved', async () => {
+    await captureVisible(deps(), 7);
+    const id = 'aliexpress:8190123456789012';
+    await database.cases.update(id, { state: 'closed' });
+    await captureVisible(deps(), 7);
+    expect((await database.cases.get(id))?.state).toBe('open');
+    await database.cases.update(id, { state: 'resolved' });
+    await captureVisible(deps(), 7);
+    expect((await database.cases.get(id))?.state).toBe('resolved');
+  });
+
   it('adds a second capture of the same order to the same case, and another order gets its own case', async () => {
     await captureVisible(deps(), 7);
     await captureVisible(deps(), 7);
