@@ -1,6 +1,7 @@
 import type { Translate } from '@/lib/i18n';
 import type { CaseRecord } from '@/lib/model';
 import { formatMoney } from '@/lib/money-format';
+import { formatPageDate } from '@/lib/page-dates';
 
 export { formatMoney };
 
@@ -25,7 +26,8 @@ export function CaseFacts({ t, lang, record }: { t: Translate; lang: string; rec
   const { order } = record;
   const rows: [string, string | undefined, string][] = [
     [t('caseFacts.orderId'), order.orderId, 'fact-order-id'],
-    [t('caseFacts.placedAt'), order.placedAt && formatDate(order.placedAt, lang), 'fact-placed'],
+    // A page's day stays that day (no invented time); an instant is shown in the user's zone.
+    [t('caseFacts.placedAt'), order.placedAt && formatPageDate(order.placedAt, lang), 'fact-placed'],
     [t('caseFacts.store'), order.store?.name, 'fact-store'],
     [t('caseFacts.status'), order.status, 'fact-status'],
     [t('caseFacts.total'), order.total && formatMoney(order.total, lang), 'fact-total'],

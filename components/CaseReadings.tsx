@@ -1,8 +1,8 @@
 import type { MessageKey, Translate } from '@/lib/i18n';
 import type { CaseRecord, Reading } from '@/lib/model';
-import { disagreements, factValue, type ComparedFact, type FactValue } from '@/lib/readings';
+import { disagreements, factText, factValue, type ComparedFact } from '@/lib/readings';
 import { canonicalJson } from '@/lib/custody';
-import { formatDate, formatMoney } from './CaseFacts';
+import { formatDate } from './CaseFacts';
 
 const FACT_LABELS: Record<ComparedFact, MessageKey> = {
   store: 'caseFacts.store',
@@ -12,12 +12,6 @@ const FACT_LABELS: Record<ComparedFact, MessageKey> = {
   items: 'caseFacts.items',
   tracking: 'caseFacts.tracking',
 };
-
-function shown(value: FactValue, lang: string): string {
-  if ('money' in value) return formatMoney(value.money, lang);
-  if ('list' in value) return value.list.join(', ');
-  return value.fact === 'placedAt' ? formatDate(value.text, lang) : value.text;
-}
 
 /**
  * Where the readings of the order's page disagree (store, status, total…): each value the page gave, when and
@@ -43,7 +37,7 @@ export function CaseReadings({ t, lang, record, readings }: { t: Translate; lang
                     const params = { when: formatDate(last.at, lang), source: t(`readings.source.${last.source}`), n: saying.length };
                     return (
                       <li key={canonicalJson(value)} data-testid="reading-value">
-                        <strong>{shown(value, lang)}</strong>
+                        <strong>{factText(value, lang)}</strong>
                         {canonicalJson(value) === held && (
                           <>
                             {' '}

@@ -9,6 +9,8 @@ import Dexie from 'dexie';
 import { canonicalJson } from './custody';
 import type { DisputeKitDB } from './db';
 import type { Money, OrderFacts, Reading, ReadingSource } from './model';
+import { formatMoney } from './money-format';
+import { formatPageDate } from './page-dates';
 
 /** Sources that may replace the facts a case already holds: saves the user started in the extension's own UI. */
 const REPLACES_FACTS: readonly ReadingSource[] = ['capture', 'selection', 'list', 'popup'];
@@ -77,4 +79,11 @@ export function disagreements(readings: readonly Reading[]): Disagreement[] {
 /** True when two orders state the same compared facts (what the case page would show as agreeing). */
 export function sameFacts(a: OrderFacts, b: OrderFacts): boolean {
   return COMPARED_FACTS.every((fact) => canonicalJson(factValue(a, fact) ?? null) === canonicalJson(factValue(b, fact) ?? null));
+}
+
+/** A fact as the user reads it, in their language: money their way, a page's day as that day, lists joined. */
+export function factText(value: FactValue, lang: string): string {
+  if ('money' in value) return formatMoney(value.money, lang);
+  if ('list' in value) return value.list.join(', ');
+  return value.fact === 'placedAt' ? formatPageDate(value.text, lang) : value.text;
 }

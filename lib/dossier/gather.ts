@@ -5,7 +5,7 @@ import type { CustodyEntry } from '../custody';
 import type { DisputeKitDB } from '../db';
 import { inCaptureOrder } from '../evidence-order';
 import type { Deadline } from '../deadlines';
-import type { CaseRecord, ChecklistStepState, ContactRecord, EvidenceRecord, TimelineEvent } from '../model';
+import type { CaseRecord, ChecklistStepState, ContactRecord, EvidenceRecord, Reading, TimelineEvent } from '../model';
 
 export interface DossierCase {
   record: CaseRecord;
@@ -14,14 +14,16 @@ export interface DossierCase {
   contacts: ContactRecord[];
   checklist: ChecklistStepState[];
   events: TimelineEvent[];
+  /** Every reading of the order's page (what it said, when, how it was read), oldest first. */
+  readings: Reading[];
   deadlines: Deadline[];
 }
 
 /** The dossier's view of a case's rows (read with readCaseRows), with its deadlines as of `now`. */
 export function dossierCase(rows: CaseRows, now: Date): DossierCase {
-  const { case: record, evidence, custody, contacts, checklist, events } = rows;
+  const { case: record, evidence, custody, contacts, checklist, events, readings } = rows;
   // The dossier numbers its files in this order: each capture as screenshot → archive → HTML.
-  return { record, evidence: inCaptureOrder(evidence), custody, contacts, checklist, events, deadlines: caseDeadlines(record, contacts, now) };
+  return { record, evidence: inCaptureOrder(evidence), custody, contacts, checklist, events, readings, deadlines: caseDeadlines(record, contacts, now) };
 }
 
 export async function gatherCase(database: DisputeKitDB, caseId: string, now: Date): Promise<DossierCase | null> {

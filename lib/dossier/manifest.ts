@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { canonicalDigest, CustodyEntrySchema, evidenceMetadata, expectedEvidence, type CustodyEntry } from '../custody';
 import type { Deadline } from '../deadlines';
-import type { CaseRecord, EvidenceRecord } from '../model';
+import type { CaseRecord, EvidenceRecord, Reading } from '../model';
 
 /** Bumped when a reader of an older dossier could misread a newer one. 2: metadata in the log, export entry. */
 export const DOSSIER_FORMAT = 2;
@@ -62,6 +62,7 @@ export const ManifestSchema = z.object({
     userDue: z.record(z.string(), z.string()).optional(),
   }),
   files: z.array(ManifestFileSchema),
+  readings: z.array(z.object({ at: z.string(), source: z.string(), url: z.string().optional(), order: z.record(z.string(), z.unknown()) })).optional(),
   custody: z.object({ entries: z.array(CustodyEntrySchema), headHash: z.string().nullable() }),
   deadlines: z.array(
     z.object({ rule: z.string(), label: z.string(), due: z.string(), setBy: z.string(), confidence: z.string(), passed: z.boolean() }),
@@ -125,6 +126,8 @@ export interface ManifestInput {
   record: CaseRecord;
   evidence: EvidenceRecord[];
   custody: CustodyEntry[];
+  /** What the order's page said each time it was read (lib/readings.ts); none for a case without readings. */
+  readings?: Reading[];
   deadlines: Deadline[];
   exportedAt: Date;
   extensionVersion: string;
@@ -163,6 +166,8 @@ export function buildManifest(input: ManifestInput): Manifest {
       ...(record.userDue && { userDue: record.userDue }),
     },
     files,
+    // What the page said each time it was read: the export entry's manifest digest covers these too.
+    readings: (input.readings ?? []).map(({ at, source, url, order }) => ({ at, source, ...(url !== undefined && { url }), order })),
     custody: { entries: input.custody, headHash: input.custody.at(-1)?.hash ?? null },
     deadlines: input.deadlines.map((d) => ({ rule: d.rule, label: d.label, due: d.due, setBy: d.setBy, confidence: d.confidence, passed: d.dueMs <= exportedAt.getTime() })),
   };

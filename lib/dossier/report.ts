@@ -13,6 +13,9 @@ import { describeDue, formatDue, formatEventDate } from '../deadline-format';
 import { RULES, ruleById, type Rule } from '../rules';
 import { languageTag, translator, type Locale, type MessageKey, type Translate } from '../i18n';
 import type { EvidenceRecord } from '../model';
+import { canonicalJson } from '../custody';
+import { formatPageDate } from '../page-dates';
+import { disagreements, factText, factValue } from '../readings';
 import { formatMoney } from '../money-format';
 import { escapeHtml as esc } from './escape';
 import type { DossierCase } from './gather';
@@ -48,6 +51,7 @@ export function renderReport(input: ReportInput): string {
   const title = t('dossier.report.title', { platform, orderId: record.orderId });
   const sections = [
     orderSection(t, when, input),
+    readingsSection(t, lang, when, input),
     deadlineSection(t, when, input),
     timelineSection(t, when, input),
     evidenceSection(t, lang, input),
@@ -92,7 +96,7 @@ function row(label: string, valueHtml: string): string {
   return `<tr><th scope="row">${esc(label)}</th><td>${valueHtml}</td></tr>`;
 }
 
-function orderSection(t: Translate, when: When, { dossier, locale }: ReportInput): string {
+function orderSection(t: Translate, when: When, { dossier, locale, timeZone }: ReportInput): string {
   const { record } = dossier;
   const order = record.order;
   const rows = [
@@ -101,7 +105,8 @@ function orderSection(t: Translate, when: When, { dossier, locale }: ReportInput
     row(t('dossier.report.caseState'), esc(t(`casePage.state.${record.state}` as MessageKey))),
     row(t('dossier.report.caseOpened'), esc(when(record.createdAt))),
   ];
-  if (order.placedAt) rows.push(row(t('caseFacts.placedAt'), esc(when(order.placedAt))));
+  // A page's day stays that day (no invented time); an instant is shown in the user's zone.
+  if (order.placedAt) rows.push(row(t('caseFacts.placedAt'), esc(formatPageDate(order.placedAt, languageTag(locale), timeZone))));
   if (order.store) rows.push(row(t('caseFacts.store'), data(order.store.name)));
   if (order.status) rows.push(row(t('caseFacts.status'), data(order.status)));
   if (order.total) rows.push(row(t('caseFacts.total'), data(formatMoney(order.total, locale))));
@@ -109,6 +114,26 @@ function orderSection(t: Translate, when: When, { dossier, locale }: ReportInput
   const items = order.items.map((item) => `<li>${data(item.title)}${item.quantity ? ` ×${esc(item.quantity)}` : ''}${item.price ? ` · ${data(formatMoney(item.price, locale))}` : ''}${item.url ? `<br><code class="url">${esc(item.url)}</code>` : ''}</li>`);
   if (items.length) rows.push(row(t('caseFacts.items'), `<ul>${items.join('')}</ul>`));
   return section('order', t('dossier.report.order'), `<table class="facts">${rows.join('\n')}</table>`);
+}
+
+/**
+ * Where the readings of the order's page disagree (store, status, total…): each value it gave, how often and
+ * when it was last read, and which one the case holds. Nothing when every reading agrees.
+ */
+function readingsSection(t: Translate, lang: string, when: When, { dossier }: ReportInput): string {
+  const found = disagreements(dossier.readings ?? []);
+  if (found.length === 0) return '';
+  const rows = found.map(({ fact, values }) => {
+    const held = canonicalJson(factValue(dossier.record.order, fact) ?? null);
+    const items = values.map(({ value, readings }) => {
+      const last = readings[readings.length - 1]!;
+      const params = { when: when(last.at), source: t(`readings.source.${last.source}` as MessageKey), n: readings.length };
+      const mark = canonicalJson(value) === held ? ` <strong>(${esc(t('readings.caseValue'))})</strong>` : '';
+      return `<li>${data(factText(value, lang))}${mark} · ${esc(readings.length === 1 ? t('readings.saidOnce', params) : t('readings.saidTimes', params))}</li>`;
+    });
+    return row(t(`caseFacts.${fact}` as MessageKey), `<ul>${items.join('')}</ul>`);
+  });
+  return section('readings', t('dossier.report.readings'), `<p>${esc(t('dossier.report.readingsHint'))}</p><table class="facts">${rows.join('\n')}</table>`);
 }
 
 /**

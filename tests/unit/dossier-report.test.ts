@@ -157,3 +157,33 @@ describe('report.html', () => {
     expect(text).not.toContain(currency);
   });
 });
+
+describe('report.html: what the order page said', () => {
+  it('lists the facts on which the readings of the order page differ, marks the case’s value, and the manifest keeps every reading', async () => {
+    // Two list saves read different stores for the same order.
+    const order = (await database.cases.get(CASE_ID))!.order;
+    await saveOrders(database, 'aliexpress', [{ ...order, store: { name: 'First Store' } }], new Date('2026-11-21T10:00:00Z'));
+    await saveOrders(database, 'aliexpress', [{ ...order, store: { name: 'Renamed Store' } }], new Date('2026-11-22T10:00:00Z'));
+    for (const locale of LOCALES) {
+      const { document, manifest } = await report(locale);
+      const section = document.querySelector('#readings');
+      expect(section, locale).not.toBeNull();
+      expect(section!.textContent).toContain('Renamed Store');
+      expect(section!.textContent).toContain('First Store');
+      expect(manifest.readings!.length).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it('has no such section while every reading agrees', async () => {
+    const { document } = await report('en');
+    expect(document.querySelector('#readings')).toBeNull();
+  });
+
+  it('shows a page’s day as that day, with no invented time', async () => {
+    await database.cases.update(CASE_ID, { 'order.placedAt': '2026-11-03' } as never);
+    const { document } = await report('en');
+    const placed = [...document.querySelectorAll('#order tr')].find((tr) => tr.textContent?.includes('Placed'));
+    expect(placed?.textContent).toMatch(/Nov 3, 2026$/);
+  });
+});
+
