@@ -17,7 +17,7 @@ import { canonicalJson } from '../custody';
 import { formatPageDate } from '../page-dates';
 import { disagreements, factText, factValue } from '../readings';
 import { formatMoney } from '../money-format';
-import { escapeHtml as esc } from './escape';
+import { escapeHtml as esc, escapeText } from './escape';
 import type { DossierCase } from './gather';
 import type { Manifest } from './manifest';
 
@@ -31,7 +31,7 @@ export interface ReportInput {
   thumbnails: Map<string, string>;
 }
 
-const data = (value: unknown) => `<span class="data">${esc(value)}</span>`;
+const data = (value: unknown) => `<span class="data">${escapeText(value)}</span>`;
 const code = (value: unknown) => `<code class="hash">${esc(value)}</code>`;
 
 /** A translated sentence whose {placeholders} are file names, fields and terms, each shown as <code>. */

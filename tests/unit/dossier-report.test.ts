@@ -187,3 +187,13 @@ describe('report.html: what the order page said', () => {
   });
 });
 
+describe('report.html: page text that reorders what is read', () => {
+  it('drops bidi overrides a page title stored before titles were cleaned', async () => {
+    const item = (await database.evidence.toArray()).find((e) => e.page)!;
+    await database.evidence.update(item.id, { page: { ...item.page!, title: 'Order \u202Efdp.exe\u202C details' } });
+    const { html } = await report('en');
+    expect(html).not.toMatch(/[\u202A-\u202E]/);
+    expect(html).toContain('Order fdp.exe details');
+  });
+});
+
