@@ -8,7 +8,7 @@ import { CasePage } from '@/components/CasePage';
 import type { CasePageApi } from '@/lib/case-page-api';
 import { getCustodyLog } from '@/lib/cases';
 import { DisputeKitDB } from '@/lib/db';
-import { CASE_ID, caseWithCapture, importDeps } from './case-fixture';
+import { CASE_ID, caseWithCapture, importDeps, planApi } from './case-fixture';
 
 const NAME = 'case-page-test';
 let database: DisputeKitDB;
@@ -36,6 +36,7 @@ function api(caseId: string | undefined = CASE_ID): CasePageApi {
     estimate: async () => ({ usage: 2_500_000, quota: 10_000_000_000 }),
     now: () => new Date('2026-11-22T00:00:00.000Z'),
     refreshDeadlines: () => undefined,
+    plan: planApi(database),
   };
 }
 

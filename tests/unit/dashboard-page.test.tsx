@@ -11,7 +11,7 @@ import type { DashboardApi } from '@/lib/dashboard-api';
 import { DisputeKitDB } from '@/lib/db';
 import { translator } from '@/lib/i18n';
 import type { EvidenceRecord, OrderFacts } from '@/lib/model';
-import { caseWithCapture, importDeps, CASE_ID, ORDER_ID } from './case-fixture';
+import { caseWithCapture, importDeps, CASE_ID, ORDER_ID, planApi } from './case-fixture';
 
 const NAME = 'dashboard-page-test';
 const NOW = new Date('2026-11-20T12:00:00.000Z');
@@ -38,7 +38,7 @@ function api(): DashboardApi {
     locale: 'en',
     database,
     now: () => NOW,
-    casePage: (caseId) => ({ locale: 'en', caseId, database, importDeps: importDeps(database), estimate: undefined, now: () => NOW, refreshDeadlines: () => void refreshed++ }),
+    casePage: (caseId) => ({ locale: 'en', caseId, database, importDeps: importDeps(database), estimate: undefined, now: () => NOW, refreshDeadlines: () => void refreshed++, plan: planApi(database, () => NOW) }),
     refreshDeadlines: () => void refreshed++,
   };
 }

@@ -13,7 +13,7 @@ import { sha256Hex } from '@/lib/hash';
 import { translator } from '@/lib/i18n';
 import { recordLetterSent, saveLetter, WHAT_SENDING_STARTS } from '@/lib/letters';
 import type { CaseRecord } from '@/lib/model';
-import { CASE_ID, caseWithCapture, importDeps } from './case-fixture';
+import { CASE_ID, caseWithCapture, importDeps, planApi } from './case-fixture';
 
 const NAME = 'letter-editor-test';
 let database: DisputeKitDB;
@@ -157,7 +157,7 @@ describe('the letter editor', () => {
 describe('a letter saved from the case page', () => {
   it('is evidence of kind letter with its SHA-256, in the custody log and the evidence list', async () => {
     await caseWithCapture(database);
-    const pageApi: CasePageApi = { locale: 'en', caseId: CASE_ID, database, importDeps: importDeps(database), estimate: undefined, now: () => NOW, refreshDeadlines: () => undefined };
+    const pageApi: CasePageApi = { locale: 'en', caseId: CASE_ID, database, importDeps: importDeps(database), estimate: undefined, now: () => NOW, refreshDeadlines: () => undefined, plan: planApi(database, () => NOW) };
     await act(async () => render(<CasePage api={pageApi} />, root));
     await settle();
     await type('letter-body', 'Dear seller, my own words.');
@@ -189,7 +189,7 @@ describe('saveLetter', () => {
 describe('"I sent it today"', () => {
   async function showCasePage(refreshDeadlines: () => void) {
     await caseWithCapture(database);
-    const pageApi: CasePageApi = { locale: 'en', caseId: CASE_ID, database, importDeps: importDeps(database), estimate: undefined, now: () => NOW, refreshDeadlines };
+    const pageApi: CasePageApi = { locale: 'en', caseId: CASE_ID, database, importDeps: importDeps(database), estimate: undefined, now: () => NOW, refreshDeadlines, plan: planApi(database, () => NOW) };
     await act(async () => render(<CasePage api={pageApi} />, root));
     await settle();
   }
