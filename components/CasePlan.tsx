@@ -26,6 +26,7 @@ function money(order: OrderFacts, lang: string): string | undefined {
  * deadline with its state, the dates and the contact log. Works from the order as the page shows it; a stored
  * case adds the user's dates, ticks and contacts, and the first edit creates the case. `timeZone`: the user's.
  * `focusRule`: a deadline to open the list at (a notification about it was clicked). `onChanged`: after a write.
+ * `savedAt`: when the case was last saved elsewhere (a capture from the popup ticks "document"): read it again.
  */
 export function CasePlan(props: {
   t: Translate;
@@ -38,17 +39,18 @@ export function CasePlan(props: {
   caseId: string;
   focusRule?: string;
   onChanged?: () => void;
+  savedAt?: string;
   children?: ComponentChildren;
 }) {
-  const { t, lang, locale, timeZone, api, platform, caseId, focusRule, onChanged, children } = props;
+  const { t, lang, locale, timeZone, api, platform, caseId, focusRule, onChanged, savedAt, children } = props;
   const [data, setData] = useState<CasePlanData>(EMPTY);
   const order = useMemo(() => orderForPlan(props.order, data.storedOrder), [props.order, data.storedOrder]);
   const [error, setError] = useState<string>();
   const dates = useRef<HTMLDetailsElement>(null);
   const reload = () => api.load(caseId).then(setData, () => setData(EMPTY));
-  // Read again when the order changes too: the page read anew (popup), the case saved again (case page, after a
-  // capture that ticked the "document" step).
-  useEffect(() => void reload(), [api, caseId, props.order]);
+  // Read again when the order changes too (the page read anew, the case page's case read again) or the case was
+  // saved since (a capture, which ticks the "document" step).
+  useEffect(() => void reload(), [api, caseId, props.order, savedAt]);
 
   const view = useMemo(() => planView(platform, order, data, new Date()), [platform, order, data]);
   const f: DateFormat = { locale, timeZone, now: view.now };

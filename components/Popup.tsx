@@ -152,7 +152,17 @@ export function Popup({ api }: { api: PopupApi }) {
           <OrderSummary t={t} lang={lang} platform={casePage.platform} order={casePage.order} dispute={casePage.kind === 'dispute'} />
           {api.plan && caseId ? (
             // Countdown and next step before the capture button; the rest of the plan collapsed after it.
-            <CasePlan t={t} lang={lang} locale={api.locale} timeZone={userTimeZone()} api={api.plan} platform={casePage.platform} order={casePage.order} caseId={caseId}>
+            <CasePlan
+              t={t}
+              lang={lang}
+              locale={api.locale}
+              timeZone={userTimeZone()}
+              api={api.plan}
+              platform={casePage.platform}
+              order={casePage.order}
+              caseId={caseId}
+              {...(overview && { savedAt: overview.case.updatedAt })}
+            >
               {captureButton(casePage.tabId)}
             </CasePlan>
           ) : (
