@@ -125,7 +125,7 @@ export function CasePage({ api }: { api: CasePageApi }) {
               await reload();
             }}
           />
-          <CaseTimeline t={t} lang={lang} database={database} record={record} version={evidence} />
+          <CaseTimeline t={t} f={{ locale: api.locale, timeZone: userTimeZone() }} database={database} record={record} version={evidence} />
           <LetterEditor
             t={t}
             uiLocale={api.locale}

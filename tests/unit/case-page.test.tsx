@@ -73,6 +73,13 @@ describe('the plan on the case page', () => {
     expect(await database.checklist.get([CASE_ID, 'contact-seller'])).toMatchObject({ state: 'done' });
   });
 
+  it('the timeline shows a day the user entered as that day, with no time', async () => {
+    await database.cases.update(CASE_ID, { dates: { delivered: { at: '2026-11-05', setBy: 'user' } } });
+    await show(api());
+    const entry = await until(() => [...root.querySelectorAll<HTMLElement>('[data-testid="timeline-entry"][data-kind="date"]')][0], 'the date in the timeline');
+    expect(entry.querySelector('time')?.textContent).toBe('Nov 5, 2026');
+  });
+
   it('opened from a notification (#deadline-<rule>): the deadline list open at that deadline, marked', async () => {
     await database.cases.update(CASE_ID, { order: { orderId: '8190123456789012', items: [], sources: {}, events: { placed: '2026-11-01', shipped: '2026-11-03' } } });
     await show({ ...api(), focusRule: 'AE-02' });
