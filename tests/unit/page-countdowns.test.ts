@@ -99,6 +99,16 @@ describe('a countdown read again does not move', () => {
   });
 });
 
+describe('a deadline counted from a countdown known to the hour', () => {
+  it('is an interval too: asking to extend protection (7 days before its end) narrows with it', () => {
+    const first = order([read('Buyer protection: 12 days 5 hours', READ)]);
+    const [protection, extend] = ['AE-02', 'AE-13'].map((rule) => deadlinesFor({ platform: 'aliexpress', order: first }, READ).find((d) => d.rule === rule)!);
+    expect(extend.precision).toBe('hour');
+    expect(extend.dueMs).toBe(protection.dueMs - 7 * 24 * HOUR);
+    expect(extend.latestMs).toBe(protection.latestMs! - 7 * 24 * HOUR);
+  });
+});
+
 describe('readings of one open page', () => {
   const reading = (orders: OrderFacts[]) => ({ platform: 'aliexpress' as const, pageKind: 'order-detail' as const, orders, missing: [] });
 
