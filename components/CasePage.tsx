@@ -7,6 +7,7 @@ import type { CaseRecord, EvidenceLabel, EvidenceRecord, Reading } from '@/lib/m
 import { getReadings } from '@/lib/readings';
 import { storageUse, type StorageUse } from '@/lib/storage-meter';
 import { CaseAddEvidence } from './CaseAddEvidence';
+import { CasePlan } from './CasePlan';
 import { CaseEvidenceList } from './CaseEvidenceList';
 import { CaseFacts } from './CaseFacts';
 import { CaseReadings } from './CaseReadings';
@@ -30,7 +31,11 @@ function importNotice(t: Translate, result: ImportResult): Notice {
 
 type Loaded = { record: CaseRecord; evidence: EvidenceRecord[]; readings: Reading[]; storage: StorageUse } | null;
 
-/** A case's home: its order, its evidence, adding files and notes, Verify and the storage it takes. */
+/**
+ * A case's home: what to do now (the plan, as in the popup: the headline, the next step, the checklist, every
+ * deadline, the dates and the contact log; at the deadline the address names, `api.focusRule`), its order, its
+ * evidence, letters, adding files and notes, Verify, the dossier and the storage it takes.
+ */
 export function CasePage({ api }: { api: CasePageApi }) {
   const t = useMemo(() => translator(api.locale), [api.locale]);
   const lang = languageTag(api.locale);
@@ -92,6 +97,21 @@ export function CasePage({ api }: { api: CasePageApi }) {
       </header>
       <div class="case-columns">
         <div class="case-main">
+          <section class="case-section case-plan" data-testid="case-plan">
+            <h2>{t('plan.heading')}</h2>
+            <CasePlan
+              t={t}
+              lang={lang}
+              locale={api.locale}
+              timeZone={userTimeZone()}
+              api={api.plan}
+              platform={record.platform}
+              order={record.order}
+              caseId={caseId}
+              {...(api.focusRule && { focusRule: api.focusRule })}
+              onChanged={() => void reload()}
+            />
+          </section>
           <CaseFacts t={t} lang={lang} record={record} />
           <CaseReadings t={t} lang={lang} record={record} readings={readings} />
           <CaseEvidenceList
@@ -105,7 +125,7 @@ export function CasePage({ api }: { api: CasePageApi }) {
               await reload();
             }}
           />
-          <CaseTimeline t={t} lang={lang} database={database} record={record} version={evidence} />
+          <CaseTimeline t={t} f={{ locale: api.locale, timeZone: userTimeZone() }} database={database} record={record} version={evidence} />
           <LetterEditor
             t={t}
             uiLocale={api.locale}

@@ -1,15 +1,15 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import { deadlinesFor, eventDates, pageEventDates } from '@/lib/case-deadlines';
-import { orderForPlan, type CasePlanApi, type CasePlanData } from '@/lib/case-plan';
-import { CASE_EVENTS, checklistFor, stepMessage, type CaseEvent, type CaseFacts } from '@/lib/deadlines';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { nextStepMessage, orderForPlan, planView, type CasePlanApi, type CasePlanData } from '@/lib/case-plan';
+import type { DateFormat } from '@/lib/deadline-format';
+import { CASE_EVENTS, type CaseEvent } from '@/lib/deadlines';
 import type { Locale, Translate } from '@/lib/i18n';
 import type { Platform } from '@/lib/marketplaces';
 import type { OrderFacts } from '@/lib/model';
 import { formatMoney } from '@/lib/page-dates';
 import { Checklist, NextStep } from './Checklist';
 import { ContactLog } from './ContactLog';
-import { Countdown, formatDue } from './Countdown';
+import { Headline } from './Countdown';
 import { DeadlineList } from './DeadlineList';
 import { EditableDate } from './EditableDate';
 
@@ -20,44 +20,41 @@ function money(order: OrderFacts, lang: string): string | undefined {
 }
 
 /**
- * The order's deadlines and escalation: the nearest deadline counting down, the next step, then (where the
- * popup puts its capture button, `children`) and, collapsed, the whole checklist, the other deadlines, the
- * dates and the contact log. Works from the order as the page shows it; a stored case adds the user's dates,
- * ticks and contacts, and the first edit creates the case.
+ * The order's deadlines and escalation, the same in the popup and on the case page: the one line that matters
+ * now (the nearest deadline counting down, a missed one with what is still open, or the date to enter), the next
+ * step, then (where the popup puts its capture button, `children`) and, collapsed, the whole checklist, every
+ * deadline with its state, the dates and the contact log. Works from the order as the page shows it; a stored
+ * case adds the user's dates, ticks and contacts, and the first edit creates the case. `timeZone`: the user's.
+ * `focusRule`: a deadline to open the list at (a notification about it was clicked). `onChanged`: after a write.
+ * `savedAt`: when the case was last saved elsewhere (a capture from the popup ticks "document"): read it again.
  */
-export function CasePlan(props: { t: Translate; lang: string; locale: Locale; api: CasePlanApi; platform: Platform; order: OrderFacts; caseId: string; children?: ComponentChildren }) {
-  const { t, lang, locale, api, platform, caseId, children } = props;
+export function CasePlan(props: {
+  t: Translate;
+  lang: string;
+  locale: Locale;
+  timeZone: string;
+  api: CasePlanApi;
+  platform: Platform;
+  order: OrderFacts;
+  caseId: string;
+  focusRule?: string;
+  onChanged?: () => void;
+  savedAt?: string;
+  children?: ComponentChildren;
+}) {
+  const { t, lang, locale, timeZone, api, platform, caseId, focusRule, onChanged, savedAt, children } = props;
   const [data, setData] = useState<CasePlanData>(EMPTY);
   const order = useMemo(() => orderForPlan(props.order, data.storedOrder), [props.order, data.storedOrder]);
   const [error, setError] = useState<string>();
+  const dates = useRef<HTMLDetailsElement>(null);
   const reload = () => api.load(caseId).then(setData, () => setData(EMPTY));
-  useEffect(() => void reload(), [api, caseId]);
+  // Read again when the order changes too (the page read anew, the case page's case read again) or the case was
+  // saved since (a capture, which ticks the "document" step).
+  useEffect(() => void reload(), [api, caseId, props.order, savedAt]);
 
-  const plan = useMemo(() => {
-    const now = new Date();
-    const deadlines = deadlinesFor({ platform, order, userDates: data.userDates, userDue: data.userDue, contacts: data.contacts }, now);
-    const dates = eventDates(order, data.userDates);
-    const events: Partial<Record<CaseEvent, string>> = {};
-    for (const [event, date] of Object.entries(dates)) events[event as CaseEvent] = date.at;
-    const steps = checklistFor(platform, { events, done: data.steps, now, deadlines });
-    const ahead = deadlines.filter((d) => d.dueMs > now.getTime());
-    return { deadlines, ahead, dates, steps, now };
-  }, [platform, order, data]);
-
-  const next = plan.steps.find((s) => s.state === 'next');
-  const message = useMemo(() => {
-    if (!next?.messageKey) return undefined;
-    const stepDue = next.deadlines.find((d) => d.dueMs > plan.now.getTime());
-    const facts: CaseFacts = {
-      orderId: order.orderId,
-      store: order.store?.name,
-      amount: money(order, lang),
-      orderDate: plan.dates.placed && formatDue(plan.dates.placed.at, lang),
-      deliveredDate: plan.dates.delivered && formatDue(plan.dates.delivered.at, lang),
-      due: stepDue && formatDue(stepDue.due, lang),
-    };
-    return stepMessage(locale, next.messageKey, facts);
-  }, [next, order, lang, locale, plan]);
+  const view = useMemo(() => planView(platform, order, data, new Date()), [platform, order, data]);
+  const f: DateFormat = { locale, timeZone, now: view.now };
+  const message = useMemo(() => nextStepMessage(t, view, platform, order, money(order, lang), f), [view, order, lang, locale, timeZone]);
 
   const ref = { platform, order };
   async function write(work: () => Promise<void>, failure: Parameters<Translate>[0]) {
@@ -65,6 +62,7 @@ export function CasePlan(props: { t: Translate; lang: string; locale: Locale; ap
     try {
       await work();
       await reload();
+      onChanged?.();
       return true;
     } catch {
       setError(t(failure));
@@ -72,43 +70,53 @@ export function CasePlan(props: { t: Translate; lang: string; locale: Locale; ap
     }
   }
   const onStep = (stepId: string, state: 'done' | 'skipped' | null) => void write(() => api.setStep(ref, stepId, state), 'checklist.step.saveFailed');
-  const pageDates = pageEventDates(order);
+  // "Enter the delivery date": open the dates and put the cursor in that one.
+  const enterDate = (event: CaseEvent) => {
+    if (dates.current) dates.current.open = true;
+    const input = dates.current?.querySelector<HTMLInputElement>(`#date-${event}`);
+    input?.scrollIntoView?.({ block: 'center' });
+    input?.focus();
+  };
 
   return (
     <>
-      <Countdown t={t} lang={lang} deadline={plan.ahead[0]} />
-      <NextStep t={t} step={next} message={message} onChange={onStep} onCopy={api.copy} />
+      <Headline t={t} headline={view.headline} f={f} onEnterDate={enterDate} />
+      <NextStep t={t} step={view.next} message={message} onChange={onStep} onCopy={api.copy} />
       {children}
       {error && (
         <p class="notice error" role="alert">
           {error}
         </p>
       )}
-      <Checklist t={t} steps={plan.steps} onChange={onStep} />
+      <Checklist t={t} steps={view.steps} onChange={onStep} />
       <DeadlineList
         t={t}
-        lang={lang}
-        deadlines={plan.deadlines}
-        now={plan.now}
+        f={f}
+        statuses={view.statuses}
+        now={view.now}
+        {...(focusRule && { focusRule })}
         onChange={(rule, at) => void write(() => api.setDue(ref, rule, at), 'checklist.dates.saveFailed')}
       />
-      <details class="more dates" data-testid="dates">
+      <details class="more dates" data-testid="dates" ref={dates}>
         <summary>{t('checklist.dates.heading')}</summary>
+        <p class="muted dates-hint">{t('plan.dates.hint')}</p>
         {CASE_EVENTS.map((event) => (
           <EditableDate
             key={event}
             t={t}
             id={event}
             label={t(`checklist.event.${event}`)}
-            date={plan.dates[event]}
-            hasPageDate={pageDates[event] !== undefined}
+            date={view.dates[event]}
+            hasPageDate={view.pageDates[event] !== undefined}
+            notes={view.notes[event]}
+            f={f}
             onChange={(at) => void write(() => api.setDate(ref, event, at), 'checklist.dates.saveFailed')}
           />
         ))}
       </details>
       <ContactLog
         t={t}
-        lang={lang}
+        f={f}
         contacts={data.contacts}
         onAdd={(contact) => write(() => api.addContact(ref, contact), 'checklist.contacts.saveFailed')}
         onDelete={(id) => void write(() => api.deleteContact(id), 'checklist.contacts.saveFailed')}

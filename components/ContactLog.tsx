@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
+import { fromDateTimeInput, toDateTimeInput } from '@/lib/date-input';
+import { formatInstant, type DateFormat } from '@/lib/deadline-format';
 import type { Translate } from '@/lib/i18n';
 import { CONTACT_CHANNELS, type ContactChannel, type ContactRecord } from '@/lib/model';
-import { formatDue } from './Countdown';
-import { fromInputValue, toInputValue } from './EditableDate';
 
 export interface NewContact {
   at: string;
@@ -11,16 +11,16 @@ export interface NewContact {
   summary: string;
 }
 
-/** The case's contact log, collapsed: a short form to log a message sent, and the list, newest first. */
+/** The case's contact log, collapsed: a short form to log a message sent, and the list, newest first. Times are the user's (`f.timeZone`). */
 export function ContactLog(props: {
   t: Translate;
-  lang: string;
+  f: DateFormat;
   contacts: ContactRecord[];
   onAdd: (contact: NewContact) => Promise<boolean>;
   onDelete: (id: string) => void;
 }) {
-  const { t, lang, contacts, onAdd, onDelete } = props;
-  const [at, setAt] = useState(() => toInputValue(new Date().toISOString()));
+  const { t, f, contacts, onAdd, onDelete } = props;
+  const [at, setAt] = useState(() => toDateTimeInput(new Date().toISOString(), f.timeZone));
   const [channel, setChannel] = useState<ContactChannel>('seller-chat');
   const [reference, setReference] = useState('');
   const [summary, setSummary] = useState('');
@@ -28,7 +28,7 @@ export function ContactLog(props: {
 
   async function submit(event: Event) {
     event.preventDefault();
-    const when = fromInputValue(at);
+    const when = fromDateTimeInput(at, f.timeZone);
     if (!when || !summary.trim()) return;
     const saved = await onAdd({ at: when, channel, summary: summary.trim(), ...(reference.trim() && { reference: reference.trim() }) });
     setFailed(!saved);
@@ -80,7 +80,7 @@ export function ContactLog(props: {
           {[...contacts].reverse().map((c) => (
             <li key={c.id} data-testid="contact">
               <span class="muted">
-                {formatDue(c.at, lang)} · {t(`checklist.channel.${c.channel}`)}
+                <time dateTime={c.at}>{formatInstant(Date.parse(c.at), f)}</time> · {t(`checklist.channel.${c.channel}`)}
                 {c.reference && ` · ${c.reference}`}
               </span>
               <span class="contact-summary">{c.summary}</span>

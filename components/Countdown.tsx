@@ -1,11 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Deadline } from '@/lib/deadlines';
+import { headlineText, type Headline as HeadlineData } from '@/lib/case-status';
+import { capitalized, describeDue, formatTimeLeft, shownDueMs, type DateFormat } from '@/lib/deadline-format';
+import type { CaseEvent, Deadline } from '@/lib/deadlines';
 import type { Translate } from '@/lib/i18n';
-import { tickInterval, timeLeft } from '@/lib/time-left';
-
-export function formatDue(iso: string, lang: string): string {
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
-}
+import { tickInterval } from '@/lib/time-left';
 
 /** The current time, redrawn every second in a deadline's last hour and every minute before. */
 export function useNow(untilMs: number | undefined): Date {
@@ -37,28 +35,98 @@ export function DeadlineTags({ t, deadline }: { t: Translate; deadline: Deadline
   );
 }
 
-/** The nearest deadline, live: its rule's name, the time left, the date, and how sure it is. */
-export function Countdown({ t, lang, deadline }: { t: Translate; lang: string; deadline: Deadline | undefined }) {
-  const now = useNow(deadline?.dueMs);
-  if (!deadline) {
-    return (
-      <section class="countdown none" data-testid="countdown">
-        <p class="muted">{t('checklist.deadline.none')}</p>
-      </section>
-    );
-  }
-  const left = deadline.dueMs - now.getTime();
-  const urgency = left < 86_400_000 ? 'urgent' : left < 3 * 86_400_000 ? 'soon' : 'later';
+/**
+ * A due as exactly as it is known (lib/deadline-format.ts describeDue): a day without a time, named in the rule's
+ * zone when that is not the user's (with the user's own clock in the tooltip), an hour or a minute otherwise.
+ * `passed`: "Passed Nov 27" instead. `data-precision` and a day's `dateTime` let the screenshot checks catch a
+ * time invented for a day.
+ */
+export function DueText({ t, deadline, f, capital = false, passed = false }: { t: Translate; deadline: Deadline; f: DateFormat; capital?: boolean; passed?: boolean }) {
+  const due = describeDue(t, deadline, f);
+  const text = passed ? t('checklist.countdown.passed', { date: due.short }) : capital ? capitalized(due.text, f.locale) : due.text;
   return (
-    <section class={`countdown ${urgency}`} data-testid="countdown">
+    <time
+      dateTime={deadline.precision === 'day' ? due.day : new Date(shownDueMs(deadline, f.timeZone)).toISOString()}
+      data-precision={deadline.precision}
+      title={due.localEnd && t('plan.due.yourTime', { time: due.localEnd })}
+    >
+      {text}
+    </time>
+  );
+}
+
+const urgencyOf = (left: number) => (left < 86_400_000 ? 'urgent' : left < 3 * 86_400_000 ? 'soon' : 'later');
+
+/** The time left to a deadline, live and as exactly as its due is known. */
+function TimeLeft({ t, deadline, f }: { t: Translate; deadline: Deadline; f: DateFormat }) {
+  const now = useNow(deadline.dueMs);
+  const left = deadline.dueMs - now.getTime();
+  return (
+    <p class="countdown-left" data-testid="countdown-left">
+      {left > 0 ? t('checklist.countdown.left', { left: formatTimeLeft(t, deadline, now, f.timeZone) }) : t('checklist.countdown.passed', { date: describeDue(t, deadline, f).short })}
+    </p>
+  );
+}
+
+/** The nearest open deadline, live: its rule's name, how sure it is, the time left and the due. */
+function Countdown({ t, deadline, f }: { t: Translate; deadline: Deadline; f: DateFormat }) {
+  const now = useNow(deadline.dueMs);
+  return (
+    <section class={`countdown ${urgencyOf(deadline.dueMs - now.getTime())}`} data-testid="countdown" data-headline="open">
       <h2>{t('checklist.countdown.heading')}</h2>
       <p class="countdown-label" data-testid="countdown-label">
         {t(deadline.labelKey)} <DeadlineTags t={t} deadline={deadline} />
       </p>
-      <p class="countdown-left" data-testid="countdown-left">
-        {left > 0 ? t('checklist.countdown.left', { left: timeLeft(t, left) }) : t('checklist.countdown.passed', { date: formatDue(deadline.due, lang) })}
+      <TimeLeft t={t} deadline={deadline} f={f} />
+      <p class="muted countdown-due" data-testid="countdown-due">
+        <DueText t={t} deadline={deadline} f={f} capital />
       </p>
-      {left > 0 && <p class="muted">{t('checklist.countdown.due', { date: formatDue(deadline.due, lang) })}</p>}
+    </section>
+  );
+}
+
+/** The day a line about a deadline names, for the screenshot checks (a day shown must show no time). */
+function dayAttributes(t: Translate, deadline: Deadline, f: DateFormat) {
+  return deadline.precision === 'day' ? { 'data-precision': 'day', 'data-day': describeDue(t, deadline, f).day } : { 'data-precision': deadline.precision };
+}
+
+/**
+ * The one thing that matters now for the case (lib/case-status.ts caseHeadline): the nearest open deadline
+ * counting down; or a missed deadline, with what is still open and its time left; or the date to enter and
+ * what it would start, with a way to go and enter it; or that nothing can be counted, or the case is closed.
+ */
+export function Headline(props: { t: Translate; headline: HeadlineData; f: DateFormat; onEnterDate?: (event: CaseEvent) => void }) {
+  const { t, headline, f, onEnterDate } = props;
+  if (headline.kind === 'open') return <Countdown t={t} deadline={headline.deadline} f={f} />;
+  const text = headlineText(t, headline, { ...f, now: f.now ?? new Date() });
+  if (headline.kind === 'missed') {
+    const open = headline.stillOpen;
+    return (
+      <section class="countdown missed" data-testid="countdown" data-headline="missed">
+        <p class="headline-line" data-testid="headline-line" {...dayAttributes(t, headline.deadline, f)}>
+          <strong>{text.line}</strong> <DeadlineTags t={t} deadline={headline.deadline} />
+        </p>
+        {open && text.stillOpen && (
+          <>
+            <p class="headline-still-open" data-testid="headline-still-open" {...dayAttributes(t, open, f)}>
+              {text.stillOpen} <DeadlineTags t={t} deadline={open} />
+            </p>
+            <TimeLeft t={t} deadline={open} f={f} />
+          </>
+        )}
+      </section>
+    );
+  }
+  return (
+    <section class="countdown none" data-testid="countdown" data-headline={headline.kind}>
+      <p class={headline.kind === 'enterDate' ? 'headline-line' : 'headline-line muted'} data-testid="headline-line">
+        {text.line}
+      </p>
+      {headline.kind === 'enterDate' && onEnterDate && (
+        <button type="button" class="link" data-testid="headline-enter" onClick={() => onEnterDate(headline.event)}>
+          {t('plan.headline.enter')}
+        </button>
+      )}
     </section>
   );
 }

@@ -3,7 +3,7 @@ import { CasePage } from './CasePage';
 import { DashboardList } from './DashboardList';
 import { DeleteCaseDialog } from './DashboardDelete';
 import { deleteCase, getCase, restoreCase, type CaseRows } from '@/lib/cases';
-import { caseIdFromHash, countEvidence, dashboardCaseHash } from '@/lib/dashboard';
+import { caseIdFromHash, countEvidence, dashboardCaseHash, deadlineRuleFromHash } from '@/lib/dashboard';
 import type { DashboardApi } from '@/lib/dashboard-api';
 import { languageTag, translator } from '@/lib/i18n';
 import type { CaseRecord } from '@/lib/model';
@@ -13,14 +13,16 @@ export const UNDO_MS = 10_000;
 
 type Toast = { text: string; tone: 'ok' | 'error'; undo?: CaseRows };
 
-function useHashCase(): string | undefined {
-  const [caseId, setCaseId] = useState(() => caseIdFromHash(location.hash));
+/** The case the address names (`#case=<id>`), and the deadline to show it at (`&deadline=<rule>`). */
+function useHashCase(): { caseId?: string; rule?: string } {
+  const read = () => ({ caseId: caseIdFromHash(location.hash), rule: deadlineRuleFromHash(location.hash) });
+  const [target, setTarget] = useState(read);
   useEffect(() => {
-    const onHash = () => setCaseId(caseIdFromHash(location.hash));
+    const onHash = () => setTarget(read());
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
-  return caseId;
+  return target;
 }
 
 /**
@@ -30,7 +32,9 @@ function useHashCase(): string | undefined {
 export function Dashboard({ api, undoMs = UNDO_MS }: { api: DashboardApi; undoMs?: number }) {
   const t = useMemo(() => translator(api.locale), [api.locale]);
   const lang = languageTag(api.locale);
-  const caseId = useHashCase();
+  const { caseId, rule } = useHashCase();
+  // One API per case shown: a new one on every render would read the case again each time.
+  const casePageApi = useMemo(() => (caseId ? api.casePage(caseId, rule) : undefined), [api, caseId, rule]);
   const [confirming, setConfirming] = useState<{ record: CaseRecord; files: number }>();
   const [toast, setToast] = useState<Toast>();
   // The list reloads after a deletion or an undo.
@@ -77,7 +81,7 @@ export function Dashboard({ api, undoMs = UNDO_MS }: { api: DashboardApi; undoMs
 
   return (
     <div class="dashboard" lang={lang}>
-      {caseId ? (
+      {caseId && casePageApi ? (
         <div class="dashboard-case" data-testid="dashboard-case">
           <nav class="dashboard-case-bar">
             <a href="#" data-testid="dashboard-back">{t('dashboard.back')}</a>
@@ -85,7 +89,7 @@ export function Dashboard({ api, undoMs = UNDO_MS }: { api: DashboardApi; undoMs
               {t('dashboard.delete')}
             </button>
           </nav>
-          <CasePage key={caseId} api={api.casePage(caseId)} />
+          <CasePage key={caseId} api={casePageApi} />
         </div>
       ) : (
         <DashboardList t={t} lang={lang} api={api} version={version} caseHref={dashboardCaseHash} />

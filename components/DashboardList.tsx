@@ -1,13 +1,51 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { headlineText, ruleName } from '@/lib/case-status';
 import { countEvidence, loadDashboardRows, selectRows, type DashboardFilter, type DashboardRow } from '@/lib/dashboard';
 import type { DashboardApi } from '@/lib/dashboard-api';
+import { describeDue, formatTimeLeft, type DateFormat } from '@/lib/deadline-format';
 import type { Translate } from '@/lib/i18n';
 import { PLATFORMS, type Platform } from '@/lib/marketplaces';
 import { CASE_STATES } from '@/lib/model';
-import { timeLeft } from '@/lib/time-left';
+import { userTimeZone } from '@/lib/time';
 
 /** Rows drawn at first and added by each "Show more" (or by scrolling to the end of the list). */
 export const PAGE_SIZE = 50;
+
+/**
+ * What matters now for a row's case (lib/case-status.ts): the nearest open deadline's time left and rule; a
+ * missed deadline, marked, with what is still open; the date to enter; "Nothing due" only when nothing is open
+ * or missed (or the case is closed).
+ */
+function RowHeadline({ t, row, f }: { t: Translate; row: DashboardRow; f: DateFormat & { now: Date } }) {
+  const h = row.headline;
+  if (h.kind === 'open') {
+    return (
+      <>
+        <strong>{t('checklist.countdown.left', { left: formatTimeLeft(t, h.deadline, f.now, f.timeZone) })}</strong>
+        <br />
+        <span class="muted">{ruleName(t, h.deadline)}</span>
+      </>
+    );
+  }
+  if (h.kind === 'missed') {
+    const text = headlineText(t, h, f);
+    return (
+      <>
+        <strong class="row-missed" data-testid="row-missed" data-precision={h.deadline.precision} data-day={describeDue(t, h.deadline, f).day}>
+          {text.line}
+        </strong>
+        {text.stillOpen && (
+          <>
+            <br />
+            <span class="muted" data-testid="row-still-open">{text.stillOpen}</span>
+          </>
+        )}
+      </>
+    );
+  }
+  if (h.kind === 'enterDate') return <span class="muted" data-testid="row-enter-date">{headlineText(t, h, f).line}</span>;
+  return <span class="muted">{t('dashboard.noDeadline')}</span>;
+}
 
 interface Props {
   t: Translate;
@@ -26,6 +64,7 @@ export function DashboardList({ t, lang, api, version, caseHref }: Props) {
   const [counts, setCounts] = useState<Map<string, number>>(new Map());
   const end = useRef<HTMLDivElement>(null);
   const now = useMemo(() => api.now(), [rows]);
+  const f = { locale: api.locale, timeZone: userTimeZone(), now };
 
   useEffect(() => {
     void loadDashboardRows(api.database, api.now()).then((loaded) => {
@@ -103,7 +142,7 @@ export function DashboardList({ t, lang, api, version, caseHref }: Props) {
           </thead>
           <tbody>
             {visible.map((row) => (
-              <tr key={row.id} data-testid="dashboard-row" data-case-id={row.id}>
+              <tr key={row.id} data-testid="dashboard-row" data-case-id={row.id} data-headline={row.headline.kind} class={row.headline.kind === 'missed' ? 'missed' : undefined}>
                 <td>
                   <span class="muted">{t(`platform.${row.platform}`)}</span>
                   <br />
@@ -116,15 +155,7 @@ export function DashboardList({ t, lang, api, version, caseHref }: Props) {
                 </td>
                 <td>{t(`casePage.state.${row.state}`)}</td>
                 <td data-testid="row-deadline" data-due={row.nearest?.due ?? ''}>
-                  {row.nearest ? (
-                    <>
-                      <strong>{t('checklist.countdown.left', { left: timeLeft(t, row.nearest.dueMs - now.getTime()) })}</strong>
-                      <br />
-                      <span class="muted">{t(row.nearest.labelKey)}</span>
-                    </>
-                  ) : (
-                    <span class="muted">{t('dashboard.noDeadline')}</span>
-                  )}
+                  <RowHeadline t={t} row={row} f={f} />
                   <br />
                   <span class="muted small">{t('dashboard.updated', { time: date.format(new Date(row.updatedAt)) })}</span>
                 </td>

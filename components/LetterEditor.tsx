@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { caseDeadlines } from '@/lib/case-deadlines';
-import { listContacts } from '@/lib/contacts';
+import { loadCasePlan, type CasePlanData } from '@/lib/case-plan';
 import { localDay } from '@/lib/time';
 import type { DisputeKitDB } from '@/lib/db';
 import type { ImportResult } from '@/lib/evidence-import';
@@ -9,6 +9,7 @@ import {
   composeLetter,
   defaultDemand,
   defaultLetterLanguage,
+  initialLetterChoices,
   LETTER_DEMANDS,
   LETTER_LANGUAGES,
   LETTER_PROBLEMS,
@@ -22,7 +23,7 @@ import {
   type LetterRoute,
   WHAT_SENDING_STARTS,
 } from '@/lib/letters';
-import type { CaseRecord, ContactRecord, EvidenceRecord } from '@/lib/model';
+import type { CaseRecord, EvidenceRecord } from '@/lib/model';
 
 interface Props {
   t: Translate;
@@ -47,50 +48,57 @@ export function letterText(letter: Letter): string {
   return `${letter.subject}\n\n${letter.body}`;
 }
 
+/** What the user picked; anything not picked follows the case (initialLetterChoices). */
+interface Picked {
+  route?: LetterRoute;
+  language?: Locale;
+  problem?: LetterProblem;
+  demand?: LetterDemand;
+}
+
 /**
  * Composes a letter from the case for a route, in a language, about a problem and a demand; the user edits
- * it freely, then copies it or saves it to the case. Until the user edits, the letter follows the choices;
- * after an edit it stays as edited, and "write it again" brings the composed letter back.
+ * it freely, then copies it or saves it to the case. It starts from the case (lib/letters/start.ts): the route
+ * of the ladder's next step, the problem the order's events tell (delivered: not as described; not delivered:
+ * not received), the recipient's language; a choice the user has not made follows the case as it changes.
+ * Until the user edits, the letter follows the choices; after an edit it stays as edited, and "write it again"
+ * brings the composed letter back.
  */
 export function LetterEditor({ t, uiLocale, record, evidence, database, now, timeZone, onSave, copy, onSent }: Props) {
-  const [route, setRoute] = useState<LetterRoute>('seller');
-  const [language, setLanguage] = useState<Locale>(() => defaultLetterLanguage('seller', record.platform, uiLocale));
-  const [languagePicked, setLanguagePicked] = useState(false);
-  const [problem, setProblem] = useState<LetterProblem>('not-received');
-  const [demand, setDemand] = useState<LetterDemand>(defaultDemand('not-received'));
-  const [demandPicked, setDemandPicked] = useState(false);
+  const [picked, setPicked] = useState<Picked>({});
   const [details, setDetails] = useState('');
-  const [contacts, setContacts] = useState<ContactRecord[]>([]);
+  // The case's contact log (its "no reply in 48 h" reminder is a deadline a letter can cite) and ladder ticks.
+  const [plan, setPlan] = useState<Pick<CasePlanData, 'contacts' | 'steps'>>({ contacts: [], steps: {} });
   // The letter as shown when it no longer follows the choices: edited by the user, or as just saved.
   const [draft, setDraft] = useState<{ letter: Letter; edited: boolean }>();
   const [notice, setNotice] = useState<Notice>();
   const [saving, setSaving] = useState(false);
 
   useEffect(() => {
-    // The contact log's "no reply in 48 h" reminder is one of the deadlines a letter can cite.
-    void listContacts(database, record.id).then(setContacts, () => setContacts([]));
-  }, [database, record.id]);
+    void loadCasePlan(database, record.id).then(setPlan, () => setPlan({ contacts: [], steps: {} }));
+  }, [database, record.id, record.updatedAt]);
 
-  const composed = useMemo(() => {
-    const deadlines = caseDeadlines(record, contacts, now());
-    return composeLetter(route, language, letterFacts(record, evidence, deadlines), { problem, demand, details, date: now(), timeZone });
-  }, [record, evidence, contacts, route, language, problem, demand, details, now, timeZone]);
+  const deadlines = useMemo(() => caseDeadlines(record, plan.contacts, now()), [record, plan, now]);
+  const start = useMemo(() => initialLetterChoices({ record, steps: plan.steps, deadlines, uiLocale, now: now() }), [record, plan, deadlines, uiLocale, now]);
+  const route = picked.route ?? start.route;
+  const problem = picked.problem ?? start.problem;
+  const demand = picked.demand ?? defaultDemand(problem);
+  const language = picked.language ?? defaultLetterLanguage(route, record.platform, uiLocale);
+
+  const composed = useMemo(
+    () => composeLetter(route, language, letterFacts(record, evidence, deadlines), { problem, demand, details, date: now(), timeZone }),
+    [record, evidence, deadlines, route, language, problem, demand, details, now, timeZone],
+  );
   const letter = draft?.letter ?? composed;
   const edit = (next: Letter) => setDraft({ letter: next, edited: true });
   // A saved letter that was not edited stays as saved only until the user picks something else.
   const choicesChanged = () => setDraft((d) => (d?.edited ? d : undefined));
   const hasBlanks = /____|\[[^\]\n]+\]/.test(letterText(letter));
 
-  function pickRoute(next: LetterRoute) {
+  // A route the user picks brings its recipient's language, and a problem its usual demand, unless picked too.
+  function pick(change: Picked) {
     choicesChanged();
-    setRoute(next);
-    if (!languagePicked) setLanguage(defaultLetterLanguage(next, record.platform, uiLocale));
-  }
-
-  function pickProblem(next: LetterProblem) {
-    choicesChanged();
-    setProblem(next);
-    if (!demandPicked) setDemand(defaultDemand(next));
+    setPicked((p) => ({ ...p, ...change }));
   }
 
   async function copyLetter() {
@@ -133,7 +141,7 @@ export function LetterEditor({ t, uiLocale, record, evidence, database, now, tim
       <div class="letter-choices" style={{ display: 'flex', flexWrap: 'wrap', gap: '0.5em 1em' }}>
         <label>
           {t('letters.route')}{' '}
-          <select data-testid="letter-route" value={route} onChange={(e) => pickRoute(e.currentTarget.value as LetterRoute)}>
+          <select data-testid="letter-route" value={route} onChange={(e) => pick({ route: e.currentTarget.value as LetterRoute })}>
             {LETTER_ROUTES.map((r) => (
               <option key={r} value={r}>
                 {t(`letters.route.${r}`)}
@@ -146,11 +154,7 @@ export function LetterEditor({ t, uiLocale, record, evidence, database, now, tim
           <select
             data-testid="letter-language"
             value={language}
-            onChange={(e) => {
-              choicesChanged();
-              setLanguage(e.currentTarget.value as Locale);
-              setLanguagePicked(true);
-            }}
+            onChange={(e) => pick({ language: e.currentTarget.value as Locale })}
           >
             {LETTER_LANGUAGES.map((l) => (
               <option key={l} value={l} lang={languageTag(l)}>
@@ -161,7 +165,7 @@ export function LetterEditor({ t, uiLocale, record, evidence, database, now, tim
         </label>
         <label>
           {t('letters.problem')}{' '}
-          <select data-testid="letter-problem" value={problem} onChange={(e) => pickProblem(e.currentTarget.value as LetterProblem)}>
+          <select data-testid="letter-problem" value={problem} onChange={(e) => pick({ problem: e.currentTarget.value as LetterProblem })}>
             {LETTER_PROBLEMS.map((p) => (
               <option key={p} value={p}>
                 {t(`letters.problem.${p}`)}
@@ -174,11 +178,7 @@ export function LetterEditor({ t, uiLocale, record, evidence, database, now, tim
           <select
             data-testid="letter-demand"
             value={demand}
-            onChange={(e) => {
-              choicesChanged();
-              setDemand(e.currentTarget.value as LetterDemand);
-              setDemandPicked(true);
-            }}
+            onChange={(e) => pick({ demand: e.currentTarget.value as LetterDemand })}
           >
             {LETTER_DEMANDS.map((d) => (
               <option key={d} value={d}>

@@ -5,6 +5,7 @@ import type { CaptureProgress, CaptureResponse, SaveOrdersResponse } from '@/lib
 import { MAX_ORDERS } from '@/lib/model';
 import type { PageState } from '@/lib/page-state';
 import type { PopupApi } from '@/lib/popup-api';
+import { userTimeZone } from '@/lib/time';
 import { AddPageToCase } from './AddPageToCase';
 import { CaseCard } from './CaseCard';
 import { CasePlan } from './CasePlan';
@@ -160,7 +161,17 @@ export function Popup({ api }: { api: PopupApi }) {
           <OrderSummary t={t} lang={lang} platform={casePage.platform} order={casePage.order} dispute={casePage.kind === 'dispute'} />
           {api.plan && caseId ? (
             // Countdown and next step before the capture button; the rest of the plan collapsed after it.
-            <CasePlan t={t} lang={lang} locale={api.locale} api={api.plan} platform={casePage.platform} order={casePage.order} caseId={caseId}>
+            <CasePlan
+              t={t}
+              lang={lang}
+              locale={api.locale}
+              timeZone={userTimeZone()}
+              api={api.plan}
+              platform={casePage.platform}
+              order={casePage.order}
+              caseId={caseId}
+              {...(overview && { savedAt: overview.case.updatedAt })}
+            >
               {captureButton(casePage.tabId)}
             </CasePlan>
           ) : (

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { loadCaseTimeline, type TimelineEntry } from '@/lib/timeline';
 import type { DisputeKitDB } from '@/lib/db';
+import { formatEventDate, type DateFormat } from '@/lib/deadline-format';
 import type { MessageKey, Translate } from '@/lib/i18n';
 import type { CaseRecord } from '@/lib/model';
 import { shortHash } from './CaseEvidenceList';
@@ -28,13 +29,16 @@ function entryText(t: Translate, entry: TimelineEntry): string {
   }
 }
 
-/** The case's timeline, oldest first; read again whenever the case or its evidence changes (`version`). */
-export function CaseTimeline({ t, lang, database, record, version }: { t: Translate; lang: string; database: DisputeKitDB; record: CaseRecord; version: unknown }) {
+/**
+ * The case's timeline, oldest first; read again whenever the case or its evidence changes (`version`). A date the
+ * user set is at its own date: a day is shown as that day, with no time (`f`: the user's language and zone).
+ */
+export function CaseTimeline({ t, f, database, record, version }: { t: Translate; f: DateFormat; database: DisputeKitDB; record: CaseRecord; version: unknown }) {
   const [entries, setEntries] = useState<TimelineEntry[]>();
   useEffect(() => {
     void loadCaseTimeline(database, record).then(setEntries);
   }, [database, record, version]);
-  const format = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
+  const format: DateFormat = { ...f, withYear: true };
   return (
     <section class="case-section" data-testid="timeline">
       <h2>{t('timeline.heading')}</h2>
@@ -42,7 +46,7 @@ export function CaseTimeline({ t, lang, database, record, version }: { t: Transl
       <ol class="timeline">
         {entries?.map((entry, i) => (
           <li key={i} data-testid="timeline-entry" data-kind={entry.kind}>
-            <time dateTime={entry.at}>{format.format(new Date(entry.at))}</time>
+            <time dateTime={entry.at}>{formatEventDate(entry.at, format)}</time>
             <span class="timeline-text">{entryText(t, entry)}</span>
           </li>
         ))}

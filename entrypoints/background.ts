@@ -1,11 +1,9 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { handleBackgroundMessage, runDeadlineCheck } from '@/lib/background';
+import { handleBackgroundMessage, openNotification, runDeadlineCheck } from '@/lib/background';
 import { handleActionMessage, registerActions } from '@/lib/background-actions';
 import { recoverInterruptedCaptures } from '@/lib/capture-journal';
 import { DEADLINE_ALARM } from '@/lib/deadline-alarms';
-import { caseIdOfNotification } from '@/lib/notifications';
-import { openCase } from '@/lib/open-case';
 
 export default defineBackground(() => {
   void recoverInterruptedCaptures();
@@ -17,10 +15,6 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === DEADLINE_ALARM) void runDeadlineCheck();
   });
-  browser.notifications.onClicked.addListener((id) => {
-    const caseId = caseIdOfNotification(id);
-    if (!caseId) return;
-    void openCase(caseId);
-    void browser.notifications.clear(id);
-  });
+  // A deadline's notification opens its case at that deadline.
+  browser.notifications.onClicked.addListener((id) => void openNotification(id).catch(() => undefined));
 });

@@ -11,6 +11,8 @@ import { makeThumbnail } from './thumbnail';
 import { checkDeadlines, type DeadlineCheckResult } from './deadline-alarms';
 import { translator } from './i18n';
 import { currentLocale } from './locale';
+import { notificationTarget } from './notifications';
+import { openCase } from './open-case';
 import { userTimeZone } from './time';
 
 export function browserCaptureDeps(): CaptureDeps {
@@ -170,4 +172,16 @@ export function handleBackgroundMessage(message: unknown, sender: SenderLike): P
 export async function rememberCaseOf<T extends CaptureResponse>(result: T): Promise<T> {
   if (result.ok) await setCurrentCase(browser.storage.local, result.caseId, new Date()).catch(() => undefined);
   return result;
+}
+
+/**
+ * A click on one of DisputeKit's notifications: opens its case's page at the deadline it was about
+ * (case.html?id=…#deadline-<rule>) and clears it. Returns false for a notification that is not a deadline's.
+ */
+export async function openNotification(id: string): Promise<boolean> {
+  const target = notificationTarget(id);
+  if (!target) return false;
+  await openCase(target.caseId, target.rule);
+  await browser.notifications.clear(id);
+  return true;
 }

@@ -1,9 +1,11 @@
 /** The case page's link to the browser: which case, the database, and what evidence metadata needs. */
 import { browser } from 'wxt/browser';
+import { casePlanApi, type CasePlanApi } from './case-plan';
 import { rememberOpenedCase } from './current-case';
 import { db, type DisputeKitDB } from './db';
 import type { ImportDeps } from './evidence-import';
 import type { Locale } from './i18n';
+import { deadlineFromHash } from './open-case';
 import type { Estimate } from './storage-meter';
 import { makeThumbnail } from './thumbnail';
 
@@ -11,12 +13,16 @@ export interface CasePageApi {
   locale: Locale;
   /** From `case.html?id=<caseId>`; undefined when the address names no case. */
   caseId: string | undefined;
+  /** The deadline the address names (`#deadline-<rule>`: a notification about it was clicked): shown and marked. */
+  focusRule?: string;
   database: DisputeKitDB;
   importDeps: ImportDeps;
   estimate: Estimate | undefined;
   now(): Date;
   /** A case date or contact changed: the background recomputes the badge, notifications and alarm. */
   refreshDeadlines(): void;
+  /** The case's plan (deadlines, checklist, dates, contact log), read and written as in the popup. */
+  plan: CasePlanApi;
 }
 
 export function caseIdFromSearch(search: string): string | undefined {
@@ -24,15 +30,18 @@ export function caseIdFromSearch(search: string): string | undefined {
   return id ? id : undefined;
 }
 
-/** `locale`: from lib/locale.ts `currentLocale()`, read before the page renders. */
-export function browserCasePageApi(search: string, locale: Locale): CasePageApi {
+/** `locale`: from lib/locale.ts `currentLocale()`, read before the page renders. `hash`: the address's `#…`. */
+export function browserCasePageApi(search: string, locale: Locale, hash = ''): CasePageApi {
   const database = db();
   const caseId = caseIdFromSearch(search);
+  const focusRule = deadlineFromHash(hash);
+  const refreshDeadlines = () => void browser.runtime.sendMessage({ type: 'deadlines:refresh' }).catch(() => undefined);
   // The case the user opens is the one they work on: pages saved from the menu or shortcut go there next.
   if (caseId) void rememberOpenedCase(browser.storage.local, database, caseId, new Date()).catch(() => undefined);
   return {
     locale,
     caseId,
+    ...(focusRule && { focusRule }),
     database,
     importDeps: {
       database,
@@ -44,6 +53,13 @@ export function browserCasePageApi(search: string, locale: Locale): CasePageApi 
     },
     estimate: navigator.storage?.estimate ? () => navigator.storage.estimate() : undefined,
     now: () => new Date(),
-    refreshDeadlines: () => void browser.runtime.sendMessage({ type: 'deadlines:refresh' }).catch(() => undefined),
+    refreshDeadlines,
+    plan: casePlanApi({
+      database,
+      now: () => new Date(),
+      notifyChanged: refreshDeadlines,
+      copy: (text) => navigator.clipboard.writeText(text).then(() => true, () => false),
+      openSettings: () => void browser.runtime.openOptionsPage(),
+    }),
   };
 }

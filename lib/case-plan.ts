@@ -1,16 +1,23 @@
 /**
- * What the popup reads and writes for a case's deadlines and checklist: the user's dates, step ticks and
- * contact log. Writes go straight to the database (extension pages share it with the background) and then
- * tell the background, which recomputes the badge, notifications and alarm.
+ * What the popup and the case page read and write for a case's plan (its deadlines and checklist): the user's
+ * dates, step ticks and contact log, and what the plan shows from them (planView: the headline, every deadline's
+ * state, the dates with their notes, the ladder's steps and the next step's message). Writes go straight to the
+ * database (extension pages share it with the background) and then tell the background, which recomputes the
+ * badge, notifications and alarm.
  */
 import { saveOrders, caseIdFor } from './cases';
-import { setUserDue, setUserEventDate } from './case-deadlines';
+import { eventDates, pageEventDates, setUserDue, setUserEventDate, type EventDates } from './case-deadlines';
+import { orderStatus, type DeadlineStatus, type Headline } from './case-status';
 import { addContact, deleteContact, listContacts } from './contacts';
-import type { CaseEvent } from './deadlines';
+import { dateNotes, type DateNotes } from './date-notes';
+import { formatDay, formatDue, type DateFormat } from './deadline-format';
+import { buyerZone, checklistFor, stepMessage, type CaseEvent, type CaseFacts, type ChecklistStep, type Deadline } from './deadlines';
 import type { DisputeKitDB } from './db';
+import type { Translate } from './i18n';
 import type { Platform } from './marketplaces';
 import type { CaseRecord, ChecklistStepState, ContactRecord, OrderFacts } from './model';
 import { mergeCountdowns } from './page-countdowns';
+import { dayOf, readCaseDate } from './time';
 
 export interface CasePlanData {
   /** The order as the case stored it (what earlier captures and saves read), when there is a case. */
@@ -22,6 +29,8 @@ export interface CasePlanData {
   steps: Record<string, 'done' | 'skipped'>;
   /** The same ticks with when each was made: whether a deadline was met in time (lib/case-status.ts). */
   ticks?: ChecklistStepState[];
+  /** The case's state (open, resolved, closed); open when there is no case yet. */
+  state?: CaseRecord['state'];
 }
 
 export interface OrderRef {
@@ -48,7 +57,15 @@ export async function loadCasePlan(database: DisputeKitDB, caseId: string): Prom
     listContacts(database, caseId),
     database.checklist.where('caseId').equals(caseId).toArray(),
   ]);
-  return { storedOrder: record?.order, userDates: record?.dates, userDue: record?.userDue, contacts, steps: Object.fromEntries(ticks.map((s) => [s.stepId, s.state])), ticks };
+  return {
+    storedOrder: record?.order,
+    userDates: record?.dates,
+    userDue: record?.userDue,
+    contacts,
+    steps: Object.fromEntries(ticks.map((s) => [s.stepId, s.state])),
+    ticks,
+    ...(record && { state: record.state }),
+  };
 }
 
 /** The order's case id, creating the case from the order as read when there is none. */
@@ -122,4 +139,73 @@ export function orderForPlan(page: OrderFacts, stored: OrderFacts | undefined): 
     countdowns: mergeCountdowns(stored.countdowns, page.countdowns),
     ...(events && { events }),
   };
+}
+
+/** Everything the plan shows for an order at one moment, computed once per change of its inputs. */
+export interface PlanView {
+  now: Date;
+  deadlines: Deadline[];
+  statuses: DeadlineStatus[];
+  /** The one line that matters now (lib/case-status.ts). */
+  headline: Headline;
+  /** Each event's date, the page's with the user's over it, and the page's alone (to offer going back to it). */
+  dates: EventDates;
+  pageDates: EventDates;
+  /** Notes beside dates that look wrong (lib/date-notes.ts). */
+  notes: DateNotes;
+  steps: ChecklistStep[];
+  next?: ChecklistStep;
+}
+
+/** The plan of an order (`order`: orderForPlan's), with what the case stored (`data`). Pure. */
+export function planView(platform: Platform, order: OrderFacts, data: CasePlanData, now: Date): PlanView {
+  const { deadlines, statuses, headline } = orderStatus(
+    { platform, order, userDates: data.userDates, userDue: data.userDue, contacts: data.contacts, steps: data.ticks ?? [], ...(data.state && { state: data.state }) },
+    now,
+  );
+  const dates = eventDates(order, data.userDates);
+  const events: Partial<Record<CaseEvent, string>> = {};
+  for (const [event, date] of Object.entries(dates)) events[event as CaseEvent] = date.at;
+  const steps = checklistFor(platform, { events, done: data.steps, now, deadlines });
+  const next = steps.find((s) => s.state === 'next');
+  return {
+    now,
+    deadlines,
+    statuses,
+    headline,
+    dates,
+    pageDates: pageEventDates(order),
+    notes: dateNotes({ platform, order, ...(data.userDates && { userDates: data.userDates }) }, now),
+    steps,
+    ...(next && { next }),
+  };
+}
+
+/**
+ * The day of an event for a message to the seller or the platform: a day as that day, an instant as its day in
+ * the platform's zone (the day the seller's own page shows), always with the year.
+ */
+function messageDay(value: string | undefined, platform: Platform, f: DateFormat): string | undefined {
+  const date = readCaseDate(value);
+  return date && formatDay(dayOf(date, buyerZone(platform)), { ...f, withYear: true });
+}
+
+/**
+ * The next step's ready-to-copy message in the UI's language, filled from the case: its dates written as
+ * days (no time invented for a day, none shifted by the user's zone), the amount as given (`amount`, formatted
+ * by the caller), and the step's next deadline as exactly as it is known.
+ */
+export function nextStepMessage(t: Translate, view: PlanView, platform: Platform, order: OrderFacts, amount: string | undefined, f: DateFormat): string | undefined {
+  const next = view.next;
+  if (!next?.messageKey) return undefined;
+  const stepDue = next.deadlines.find((d) => d.dueMs > view.now.getTime());
+  const facts: CaseFacts = {
+    orderId: order.orderId,
+    store: order.store?.name,
+    amount,
+    orderDate: messageDay(view.dates.placed?.at, platform, f),
+    deliveredDate: messageDay(view.dates.delivered?.at, platform, f),
+    due: stepDue && formatDue(t, stepDue, { ...f, withYear: true }),
+  };
+  return stepMessage(f.locale, next.messageKey, facts);
 }

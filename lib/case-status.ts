@@ -12,14 +12,13 @@
  */
 import { appliesTo, buyerZone, conditionsHold, ladderFor, type CaseEvent, type Deadline, type Region } from './deadlines';
 import { periodEnd } from './deadlines/counting';
-import { describeDue, formatAgo, formatDue, type DateFormat } from './deadline-format';
+import { describeDue, formatAgo, formatDue, formatTimeLeft, type DateFormat } from './deadline-format';
 import { languageTag, LOCALES, type MessageKey, type Translate } from './i18n';
 import type { Platform } from './marketplaces';
 import type { CaseRecord, ContactRecord } from './model';
 import { caseDeadlines, deadlinesFor, eventDates, eventValues, type DeadlineSource } from './case-deadlines';
 import { RULES, type Rule } from './rules';
 import { earliestInstant, localDay, readCaseDate } from './time';
-import { timeLeft } from './time-left';
 
 const DAY = 86_400_000;
 
@@ -206,7 +205,7 @@ export function headlineText(t: Translate, headline: Headline, f: DateFormat & {
       return { line: t('deadline.headline.nothing') };
     case 'open': {
       const d = headline.deadline;
-      return { line: t('deadline.headline.open', { left: timeLeft(t, d.dueMs - f.now.getTime()), name: ruleName(t, d), due: formatDue(t, d, f) }) };
+      return { line: t('deadline.headline.open', { left: formatTimeLeft(t, d, f.now, f.timeZone), name: ruleName(t, d), due: formatDue(t, d, f) }) };
     }
     case 'missed': {
       const d = headline.deadline;

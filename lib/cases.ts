@@ -12,6 +12,7 @@ import { CaseSchema, EvidenceSchema, ReadingSchema } from './model';
 import { isClosingStatus, userWorkedOn } from './order-state';
 import { mergeCountdowns } from './page-countdowns';
 import { replacesFacts } from './readings';
+import { ladderOf } from './rules';
 
 export function caseIdFor(platform: Platform, orderId: string): string {
   return `${platform}:${orderId}`;
@@ -44,8 +45,9 @@ export async function saveCapture(database: DisputeKitDB, capture: NewCapture): 
   const source = capture.source ?? 'capture';
   const evidence = capture.evidence.map((e) => EvidenceSchema.parse({ ...e, caseId }));
   const reading = readingOf(caseId, at, source, capture.order, capture.url ?? evidence.find((e) => e.page)?.page?.url);
-  await database.transaction('rw', [database.cases, database.evidence, database.events, database.custody, database.readings], async () => {
+  await database.transaction('rw', [database.cases, database.evidence, database.events, database.custody, database.readings, database.checklist], async () => {
     const existing = await database.cases.get(caseId);
+    await tickDocumented(database, caseId, capture.platform, evidence, at);
     const record: CaseRecord = existing
       ? {
           ...existing,
@@ -66,6 +68,22 @@ export async function saveCapture(database: DisputeKitDB, capture: NewCapture): 
     await appendCustody(database, caseId, addedEvents(evidence, at));
   });
   return { caseId, evidenceIds: evidence.map((e) => e.id) };
+}
+
+/** The escalation ladders' first step, "document the order", which a capture of a page does. */
+export const DOCUMENT_STEP = 'document';
+
+/**
+ * A capture documents the order: the first item captured from a page (a screenshot, the page's archive, a
+ * quoted selection; not a file, note or letter) ticks the ladder's "document" step done, unless the user ticked
+ * or skipped it already. Only the first: once the user has undone the tick, later captures leave it undone.
+ * Runs inside the caller's transaction, before the new evidence is added.
+ */
+async function tickDocumented(database: DisputeKitDB, caseId: string, platform: Platform, evidence: EvidenceRecord[], at: string): Promise<void> {
+  if (!evidence.some((e) => e.page) || !ladderOf(platform).steps.some((s) => s.id === DOCUMENT_STEP)) return;
+  if (await database.checklist.get([caseId, DOCUMENT_STEP])) return;
+  const captured = await database.evidence.where('caseId').equals(caseId).filter((e) => e.page !== undefined).first();
+  if (!captured) await database.checklist.put({ caseId, stepId: DOCUMENT_STEP, state: 'done', at });
 }
 
 /** Each entry covers the item's bytes (sha256) and its metadata as stored (meta), so neither can be swapped. */
@@ -128,9 +146,10 @@ export async function addEvidenceToCase(
 ): Promise<{ caseId: string; evidenceIds: string[] }> {
   const at = now.toISOString();
   const evidence = items.map((e) => EvidenceSchema.parse({ ...e, caseId }));
-  await database.transaction('rw', database.cases, database.evidence, database.events, database.custody, async () => {
+  await database.transaction('rw', [database.cases, database.evidence, database.events, database.custody, database.checklist], async () => {
     const existing = await database.cases.get(caseId);
     if (!existing) throw new CaseNotFound(caseId);
+    await tickDocumented(database, caseId, existing.platform, evidence, at);
     await database.cases.put({ ...existing, updatedAt: at });
     await database.evidence.bulkAdd(evidence);
     await database.events.add({ caseId, at, type: 'evidence-captured', evidenceIds: evidence.map((e) => e.id) });

@@ -10,6 +10,7 @@ import { ContentRequest, FullpageRequest, PAGE_WATCH_PORT, SelectionRequest, typ
 import type { PageReading } from './model';
 import { hidePageButtonDuringCapture, pageButtonController, withoutPageButton } from './page-button';
 import { PageDataInbox, receivePageData } from './page-data/inbox';
+import { steadyCountdowns } from './page-countdowns';
 import { PageWatch } from './page-watch';
 import { readPage } from './readers';
 import type { ApiResponse } from './readers/api';
@@ -28,12 +29,16 @@ export function serializeDocument(doc: Document): string {
   return doctype + withoutPageButton(doc, () => doc.documentElement.outerHTML);
 }
 
+/** The page's last reading, while the page stays open: a later one keeps its countdowns steady (steadyCountdowns). */
+let lastReading: { href: string; reading: PageReading | null } | undefined;
+
 /** `responses`: what the page-data recorder kept for this page (lib/page-data), read before the markup. */
 export function answerPageRequest(message: unknown, doc: Document, win: Window, responses: readonly ApiResponse[] = []): ReadPageResponse | SnapshotResponse | undefined {
   const request = ContentRequest.safeParse(message);
   if (!request.success) return undefined;
   const href = win.location.href;
-  const reading = readPage(doc, href, new Date(), responses);
+  const reading = steadyCountdowns(lastReading?.href === href ? lastReading.reading : undefined, readPage(doc, href, new Date(), responses));
+  lastReading = { href, reading };
   if (request.data.type === 'page:read') return { reading };
   return {
     reading,

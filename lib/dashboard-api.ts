@@ -3,13 +3,14 @@ import { browser } from 'wxt/browser';
 import { browserCasePageApi, type CasePageApi } from './case-page-api';
 import { db, type DisputeKitDB } from './db';
 import type { Locale } from './i18n';
+import { deadlineHash } from './open-case';
 
 export interface DashboardApi {
   locale: Locale;
   database: DisputeKitDB;
   now(): Date;
-  /** The case view (CasePage) of one case. */
-  casePage(caseId: string): CasePageApi;
+  /** The case view (CasePage) of one case, at one of its deadlines when `rule` is given. */
+  casePage(caseId: string, rule?: string): CasePageApi;
   /** Asks the background to recompute the badge, alarms and notifications after cases changed. */
   refreshDeadlines(): void;
 }
@@ -20,7 +21,7 @@ export function browserDashboardApi(locale: Locale): DashboardApi {
     locale,
     database: db(),
     now: () => new Date(),
-    casePage: (caseId) => browserCasePageApi(`?id=${encodeURIComponent(caseId)}`, locale),
+    casePage: (caseId, rule) => browserCasePageApi(`?id=${encodeURIComponent(caseId)}`, locale, rule ? deadlineHash(rule) : ''),
     refreshDeadlines: () => void browser.runtime.sendMessage({ type: 'deadlines:refresh' }).catch(() => undefined),
   };
 }

@@ -90,12 +90,18 @@ export async function loadDashboardRows(database: DisputeKitDB, now: Date): Prom
   return (await loadCasesWithContacts(database)).map(({ record, contacts, steps }) => dashboardRow(record, contacts, now, steps));
 }
 
-/** The dashboard's address of a case, and back: `dashboard.html#case=<id>`. */
-export function dashboardCaseHash(caseId: string): string {
-  return `#case=${encodeURIComponent(caseId)}`;
+/** The dashboard's address of a case, and back: `dashboard.html#case=<id>`, `…&deadline=<rule>` at one deadline. */
+export function dashboardCaseHash(caseId: string, rule?: string): string {
+  return `#case=${encodeURIComponent(caseId)}${rule ? `&deadline=${encodeURIComponent(rule)}` : ''}`;
 }
 
 export function caseIdFromHash(hash: string): string | undefined {
   const id = new URLSearchParams(hash.replace(/^#/, '')).get('case');
   return id ? id : undefined;
+}
+
+/** The deadline a dashboard address names (`#case=<id>&deadline=<rule>`), if any. */
+export function deadlineRuleFromHash(hash: string): string | undefined {
+  const rule = new URLSearchParams(hash.replace(/^#/, '')).get('deadline');
+  return rule ? rule : undefined;
 }

@@ -10,6 +10,7 @@
 import type { Deadline } from './deadlines';
 import { languageTag, type Locale, type MessageKey, type Translate } from './i18n';
 import { daysBetween, localDay, offsetAt, readCaseDate, startOfDay } from './time';
+import { timeLeft } from './time-left';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -123,6 +124,34 @@ function floorToHour(ms: number, timeZone: string): number {
 
 export type DueLike = Pick<Deadline, 'dueMs' | 'precision' | 'zone'> & Pick<Partial<Deadline>, 'latestMs'>;
 
+/**
+ * The moment shown for a due. Known to the hour: the hour before the interval's end, rounded down. Readings of
+ * the same countdown only narrow its interval from both sides (mergeCountdowns), so this hour never moves later
+ * from one to the next. Otherwise the due itself (24:00 of the last day for a day).
+ */
+export function shownDueMs(deadline: DueLike, timeZone: string): number {
+  if (deadline.precision !== 'hour') return deadline.dueMs;
+  const anchor = deadline.latestMs !== undefined ? Math.min(deadline.dueMs, deadline.latestMs - HOUR) : deadline.dueMs;
+  return floorToHour(anchor, timeZone);
+}
+
+/**
+ * The time left, as exactly as the due is known: "12 days 5 hours" and "5 hours" (never minutes) for a countdown
+ * the page gave to the hour, "under an hour" in its last hour; otherwise to the minute, and the seconds in the
+ * last minute (lib/time-left.ts).
+ */
+export function formatTimeLeft(t: Translate, deadline: DueLike, now: Date, timeZone: string): string {
+  const left = shownDueMs(deadline, timeZone) - now.getTime();
+  if (deadline.precision !== 'hour') return timeLeft(t, left);
+  if (left < HOUR) return t('plan.time.underHour');
+  return timeLeft(t, left - (left % HOUR));
+}
+
+/** The first letter in upper case, as the language writes it (a due phrase starting a line: "Until the end of …"). */
+export function capitalized(text: string, locale: Locale): string {
+  return text ? text.charAt(0).toLocaleUpperCase(languageTag(locale)) + text.slice(1) : text;
+}
+
 export function describeDue(t: Translate, deadline: DueLike, f: DateFormat): DueText {
   if (deadline.precision === 'day') {
     const { day, endOfDay } = lastDay(deadline);
@@ -133,10 +162,7 @@ export function describeDue(t: Translate, deadline: DueLike, f: DateFormat): Due
     const zone = zoneName(t, deadline.zone, f.locale, deadline.dueMs);
     return { text: t('deadline.due.inZone', { due: base, zone }), short: dayText, day, zone, localEnd: formatInstant(deadline.dueMs, f) };
   }
-  // Known to the hour: the hour before the interval's end, rounded down. Readings of the same countdown only
-  // narrow its interval from both sides (mergeCountdowns), so this hour never moves later from one to the next.
-  const anchor = deadline.latestMs !== undefined ? Math.min(deadline.dueMs, deadline.latestMs - HOUR) : deadline.dueMs;
-  const ms = deadline.precision === 'hour' ? floorToHour(anchor, f.timeZone) : deadline.dueMs;
+  const ms = shownDueMs(deadline, f.timeZone);
   const time = formatInstant(ms, f);
   return { text: t('deadline.due.until', { time }), short: time, day: localDay(ms, f.timeZone) };
 }

@@ -5,13 +5,12 @@
  * announced once too, as "Missed" (recorded with threshold 0).
  */
 import { RECENTLY_MISSED_DAYS, missedUnacted, ruleName, type DeadlineStatus } from './case-status';
-import { describeDue, formatDue, type DateFormat } from './deadline-format';
+import { describeDue, formatDue, formatTimeLeft, type DateFormat } from './deadline-format';
 import type { Deadline } from './deadlines';
 import type { DisputeKitDB } from './db';
 import type { Translate } from './i18n';
 import type { Platform } from './marketplaces';
 import type { SentNotification } from './model';
-import { timeLeft } from './time-left';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -206,7 +205,8 @@ export function notificationFor(t: Translate, d: DueNotification, now: Date, ico
     type: 'basic',
     iconUrl,
     title: t(d.deadline.labelKey),
-    message: t('checklist.notify.message', { left: timeLeft(t, d.deadline.dueMs - now.getTime()), order: d.orderId, platform: t(`platform.${d.platform}`) }),
+    // As exactly as the due is known: a countdown the page gave to the hour is not told to the minute.
+    message: t('checklist.notify.message', { left: formatTimeLeft(t, d.deadline, now, format?.timeZone ?? 'UTC'), order: d.orderId, platform: t(`platform.${d.platform}`) }),
     ...(d.deadline.confidence === 'L' && { contextMessage: t('checklist.deadline.typicalNote') }),
   };
 }

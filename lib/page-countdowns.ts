@@ -5,7 +5,7 @@
  * is a day. Reading the same page again minutes later gives an interval that overlaps the stored one: the two
  * are intersected, so the due never moves back and forth with each reading (mergeCountdowns).
  */
-import type { Countdown, OrderFacts } from './model';
+import type { Countdown, OrderFacts, PageReading } from './model';
 import type { DuePrecision, PageCountdownInput } from './deadlines';
 import { countdownKind } from './deadlines/countdowns';
 import type { Platform } from './marketplaces';
@@ -66,6 +66,27 @@ export function mergeCountdowns(stored: Countdown[] | undefined, fresh: Countdow
     }
     return countdown;
   });
+}
+
+/**
+ * The same page read again (the popup reopened minutes later, the page's content changed): each order's
+ * countdowns merged with those the previous reading gave for the same order (mergeCountdowns), so a due known
+ * to the hour does not move from one reading to the next, before any case stores it. A countdown the page no
+ * longer shows is not brought back.
+ */
+export function steadyCountdowns(previous: PageReading | null | undefined, fresh: PageReading | null): PageReading | null {
+  if (!fresh || !previous || previous.platform !== fresh.platform) return fresh;
+  const before = new Map(previous.orders.map((o) => [o.orderId, o.countdowns]));
+  let changed = false;
+  const orders = fresh.orders.map((order) => {
+    const stored = before.get(order.orderId);
+    if (!order.countdowns?.length || !stored?.length) return order;
+    const countdowns = mergeCountdowns(stored, order.countdowns);
+    if (countdowns === order.countdowns) return order;
+    changed = true;
+    return { ...order, countdowns };
+  });
+  return changed ? { ...fresh, orders } : fresh;
 }
 
 /**

@@ -3,6 +3,7 @@ import { Dashboard } from '@/components/Dashboard';
 import { browserDashboardApi } from '@/lib/dashboard-api';
 import { currentLocale } from '@/lib/locale';
 import '@/components/popup.css';
+import '@/components/plan.css';
 import '@/components/case.css';
 import '@/components/dashboard.css';
 

@@ -144,7 +144,11 @@ export function computeDeadlines(input: DeadlineInput, _now: Date): Deadline[] {
     if (!baseDue) return undefined;
     const ms = periodEnd(baseDue.ms, { ...period, before: start.before }, true);
     const precision: DuePrecision = wholeDays ? 'day' : baseDue.precision;
-    return { ms: precision === 'day' ? dayDue(ms, zone) : ms, setBy: 'rule', precision, from: { rule: start.rule } };
+    if (precision === 'day') return { ms: dayDue(ms, zone), setBy: 'rule', precision, from: { rule: start.rule } };
+    // A base known only as an interval (a page countdown to the hour) gives an interval too, so the derived due
+    // narrows with the base's from one reading to the next instead of moving.
+    const latest = baseDue.latestMs === undefined ? Number.NaN : periodEnd(baseDue.latestMs, { ...period, before: start.before }, true);
+    return { ms, setBy: 'rule', precision, from: { rule: start.rule }, ...(latest > ms && { latestMs: latest }) };
   };
 
   const deadlines: Deadline[] = [];

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { expectText, fixture, launchExtension, openPopup, openTab, readDatabase, serve } from './harness.mjs';
+import { expectText, fixture, launchExtension, openPopup, openTab, readDatabase, serve, waitUntil } from './harness.mjs';
 
 const ORDER = '8190123456789012';
 const CASE_ID = `aliexpress:${ORDER}`;
@@ -61,6 +61,8 @@ describe('backup and restore through the settings page', () => {
     const popup = await openPopup(original, tabId);
     await popup.getByTestId('capture').click();
     await popup.getByText(/^Saved: \d+ files\.$/).waitFor();
+    // The capture ticked the ladder's "document" step (issue 11); the user ticks the next one.
+    await waitUntil(() => popup.getByTestId('step-document').getAttribute('data-state'), 'done', { what: 'the document step' });
     await popup.getByTestId('step-done').click();
     await popup.getByTestId('contacts').locator('summary').click();
     await popup.getByTestId('contact-reference').fill('T-1001');
@@ -78,7 +80,7 @@ describe('backup and restore through the settings page', () => {
     await casePage.close();
     assert.ok(originalDatabase.evidence.length >= 3, 'the capture’s files and the note');
     assert.ok(originalDatabase.evidence.some((e) => e.thumbnailSha256), 'a screenshot with its thumbnail');
-    assert.equal(originalDatabase.checklist.length, 1);
+    assert.equal(originalDatabase.checklist.length, 2, 'the document step the capture ticked, and the one the user ticked');
     assert.equal(originalDatabase.contacts.length, 1);
     assert.ok(originalDatabase.custody.length >= 4);
     assert.ok(originalDatabase.readings.length >= 1, 'the capture’s reading of the order');

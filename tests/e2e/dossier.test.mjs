@@ -26,7 +26,8 @@ const LATIN_ALLOWED = ['DisputeKit', 'AliExpress', 'Taobao', 'Tmall', 'Yandex', 
 
 const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');
 const pad = (n) => String(n).padStart(2, '0');
-const localInput = (d) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+// The dates editor takes a day as a day (issue 11: a day field, and a time only when known).
+const localDay = (d) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 
 function verify(path) {
   const run = spawnSync('npm', ['run', '-s', 'verify', '--', path], { cwd: ROOT, encoding: 'utf8' });
@@ -42,7 +43,7 @@ async function caseWithEvidence(ext, locale) {
   await popup.getByTestId('dates').locator('summary').click();
   for (const [event, daysAgo] of [['shipped', 12], ['delivered', 7]]) {
     const input = popup.locator(`#date-${event}`);
-    await input.fill(localInput(new Date(Date.now() - daysAgo * 86_400_000)));
+    await input.fill(localDay(new Date(Date.now() - daysAgo * 86_400_000)));
     await input.dispatchEvent('change');
     await popup.getByTestId(`date-${event}`).locator('.tag.user').waitFor();
   }

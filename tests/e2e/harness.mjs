@@ -15,8 +15,11 @@ export function fixture(relativePath) {
   return readFileSync(join(ROOT, 'tests/fixtures', relativePath), 'utf8');
 }
 
-/** Launches Chromium with the test build loaded; returns the context, the service worker and the extension id. */
-export async function launchExtension({ locale = 'en', build = TEST_BUILD, headless = true, deviceScaleFactor = 1 } = {}) {
+/**
+ * Launches Chromium with the test build loaded; returns the context, the service worker and the extension id.
+ * `timeZone`: an IANA zone the whole browser (pages, popup, service worker) runs in, as a user's would (TZ).
+ */
+export async function launchExtension({ locale = 'en', build = TEST_BUILD, headless = true, deviceScaleFactor = 1, timeZone } = {}) {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium`);
   if (!existsSync(join(build, 'manifest.json'))) throw new Error(`No build in ${build}: run \`npm run build:test\` (tests) or \`npm run build\` first`);
   const profile = mkdtempSync(join(tmpdir(), 'disputekit-e2e-'));
@@ -27,7 +30,7 @@ export async function launchExtension({ locale = 'en', build = TEST_BUILD, headl
     // from LANGUAGE (and needs its translations, Debian's chromium-l10n), and --lang elsewhere. Playwright's
     // own `locale` option is not used: it is an emulation applied to each new page a moment after it starts,
     // so now and then a page's first i18n.getUILanguage() answered "en".
-    env: { ...process.env, LANGUAGE: locale },
+    env: { ...process.env, LANGUAGE: locale, ...(timeZone && { TZ: timeZone }) },
     viewport: { width: 1280, height: 800 },
     deviceScaleFactor,
     args: [

@@ -19,14 +19,15 @@ const CONTACT = { en: 'Asked where the parcel is', zh_CN: '询问包裹在哪里
 
 const LANG_TAG = { en: 'en', zh_CN: 'zh-CN', ru: 'ru' };
 const pad = (n) => String(n).padStart(2, '0');
-const localInput = (d) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+// The dates editor takes a day as a day (issue 11: a day field, and a time only when known).
+const localDay = (d) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 
 /** Gives the order dates a recent shipping and delivery, so the popup has deadlines ahead to show. */
 async function enterDates(popup) {
   await popup.getByTestId('dates').locator('summary').click();
   for (const [event, daysAgo] of [['shipped', 6], ['delivered', 1]]) {
     const input = popup.locator(`#date-${event}`);
-    await input.fill(localInput(new Date(Date.now() - daysAgo * 86_400_000)));
+    await input.fill(localDay(new Date(Date.now() - daysAgo * 86_400_000)));
     await input.dispatchEvent('change');
     await popup.getByTestId(`date-${event}`).locator('.tag.user').waitFor();
   }

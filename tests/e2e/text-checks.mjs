@@ -8,7 +8,9 @@ export const LATIN_ALLOWED = ['DisputeKit', 'AliExpress', 'Taobao', 'Tmall', 'Ya
 
 /**
  * Untranslated strings (a raw key, a {placeholder}, English words in zh_CN or ru beyond `allowed`), broken
- * values, text overflowing its box, and anything wider than `root` or the window.
+ * values, a time invented for a day (a `<time datetime="YYYY-MM-DD">` or an element marked
+ * `data-precision="day"` that shows a time of day, or another day of the month than its own), text overflowing
+ * its box, and anything wider than `root` or the window.
  * `data`: a selector for page data and the user's own text, which are not the extension's strings.
  * `message`: a selector for a textarea whose value is the extension's text with page data in it.
  */
@@ -41,12 +43,25 @@ export function textProblems({ locale, allowed, root = 'main', data = '', messag
     // Shortened hashes ("1a2b3c4d…9f8e7d6c") are not words.
     const text = raw.replace(/\b[0-9a-f]{8}…[0-9a-f]{8}\b/g, '');
     if (/\{\w+\}/.test(text)) found.push(`placeholder left: "${text}"`);
-    if (/\b(?:checklist|ladder|rule|order|capture|case|casePage|caseAdd|error|popup|list|platform|evidence|evidenceList|evidenceKind|actions|fullpage|dashboard|gallery|timeline|notes|dossier|letters|backup)\.[\w.-]+\b/.test(text)) found.push(`raw key: "${text}"`);
+    if (/\b(?:checklist|ladder|rule|order|capture|case|casePage|caseAdd|error|popup|list|platform|evidence|evidenceList|evidenceKind|actions|fullpage|dashboard|gallery|timeline|notes|dossier|letters|backup|deadline|plan|reading|readings)\.[\w.-]+\b/.test(text)) found.push(`raw key: "${text}"`);
     if (text.includes('undefined') || text.includes('NaN')) found.push(`broken value: "${text}"`);
     if (locale !== 'en') {
       const english = (text.match(/[A-Za-z]{2,}/g) ?? []).filter((word) => !allowed.includes(word));
       if (english.length) found.push(`English in ${locale}: ${english.join(' ')} ← "${text}"`);
     }
+  }
+
+  // A day (from the page, or a due known to the day) is shown as that day: no time of day nobody gave ("Nov 2,
+  // 7:00 PM" for 3 Nov stored as midnight UTC), and its own day of the month. 24:00, the end of a day, is no
+  // invented time: it is when a day-counted deadline ends.
+  for (const el of main.querySelectorAll('time[datetime], [data-precision="day"]')) {
+    const stated = el.getAttribute('datetime') ?? el.getAttribute('data-day') ?? '';
+    const day = /^\d{4}-\d\d-(\d\d)$/.exec(stated);
+    if (!day && el.getAttribute('data-precision') !== 'day') continue;
+    const text = el.textContent.trim();
+    const times = (text.match(/\b\d{1,2}:\d\d\b/g) ?? []).filter((time) => time !== '24:00');
+    if (times.length) found.push(`invented time: "${text}" is a day${stated ? ` (${stated})` : ''}`);
+    if (day && !new RegExp(`(^|\\D)${Number(day[1])}(\\D|$)`).test(text)) found.push(`day moved: "${text}" is not day ${Number(day[1])} (${stated})`);
   }
 
   for (const el of main.querySelectorAll('*')) {

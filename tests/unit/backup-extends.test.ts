@@ -298,7 +298,7 @@ describe('a restore only extends: what is here stays', () => {
     expect(record.order).toEqual(localFacts);
     expect(record.dates).toEqual({ placed: { at: PLACED, setBy: 'user' }, shipped: { at: '2026-11-05T10:00:00.000+08:00', setBy: 'user' } });
     expect(record.userDue).toEqual({ 'AE-02': AE02_DUE, 'AE-05': '2026-12-28T00:00:00.000Z' });
-    expect(Object.fromEntries((await database.checklist.where('caseId').equals(CASE_ID).toArray()).map((s) => [s.stepId, s.state]))).toEqual({ 'open-dispute': 'done', 'ask-seller': 'done' });
+    expect(Object.fromEntries((await database.checklist.where('caseId').equals(CASE_ID).toArray()).map((s) => [s.stepId, s.state]))).toEqual({ document: 'done', 'open-dispute': 'done', 'ask-seller': 'done' }); // document: ticked by the local case's capture (issue 11)
     expect((await database.contacts.where('caseId').equals(CASE_ID).toArray()).map((c) => c.id).sort()).toEqual(['contact-1', 'contact-2']);
     const fromBackup = (await getReadings(database, CASE_ID)).filter((r) => r.source === 'backup');
     expect(fromBackup).toMatchObject([{ at: '2026-11-29T00:00:00.000Z', order: { store: { name: 'Attacker Store' }, status: 'Completed' } }]);

@@ -1,4 +1,5 @@
 /** A case with one captured page, saved through lib/cases.ts as a capture would, for custody/verify/import tests. */
+import { casePlanApi, type CasePlanApi } from '@/lib/case-plan';
 import { saveCapture } from '@/lib/cases';
 import type { DisputeKitDB } from '@/lib/db';
 import type { ImportDeps } from '@/lib/evidence-import';
@@ -38,4 +39,9 @@ export function importDeps(database: DisputeKitDB, overrides: Partial<ImportDeps
     makeThumbnail: async () => new Blob(['thumb'], { type: 'image/jpeg' }),
     ...overrides,
   };
+}
+
+/** The case plan's data access as the case page has it (lib/case-page-api.ts), over the test's database. */
+export function planApi(database: DisputeKitDB, now: () => Date = () => new Date('2026-11-21T08:30:00.000Z'), notifyChanged: () => void = () => undefined): CasePlanApi {
+  return casePlanApi({ database, now, notifyChanged, copy: async () => true, openSettings: () => undefined });
 }

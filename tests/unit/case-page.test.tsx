@@ -8,7 +8,8 @@ import { CasePage } from '@/components/CasePage';
 import type { CasePageApi } from '@/lib/case-page-api';
 import { getCustodyLog } from '@/lib/cases';
 import { DisputeKitDB } from '@/lib/db';
-import { CASE_ID, caseWithCapture, importDeps } from './case-fixture';
+import { CASE_ID, caseWithCapture, importDeps, planApi } from './case-fixture';
+import { until } from './wait';
 
 const NAME = 'case-page-test';
 let database: DisputeKitDB;
@@ -36,6 +37,7 @@ function api(caseId: string | undefined = CASE_ID): CasePageApi {
     estimate: async () => ({ usage: 2_500_000, quota: 10_000_000_000 }),
     now: () => new Date('2026-11-22T00:00:00.000Z'),
     refreshDeadlines: () => undefined,
+    plan: planApi(database),
   };
 }
 
@@ -56,6 +58,35 @@ async function pick(files: File[]) {
   await act(async () => void input.dispatchEvent(new Event('change', { bubbles: true })));
   await settle();
 }
+
+describe('the plan on the case page', () => {
+  it('shows what the popup shows: the headline, the next step (the capture ticked "document"), the checklist, deadlines, dates and contacts', async () => {
+    await database.cases.update(CASE_ID, { order: { orderId: '8190123456789012', items: [], sources: {}, events: { placed: '2026-11-01', shipped: '2026-11-03' } } });
+    await show(api());
+    const plan = await until(() => byTestId('case-plan'), 'the plan');
+    for (const part of ['countdown', 'next-step', 'checklist', 'deadlines', 'dates', 'contacts']) expect(plan.querySelector(`[data-testid="${part}"]`), part).not.toBeNull();
+    expect(byTestId('step-document')?.dataset.state).toBe('done');
+    expect(byTestId('next-step-title')?.textContent).toBe('Chat with the seller');
+    // The same data module as the popup: ticking the next step here is stored for the case.
+    await act(async () => byTestId('step-done')!.click());
+    await until(() => byTestId('step-contact-seller')?.dataset.state === 'done', 'the step ticked');
+    expect(await database.checklist.get([CASE_ID, 'contact-seller'])).toMatchObject({ state: 'done' });
+  });
+
+  it('the timeline shows a day the user entered as that day, with no time', async () => {
+    await database.cases.update(CASE_ID, { dates: { delivered: { at: '2026-11-05', setBy: 'user' } } });
+    await show(api());
+    const entry = await until(() => [...root.querySelectorAll<HTMLElement>('[data-testid="timeline-entry"][data-kind="date"]')][0], 'the date in the timeline');
+    expect(entry.querySelector('time')?.textContent).toBe('Nov 5, 2026');
+  });
+
+  it('opened from a notification (#deadline-<rule>): the deadline list open at that deadline, marked', async () => {
+    await database.cases.update(CASE_ID, { order: { orderId: '8190123456789012', items: [], sources: {}, events: { placed: '2026-11-01', shipped: '2026-11-03' } } });
+    await show({ ...api(), focusRule: 'AE-02' });
+    const item = await until(() => root.querySelector<HTMLElement>('[data-rule="AE-02"].target'), 'the marked deadline');
+    expect(item.closest('details')?.open).toBe(true);
+  });
+});
 
 describe('the case page', () => {
   it('shows the order, its listing links and its evidence with shortened hashes', async () => {

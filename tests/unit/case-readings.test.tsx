@@ -10,7 +10,7 @@ import { DisputeKitDB } from '@/lib/db';
 import type { Locale } from '@/lib/i18n';
 import type { OrderFacts, Reading } from '@/lib/model';
 import { disagreements } from '@/lib/readings';
-import { CASE_ID, caseWithCapture, importDeps, ORDER_ID } from './case-fixture';
+import { CASE_ID, caseWithCapture, importDeps, ORDER_ID, planApi } from './case-fixture';
 
 const NAME = 'case-readings-test';
 let database: DisputeKitDB;
@@ -36,6 +36,7 @@ const api = (locale: Locale): CasePageApi => ({
   estimate: undefined,
   now: () => new Date('2026-11-22T00:00:00.000Z'),
   refreshDeadlines: () => undefined,
+  plan: planApi(database),
 });
 async function show(locale: Locale) {
   await act(async () => render(<CasePage api={api(locale)} />, root));

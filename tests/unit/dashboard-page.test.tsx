@@ -11,7 +11,8 @@ import type { DashboardApi } from '@/lib/dashboard-api';
 import { DisputeKitDB } from '@/lib/db';
 import { translator } from '@/lib/i18n';
 import type { EvidenceRecord, OrderFacts } from '@/lib/model';
-import { caseWithCapture, importDeps, CASE_ID, ORDER_ID } from './case-fixture';
+import { caseWithCapture, importDeps, CASE_ID, ORDER_ID, planApi } from './case-fixture';
+import { until } from './wait';
 
 const NAME = 'dashboard-page-test';
 const NOW = new Date('2026-11-20T12:00:00.000Z');
@@ -38,7 +39,7 @@ function api(): DashboardApi {
     locale: 'en',
     database,
     now: () => NOW,
-    casePage: (caseId) => ({ locale: 'en', caseId, database, importDeps: importDeps(database), estimate: undefined, now: () => NOW, refreshDeadlines: () => void refreshed++ }),
+    casePage: (caseId) => ({ locale: 'en', caseId, database, importDeps: importDeps(database), estimate: undefined, now: () => NOW, refreshDeadlines: () => void refreshed++, plan: planApi(database, () => NOW) }),
     refreshDeadlines: () => void refreshed++,
   };
 }
@@ -111,6 +112,44 @@ describe('the dashboard page', () => {
     expect(byTestId('undo')).not.toBeNull();
     await act(() => new Promise((resolve) => setTimeout(resolve, 400)));
     expect(byTestId('toast')).toBeNull();
+  });
+});
+
+describe('what matters now, on each row', () => {
+  // NOW is 20 Nov 2026: delivered 20 Oct (a month ago) has missed its returns; the 3-month return is still open.
+  const ym = (orderId: string, events: OrderFacts['events']): OrderFacts => ({ orderId, items: [{ title: 'Чайник' }], sources: {}, events });
+
+  it('a missed deadline first, marked, with what is still open; then the nearest open; "Nothing due" only when nothing is open or missed', async () => {
+    await saveOrders(database, 'yandex-market', [ym('2001', { placed: '2026-10-18', delivered: '2026-10-20' }), ym('2002', { placed: '2026-11-18' })], NOW);
+    await saveOrders(database, 'aliexpress', [order('1001', 6)], NOW);
+    await saveOrders(database, 'aliexpress', [order('1009', 2)], NOW);
+    await database.cases.update('aliexpress:1009', { state: 'resolved', updatedAt: '2026-11-01T00:00:00.000Z' });
+    await act(async () => render(<Dashboard api={api()} />, root));
+    await until(() => all('dashboard-row').length === 4, 'the rows');
+    expect(orderIds()).toEqual(['2001', '1001', '2002', '1009']);
+    const [missed, open, enter, resolved] = all('dashboard-row');
+    expect(missed.classList.contains('missed')).toBe(true);
+    expect(missed.dataset.headline).toBe('missed');
+    expect(missed.querySelector('[data-testid="row-missed"]')?.textContent).toMatch(/^Missed: .+, Nov \d{1,2} \(\d+ days? ago\)$/);
+    expect(missed.querySelector('[data-testid="row-still-open"]')?.textContent).toMatch(/^Still open: 3-month return until the end of Jan 20, 2027/);
+    expect(open.classList.contains('missed')).toBe(false);
+    expect(open.querySelector('[data-testid="row-deadline"]')?.textContent).toMatch(/^6 days left\s*buyer protection/);
+    expect(enter.querySelector('[data-testid="row-enter-date"]')?.textContent).toMatch(/^Enter the delivery date: it starts /);
+    expect(resolved.querySelector('[data-testid="row-deadline"]')?.textContent).toMatch(/^Nothing due/);
+    for (const row of [missed, open, enter]) expect(row.textContent).not.toContain('Nothing due');
+  });
+
+  it('a case view at a deadline (#case=…&deadline=…): the case\'s plan, that deadline shown and marked', async () => {
+    await saveOrders(database, 'yandex-market', [ym('2001', { placed: '2026-10-18', delivered: '2026-10-20' })], NOW);
+    location.hash = `#case=${encodeURIComponent('yandex-market:2001')}&deadline=RU-261b`;
+    const opened: (string | undefined)[] = [];
+    const base = api();
+    await act(async () => render(<Dashboard api={{ ...base, casePage: (caseId, rule) => (opened.push(rule), { ...base.casePage(caseId), ...(rule && { focusRule: rule }) }) }} />, root));
+    const target = await until(() => root.querySelector<HTMLElement>('[data-rule="RU-261b"].target'), 'the marked deadline');
+    expect(target.closest('details')?.open).toBe(true);
+    expect(byTestId('headline-line')?.textContent).toMatch(/^Missed: /);
+    // One case view for the case, not a new one on every render.
+    expect(opened).toEqual(['RU-261b']);
   });
 });
 

@@ -155,7 +155,8 @@ describe('deleting a case and undoing it', () => {
     await capture('aliexpress', order('1001', 3), ['a3'], new Date(NOW.getTime() + 60_000));
     await capture('taobao', order('2002', 6), ['b1']);
     const step = ladderFor('aliexpress')[0].id;
-    await database.checklist.add({ caseId, stepId: step, state: 'done', at: NOW.toISOString() });
+    // (The capture ticked it already, issue 11: the user's tick replaces it.)
+    await database.checklist.put({ caseId, stepId: step, state: 'done', at: NOW.toISOString() });
     await database.contacts.add({ id: 'k1', caseId, at: NOW.toISOString(), channel: 'seller-chat', summary: 'Where is it?' });
     await database.contacts.add({ id: 'k2', caseId: 'taobao:2002', at: NOW.toISOString(), channel: 'seller-chat', summary: '在哪里' });
     await database.sentNotifications.add({ caseId, rule: 'AE-07', thresholdHours: 24, due: NOW.toISOString(), at: NOW.toISOString() });

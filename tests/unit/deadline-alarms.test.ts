@@ -7,7 +7,7 @@ import { checkDeadlines, DEADLINE_ALARM, type DeadlineCheckDeps } from '@/lib/de
 import { DisputeKitDB } from '@/lib/db';
 import { translator } from '@/lib/i18n';
 import type { OrderFacts } from '@/lib/model';
-import { caseIdOfNotification, dueNotifications, nextThresholdAt, notificationId, notificationTarget, type CaseDeadlines } from '@/lib/notifications';
+import { caseIdOfNotification, dueNotifications, nextThresholdAt, notificationFor, notificationId, notificationTarget, type CaseDeadlines } from '@/lib/notifications';
 import { BADGE_COLORS } from '@/lib/badge';
 import { DEFAULT_SETTINGS, formatThresholds, loadSettings, parseThresholds, saveSettings, SETTINGS_KEY } from '@/lib/settings';
 import type { Deadline } from '@/lib/deadlines';
@@ -245,5 +245,15 @@ describe('a buyer\'s deadline that passes unmet', () => {
     const shownNow = (await fakeBrowser.notifications.getAll()) as Record<string, { title: string; message: string; contextMessage?: string }>;
     expect(shownNow[id].message).toBe('Срок истёк 23 ноября · заказ 512034876, Яндекс Маркет');
     expect(shownNow[id].contextMessage).toBe('Ещё не истёк срок: возврат технически сложного товара — до конца дня 30 ноября');
+  });
+});
+
+describe('a notification tells the time left as exactly as it is known', () => {
+  it('a countdown the page gave to the hour is not told to the minute', async () => {
+    const deadline = { rule: 'AE-02', label: 'Buyer protection', labelKey: 'rule.AE-02', due: '', dueMs: START + 5 * HOUR + 30 * 60_000, latestMs: START + 6 * HOUR + 30 * 60_000, precision: 'hour', zone: 'UTC', confidence: 'M', source: '', setBy: 'page', role: 'other' } as Deadline;
+    const notice = notificationFor(translator('en'), { caseId: 'aliexpress:1', orderId: '1', platform: 'aliexpress', deadline, thresholdHours: 6, crossed: [6] }, new Date(START), 'icon.png', { locale: 'en', timeZone: 'UTC' });
+    expect(notice.message).toBe('5 hours left · order 1 on AliExpress');
+    const exact = notificationFor(translator('en'), { caseId: 'aliexpress:1', orderId: '1', platform: 'aliexpress', deadline: { ...deadline, precision: 'minute', latestMs: undefined }, thresholdHours: 6, crossed: [6] }, new Date(START), 'icon.png');
+    expect(exact.message).toBe('5 hours 30 minutes left · order 1 on AliExpress');
   });
 });

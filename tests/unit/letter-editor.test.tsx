@@ -13,7 +13,8 @@ import { sha256Hex } from '@/lib/hash';
 import { translator } from '@/lib/i18n';
 import { recordLetterSent, saveLetter, WHAT_SENDING_STARTS } from '@/lib/letters';
 import type { CaseRecord } from '@/lib/model';
-import { CASE_ID, caseWithCapture, importDeps } from './case-fixture';
+import { CASE_ID, caseWithCapture, importDeps, planApi } from './case-fixture';
+import { until } from './wait';
 
 const NAME = 'letter-editor-test';
 let database: DisputeKitDB;
@@ -154,10 +155,48 @@ describe('the letter editor', () => {
   });
 });
 
+describe('the letter starts from the case', () => {
+  const delivered: CaseRecord = { ...YM_CASE, order: { ...YM_CASE.order, status: 'Доставлен', events: { placed: '2026-11-02T09:15:00+03:00', delivered: '2026-11-05' } } };
+  const draw = (record: CaseRecord) =>
+    act(async () =>
+      render(<LetterEditor t={translator('en')} uiLocale="en" record={record} evidence={[]} database={database} now={() => NOW} timeZone="Europe/Moscow" onSave={async () => ({ ok: true, evidenceIds: [] })} />, root),
+    );
+
+  it('a delivered order: "not as described", to the seller in Russian, the delivery date filled in', async () => {
+    await database.cases.put(delivered);
+    await draw(delivered);
+    await settle();
+    expect(byTestId<HTMLSelectElement>('letter-route').value).toBe('seller');
+    expect(byTestId<HTMLSelectElement>('letter-problem').value).toBe('not-as-described');
+    expect(byTestId<HTMLSelectElement>('letter-language').value).toBe('ru');
+    const body = byTestId<HTMLTextAreaElement>('letter-body').value;
+    expect(body).not.toContain('Товар мною не получен');
+    expect(body).toMatch(/Дата получения: 5 ноября 2026/);
+  });
+
+  it('once the return request is done, the ladder\'s next step is the претензия: the editor starts there, and follows the case until the user picks', async () => {
+    await database.cases.put(delivered);
+    for (const stepId of ['document', 'contact-seller', 'return-request']) await database.checklist.put({ caseId: delivered.id, stepId, state: 'done', at: '2026-11-10T09:00:00.000Z' });
+    await draw(delivered);
+    await until(() => byTestId<HTMLSelectElement>('letter-route').value === 'ru-claim', 'the претензия route');
+    const body = byTestId<HTMLTextAreaElement>('letter-body').value;
+    expect(body).toContain('ПРЕТЕНЗИЯ');
+    // Nothing the case knows is left blank: the order, its dates, the seller, the amount.
+    expect(body).toMatch(/Дата получения: 5 ноября 2026/);
+    expect(body).not.toMatch(/Дата (заказа|получения): ____/);
+    // Not delivered: "not received".
+    const undelivered: CaseRecord = { ...YM_CASE, id: 'yandex-market:1', orderId: '1', order: { ...YM_CASE.order, orderId: '1' } };
+    render(null, root);
+    await draw(undelivered);
+    await settle();
+    expect(byTestId<HTMLSelectElement>('letter-problem').value).toBe('not-received');
+  });
+});
+
 describe('a letter saved from the case page', () => {
   it('is evidence of kind letter with its SHA-256, in the custody log and the evidence list', async () => {
     await caseWithCapture(database);
-    const pageApi: CasePageApi = { locale: 'en', caseId: CASE_ID, database, importDeps: importDeps(database), estimate: undefined, now: () => NOW, refreshDeadlines: () => undefined };
+    const pageApi: CasePageApi = { locale: 'en', caseId: CASE_ID, database, importDeps: importDeps(database), estimate: undefined, now: () => NOW, refreshDeadlines: () => undefined, plan: planApi(database, () => NOW) };
     await act(async () => render(<CasePage api={pageApi} />, root));
     await settle();
     await type('letter-body', 'Dear seller, my own words.');
@@ -189,7 +228,7 @@ describe('saveLetter', () => {
 describe('"I sent it today"', () => {
   async function showCasePage(refreshDeadlines: () => void) {
     await caseWithCapture(database);
-    const pageApi: CasePageApi = { locale: 'en', caseId: CASE_ID, database, importDeps: importDeps(database), estimate: undefined, now: () => NOW, refreshDeadlines };
+    const pageApi: CasePageApi = { locale: 'en', caseId: CASE_ID, database, importDeps: importDeps(database), estimate: undefined, now: () => NOW, refreshDeadlines, plan: planApi(database, () => NOW) };
     await act(async () => render(<CasePage api={pageApi} />, root));
     await settle();
   }

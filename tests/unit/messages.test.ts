@@ -1,10 +1,11 @@
 // @vitest-environment happy-dom
-import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleBackgroundMessage } from '@/lib/background';
 import { answerPageRequest, serializeDocument } from '@/lib/content';
 import { isOwnExtensionPage } from '@/lib/messages';
-import { fixtureDocument } from './fixtures';
+import { FIXTURES_DIR, fixtureDocument, htmlDocument } from './fixtures';
 
 const ORIGIN = 'chrome-extension://abcdefghijklmnop/';
 
@@ -51,5 +52,26 @@ describe('the content script’s answers', () => {
   it('ignores anything else', () => {
     expect(answerPageRequest({ type: 'page:delete' }, doc, win)).toBeUndefined();
     expect(answerPageRequest(null, doc, win)).toBeUndefined();
+  });
+});
+
+describe('the same page read again while it stays open', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('keeps a countdown read to the hour where the first reading put it: reopening the popup does not move it', () => {
+    const html = readFileSync(`${FIXTURES_DIR}/aliexpress/order-detail.html`, 'utf8').replace('Refund if no delivery before Dec 28, 2026', 'Buyer protection: 12 days 5 hours');
+    const doc = htmlDocument(html);
+    const win = { location: { href: 'https://www.aliexpress.com/p/order/detail.html?orderId=8190123456789012#steady' }, innerWidth: 1280, innerHeight: 720, devicePixelRatio: 1 } as unknown as Window;
+    const protection = (answer: ReturnType<typeof answerPageRequest>) => answer!.reading!.orders[0].countdowns!.find((c) => /12 days 5 hours/.test(c.text))!;
+    vi.useFakeTimers({ now: new Date('2026-11-20T10:20:00.000Z'), toFake: ['Date'] });
+    const first = protection(answerPageRequest({ type: 'page:read' }, doc, win));
+    expect(first.endsAt).toBe('2026-12-02T15:20:00.000Z');
+    // 25 minutes later, the page still says "12 days 5 hours": the end stays in the first reading's hour.
+    vi.setSystemTime(new Date('2026-11-20T10:45:00.000Z'));
+    const second = protection(answerPageRequest({ type: 'page:read' }, doc, win));
+    expect(second.endsAt).toBe('2026-12-02T15:45:00.000Z');
+    expect(second.endsBefore).toBe('2026-12-02T16:20:00.000Z');
+    // A snapshot (the capture) takes the same steady reading.
+    expect(protection(answerPageRequest({ type: 'page:snapshot' }, doc, win)).endsBefore).toBe('2026-12-02T16:20:00.000Z');
   });
 });

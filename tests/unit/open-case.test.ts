@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DisputeKitDB } from '@/lib/db';
-import { caseUrl, openCase } from '@/lib/open-case';
+import { openNotification } from '@/lib/background';
+import { caseUrl, deadlineFromHash, openCase } from '@/lib/open-case';
+import { notificationId } from '@/lib/notifications';
 import Dexie from 'dexie';
 
 describe('opening a case', () => {
@@ -10,6 +12,25 @@ describe('opening a case', () => {
     await openCase('yandex-market:512034876');
     const tabs = await fakeBrowser.tabs.query({});
     expect(tabs.map((t) => t.url)).toContainEqual(expect.stringMatching(/\/case\.html\?id=yandex-market%3A512034876$/));
+  });
+});
+
+describe('a notification opens its case at its deadline', () => {
+  it('case.html?id=…#deadline-<rule>, read back by the case page', () => {
+    expect(caseUrl('yandex-market:512034876', 'RU-261b')).toMatch(/\/case\.html\?id=yandex-market%3A512034876#deadline-RU-261b$/);
+    expect(deadlineFromHash('#deadline-RU-261b')).toBe('RU-261b');
+    expect(deadlineFromHash('#deadline-%E0%A4%A')).toBeUndefined();
+    expect(deadlineFromHash('#other')).toBeUndefined();
+  });
+
+  it('a click opens that tab and clears the notification; another extension\'s notification is left alone', async () => {
+    const id = notificationId({ caseId: 'yandex-market:512034876', deadline: { rule: 'RU-261a' }, thresholdHours: 0 });
+    await fakeBrowser.notifications.create(id, { type: 'basic', iconUrl: 'icon.png', title: 'Missed', message: '…' });
+    expect(await openNotification(id)).toBe(true);
+    const tabs = await fakeBrowser.tabs.query({});
+    expect(tabs.map((t) => t.url)).toContainEqual(expect.stringMatching(/\/case\.html\?id=yandex-market%3A512034876#deadline-RU-261a$/));
+    expect(Object.keys(await fakeBrowser.notifications.getAll())).toEqual([]);
+    expect(await openNotification('someone-else')).toBe(false);
   });
 });
 

@@ -5,7 +5,7 @@ import { orderForPlan } from '@/lib/case-plan';
 import { saveOrders } from '@/lib/cases';
 import { DisputeKitDB } from '@/lib/db';
 import type { Countdown, OrderFacts } from '@/lib/model';
-import { countdownInterval, engineCountdowns, mergeCountdowns } from '@/lib/page-countdowns';
+import { countdownInterval, engineCountdowns, mergeCountdowns, steadyCountdowns } from '@/lib/page-countdowns';
 import { countdownEndsAt } from '@/lib/parse/countdown';
 
 const MINUTE = 60_000;
@@ -96,5 +96,34 @@ describe('a countdown read again does not move', () => {
       database.close();
       await Dexie.delete(NAME);
     }
+  });
+});
+
+describe('a deadline counted from a countdown known to the hour', () => {
+  it('is an interval too: asking to extend protection (7 days before its end) narrows with it', () => {
+    const first = order([read('Buyer protection: 12 days 5 hours', READ)]);
+    const [protection, extend] = ['AE-02', 'AE-13'].map((rule) => deadlinesFor({ platform: 'aliexpress', order: first }, READ).find((d) => d.rule === rule)!);
+    expect(extend.precision).toBe('hour');
+    expect(extend.dueMs).toBe(protection.dueMs - 7 * 24 * HOUR);
+    expect(extend.latestMs).toBe(protection.latestMs! - 7 * 24 * HOUR);
+  });
+});
+
+describe('readings of one open page', () => {
+  const reading = (orders: OrderFacts[]) => ({ platform: 'aliexpress' as const, pageKind: 'order-detail' as const, orders, missing: [] });
+
+  it('each order keeps the interval its earlier reading allows; what the page no longer shows is not brought back', () => {
+    const first = reading([order([read('Buyer protection: 12 days 5 hours', READ)])]);
+    const later = new Date(READ.getTime() + 10 * MINUTE);
+    const second = reading([order([read('Buyer protection: 12 days 5 hours', later)])]);
+    const steady = steadyCountdowns(first, second)!;
+    expect(steady.orders[0].countdowns![0]).toMatchObject({ endsAt: new Date(later.getTime() + (12 * 24 + 5) * HOUR).toISOString(), endsBefore: new Date(READ.getTime() + (12 * 24 + 6) * HOUR).toISOString() });
+    const gone = reading([order([])]);
+    expect(steadyCountdowns(first, gone)).toBe(gone);
+    // Another order, or no earlier reading: as read.
+    const other = reading([{ ...order([read('Buyer protection: 3 days', later)]), orderId: '1' }]);
+    expect(steadyCountdowns(first, other)).toBe(other);
+    expect(steadyCountdowns(undefined, second)).toBe(second);
+    expect(steadyCountdowns(first, null)).toBeNull();
   });
 });

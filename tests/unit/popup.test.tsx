@@ -1,9 +1,14 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
+import Dexie from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { savedOrdersText } from '@/components/OrderList';
 import { Popup } from '@/components/Popup';
+import { casePlanApi } from '@/lib/case-plan';
+import { DisputeKitDB } from '@/lib/db';
+import { addDays, localDay } from '@/lib/time';
+import { until } from './wait';
 import type { CaseOverview } from '@/lib/cases';
 import { translator } from '@/lib/i18n';
 import type { PageState } from '@/lib/page-state';
@@ -190,5 +195,33 @@ describe('popup', () => {
   it('tells the user once that the last capture was interrupted', async () => {
     await show(api(order, { takeInterrupted: async () => true }));
     expect(root.querySelector('[role="alert"]')?.textContent).toMatch(/interrupted/);
+  });
+});
+
+describe('the popup\'s headline', () => {
+  it('an order delivered a month ago: "Missed" and "Still open" above the next step, never "no deadline can be worked out"', async () => {
+    const database = new DisputeKitDB('popup-headline-test');
+    try {
+      const today = localDay(Date.now(), 'Europe/Moscow');
+      const page: PageState = {
+        kind: 'order',
+        tabId: 4,
+        platform: 'yandex-market',
+        order: { orderId: '512034876', status: 'Доставлен', items: [], sources: {}, events: { placed: addDays(today, -32), delivered: addDays(today, -30) } },
+        missing: [],
+      };
+      const plan = casePlanApi({ database, now: () => new Date(), notifyChanged: () => {}, copy: async () => true, openSettings: () => {} });
+      await show(api(page, { plan }));
+      const line = await until(() => root.querySelector('[data-testid="headline-line"]'), 'the headline');
+      expect(line.textContent).toMatch(/^Missed: /);
+      expect(text('headline-still-open')).toMatch(/^Still open: 3-month return until the end of /);
+      expect(root.textContent).not.toContain('No deadline can be worked out yet');
+      const ids = [...root.querySelectorAll('[data-testid]')].map((e) => e.getAttribute('data-testid'));
+      expect(ids.indexOf('headline-line')).toBeLessThan(ids.indexOf('next-step'));
+      expect(ids.indexOf('next-step')).toBeLessThan(ids.indexOf('capture'));
+    } finally {
+      database.close();
+      await Dexie.delete('popup-headline-test');
+    }
   });
 });
