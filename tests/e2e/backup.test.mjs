@@ -114,7 +114,7 @@ describe('backup and restore through the settings page', () => {
     const lines = await settings.getByTestId('restore-line').allTextContents();
     // Plain words: the case by its order, the files counted as written, no internal id.
     assert.ok(lines.includes(`Added 1 case: AliExpress order ${ORDER}.`), lines.join('\n'));
-    assert.ok(lines.some((line) => line.startsWith(`Added ${originalDatabase.evidence.length} files, 1 contact log entry, 1 checklist answer`)), lines.join('\n'));
+    assert.ok(lines.some((line) => line.startsWith(`Added ${originalDatabase.evidence.length} files, 1 contact log entry, 2 checklist answers`)), lines.join('\n'));
     assert.ok(!lines.some((line) => line.includes(CASE_ID) || originalDatabase.evidence.some((e) => line.includes(e.id))), lines.join('\n'));
 
     const copy = await readDatabase(settings);
