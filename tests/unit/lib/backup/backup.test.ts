@@ -22,7 +22,7 @@ const freshDb = () => new DisputeKitDB(`backup-test-${++dbCount}`);
 const storage = () => fakeBrowser.storage.local;
 const t = translator('en');
 
-/** A database with every kind of record: a capture, a photo with a thumbnail, a note, a contact, a checklist step, a sent notification. */
+/** A database with every kind of record: a capture, a photo with a thumbnail, a note, a contact, a checklist step (and the document step the capture ticked), a sent notification. */
 async function fullDatabase(): Promise<DisputeKitDB> {
   const database = freshDb();
   await caseWithCapture(database);
@@ -96,9 +96,9 @@ describe('restoring a backup', () => {
     const { added } = (outcome as Extract<typeof outcome, { ok: true }>).report;
     expect(message.lines[0]).toBe(`Added 1 case: AliExpress order ${ORDER_ID}.`);
     expect(message.lines).toContain(
-      `Added 3 files, 1 contact log entry, 1 checklist answer, ${added.readings} reading${added.readings === 1 ? '' : 's'} of ${added.readings === 1 ? 'an order page' : 'order pages'}, ${added.events} timeline entries, and ${added.custody} custody log entries.`,
+      `Added 3 files, 1 contact log entry, 2 checklist answers, ${added.readings} reading${added.readings === 1 ? '' : 's'} of ${added.readings === 1 ? 'an order page' : 'order pages'}, ${added.events} timeline entries, and ${added.custody} custody log entries.`,
     );
-    expect(added).toMatchObject({ evidence: 3, contacts: 1, checklist: 1, events: (await source.events.count()), custody: (await source.custody.count()), readings: (await source.readings.count()) });
+    expect(added).toMatchObject({ evidence: 3, contacts: 1, checklist: (await source.checklist.count()), events: (await source.events.count()), custody: (await source.custody.count()), readings: (await source.readings.count()) });
     expect(message.lines.join('\n')).not.toMatch(/aliexpress:|page-1|note-|contact-1/);
     expect(checkChain(CASE_ID, await getCustodyLog(target, CASE_ID))).toEqual([]);
   });
