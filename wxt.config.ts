@@ -1,6 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import { MARKETPLACE_HOST_PATTERNS } from './lib/marketplaces';
+import { MARKETPLACE_HOST_PATTERNS } from './lib/common/marketplaces';
 
 // The test build ("--mode testing") also asks for <all_urls>: automation cannot click the toolbar icon,
 // so it can never be granted activeTab (../shared/docs/capture-notes.md). The production build never does.

@@ -1,6 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { startContentScript } from '@/lib/content';
-import { ALIEXPRESS_MATCHES } from '@/lib/marketplaces';
+import { startContentScript } from '@/lib/content/content-script';
+import { ALIEXPRESS_MATCHES } from '@/lib/common/marketplaces';
 
 export default defineContentScript({
   matches: ALIEXPRESS_MATCHES,

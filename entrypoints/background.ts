@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { handleBackgroundMessage, openNotification, runDeadlineCheck } from '@/lib/background';
-import { handleActionMessage, registerActions } from '@/lib/background-actions';
-import { recoverInterruptedCaptures } from '@/lib/capture-journal';
-import { DEADLINE_ALARM } from '@/lib/deadline-alarms';
+import { handleBackgroundMessage, openNotification, runDeadlineCheck } from '@/lib/messaging/background-router';
+import { handleActionMessage, registerActions } from '@/lib/capture/menu-and-shortcut-listeners';
+import { recoverInterruptedCaptures } from '@/lib/capture/journal';
+import { DEADLINE_ALARM } from '@/lib/deadlines/check/deadline-check';
 
 export default defineBackground(() => {
   void recoverInterruptedCaptures();

@@ -1,6 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { startContentScript } from '@/lib/content';
-import { TAOBAO_MATCHES } from '@/lib/marketplaces';
+import { startContentScript } from '@/lib/content/content-script';
+import { TAOBAO_MATCHES } from '@/lib/common/marketplaces';
 
 export default defineContentScript({
   matches: TAOBAO_MATCHES,

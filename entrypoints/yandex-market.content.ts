@@ -1,6 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { startContentScript } from '@/lib/content';
-import { YANDEX_MARKET_MATCHES } from '@/lib/marketplaces';
+import { startContentScript } from '@/lib/content/content-script';
+import { YANDEX_MARKET_MATCHES } from '@/lib/common/marketplaces';
 
 export default defineContentScript({
   matches: YANDEX_MARKET_MATCHES,

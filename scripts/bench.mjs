@@ -165,7 +165,7 @@ async function apiFigures(page) {
  * HAR captures (tests/fixtures/har, and 50-order lists built here from the API fixtures, too big to commit):
  * `extract.<capture>.median_ms` is readPage on the HAR's document and API responses, in the same page and the
  * same way as the figures above (targets: < 5 ms per detail, < 20 ms per 50-order list); `.har_ms` is what
- * `npm run extract` adds before it: parsing the HAR and picking the page's document and responses (lib/har).
+ * `npm run extract` adds before it: parsing the HAR and picking the page's document and responses (lib/cli/har).
  */
 async function harFigures(page) {
   const { chromeEntry, chromeHar, minified } = await import('../tests/fixtures/har/make-hars.mjs');
@@ -228,10 +228,10 @@ async function harFigures(page) {
   return figures;
 }
 
-/** lib/har's reading of a HAR, for harFigures (the HAR parsing and the page's parts, not the readers). */
+/** lib/cli/har's reading of a HAR, for harFigures (the HAR parsing and the page's parts, not the readers). */
 async function harBundle() {
   const result = await build({
-    stdin: { contents: "export { parseHar } from './lib/har/har'; export { captureOfHar } from './lib/har/capture';", resolveDir: ROOT, loader: 'ts' },
+    stdin: { contents: "export { parseHar } from './lib/cli/har/har'; export { captureOfHar } from './lib/cli/har/capture';", resolveDir: ROOT, loader: 'ts' },
     bundle: true,
     format: 'iife',
     globalName: 'DisputeKitHar',
@@ -613,8 +613,8 @@ async function caseListFigures() {
 }
 
 /**
- * `recorder.overhead_ms`: what the page-data recorder (lib/page-data/recorder.ts) and the content script's
- * inbox of its responses (lib/page-data/inbox.ts) add to a page that makes 50 fetch calls, one after the
+ * `recorder.overhead_ms`: what the page-data recorder (lib/content/page-data/recorder.ts) and the content script's
+ * inbox of its responses (lib/content/page-data/inbox.ts) add to a page that makes 50 fetch calls, one after the
  * other, to a known API endpoint whose body it reads, against the same page without them: the difference of
  * the medians of RECORDER_RUNS alternating runs (target: within noise, under 2 ms). Both run in the page here
  * (no extension): the isolated world shares the page's main thread, so this is what the page pays. The page
@@ -656,7 +656,7 @@ async function recorderFigures() {
   const bundle = (
     await build({
       stdin: {
-        contents: `import { installPageDataRecorder } from './lib/page-data/recorder'; import { PageDataInbox, receivePageData } from './lib/page-data/inbox';
+        contents: `import { installPageDataRecorder } from './lib/content/page-data/recorder'; import { PageDataInbox, receivePageData } from './lib/content/page-data/inbox';
           window.__installRecorder = () => { installPageDataRecorder(window); window.__inbox = new PageDataInbox(() => location.href); receivePageData(window, window.__inbox); };`,
         resolveDir: ROOT,
         loader: 'ts',
@@ -765,10 +765,10 @@ async function recorderFigures() {
 /**
  * A page of 10,000 items (the AliExpress detail fixture's item repeated), issue 12:
  * `content.reading_ms.items_10000`: one reading of it (the reader, in Chromium), median of 3; what a change of
- * the page cost it each time before lib/page-watch.ts, when every change was read;
+ * the page cost it each time before lib/content/page-watch.ts, when every change was read;
  * `content.change_ms.items_10000`: with the test build loaded and no popup open, the main thread's long
  * tasks (≥ 50 ms) after 20 DOM changes, per change (target: under 100 ms). (While a popup follows the page,
- * a burst of changes is read once, and after a reading of D ms the next waits 9 × D: lib/page-watch.ts.)
+ * a burst of changes is read once, and after a reading of D ms the next waits 9 × D: lib/content/page-watch.ts.)
  * `content.reading_truncated.items_10000`: 1 when the reading kept the first 500 items instead of refusing the page.
  */
 async function largePageFigures() {

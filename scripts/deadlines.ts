@@ -5,7 +5,7 @@
 // Exit 0, or 2 for input it cannot use.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { DEADLINES_EXIT, deadlinesFromCaseJson } from '../lib/deadlines/cli';
+import { DEADLINES_EXIT, deadlinesFromCaseJson } from '../lib/cli/deadlines';
 
 function fail(message: string): never {
   process.stderr.write(`deadlines: ${message}\nusage: npm run -s deadlines -- CASE.json|PAGE.json|- [--now ISO]\n`);

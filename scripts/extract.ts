@@ -5,8 +5,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parseHTML } from 'linkedom';
-import { EXIT, extract, extractHar, type ExtractResult } from '../lib/extract';
-import { MAX_HAR_BYTES, tooLarge } from '../lib/har/har';
+import { EXIT, extract, extractHar, type ExtractResult } from '../lib/cli/extract';
+import { MAX_HAR_BYTES, tooLarge } from '../lib/cli/har/har';
 
 const USAGE = 'usage: npm run -s extract -- PAGE.html|CAPTURE.har [--url URL] [--now ISO] [--sources]';
 

@@ -1,12 +1,12 @@
 // npm run -s redact-har -- IN.har OUT.har [--no-html]
 // Writes a copy of a DevTools HAR without cookies, headers, request bodies, query-string tokens and the
-// bodies of requests unrelated to the order (lib/har/redact.ts says exactly what stays), for a bug report.
+// bodies of requests unrelated to the order (lib/cli/har/redact.ts says exactly what stays), for a bug report.
 // `npm run extract` reads the copy as it reads the original. Exit 0: written; 2: input it cannot read.
 import { readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { MAX_HAR_BYTES, parseHar, tooLarge } from '../lib/har/har';
-import { redactHar } from '../lib/har/redact';
+import { MAX_HAR_BYTES, parseHar, tooLarge } from '../lib/cli/har/har';
+import { redactHar } from '../lib/cli/har/redact';
 
 const USAGE = 'usage: npm run -s redact-har -- IN.har OUT.har [--no-html]';
 

@@ -1,6 +1,6 @@
-// npm run -s verify -- DOSSIER.zip: checks a dossier exported by DisputeKit (lib/dossier/verify-zip.ts).
+// npm run -s verify -- DOSSIER.zip: checks a dossier exported by DisputeKit (lib/cli/verify-dossier.ts).
 // Exit 0: every file matches and the custody chain holds; 1: something does not match; 2: not a readable dossier.
-import { describeVerdict, fileSource, verifyDossier } from '../lib/dossier/verify-zip';
+import { describeVerdict, fileSource, verifyDossier } from '../lib/cli/verify-dossier';
 
 async function main(args: string[]): Promise<number> {
   const path = args.find((a) => a !== '--');

@@ -1,10 +1,10 @@
 import { render } from 'preact';
-import { CasePage } from '@/components/CasePage';
-import { browserCasePageApi } from '@/lib/case-page-api';
-import { currentLocale } from '@/lib/locale';
-import '@/components/popup.css';
-import '@/components/plan.css';
-import '@/components/case.css';
-import '@/components/dashboard.css';
+import { CasePage } from '@/components/case/CasePage';
+import { browserCasePageApi } from '@/components/case/case-page-api';
+import { currentLocale } from '@/lib/i18n/locale';
+import '@/components/popup/popup.css';
+import '@/components/plan/plan.css';
+import '@/components/case/case.css';
+import '@/components/dashboard/dashboard.css';
 
 void currentLocale().then((locale) => render(<CasePage api={browserCasePageApi(location.search, locale, location.hash)} />, document.getElementById('app')!));

@@ -1,9 +1,9 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { Options } from '@/components/Options';
-import { db } from '@/lib/db';
-import { currentLocale } from '@/lib/locale';
-import '@/components/popup.css';
+import { Options } from '@/components/settings/Options';
+import { db } from '@/lib/cases/db';
+import { currentLocale } from '@/lib/i18n/locale';
+import '@/components/popup/popup.css';
 
 void currentLocale().then((locale) =>
   render(

@@ -4,12 +4,12 @@
  * files are never joined in memory; the ZIP comes out as a list of chunks that become one Blob.
  */
 import { strToU8, Zip, ZipDeflate, ZipPassThrough, type ZipInputFile } from 'fflate';
-import type { KeyValueArea } from '../current-case';
-import { CURRENT_CASE_KEY } from '../current-case';
-import type { DisputeKitDB } from '../db';
-import { SCHEMA_HISTORY } from '../db';
-import { sha256Hex } from '../hash';
-import { loadSettings } from '../settings';
+import type { KeyValueArea } from '../cases/current-case';
+import { CURRENT_CASE_KEY } from '../cases/current-case';
+import type { DisputeKitDB } from '../cases/db';
+import { SCHEMA_HISTORY } from '../cases/db';
+import { sha256Hex } from '../common/hash';
+import { loadSettings } from '../settings/settings';
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BLOB_DIR, MANIFEST_PATH, type BackupTable, type BlobEntry, type Manifest } from './format';
 
 export interface BackupDeps {

@@ -3,7 +3,7 @@
  * every time a real ISO 8601 instant in a sane range, record times (when something was saved, sent, ticked)
  * never in the future, and a case id that is exactly its order's `platform:orderId`.
  */
-import { INSTANT, type CaseRecord } from '../model';
+import { INSTANT, type CaseRecord } from '../common/model';
 import type { BackupTable } from './format';
 
 /** Nothing DisputeKit records, and no marketplace order it reads, is older. */

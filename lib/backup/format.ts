@@ -1,10 +1,10 @@
 /**
  * The backup file: one ZIP holding `backup.json` (every record, with each Blob replaced by a reference) and
  * `blobs/<id>` (the files themselves, stored as they are). This module names the format and parses its
- * outer shape; each record inside is checked against lib/model.ts by lib/backup/read.ts.
+ * outer shape; each record inside is checked against lib/common/model.ts by lib/backup/read.ts.
  */
 import { z } from 'zod';
-import { TABLE_NAMES } from '../db';
+import { TABLE_NAMES } from '../cases/db';
 
 export const BACKUP_FORMAT = 'disputekit-backup';
 /** Raised only when a change makes older readers misread a file; a reader refuses versions above its own. */
@@ -58,13 +58,13 @@ export const ManifestSchema = z.object({
   /** UTC, ISO 8601 with Z. */
   exportedAt: z.string(),
   extensionVersion: z.string(),
-  /** The database version (lib/db.ts SCHEMA_HISTORY) the records were read from. */
+  /** The database version (lib/cases/db.ts SCHEMA_HISTORY) the records were read from. */
   dbVersion: z.number().int().positive(),
   /** Checked against SettingsSchema on restore. */
   settings: z.unknown(),
   currentCase: z.object({ caseId: z.string().min(1), at: z.string() }).nullable(),
   blobs: z.array(BlobEntrySchema),
-  /** Records are checked one by one (lib/model.ts), so the report can name each bad one. */
+  /** Records are checked one by one (lib/common/model.ts), so the report can name each bad one. */
   tables: z.object(
     Object.fromEntries(BACKUP_TABLES.map((t) => [t, LATER_TABLES.includes(t) ? z.array(z.unknown()).default([]) : z.array(z.unknown())])) as unknown as Record<
       BackupTable,

@@ -5,7 +5,7 @@
  *   deadlines, checklist answers and contacts, and gets what the backup has and it lacks (dates and
  *   deadlines it has not set, steps it has not answered, contacts, events, notifications, readings);
  * - where the backup's order facts differ from the case's, they are kept beside them as a reading
- *   (source 'backup', lib/readings.ts) and the report says so: no copy is lost, the case page shows both;
+ *   (source 'backup', lib/cases/readings.ts) and the report says so: no copy is lost, the case page shows both;
  * - no time decides anything: a backup's times are only checked (lib/backup/checks.ts), and the case's
  *   `updatedAt` becomes the later of the two;
  * - the custody log here is only extended: the backup's log must continue it (or be its start), and every
@@ -13,9 +13,9 @@
  *   stays deleted; an evidence id here with another file is rejected;
  * - a case here for the same order under another id (or this id for another order) is rejected, not thrown.
  */
-import { canonicalJson, expectedEvidence, type CustodyEntry } from '../custody';
-import type { TableRows } from '../db';
-import type { CaseRecord, ChecklistStepState, EvidenceRecord, Reading, SentNotification, TimelineEvent } from '../model';
+import { canonicalJson, expectedEvidence, type CustodyEntry } from '../cases/custody';
+import type { TableRows } from '../cases/db';
+import type { CaseRecord, ChecklistStepState, EvidenceRecord, Reading, SentNotification, TimelineEvent } from '../common/model';
 import { groupByCase, type Rejection, type ValidBackup } from './read';
 
 /** What the database holds of the backup's cases and ids, read in the restore's transaction. */

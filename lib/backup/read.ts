@@ -1,15 +1,15 @@
 /**
  * Reading a backup file: check the sizes its ZIP directory declares against the caps (./format.ts) before
- * inflating anything, open it, check its header, then check every record against lib/model.ts and the rules
+ * inflating anything, open it, check its header, then check every record against lib/common/model.ts and the rules
  * of ./checks.ts (times, case ids), every file against the SHA-256 the backup lists and the one its evidence
  * row holds, and every item against its own case's custody log. Nothing is written here; what does not pass
  * is collected as a `Rejection` naming the record, the field and the reason.
  */
 import { unzipSync } from 'fflate';
 import { z } from 'zod';
-import { checkChain, CustodyEntrySchema, expectedEvidence, type CustodyEntry } from '../custody';
-import { SCHEMA_HISTORY, type TableRows } from '../db';
-import { sha256Hex } from '../hash';
+import { checkChain, CustodyEntrySchema, expectedEvidence, type CustodyEntry } from '../cases/custody';
+import { SCHEMA_HISTORY, type TableRows } from '../cases/db';
+import { sha256Hex } from '../common/hash';
 import {
   CaseSchema,
   ChecklistStepStateSchema,
@@ -18,8 +18,8 @@ import {
   ReadingSchema,
   SentNotificationSchema,
   TimelineEventSchema,
-} from '../model';
-import { SettingsSchema, type Settings } from '../settings';
+} from '../common/model';
+import { SettingsSchema, type Settings } from '../settings/settings';
 import { caseIdProblem, firstTimeProblem, timeProblem } from './checks';
 import {
   BACKUP_FORMAT,

@@ -4,9 +4,9 @@
  * never by an internal id; each count is what was written (or, for a rejection, how many records failed).
  */
 import type { MessageKey, Translate } from '../i18n';
-import { PLATFORMS, type Platform } from '../marketplaces';
-import { EVIDENCE_KINDS } from '../model';
-import { formatBytes } from '../storage-meter';
+import { PLATFORMS, type Platform } from '../common/marketplaces';
+import { EVIDENCE_KINDS } from '../common/model';
+import { formatBytes } from '../cases/storage-meter';
 import type { FileProblem, Rejection } from './read';
 import type { RestoreOutcome } from './restore';
 

@@ -4,11 +4,11 @@
  * nothing; a failure while writing aborts the transaction, so the database stays as it was.
  */
 import Dexie from 'dexie';
-import { getCurrentCaseId, setCurrentCase, type KeyValueArea } from '../current-case';
-import type { CustodyEntry } from '../custody';
-import type { DisputeKitDB } from '../db';
-import type { Reading, TimelineEvent } from '../model';
-import { saveSettings, type SettingsStorage } from '../settings';
+import { getCurrentCaseId, setCurrentCase, type KeyValueArea } from '../cases/current-case';
+import type { CustodyEntry } from '../cases/custody';
+import type { DisputeKitDB } from '../cases/db';
+import type { Reading, TimelineEvent } from '../common/model';
+import { saveSettings, type SettingsStorage } from '../settings/settings';
 import { MAX_BACKUP_FILE_BYTES } from './format';
 import { checklistKey, orderKey, planRestore, sentKey, type LocalState, type RestorePlan } from './merge';
 import { describeRejected, openBackup, validateBackup, type FileProblem, type Rejection, type ValidBackup } from './read';

@@ -1,9 +1,9 @@
 /** The escalation ladder of a platform and where a case stands on it. */
 import { translator } from '../i18n';
 import type { Locale, MessageKey } from '../i18n';
-import type { Platform } from '../marketplaces';
-import { ladderOf, ruleById } from '../rules';
-import type { Ladder } from '../rules';
+import type { Platform } from '../common/marketplaces';
+import { ladderOf, ruleById } from './rules';
+import type { Ladder } from './rules';
 import type { ChecklistInput, ChecklistStep } from './types';
 
 export interface LadderStep {

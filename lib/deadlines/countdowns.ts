@@ -3,8 +3,8 @@
  * countdown's label (lib/readers/*: AliExpress "Buyer protection" / "Защита покупателя", Taobao
  * "自动确认收货", Yandex Market "Можно вернуть до" / "осталось"); the engine needs a kind tied to rules.
  */
-import type { Platform } from '../marketplaces';
-import type { CountdownKind } from '../rules/vocabulary';
+import type { Platform } from '../common/marketplaces';
+import type { CountdownKind } from './rules/vocabulary';
 
 type Pattern = [RegExp, CountdownKind];
 

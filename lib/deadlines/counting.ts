@@ -1,9 +1,9 @@
 /** Turns a rule's start instant and value into the instant its period ends, by the rule's way of counting. */
-import type { Counting } from '../rules';
-import type { Unit } from '../rules/vocabulary';
+import type { Counting } from './rules';
+import type { Unit } from './rules/vocabulary';
 import { CHINA, isDayOff, RUSSIA } from './calendars';
 import type { WorkCalendar } from './calendars';
-import { addDays, addMonths, localDay, startOfDay } from '../time';
+import { addDays, addMonths, localDay, startOfDay } from '../common/time';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

@@ -1,12 +1,12 @@
 /** computeDeadlines: the rules that apply to a case, their due instants, and the page's and user's overrides. */
 import { translator } from '../i18n';
 import type { MessageKey } from '../i18n';
-import { RULES, ruleById } from '../rules';
-import type { Rule } from '../rules';
-import type { CountdownKind, Region } from '../rules/vocabulary';
+import { RULES, ruleById } from './rules';
+import type { Rule } from './rules';
+import type { CountdownKind, Region } from './rules/vocabulary';
 import { countsWholeDays, periodEnd } from './counting';
 import type { Deadline, DeadlineInput, DuePrecision, PageCountdownInput } from './types';
-import { addDays, isoInZone, localDay, readCaseDate, startOfDay, type CaseDate } from '../time';
+import { addDays, isoInZone, localDay, readCaseDate, startOfDay, type CaseDate } from '../common/time';
 
 /**
  * The zone for rules whose zone is "the buyer's" (AliExpress timers, card schemes). AliExpress runs one

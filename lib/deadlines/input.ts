@@ -1,12 +1,12 @@
 /** Checks a deadline input (from a case or a CASE.json) and says clearly what is wrong with it. */
 import { z } from 'zod';
-import { PLATFORMS } from '../marketplaces';
-import { RULES, ruleById } from '../rules';
-import { CASE_EVENTS, COUNTDOWN_KINDS, REGIONS } from '../rules/vocabulary';
-import type { CountdownKind } from '../rules/vocabulary';
+import { PLATFORMS } from '../common/marketplaces';
+import { RULES, ruleById } from './rules';
+import { CASE_EVENTS, COUNTDOWN_KINDS, REGIONS } from './rules/vocabulary';
+import type { CountdownKind } from './rules/vocabulary';
 import { countdownKind } from './countdowns';
 import type { DeadlineInput, PageCountdownInput } from './types';
-import { isCalendarDay } from '../time';
+import { isCalendarDay } from '../common/time';
 
 /** ISO 8601 with a time and an offset (or Z): a local time without one would be read in the wrong zone. */
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;

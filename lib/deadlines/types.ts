@@ -1,6 +1,6 @@
 /** The deadline engine's public types (see lib/deadlines/index.ts for the functions). */
 import type { MessageKey } from '../i18n';
-import type { CaseEvent, Confidence, EvidenceKind, Platform, Region, RuleRole } from '../rules/vocabulary';
+import type { CaseEvent, Confidence, EvidenceKind, Platform, Region, RuleRole } from './rules/vocabulary';
 
 /**
  * How exactly a due is known, so it is shown honestly:

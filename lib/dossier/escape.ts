@@ -5,7 +5,7 @@ export function escapeHtml(value: unknown): string {
   return String(value ?? '').replace(/[&<>"']/g, (c) => ENTITIES[c]);
 }
 
-// Bidi overrides and invisible characters (lib/text.ts cleanText removes them from what is stored now; records
+// Bidi overrides and invisible characters (lib/common/text.ts cleanText removes them from what is stored now; records
 // saved before that may still hold them).
 const CONTROLS = /[\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
 

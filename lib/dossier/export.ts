@@ -11,9 +11,9 @@
  * slip in between what was read and the entry that vouches for it.
  */
 import { strToU8 } from 'fflate';
-import { appendCustody, caseTables, getCaseEvidence, readCaseRows } from '../cases';
-import type { DisputeKitDB } from '../db';
-import { sha256HexSync } from '../hash';
+import { appendCustody, caseTables, getCaseEvidence, readCaseRows } from '../cases/cases';
+import type { DisputeKitDB } from '../cases/db';
+import { sha256HexSync } from '../common/hash';
 import type { Locale } from '../i18n';
 import { dossierCase } from './gather';
 import { buildManifest, dossierFiles, MANIFEST_PATH, manifestDigest, REPORT_PATH, type Manifest } from './manifest';

@@ -1,11 +1,11 @@
 /** Everything a dossier holds about one case, from one read of its rows, so all of it is the same moment's. */
-import { caseDeadlines } from '../case-deadlines';
-import { readCaseRows, type CaseRows } from '../cases';
-import type { CustodyEntry } from '../custody';
-import type { DisputeKitDB } from '../db';
-import { inCaptureOrder } from '../evidence-order';
+import { caseDeadlines } from '../deadlines/case-input';
+import { readCaseRows, type CaseRows } from '../cases/cases';
+import type { CustodyEntry } from '../cases/custody';
+import type { DisputeKitDB } from '../cases/db';
+import { inCaptureOrder } from '../cases/evidence-order';
 import type { Deadline } from '../deadlines';
-import type { CaseRecord, ChecklistStepState, ContactRecord, EvidenceRecord, Reading, TimelineEvent } from '../model';
+import type { CaseRecord, ChecklistStepState, ContactRecord, EvidenceRecord, Reading, TimelineEvent } from '../common/model';
 
 export interface DossierCase {
   record: CaseRecord;

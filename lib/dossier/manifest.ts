@@ -6,9 +6,9 @@
  * the log ends with the export entry, which holds manifestDigest of this manifest and the report's SHA-256.
  */
 import { z } from 'zod';
-import { canonicalDigest, CustodyEntrySchema, evidenceMetadata, expectedEvidence, type CustodyEntry } from '../custody';
+import { canonicalDigest, CustodyEntrySchema, evidenceMetadata, expectedEvidence, type CustodyEntry } from '../cases/custody';
 import type { Deadline } from '../deadlines';
-import type { CaseRecord, EvidenceRecord, Reading } from '../model';
+import type { CaseRecord, EvidenceRecord, Reading } from '../common/model';
 
 /** Bumped when a reader of an older dossier could misread a newer one. 2: metadata in the log, export entry. */
 export const DOSSIER_FORMAT = 2;
@@ -126,7 +126,7 @@ export interface ManifestInput {
   record: CaseRecord;
   evidence: EvidenceRecord[];
   custody: CustodyEntry[];
-  /** What the order's page said each time it was read (lib/readings.ts); none for a case without readings. */
+  /** What the order's page said each time it was read (lib/cases/readings.ts); none for a case without readings. */
   readings?: Reading[];
   deadlines: Deadline[];
   exportedAt: Date;

@@ -4,19 +4,19 @@
  * value that came from a page or the user is escaped, and wrapped in class="data" (it stays in its own
  * language; the e2e test skips it when looking for untranslated text).
  */
-import { formatBytes } from '../storage-meter';
-import { caseTimeline, type TimelineEntry } from '../timeline';
+import { formatBytes } from '../cases/storage-meter';
+import { caseTimeline, type TimelineEntry } from '../cases/timeline';
 import { appliesTo, conditionsHold, ruleLabelKey, type CaseEvent, type Deadline } from '../deadlines';
-import { eventDates } from '../case-deadlines';
-import { caseActivity, deadlineStatuses, FACT_EVENTS, type DeadlineStatus } from '../case-status';
-import { describeDue, formatDue, formatEventDate } from '../deadline-format';
-import { RULES, ruleById, type Rule } from '../rules';
+import { eventDates } from '../deadlines/case-input';
+import { caseActivity, deadlineStatuses, FACT_EVENTS, type DeadlineStatus } from '../deadlines/case-status';
+import { describeDue, formatDue, formatEventDate } from '../format/deadline';
+import { RULES, ruleById, type Rule } from '../deadlines/rules';
 import { languageTag, translator, type Locale, type MessageKey, type Translate } from '../i18n';
-import type { EvidenceRecord } from '../model';
-import { canonicalJson } from '../custody';
-import { formatPageDate } from '../page-dates';
-import { disagreements, factText, factValue } from '../readings';
-import { formatMoney } from '../money-format';
+import type { EvidenceRecord } from '../common/model';
+import { canonicalJson } from '../cases/custody';
+import { formatPageDate } from '../format/page-date';
+import { disagreements, factText, factValue } from '../cases/readings';
+import { formatMoney } from '../format/money';
 import { escapeHtml as esc, escapeText } from './escape';
 import type { DossierCase } from './gather';
 import type { Manifest } from './manifest';

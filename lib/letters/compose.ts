@@ -6,10 +6,10 @@
 import { languageTag, translator, type Locale, type MessageKey } from '../i18n';
 import type { Deadline } from '../deadlines';
 import { periodEnd } from '../deadlines/counting';
-import { localDay, readCaseDate } from '../time';
-import type { Platform } from '../marketplaces';
-import type { EvidenceKind, Money } from '../model';
-import { formatMoney } from '../money-format';
+import { localDay, readCaseDate } from '../common/time';
+import type { Platform } from '../common/marketplaces';
+import type { EvidenceKind, Money } from '../common/model';
+import { formatMoney } from '../format/money';
 import { ROUTES, type LetterDemand, type LetterProblem, type LetterRoute } from './routes';
 import { LETTER_EVENTS, TEMPLATES, type LetterEvent, type LetterLanguage } from './templates';
 

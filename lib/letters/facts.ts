@@ -1,8 +1,8 @@
 /** A case's facts as composeLetter takes them: the order, its event dates, its evidence and its deadlines. */
-import { eventDates } from '../case-deadlines';
+import { eventDates } from '../deadlines/case-input';
 import type { Deadline } from '../deadlines';
-import { inCaptureOrder } from '../evidence-order';
-import type { CaseRecord, EvidenceRecord } from '../model';
+import { inCaptureOrder } from '../cases/evidence-order';
+import type { CaseRecord, EvidenceRecord } from '../common/model';
 import type { LetterFacts } from './compose';
 
 export function letterFacts(record: CaseRecord, evidence: EvidenceRecord[], deadlines: Deadline[]): LetterFacts {

@@ -3,9 +3,9 @@
  * for (the demand), and for each route the date it asks an answer by. The words are in templates-*.ts.
  */
 import type { Locale } from '../i18n';
-import type { Platform } from '../marketplaces';
-import type { Counting } from '../rules';
-import type { Unit } from '../rules/vocabulary';
+import type { Platform } from '../common/marketplaces';
+import type { Counting } from '../deadlines/rules';
+import type { Unit } from '../deadlines/rules/vocabulary';
 
 export const LETTER_ROUTES = ['seller', 'platform-dispute', 'platform-escalation', 'chargeback', 'cn-12315', 'ru-claim', 'consumer-agency'] as const;
 export type LetterRoute = (typeof LETTER_ROUTES)[number];

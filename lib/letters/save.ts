@@ -1,12 +1,12 @@
 /**
  * Saves a letter as the user edited it: a UTF-8 text file of kind 'letter', hashed and added through
- * lib/cases.ts, so it enters the custody log and the dossier like any other evidence.
+ * lib/cases/cases.ts, so it enters the custody log and the dossier like any other evidence.
  */
-import { addEvidenceToCase, CaseNotFound } from '../cases';
-import { describeError, isQuotaError } from '../errors';
-import type { ImportDeps, ImportResult } from '../evidence-import';
-import { sha256Hex } from '../hash';
-import { toZonedIso, userTimeZone } from '../time';
+import { addEvidenceToCase, CaseNotFound } from '../cases/cases';
+import { describeError, isQuotaError } from '../common/errors';
+import type { ImportDeps, ImportResult } from '../cases/evidence-import';
+import { sha256Hex } from '../common/hash';
+import { toZonedIso, userTimeZone } from '../common/time';
 
 /** Letters are long; a 12315 complaint with a long account and many attachments stays far below this. */
 export const MAX_LETTER_CHARS = 50_000;

@@ -5,11 +5,11 @@
  * support, the bank or an agency is a contact, which starts the "no reply within 48 h" reminder. Recording it
  * is the user's "I sent it", not the saving: a saved draft may never be sent.
  */
-import { setUserEventDate } from '../case-deadlines';
-import { addContact } from '../contacts';
-import type { DisputeKitDB } from '../db';
+import { setUserEventDate } from '../deadlines/case-input';
+import { addContact } from '../cases/contacts';
+import type { DisputeKitDB } from '../cases/db';
 import type { CaseEvent } from '../deadlines';
-import { MAX_TEXT, type ContactChannel } from '../model';
+import { MAX_TEXT, type ContactChannel } from '../common/model';
 import type { LetterRoute } from './routes';
 
 export type SendingRecord = { event: CaseEvent } | { channel: ContactChannel };

@@ -4,11 +4,11 @@
  * (goods delivered: "not as described"; not delivered: "not received"), the demand that fits the problem and
  * the language of the recipient. The user can change any of it; nothing here is saved.
  */
-import { eventDates, eventValues } from '../case-deadlines';
+import { eventDates, eventValues } from '../deadlines/case-input';
 import { checklistFor, type Deadline } from '../deadlines';
 import type { Locale } from '../i18n';
-import type { CaseRecord } from '../model';
-import { ladderOf } from '../rules';
+import type { CaseRecord } from '../common/model';
+import { ladderOf } from '../deadlines/rules';
 import { defaultDemand, defaultLetterLanguage, type LetterDemand, type LetterProblem, type LetterRoute } from './routes';
 
 /**
@@ -65,7 +65,7 @@ export interface InitialLetterChoices {
 
 export interface LetterStartInput {
   record: Pick<CaseRecord, 'platform' | 'order' | 'dates'>;
-  /** The steps the user ticked or skipped, by step id (lib/case-plan.ts loadCasePlan's `steps`). */
+  /** The steps the user ticked or skipped, by step id (lib/cases/plan.ts loadCasePlan's `steps`). */
   steps: Record<string, 'done' | 'skipped'>;
   deadlines: Deadline[];
   uiLocale: Locale;

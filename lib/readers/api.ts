@@ -5,7 +5,7 @@
  * Readers therefore parse every body here, check its shape at every step (./json.ts) and treat a response
  * they cannot use as no response.
  */
-import type { Platform } from '../marketplaces';
+import type { Platform } from '../common/marketplaces';
 
 /** One response the page received, as recorded: where from, and its body as text (JSON or JSONP). */
 export interface ApiResponse {

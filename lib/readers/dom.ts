@@ -2,7 +2,7 @@
  * Small, pure helpers the page readers share. They take a root node and never touch browser APIs, so
  * readers run the same in a content script, in Vitest on a fixture and in the command-line reader.
  */
-import { cleanText } from '../text';
+import { cleanText } from '../common/text';
 
 export { cleanText };
 

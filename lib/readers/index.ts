@@ -1,7 +1,7 @@
 /** Picks the reader for a page by its URL. Pure, like the readers themselves. */
-import { platformForUrl } from '../marketplaces';
-import type { PageReading } from '../model';
-import { PageReadingSchema } from '../model';
+import { platformForUrl } from '../common/marketplaces';
+import type { PageReading } from '../common/model';
+import { PageReadingSchema } from '../common/model';
 import type { ApiResponse } from './api';
 import { capReading } from './caps';
 import { readAliExpress } from './aliexpress';

@@ -2,7 +2,7 @@
  * Tries the ways of finding one field in order (embedded data, selectors, labels, URL) and records which
  * one found it. A strategy that throws on an odd page counts as not finding the field.
  */
-import type { Strategy } from '../model';
+import type { Strategy } from '../common/model';
 
 export type Attempt<T> = readonly [Strategy, () => T | undefined | null | ''];
 

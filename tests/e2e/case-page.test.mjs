@@ -10,7 +10,7 @@ const CASE_ID = `aliexpress:${ORDER}`;
 const detailUrl = `https://www.aliexpress.com/p/order/detail.html?orderId=${ORDER}`;
 const sha256 = (data) => createHash('sha256').update(data).digest('hex');
 
-/** The canonical JSON the custody log hashes: keys sorted, no spaces (written here independently of lib/custody.ts). */
+/** The canonical JSON the custody log hashes: keys sorted, no spaces (written here independently of lib/cases/custody.ts). */
 function canonical(value) {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object') {
@@ -138,7 +138,7 @@ describe('the case page', () => {
       previous = hash;
     }
     // Issue 12: each entry also covers its item's metadata as stored: every field but the bytes, the ids and
-    // the hash, the page's fields flattened (rebuilt here from the raw row, apart from lib/custody.ts).
+    // the hash, the page's fields flattened (rebuilt here from the raw row, apart from lib/cases/custody.ts).
     for (const entry of log) {
       const row = evidence.find((e) => e.id === entry.evidenceId);
       const { id, caseId, sha256: _sha, page, blobSize, blobType, actualSha256, head, hasThumbnail, thumbnailSha256, thumbnailType, ...metadata } = row;

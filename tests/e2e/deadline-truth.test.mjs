@@ -130,7 +130,7 @@ describe('the plan on the case page, a notification\'s deadline and the badge', 
     await popup.getByTestId('capture').click();
     await popup.getByTestId('notice').waitFor();
     await popup.close();
-    // The address a click on a notification about RU-261b opens (lib/background.ts openNotification).
+    // The address a click on a notification about RU-261b opens (lib/messaging/background-router.ts openNotification).
     const page = await ext.context.newPage();
     await page.setViewportSize({ width: 1280, height: 700 });
     await page.goto(`chrome-extension://${ext.extensionId}/case.html?id=${encodeURIComponent(`yandex-market:${OLD}`)}#deadline-RU-261b`);

@@ -2,8 +2,8 @@
  * Deadlines told honestly: each rule's short name (for one-line headlines and notifications), how a due is
  * written (a day without an invented time, the rule's zone named when it is not the user's), the one line
  * that matters now for a case (open, missed and still open, or the date to enter), notes beside dates that
- * look wrong, and the report's neutral deadline table. Used by lib/deadline-format.ts, lib/case-status.ts,
- * lib/date-notes.ts, lib/notifications.ts and lib/dossier/report.ts.
+ * look wrong, and the report's neutral deadline table. Used by lib/format/deadline.ts, lib/deadlines/case-status.ts,
+ * lib/deadlines/date-notes.ts, lib/deadlines/check/notifications.ts and lib/dossier/report.ts.
  */
 import { defineArea } from '../area';
 
@@ -89,7 +89,7 @@ export const deadlines = defineArea(
     'deadline.ago.months': { one: '{n} month ago', other: '{n} months ago' },
     'deadline.ago.years': { one: '{n} year ago', other: '{n} years ago' },
 
-    // The one line that matters now (lib/case-status.ts caseHeadline / headlineText).
+    // The one line that matters now (lib/deadlines/case-status.ts caseHeadline / headlineText).
     'deadline.headline.open': '{left} left: {name}, {due}',
     'deadline.headline.missed': 'Missed: {name}, {day} ({ago})',
     'deadline.headline.stillOpen': 'Still open: {name} {due}',
@@ -109,7 +109,7 @@ export const deadlines = defineArea(
     'deadline.enter.expectedDelivery': 'promised delivery date',
     'deadline.enter.paymentDate': 'date of the card or PayPal payment',
 
-    // Notes beside a date (lib/date-notes.ts). {other}: another event's name; {date}: its date.
+    // Notes beside a date (lib/deadlines/date-notes.ts). {other}: another event's name; {date}: its date.
     'deadline.note.future': 'This date is in the future: check it.',
     'deadline.note.unreadable': '“{value}” cannot be read as a date, so nothing is counted from it.',
     'deadline.note.beforeEvent': 'Earlier than “{other}” ({date}): check which one is right.',

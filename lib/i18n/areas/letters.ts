@@ -1,5 +1,5 @@
 /**
- * The letter editor on the case page (components/LetterEditor.tsx). The letters themselves are not here:
+ * The letter editor on the case page (components/case/LetterEditor.tsx). The letters themselves are not here:
  * they are data in lib/letters/templates-*.ts, in the letter's language, which the user picks apart from
  * the UI's. Route names are used in the UI language and, in the letter's language, as the saved file's name.
  */

@@ -1,5 +1,5 @@
 /**
- * The case's plan on screen (popup, case page, dashboard): the headline's parts around lib/case-status.ts's line,
+ * The case's plan on screen (popup, case page, dashboard): the headline's parts around lib/deadlines/case-status.ts's line,
  * each deadline's state in the list, the dates editor's day and time fields, a countdown known only to the hour.
  */
 import { defineArea } from '../area';

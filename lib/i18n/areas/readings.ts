@@ -1,6 +1,6 @@
 import { defineArea } from '../area';
 
-/** The case page's list of what the order's page said at different times (lib/readings.ts). */
+/** The case page's list of what the order's page said at different times (lib/cases/readings.ts). */
 export const readings = defineArea(
   {
     'readings.heading': 'The order’s page did not always say the same',

@@ -6,7 +6,7 @@
  * cleaned and capped (json.ts `str`), links must stay on AliExpress, ids must be digits, and an answer that
  * is not a successful mtop answer gives nothing.
  */
-import type { OrderEvent } from '../../model';
+import type { OrderEvent } from '../../common/model';
 import { isObject, str } from '../json';
 import type { ReadContext } from './context';
 import { componentsOfType, countOf, type MtopComponent, mtopComponents, objectAt, objectsAt, orderIdOf, skuText } from './mtop';

@@ -2,10 +2,10 @@
  * What every AliExpress reading step shares: the page's URL, when it is read, and how dates, money and links
  * are read on this site. One instance per reading.
  */
-import type { Money } from '../../model';
-import { parseDate } from '../../parse/dates';
-import { parseMoney } from '../../parse/money';
-import { isoInZone, userTimeZone } from '../../time';
+import type { Money } from '../../common/model';
+import { parseDate } from '../parse/dates';
+import { parseMoney } from '../parse/money';
+import { isoInZone, userTimeZone } from '../../common/time';
 
 // Links taken from the page's API data must stay on AliExpress: a forged response cannot send the user elsewhere.
 const ALIEXPRESS_HOST = /(^|\.)aliexpress\.(?:com|us|ru)$/;
@@ -15,7 +15,7 @@ let zone: string | undefined;
 
 export class ReadContext {
   readonly currency: string | undefined;
-  /** AliExpress shows its times in the buyer's zone (lib/rules/data.ts, aeTimer). */
+  /** AliExpress shows its times in the buyer's zone (lib/deadlines/rules/data.ts, aeTimer). */
   readonly timeZone = (zone ??= userTimeZone());
   constructor(
     readonly url: URL,

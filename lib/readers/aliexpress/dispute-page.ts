@@ -4,7 +4,7 @@
  * 2026-12): everything here is read by its label and text (./wording.ts DISPUTE_LABELS, unverified), the
  * order and the dispute's id also from links and the URL.
  */
-import type { Dispute, Strategy } from '../../model';
+import type { Dispute, Strategy } from '../../common/model';
 import { cleanText, textAfterLabel } from '../dom';
 import { type Attempt, pick } from '../strategy';
 import type { ReadContext } from './context';

@@ -9,7 +9,7 @@
  * URL. Each strategy is guarded: one that trips over an odd page or a forged response finds nothing, and the
  * next one runs.
  */
-import type { PageReading } from '../../model';
+import type { PageReading } from '../../common/model';
 import { type ApiResponse, bodiesFrom } from '../api';
 import { detailOf, joinListPages, type ListPage, listPage } from './api-orders';
 import { ReadContext } from './context';

@@ -2,9 +2,9 @@
  * Reading AliExpress order pages from their markup: known selectors first (./selectors.ts, dated), then
  * labelled text, then the URL. Used when the page's own API data (./api-orders.ts) is missing or lacks a field.
  */
-import type { OrderEvent, OrderFacts, Strategy } from '../../model';
-import { countdownEndsAt } from '../../parse/countdown';
-import { parseMoney } from '../../parse/money';
+import type { OrderEvent, OrderFacts, Strategy } from '../../common/model';
+import { countdownEndsAt } from '../parse/countdown';
+import { parseMoney } from '../parse/money';
 import { absoluteUrl, cleanText, firstElement, firstMatch, firstText, followingText, LABEL_SEPARATORS, SKIPPED_TAGS, textAfterLabel, type DatedSelector } from '../dom';
 import { pick } from '../strategy';
 import type { ReadContext } from './context';

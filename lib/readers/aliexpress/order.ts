@@ -3,8 +3,8 @@
  * fields it found and where from; drafts of the same order are merged field by field, the more trusted
  * first (../shared/docs/marketplace-pages.md, "Strategy").
  */
-import type { Dispute, OrderEvent, OrderFacts, Strategy } from '../../model';
-import { ORDER_EVENTS } from '../../model';
+import type { Dispute, OrderEvent, OrderFacts, Strategy } from '../../common/model';
+import { ORDER_EVENTS } from '../../common/model';
 
 export type OrderDraft = Omit<OrderFacts, 'orderId'> & { orderId?: string };
 export type Item = OrderFacts['items'][number];
@@ -15,7 +15,7 @@ export const CORE_FIELDS = ['orderId', 'placedAt', 'status', 'store', 'items', '
 /** What a dispute page is expected to say about its dispute. */
 export const DISPUTE_FIELDS = ['id', 'type', 'status', 'openedAt'] as const;
 
-// The schema's bounds (lib/model.ts): a reading over them would be refused whole.
+// The schema's bounds (lib/common/model.ts): a reading over them would be refused whole.
 export const MAX_ORDERS = 500;
 export const MAX_ITEMS = 500;
 export const MAX_COUNTDOWNS = 20;

@@ -8,7 +8,7 @@
  * that of the object around it), a return/issue id, and a type or a status. Keys are compared without case
  * or punctuation, so `issueId`, `issue_id` and `ISSUE_ID` are one key.
  */
-import type { Dispute, Money } from '../../model';
+import type { Dispute, Money } from '../../common/model';
 import { isObject, str } from '../json';
 import type { ApiBody } from './api-orders';
 import type { ReadContext } from './context';

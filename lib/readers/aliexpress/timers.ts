@@ -4,7 +4,7 @@
  * as the countdown's label, in the page's own words, so the deadline engine can tell what it counts down to
  * (lib/deadlines/countdowns.ts). Used on API text and on markup alike.
  */
-import { countdownEndsAt } from '../../parse/countdown';
+import { countdownEndsAt } from '../parse/countdown';
 import { cleanText } from '../dom';
 import type { ReadContext } from './context';
 import type { Countdown } from './order';

@@ -12,9 +12,9 @@
  *   and a component that fits none is ignored. Check it against the first real capture.
  * An answer that is an error (mtop `ret: ["FAIL_SYS_…"]`), HTML, truncated or of another shape gives nothing.
  */
-import type { OrderEvents, OrderFacts } from '../../model';
-import { countdownEndsAt, parseCountdown } from '../../parse/countdown';
-import { isoInZone } from '../../time';
+import type { OrderEvents, OrderFacts } from '../../common/model';
+import { countdownEndsAt, parseCountdown } from '../parse/countdown';
+import { isoInZone } from '../../common/time';
 import type { ApiResponse } from '../api';
 import { bodiesFrom } from '../api';
 import { isObject, str } from '../json';

@@ -3,9 +3,9 @@
  * Taobao and Tmall readers share. Every accessor tolerates any input: a drifted or hostile object yields
  * undefined, never an exception.
  */
-import type { Money } from '../../model';
-import { parseDate } from '../../parse/dates';
-import { parseMoney } from '../../parse/money';
+import type { Money } from '../../common/model';
+import { parseDate } from '../parse/dates';
+import { parseMoney } from '../parse/money';
 import { absoluteUrl, cleanText } from '../dom';
 import { str } from '../json';
 

@@ -3,8 +3,8 @@
  * JSON.parse('…')`) and Tmall (orderDetail.htm, `var detailData = {…}`). Both data forms are tried on
  * either site; then the few catalogued markers, the labelled text, and the order id in the URL.
  */
-import type { OrderFacts } from '../../model';
-import { parseMoney } from '../../parse/money';
+import type { OrderFacts } from '../../common/model';
+import { parseMoney } from '../parse/money';
 import { cleanText, firstElement } from '../dom';
 import {
   at,
@@ -27,7 +27,7 @@ import {
   skuPart,
   urlOf,
 } from './data';
-import { countdownEndsAt, MAX_COUNTDOWN_MS } from '../../parse/countdown';
+import { countdownEndsAt, MAX_COUNTDOWN_MS } from '../parse/countdown';
 import { str } from '../json';
 import { jsonParseArgument, objectLiteral } from './embedded';
 import { eventsFromRows, eventsFromSteps, expectedDeliveryIn, mergeEvents, statedDate, tradeSucceeded } from './events';

@@ -11,12 +11,12 @@
  * openedAt, amount, url), `events.refundRequested` (and returnShipped when the progress shows it) and the
  * timers the page counts down (卖家处理 剩余… → the seller's answer; 退货 剩余… → the return window).
  */
-import type { Dispute, OrderEvents, OrderFacts } from '../../model';
-import { countdownEndsAt, MAX_COUNTDOWN_MS } from '../../parse/countdown';
-import { parseMoney } from '../../parse/money';
+import type { Dispute, OrderEvents, OrderFacts } from '../../common/model';
+import { countdownEndsAt, MAX_COUNTDOWN_MS } from '../parse/countdown';
+import { parseMoney } from '../parse/money';
 import { absoluteUrl, cleanText } from '../dom';
 import { isObject, str } from '../json';
-import { isoInZone } from '../../time';
+import { isoInZone } from '../../common/time';
 import { at, attempt, cleanStatus, CURRENCY, epochOf, formatDuration, idOf, list, moneyOf, orderIdIn, TIME_ZONE } from './data';
 import { jsonParseArgument, objectLiteral } from './embedded';
 import { eventsFromRows, eventsFromSteps, mergeEvents, statedDate } from './events';

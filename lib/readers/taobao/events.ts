@@ -1,6 +1,6 @@
 /**
  * The dated steps of a Taobao/Tmall order as its pages write them, named as the deadline engine names its
- * events (lib/model.ts ORDER_EVENTS). Three forms, all from the saved pages in ../shared/fixtures/real/taobao:
+ * events (lib/common/model.ts ORDER_EVENTS). Three forms, all from the saved pages in ../shared/fixtures/real/taobao:
  * - labelled rows: Taobao's `orderInfo.lines` ("创建时间:", "付款时间:", "发货时间:", "成交时间:") and Tmall's
  *   `basic.lists` with its "更多" moreList (成交时间, 付款时间, 发货时间);
  * - progress steps with times: Taobao's `orderBar.nodes` [{text: "拍下宝贝", date}], Tmall's
@@ -8,8 +8,8 @@
  * - sentences: Tmall's "预计11月08日送达" (the expected delivery, a day without a year).
  * Times with seconds are Asia/Shanghai and become instants with +08:00; a day stays a day.
  */
-import type { OrderEvent, OrderEvents } from '../../model';
-import { yearOf } from '../../parse/dates';
+import type { OrderEvent, OrderEvents } from '../../common/model';
+import { yearOf } from '../parse/dates';
 import { at, list, shanghaiDate, TIME_ZONE } from './data';
 import { str } from '../json';
 

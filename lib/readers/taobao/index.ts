@@ -7,7 +7,7 @@
  * Never throws: each strategy that trips over an odd page counts as having found nothing, and the reading
  * says which fields no strategy found.
  */
-import type { PageReading } from '../../model';
+import type { PageReading } from '../../common/model';
 import type { ApiResponse } from '../api';
 import { bodiesFrom } from '../api';
 import { readDetail } from './detail';

@@ -4,9 +4,9 @@
  * rendered markup (one `[data-id]` element per order) is the fallback, and the only truth once the user
  * has paged on: the list then fetches other orders while the inline data still holds page 1.
  */
-import type { OrderFacts } from '../../model';
-import { countdownEndsAt, parseCountdown } from '../../parse/countdown';
-import { parseMoney } from '../../parse/money';
+import type { OrderFacts } from '../../common/model';
+import { countdownEndsAt, parseCountdown } from '../parse/countdown';
+import { parseMoney } from '../parse/money';
 import { cleanText, firstElement } from '../dom';
 import {
   at,

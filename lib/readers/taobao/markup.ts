@@ -1,6 +1,6 @@
 /** DOM helpers the Taobao list and detail readers share (rendered markup, scoped to one order). */
-import type { OrderFacts } from '../../model';
-import { parseMoney } from '../../parse/money';
+import type { OrderFacts } from '../../common/model';
+import { parseMoney } from '../parse/money';
 import type { DatedSelector } from '../dom';
 import { cleanText } from '../dom';
 import { CURRENCY, isItemPage, joinSku, urlOf } from './data';

@@ -5,8 +5,8 @@
  * Strategies run lazily: once the page's own data (API responses, embedded data) has given the id and every
  * expected field, the DOM-walking ones are not run at all. A strategy that throws counts as finding nothing.
  */
-import type { OrderEvent, OrderFacts, Strategy } from '../../model';
-import { ORDER_EVENTS, OrderFactsSchema } from '../../model';
+import type { OrderEvent, OrderFacts, Strategy } from '../../common/model';
+import { ORDER_EVENTS, OrderFactsSchema } from '../../common/model';
 
 export type Findings = Partial<Omit<OrderFacts, 'sources'>>;
 export type Step = readonly [Strategy, () => Findings | undefined];

@@ -15,9 +15,9 @@
  *
  * Pure and defensive: the state is untrusted page text, parsed with size, depth and node limits.
  */
-import type { Money, OrderEvents } from '../../model';
-import { toZonedIso } from '../../time';
-import { parseDate } from '../../parse/dates';
+import type { Money, OrderEvents } from '../../common/model';
+import { toZonedIso } from '../../common/time';
+import { parseDate } from '../parse/dates';
 import { isObject, str } from '../json';
 import { STATUS_CODES } from './labels';
 import { EMBEDDED_STATE } from './selectors';

@@ -10,7 +10,7 @@
  * step is this year's unless that lies ahead of today; an expected delivery is a date to come).
  * "Отменён …" is a status, not an event: the engine counts nothing from a cancellation.
  */
-import type { OrderEvent, OrderEvents } from '../../model';
+import type { OrderEvent, OrderEvents } from '../../common/model';
 import { dateIn, type RootText } from './text';
 
 interface EventPhrase {

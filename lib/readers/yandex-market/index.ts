@@ -10,12 +10,12 @@
  * runs in its own try/catch, so a page that trips one still gives what the others find. Class names are never
  * used: they are generated and change every release.
  */
-import type { OrderEvent, OrderFacts, PageReading, Strategy } from '../../model';
-import { ORDER_EVENTS } from '../../model';
+import type { OrderEvent, OrderFacts, PageReading, Strategy } from '../../common/model';
+import { ORDER_EVENTS } from '../../common/model';
 import type { ApiResponse } from '../api';
 import { cardsAround } from '../cards';
 import { pick } from '../strategy';
-import { countdownEndsAt } from '../../parse/countdown';
+import { countdownEndsAt } from '../parse/countdown';
 import { absoluteUrl, cleanText, firstElement, firstText, type DatedSelector } from '../dom';
 import { apiState } from './api';
 import { embeddedOrder, emptyState, readEmbeddedState, type EmbeddedOrder, type EmbeddedState } from './embedded';

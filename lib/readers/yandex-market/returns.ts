@@ -10,8 +10,8 @@
  * timer (YM-03: the return is approved when it runs out; its length is not published, so the page's timer is
  * the only source) as a countdown the engine knows ('seller-response').
  */
-import type { Dispute, Money, OrderFacts, Strategy } from '../../model';
-import { countdownEndsAt } from '../../parse/countdown';
+import type { Dispute, Money, OrderFacts, Strategy } from '../../common/model';
+import { countdownEndsAt } from '../parse/countdown';
 import { cardsAround } from '../cards';
 import { cleanText } from '../dom';
 import { isObject, str } from '../json';

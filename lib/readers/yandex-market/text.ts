@@ -2,9 +2,9 @@
  * Labelled text inside one root (a detail page's main column, or one order card on the list). The text nodes
  * are collected once per root, so every label lookup is a scan of that root only, never of the whole page.
  */
-import type { Money } from '../../model';
-import { parseMoney } from '../../parse/money';
-import { parseDate } from '../../parse/dates';
+import type { Money } from '../../common/model';
+import { parseMoney } from '../parse/money';
+import { parseDate } from '../parse/dates';
 import { cleanText, followingText, LABEL_SEPARATORS, SKIPPED_TAGS } from '../dom';
 import { TIME_ZONE } from './embedded';
 

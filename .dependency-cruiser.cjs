@@ -1,0 +1,82 @@
+/**
+ * The boundaries of docs/architecture.md, checked in CI (`npm run lint:deps`). Each rule names the folder it
+ * guards and why; `reachable` rules follow imports all the way down, so a boundary cannot be crossed through
+ * a helper module.
+ */
+const MARKETPLACES = '(aliexpress|taobao|yandex-market)';
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'readers-are-pure',
+      comment: 'Page readers are pure functions of a page: no browser API, no database, nothing of the extension around them.',
+      severity: 'error',
+      from: { path: '^lib/readers/' },
+      to: { path: ['^wxt/browser', 'webextension-polyfill', '^lib/(cases|capture|content|messaging|deadlines|dossier|backup|letters|settings|cli)/', '^components/', '^entrypoints/'] },
+    },
+    {
+      name: 'content-stays-small',
+      comment: 'What runs in a marketplace page carries no database, no screens, no dossier or backup code (its size is budgeted too).',
+      severity: 'error',
+      from: { path: ['^lib/content/', '^entrypoints/[^/]+\\.content\\.ts$'] },
+      to: { path: ['^lib/(cases|dossier|backup|letters|capture|deadlines|settings|cli)/', '^components/', '^node_modules/dexie'], reachable: true },
+    },
+    {
+      name: 'content-reads-its-own-marketplace',
+      comment: "A marketplace's content script holds its own reader only.",
+      severity: 'error',
+      from: { path: `^entrypoints/${MARKETPLACES}\\.content\\.ts$` },
+      to: { path: `^lib/readers/${MARKETPLACES}/`, pathNot: '^lib/readers/$1/', reachable: true },
+    },
+    {
+      name: 'only-cases-opens-the-database',
+      comment: 'lib/cases is the one owner of IndexedDB: everything else calls its functions.',
+      severity: 'error',
+      from: { pathNot: ['^lib/cases/', '^tests/', '^scripts/'] },
+      to: { path: '^node_modules/dexie' },
+    },
+    {
+      name: 'only-cases-sees-the-database-object',
+      comment: 'Pages, components and other features call the data module (lib/cases) by what they need; they never get the Dexie object or its tables.',
+      severity: 'error',
+      from: { pathNot: ['^lib/cases/', '^tests/', '^scripts/'] },
+      to: { path: '^lib/cases/db\\.ts$' },
+    },
+    {
+      name: 'node-only-in-cli',
+      comment: "Node's own modules belong to lib/cli (and scripts, tests): browser code must build without them.",
+      severity: 'error',
+      from: { path: ['^lib/', '^components/', '^entrypoints/'], pathNot: '^lib/cli/' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'cli-is-not-imported-by-the-extension',
+      comment: 'The command-line tools may use everything; the extension uses none of them.',
+      severity: 'error',
+      from: { path: ['^lib/', '^components/', '^entrypoints/'], pathNot: '^lib/cli/' },
+      to: { path: '^lib/cli/' },
+    },
+    {
+      name: 'lib-is-not-ui',
+      comment: 'Domain modules do not import screens.',
+      severity: 'error',
+      from: { path: '^lib/' },
+      to: { path: ['^components/', '^entrypoints/'] },
+    },
+    {
+      name: 'no-unresolvable',
+      severity: 'error',
+      from: {},
+      to: { couldNotResolve: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: ['^\\.output', '^\\.wxt', '^node_modules'] },
+    tsConfig: { fileName: 'tsconfig.json' },
+    // WXT's '@/' alias (.wxt/tsconfig.json has no baseUrl, which the resolver needs): the repository root.
+    webpackConfig: { fileName: '.dependency-cruiser.webpack.cjs' },
+    tsPreCompilationDeps: true,
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'], extensions: ['.ts', '.tsx', '.mjs', '.js', '.json'] },
+  },
+};

@@ -1,0 +1,2 @@
+// Only for dependency-cruiser's resolver: WXT's '@/' import alias is the repository root.
+module.exports = { resolve: { alias: { '@': __dirname } } };

@@ -1,0 +1,166 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { MessageKey, Translate } from '@/lib/i18n';
+import type { EvidenceKind, EvidenceRecord } from '@/lib/common/model';
+import { formatBytes } from '@/lib/cases/storage-meter';
+import { isGalleryImage } from '@/lib/cases/gallery-sequence';
+import { newestCaptureFirst } from '@/lib/cases/evidence-order';
+import { evidenceName } from '@/lib/cases/verify-case';
+import { webUrl } from './CaseFacts';
+import { useObjectUrl } from '../shared/use-object-url';
+
+const KIND_NAMES: Record<EvidenceKind, MessageKey> = {
+  'visible-screenshot': 'evidenceKind.visible-screenshot',
+  'fullpage-screenshot': 'evidenceKind.fullpage-screenshot',
+  'page-html': 'evidenceKind.page-html',
+  'page-mhtml': 'evidenceKind.page-mhtml',
+  selection: 'evidenceKind.selection',
+  file: 'evidenceKind.file',
+  note: 'evidenceKind.note',
+  letter: 'evidenceKind.letter',
+};
+
+/**
+ * Types the browser shows as inert content in a tab of their own. Anything else (captured HTML/MHTML, SVG,
+ * PDFs, unknown files) is only ever downloaded: rendered in an extension page it would run with the
+ * extension's rights.
+ */
+const VIEWABLE = /^(image\/(png|jpeg|gif|webp|avif|bmp)|video\/(mp4|webm|ogg)|text\/plain)$/;
+const EXTENSIONS: Record<string, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'text/html': 'html', 'multipart/related': 'mhtml', 'text/plain': 'txt' };
+const TEXT_KINDS: readonly EvidenceKind[] = ['note', 'selection', 'letter'];
+
+function downloadName(item: EvidenceRecord): string {
+  return item.fileName ?? `${item.kind}-${item.capturedAt.replace(/[:.]/g, '-')}.${EXTENSIONS[item.mime] ?? 'bin'}`;
+}
+
+/** Hands a blob to the browser through a short-lived object URL: opened in a new tab, or saved as a file. */
+function handOver(blob: Blob, fileName?: string) {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  if (fileName) link.download = fileName;
+  else {
+    link.target = '_blank';
+    link.rel = 'noopener';
+  }
+  link.click();
+  // The new tab or the download has the bytes well before this.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** The item's bytes typed as the safe type checked above, whatever type the stored blob carries. */
+function viewable(item: EvidenceRecord): Blob {
+  return new Blob([item.blob], { type: item.mime === 'text/plain' ? 'text/plain;charset=utf-8' : item.mime });
+}
+
+function formatTime(iso: string, lang: string): string {
+  return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(iso));
+}
+
+export function shortHash(sha256: string): string {
+  return `${sha256.slice(0, 8)}…${sha256.slice(-8)}`;
+}
+
+interface Props {
+  t: Translate;
+  lang: string;
+  evidence: EvidenceRecord[];
+  onDelete(item: EvidenceRecord, name: string): void;
+  /** Opens an image in the gallery; without it thumbnails are plain pictures. */
+  onView?(item: EvidenceRecord): void;
+}
+
+export function CaseEvidenceList({ t, lang, evidence, onDelete, onView }: Props) {
+  return (
+    <section class="case-section" data-testid="evidence-list">
+      <h2>{t('evidenceList.heading', { n: evidence.length })}</h2>
+      {evidence.length === 0 && <p class="muted">{t('evidenceList.empty')}</p>}
+      <ul class="evidence-list">
+        {newestCaptureFirst(evidence).map((item) => (
+          <EvidenceRow key={item.id} t={t} lang={lang} item={item} onDelete={onDelete} onView={onView} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function EvidenceRow({ t, lang, item, onDelete, onView }: { t: Translate; lang: string; item: EvidenceRecord; onDelete: Props['onDelete']; onView: Props['onView'] }) {
+  const thumbnail = useObjectUrl(item.thumbnail);
+  const [text, setText] = useState<string>();
+  const [copied, setCopied] = useState(false);
+  const name = item.fileName ?? t(KIND_NAMES[item.kind]);
+  const pageUrl = item.page && webUrl(item.page.url);
+
+  useEffect(() => {
+    if (TEXT_KINDS.includes(item.kind)) void item.blob.slice(0, 4000).text().then(setText);
+  }, [item]);
+
+  return (
+    <li class="evidence" data-testid="evidence-item" data-kind={item.kind} data-name={evidenceName(item)}>
+      <div class="evidence-preview">
+        {thumbnail && onView && isGalleryImage(item) ? (
+          <button type="button" class="thumb" title={t('gallery.view', { name })} data-testid="evidence-view" onClick={() => onView(item)}>
+            <img src={thumbnail} alt={t('evidenceList.thumbnailAlt', { name })} data-testid="evidence-thumbnail" />
+          </button>
+        ) : thumbnail ? (
+          <img src={thumbnail} alt={t('evidenceList.thumbnailAlt', { name })} data-testid="evidence-thumbnail" />
+        ) : (
+          <span class="kind-badge">{t(KIND_NAMES[item.kind])}</span>
+        )}
+      </div>
+      <div class="evidence-body">
+        <p class="evidence-title">
+          <strong data-testid="evidence-name">{name}</strong>
+          {item.fileName && <span class="muted"> · {t(KIND_NAMES[item.kind])}</span>}
+          {item.label && <span class="label-chip">{t(`evidenceLabel.${item.label}`)}</span>}
+        </p>
+        <p class="muted">
+          <span title={`${t('evidenceList.utc', { time: item.capturedAt })}\n${item.capturedAtLocal} (${item.timeZone})`}>
+            {t('evidenceList.capturedAt', { time: formatTime(item.capturedAt, lang) })}
+          </span>
+          {' · '}
+          <span data-testid="evidence-size">{formatBytes(item.bytes, t, lang)}</span>
+          {item.fileLastModified && <> · {t('evidenceList.fileDate', { time: formatTime(item.fileLastModified, lang) })}</>}
+        </p>
+        {text !== undefined && <p class="evidence-text">{text}</p>}
+        {item.page && (
+          <p class="evidence-url muted">
+            {t('evidenceList.page')}:{' '}
+            {pageUrl ? (
+              <a href={pageUrl} target="_blank" rel="noreferrer">
+                {item.page.url}
+              </a>
+            ) : (
+              item.page.url
+            )}
+          </p>
+        )}
+        <p class="evidence-hash">
+          <span class="muted">{t('evidenceList.sha256')}</span>{' '}
+          <code title={item.sha256} data-testid="evidence-sha256" data-full={item.sha256}>
+            {shortHash(item.sha256)}
+          </code>{' '}
+          <button
+            type="button"
+            class="link"
+            onClick={() => navigator.clipboard.writeText(item.sha256).then(() => setCopied(true), () => setCopied(false))}
+          >
+            {copied ? t('evidenceList.copied') : t('evidenceList.copy')}
+          </button>
+        </p>
+        <p class="evidence-actions">
+          {VIEWABLE.test(item.mime) && (
+            <button type="button" data-testid="evidence-open" onClick={() => handOver(viewable(item))}>
+              {t('evidenceList.open')}
+            </button>
+          )}
+          <button type="button" data-testid="evidence-download" onClick={() => handOver(new Blob([item.blob], { type: 'application/octet-stream' }), downloadName(item))}>
+            {t('evidenceList.download')}
+          </button>
+          <button type="button" class="danger" data-testid="evidence-delete" onClick={() => onDelete(item, name)}>
+            {t('evidenceList.delete')}
+          </button>
+        </p>
+      </div>
+    </li>
+  );
+}

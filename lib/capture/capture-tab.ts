@@ -1,0 +1,318 @@
+/**
+ * "Capture evidence" for one tab: the whole page (scrolled and stitched) or its visible area, Chrome's
+ * MHTML archive of the page where the browser has one, and the page's HTML from its content script, with
+ * hashes and metadata, saved in one transaction at the end: to the order's case, or to a case the caller
+ * names. A cancelled or failed capture saves nothing and leaves the page as it was. Browser APIs come in
+ * through `CaptureDeps`, so the whole flow runs in unit tests with fakes and in the service worker.
+ */
+import { captureInTurn, CaptureRateLimiter, type Clock } from './rate';
+import { addEvidenceToCase, CaseNotFound, saveCapture } from '../cases/cases';
+import type { DisputeKitDB } from '../cases/db';
+import { describeError, isQuotaError } from '../common/errors';
+import { captureScale, planSection, type Section } from './fullpage-plan';
+import { sha256Hex } from '../common/hash';
+import type { CaptureError, CaptureProgress, CaptureResponse } from '../messaging/messages';
+import { PageMeasureResponse, ScreenResponse, SnapshotResponse } from '../messaging/messages';
+import type { EvidenceKind, EvidenceLabel, EvidenceRecord, OrderFacts, PageMetadata } from '../common/model';
+import { cleanText } from '../common/text';
+import type { Platform } from '../common/marketplaces';
+import { pageHtmlEvidence } from './page-archive';
+import { mismatchDetail, orderOfPage } from './page-order';
+import { Stitcher, type Imaging } from './stitch';
+import { toZonedIso, userTimeZone } from '../common/time';
+
+export interface TabInfo {
+  active?: boolean;
+  windowId?: number;
+  url?: string;
+  title?: string;
+  width?: number;
+  height?: number;
+}
+
+export interface CaptureDeps {
+  getTab(tabId: number): Promise<TabInfo>;
+  sendToTab(tabId: number, message: unknown): Promise<unknown>;
+  captureVisibleTab(windowId: number): Promise<string>;
+  makeThumbnail(image: Blob): Promise<Blob | undefined>;
+  /** Chrome's MHTML of the tab; absent where the browser has none (Firefox). */
+  saveAsMHTML?(tabId: number): Promise<Blob>;
+  /** Decoding and joining screen images; needed for full-page captures. */
+  imaging?: Imaging;
+  database: DisputeKitDB;
+  now(): Date;
+  sleep(ms: number): Promise<void>;
+  newId(): string;
+  extensionVersion: string;
+  browserName: string;
+  timeZone?: string;
+}
+
+export type CaptureMode = 'fullpage' | 'visible';
+
+export interface CaptureTarget {
+  tabId: number;
+  mode: CaptureMode;
+  /** For a page of more than MAX_SCREENS screens: the screen (0-based) its section starts at. */
+  fromScreen?: number;
+  /** Capture into this existing case (a listing, a tracking page); without it the page must be an order page. */
+  caseId?: string;
+  label?: EvidenceLabel;
+}
+
+export interface CaptureHooks {
+  onProgress?(progress: CaptureProgress): void;
+  signal?: AbortSignal;
+}
+
+class CaptureFailure extends Error {
+  constructor(
+    readonly code: CaptureError,
+    readonly detail?: string,
+  ) {
+    super(code);
+  }
+}
+
+/** Captures a tab; never throws: every failure is a CaptureResponse with nothing saved. */
+export async function captureTab(deps: CaptureDeps, target: CaptureTarget, hooks: CaptureHooks = {}): Promise<CaptureResponse> {
+  try {
+    return await run(deps, target, hooks);
+  } catch (error) {
+    if (error instanceof CaptureFailure) return { ok: false, error: error.code, ...(error.detail && { detail: error.detail }) };
+    if (error instanceof CaseNotFound) return { ok: false, error: 'caseNotFound' };
+    if (isQuotaError(error)) return { ok: false, error: 'storageFull' };
+    return { ok: false, error: 'internal', detail: describeError(error) };
+  }
+}
+
+/** The visible area of an order page, as before full-page capture. */
+export function captureVisible(deps: CaptureDeps, tabId: number): Promise<CaptureResponse> {
+  return captureTab(deps, { tabId, mode: 'visible' });
+}
+
+interface Shot {
+  blob: Blob;
+  width?: number;
+  height?: number;
+  part?: { index: number; count: number };
+}
+
+async function run(deps: CaptureDeps, target: CaptureTarget, hooks: CaptureHooks): Promise<CaptureResponse> {
+  const { tabId, caseId } = target;
+  const stopIfCancelled = () => {
+    if (hooks.signal?.aborted) throw new CaptureFailure('cancelled');
+  };
+  const tab = await deps.getTab(tabId).catch(() => {
+    throw new CaptureFailure('tabClosed');
+  });
+
+  // No content script answers on pages DisputeKit does not read: for an order capture that is "not an
+  // order page", not a crash; into a named case, the page is taken as the browser shows it.
+  const raw = await deps.sendToTab(tabId, { type: 'page:snapshot' }).catch(() => undefined);
+  const snapshot = SnapshotResponse.safeParse(raw);
+  let order: { platform: Platform; facts: OrderFacts } | undefined;
+  if (caseId === undefined) {
+    // Into the order the tab's address names: a page whose text names another order is refused.
+    const found = orderOfPage(snapshot.success ? snapshot.data.reading : null, tab.url ?? (snapshot.success ? snapshot.data.page.url : ''), false);
+    if (!found.ok) throw new CaptureFailure(found.error, found.error === 'orderMismatch' ? mismatchDetail(found) : undefined);
+    order = { platform: found.platform, facts: found.order };
+  } else if (!(await deps.database.cases.get(caseId))) {
+    throw new CaptureFailure('caseNotFound');
+  }
+
+  // captureVisibleTab takes whatever is shown in the window: refuse rather than save the wrong tab.
+  if (!tab.active || tab.windowId === undefined) throw new CaptureFailure('tabNotVisible');
+  const windowId = tab.windowId;
+  const page: PageMetadata = snapshot.success ? { ...snapshot.data.page, title: cleanText(snapshot.data.page.title) } : pageFromTab(tab);
+  stopIfCancelled();
+
+  // Scrolling needs the content script; without one the visible area is what can be taken.
+  const firstScreen: { blob?: Blob; section?: Section } = {};
+  const shots =
+    target.mode === 'fullpage' && snapshot.success
+      ? await captureFullPage(deps, { tabId, windowId, url: page.url, fromScreen: target.fromScreen ?? 0 }, hooks, firstScreen)
+      : [await captureVisibleArea(deps, windowId, hooks)];
+  const section = firstScreen.section;
+  stopIfCancelled();
+
+  // The page must still be the one that was read, or the screenshot and the archive disagree.
+  await expectStillShown(deps, tabId, page.url, false);
+
+  let mhtml: Blob | undefined;
+  if (deps.saveAsMHTML) {
+    hooks.onProgress?.({ phase: 'archiving', done: 0, total: 1 });
+    mhtml = await deps.saveAsMHTML(tabId).catch((error: unknown) => {
+      throw captureError(error);
+    });
+  }
+  stopIfCancelled();
+  hooks.onProgress?.({ phase: 'saving', done: 0, total: 1 });
+
+  const now = deps.now();
+  const captureId = deps.newId();
+  const common = metadata(deps, now, page, captureId, target.label);
+  const item = async (kind: EvidenceKind, blob: Blob, mime: string, extra: Partial<EvidenceRecord> = {}): Promise<Omit<EvidenceRecord, 'caseId'>> => ({
+    ...common,
+    id: deps.newId(),
+    kind,
+    blob,
+    mime,
+    bytes: blob.size,
+    sha256: await sha256Hex(blob),
+    ...extra,
+  });
+  const pageHtml = (html: string): Omit<EvidenceRecord, 'caseId'> => ({ ...common, id: deps.newId(), kind: 'page-html', ...pageHtmlEvidence(html) });
+  const thumbnail = await deps.makeThumbnail(firstScreen.blob ?? shots[0].blob).catch(() => undefined);
+  const shotKind: EvidenceKind = target.mode === 'fullpage' && snapshot.success ? 'fullpage-screenshot' : 'visible-screenshot';
+  const evidence = await Promise.all([
+    ...shots.map((shot, i) =>
+      item(shotKind, shot.blob, 'image/png', {
+        ...(shot.width && shot.height && { image: { width: shot.width, height: shot.height } }),
+        ...(shot.part && { part: shot.part }),
+        ...(section && { section }),
+        ...(i === 0 && thumbnail && { thumbnail }),
+      }),
+    ),
+    ...(mhtml ? [item('page-mhtml', mhtml, 'multipart/related')] : []),
+    // The page's HTML with its scripts disabled (lib/capture/page-archive.ts): opened from disk, it cannot run.
+    ...(snapshot.success ? [pageHtml(snapshot.data.html)] : []),
+  ]);
+  // The last moment a cancel counts: after this the capture is saved whole.
+  stopIfCancelled();
+  const saved = order
+    ? await saveCapture(deps.database, { platform: order.platform, order: order.facts, evidence, now })
+    : await addEvidenceToCase(deps.database, caseId!, evidence, now);
+  return { ok: true, ...saved, ...(section && { section }) };
+}
+
+async function captureVisibleArea(deps: CaptureDeps, windowId: number, hooks: CaptureHooks): Promise<Shot> {
+  hooks.onProgress?.({ phase: 'screens', done: 1, total: 1 });
+  const limiter = new CaptureRateLimiter(clockOf(deps));
+  const blob = dataUrlToBlob(await takeScreen(deps, limiter, windowId));
+  return { blob, ...pngSize(new Uint8Array(await blob.slice(0, 24).arrayBuffer())) };
+}
+
+/**
+ * Scroll and stitch: the content script prepares and measures the page, each screen is scrolled to and
+ * taken in its turn (Chrome's two-a-second quota), and its new rows go into the page image. The page is
+ * put back however this ends. `firstScreen` receives the top screen's image, for the thumbnail.
+ */
+async function captureFullPage(
+  deps: CaptureDeps,
+  tab: { tabId: number; windowId: number; url: string; fromScreen: number },
+  hooks: CaptureHooks,
+  firstScreen: { blob?: Blob; section?: Section },
+): Promise<Shot[]> {
+  const imaging = deps.imaging;
+  if (!imaging) throw new CaptureFailure('internal', 'no image support for full-page capture');
+  const ask = (message: unknown) =>
+    deps.sendToTab(tab.tabId, message).catch((error: unknown) => {
+      throw new CaptureFailure('pageChanged', describeError(error));
+    });
+  try {
+    hooks.onProgress?.({ phase: 'preparing', done: 0, total: 0 });
+    const measure = PageMeasureResponse.parse(await ask({ type: 'fullpage:prepare' }));
+    // A page of more than MAX_SCREENS screens is taken one section at a time (the response says which).
+    const plan = planSection(measure.pageHeight, measure.viewHeight, tab.fromScreen);
+    const screens = plan.positions;
+    if (plan.section) firstScreen.section = plan.section;
+    const limiter = new CaptureRateLimiter(clockOf(deps));
+    let stitcher: Stitcher<Awaited<ReturnType<typeof imaging.decode>>> | undefined;
+    let scale = 1;
+    for (const [index, y] of screens.entries()) {
+      if (hooks.signal?.aborted) throw new CaptureFailure('cancelled');
+      hooks.onProgress?.({ phase: 'screens', done: index + 1, total: screens.length });
+      const { scrollY } = ScreenResponse.parse(await ask({ type: 'fullpage:screen', y, index }));
+      await expectStillShown(deps, tab.tabId, tab.url, true);
+      const screen = dataUrlToBlob(await takeScreen(deps, limiter, tab.windowId));
+      if (index === 0) firstScreen.blob = screen;
+      const bitmap = await imaging.decode(screen);
+      try {
+        if (!stitcher) {
+          scale = captureScale(bitmap.width, measure.windowWidth);
+          stitcher = new Stitcher(imaging, bitmap.width, Math.round(plan.bottom * scale) - Math.round(plan.top * scale));
+        } else if (bitmap.width !== stitcher.width) {
+          throw new CaptureFailure('pageChanged', 'the window changed size during the capture');
+        }
+        // Rows are counted from the section's top: its image starts there.
+        await stitcher.add(bitmap, Math.round(scrollY * scale) - Math.round(plan.top * scale), Math.round(measure.viewHeight * scale));
+      } finally {
+        bitmap.close();
+      }
+    }
+    if (!stitcher || stitcher.missingRows > 0) throw new CaptureFailure('pageChanged', 'the page got shorter during the capture');
+    const parts = await stitcher.finish();
+    return parts.map((p) => ({ blob: p.blob, width: p.width, height: p.height, ...(p.count > 1 && { part: { index: p.index + 1, count: p.count } }) }));
+  } finally {
+    await deps.sendToTab(tab.tabId, { type: 'fullpage:restore' }).catch(() => {
+      // The tab is gone or navigated: there is no page left to put back.
+    });
+  }
+}
+
+/** Between screens, the tab must still be the one shown, at the page that was read. */
+async function expectStillShown(deps: CaptureDeps, tabId: number, url: string, mustBeActive: boolean): Promise<void> {
+  const now = await deps.getTab(tabId).catch(() => {
+    throw new CaptureFailure('tabClosed');
+  });
+  if (now.url !== undefined && now.url !== url) throw new CaptureFailure('pageChanged');
+  if (mustBeActive && now.active === false) throw new CaptureFailure('tabNotVisible');
+}
+
+function takeScreen(deps: CaptureDeps, limiter: CaptureRateLimiter, windowId: number): Promise<string> {
+  return captureInTurn(limiter, clockOf(deps), () => deps.captureVisibleTab(windowId)).catch((error: unknown) => {
+    throw captureError(error);
+  });
+}
+
+function captureError(error: unknown): CaptureFailure {
+  const message = describeError(error);
+  if (/permission|activeTab|all_urls/i.test(message)) return new CaptureFailure('permission');
+  if (/no tab|closed/i.test(message)) return new CaptureFailure('tabClosed');
+  return new CaptureFailure('captureFailed', message);
+}
+
+function clockOf(deps: CaptureDeps): Clock {
+  return { now: () => deps.now().getTime(), sleep: (ms) => deps.sleep(ms) };
+}
+
+/** What the browser says of a tab no content script runs in. */
+function pageFromTab(tab: TabInfo): PageMetadata {
+  return {
+    url: (tab.url ?? '').slice(0, 8192),
+    title: cleanText(tab.title),
+    viewport: { width: tab.width ?? 0, height: tab.height ?? 0 },
+    devicePixelRatio: 1,
+  };
+}
+
+function metadata(deps: CaptureDeps, now: Date, page: PageMetadata, captureId: string, label: EvidenceLabel | undefined) {
+  const timeZone = deps.timeZone ?? userTimeZone();
+  return {
+    captureId,
+    capturedAt: now.toISOString(),
+    capturedAtLocal: toZonedIso(now, timeZone),
+    timeZone,
+    page,
+    extensionVersion: deps.extensionVersion,
+    browser: deps.browserName,
+    ...(label && { label }),
+  };
+}
+
+/** Width and height from a PNG's header (the IHDR chunk), or nothing for bytes that are not a PNG. */
+export function pngSize(head: Uint8Array): { width: number; height: number } | Record<string, never> {
+  const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+  if (head.length < 24 || signature.some((b, i) => head[i] !== b)) return {};
+  const view = new DataView(head.buffer, head.byteOffset, head.byteLength);
+  return { width: view.getUint32(16), height: view.getUint32(20) };
+}
+
+export function dataUrlToBlob(dataUrl: string): Blob {
+  const match = /^data:([^;,]+)(;base64)?,(.*)$/s.exec(dataUrl);
+  if (!match) throw new CaptureFailure('captureFailed', 'the browser returned no image');
+  const [, mime, base64, payload] = match;
+  const bytes = base64 ? Uint8Array.from(atob(payload), (c) => c.charCodeAt(0)) : new TextEncoder().encode(decodeURIComponent(payload));
+  return new Blob([bytes], { type: mime });
+}

@@ -1,0 +1,356 @@
+/**
+ * Verifies a dossier ZIP outside the browser (Node, `npm run verify`): it refuses anything it cannot vouch
+ * for. Every file must be in the custody log, in manifest.json and in the ZIP, once, under the name the
+ * exporter gives it, with the bytes, size and metadata the log recorded; the ZIP's structure must be what a
+ * ZIP writer makes (lib/cli/zip-read.ts); the chain must hold and end with this export's entry, which
+ * vouches for report.html and the rest of the manifest (lib/dossier/export.ts). The checks of the log
+ * against what is held are the ones a case's Verify runs too (checkHoldings, lib/cases/custody.ts).
+ *
+ * Cheap checks come first (the directory, names, the manifest, the log), and a file is inflated only when
+ * they leave a chance it matches, in slices and no further than its declared size, so memory stays bounded
+ * whatever the ZIP claims (a ZIP bomb fails fast).
+ */
+import { createReadStream } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import { z } from 'zod';
+import { checkChain, checkHoldings, CustodyEntrySchema, type ChainBreak, type CustodyEntry, type ExportEntry } from '../cases/custody';
+import { createSha256 } from '../common/hash';
+import { ARCHIVE_POLICY } from '../capture/page-archive';
+import { DOSSIER_FORMAT, EVIDENCE_DIR, evidencePath, MANIFEST_PATH, manifestDigest, ManifestSchema, manifestLineMetadata, REPORT_PATH, type ManifestFile } from '../dossier/manifest';
+import { EntryDamaged, quoted, readEntry, readZipArchive, UnreadableZip, type ZipDirectoryEntry, type ZipSource } from './zip-read';
+
+export type { ZipDirectoryEntry, ZipSource } from './zip-read';
+
+export class NotADossier extends Error {}
+
+/** A manifest past this is not one DisputeKit wrote (10,000 items take about 12 MB); it is not read. */
+export const MAX_MANIFEST_BYTES = 16 * 1024 * 1024;
+/** The inserted run of an archived page is a few hundred bytes. */
+const MAX_INSERTED_BYTES = 4096;
+
+/** The entries the ZIP's central directory lists; NotADossier when it is not a ZIP this can read. */
+export async function readZipDirectory(source: ZipSource): Promise<ZipDirectoryEntry[]> {
+  try {
+    return (await readZipArchive(source)).entries;
+  } catch (error) {
+    if (error instanceof UnreadableZip) throw new NotADossier(error.message);
+    throw error;
+  }
+}
+
+export type FileCheck =
+  | { status: 'ok'; path: string; sha256: string; note?: string }
+  | { status: 'mismatch'; path: string; expected: string; actual: string }
+  | { status: 'missing'; path: string; evidenceId: string }
+  | { status: 'unexpected'; path: string }
+  | { status: 'unlogged'; path: string; evidenceId: string };
+
+export type ChainCheck =
+  | { ok: true; length: number; head: string | null }
+  | { ok: false; length: number; breaks: ChainBreak[]; headProblem?: string };
+
+/**
+ * The manifest as the verifier reads it: custody entries are taken as they are, so an edited or malformed
+ * entry is reported as a break in the chain rather than making the whole dossier unreadable.
+ */
+const LooseManifestSchema = ManifestSchema.extend({ custody: z.object({ entries: z.array(z.unknown()), headHash: z.string().nullable() }) });
+type LooseManifest = z.infer<typeof LooseManifestSchema>;
+
+export type DossierVerdict =
+  | { readable: false; reason: string }
+  | {
+      readable: true;
+      /** Null when the ZIP holds more than one manifest.json: none of them is taken. */
+      manifest: LooseManifest | null;
+      files: FileCheck[];
+      /** Everything else that does not match, one line each: the ZIP, names, metadata, the export entry. */
+      problems: string[];
+      chain: ChainCheck | null;
+      ok: boolean;
+    };
+
+const notADossier = (reason: string): DossierVerdict => ({ readable: false, reason });
+
+export async function verifyDossier(source: ZipSource): Promise<DossierVerdict> {
+  let archive;
+  try {
+    archive = await readZipArchive(source);
+  } catch (error) {
+    if (error instanceof UnreadableZip) return notADossier(error.message);
+    throw error;
+  }
+  const problems = [...archive.problems];
+  const byName = new Map<string, ZipDirectoryEntry[]>();
+  for (const entry of archive.entries) byName.set(entry.name, [...(byName.get(entry.name) ?? []), entry]);
+  const unsafe = new Set<string>();
+  for (const [name, entries] of byName) {
+    // Tools disagree on which of two same-named entries they show: neither is taken.
+    if (entries.length > 1) problems.push(`DUPLICATE ${quoted(name)}: the ZIP holds ${entries.length} entries with this name`);
+    const why = unsafeName(name);
+    if (why) {
+      unsafe.add(name);
+      problems.push(`UNSAFE NAME ${quoted(name)}: ${why}`);
+    }
+  }
+
+  const manifests = byName.get(MANIFEST_PATH) ?? [];
+  if (manifests.length === 0) return notADossier(`the ZIP has no ${MANIFEST_PATH}: not a DisputeKit dossier`);
+  if (manifests.length > 1) return { readable: true, manifest: null, files: [], problems, chain: null, ok: false };
+  let json: Record<string, unknown>;
+  let manifest: LooseManifest;
+  try {
+    json = await readManifestJson(source, manifests[0], problems);
+    manifest = parseManifest(json);
+  } catch (error) {
+    if (error instanceof NotADossier) return notADossier(error.message);
+    throw error;
+  }
+
+  const rawEntries = manifest.custody.entries;
+  const chain = checkCustody(manifest.case.id, rawEntries, manifest.custody.headHash);
+  const logged = rawEntries.flatMap((raw): CustodyEntry[] => {
+    const parsed = CustodyEntrySchema.safeParse(raw);
+    return parsed.success ? [parsed.data] : [];
+  });
+  const { entry: exportEntry, manifestVouched } = checkExportEntry(rawEntries.at(-1), manifest.exportedAt, json, problems);
+
+  // Each line of the manifest, against the log (the checks a case's Verify runs) and the ZIP.
+  const rawLines = json.files as Record<string, unknown>[];
+  const holdings = checkHoldings(logged, rawLines.map((line) => ({ evidenceId: String(line.evidenceId), metadata: manifestLineMetadata(line) })));
+  const files: FileCheck[] = [];
+  const listed = new Set<string>();
+  for (const [index, line] of manifest.files.entries()) {
+    const { path, evidenceId } = line;
+    if (listed.has(path)) problems.push(`DUPLICATE LINE ${quoted(path)}: manifest.json lists this path more than once`);
+    listed.add(path);
+    const expectedPath = evidencePath(index + 1, manifest.files.length, { id: evidenceId, kind: line.kind, mime: line.mime, fileName: line.fileName, htmlArchive: line.htmlArchive });
+    if (path !== expectedPath && !unsafe.has(path)) problems.push(`PATH ${quoted(path)}: DisputeKit names file ${index + 1} of manifest.json (evidence ${evidenceId}) ${expectedPath}`);
+    const holding = holdings.items[index];
+    if (holding.status === 'duplicate') {
+      problems.push(`DUPLICATE EVIDENCE ${evidenceId}: manifest.json lists this item more than once`);
+      continue;
+    }
+    const inZip = byName.get(path) ?? [];
+    if (inZip.length === 0) {
+      files.push({ status: 'missing', path, evidenceId });
+      continue;
+    }
+    if (holding.status === 'unlogged') {
+      files.push({ status: 'unlogged', path, evidenceId });
+      continue;
+    }
+    if (holding.metadataChanged) problems.push(`METADATA ${quoted(path)}: its details in manifest.json are not those custody entry ${holding.logged.seq} recorded`);
+    // Names already refused are not read: which of two entries, or what a tool would write where, is unknowable.
+    if (inZip.length > 1 || unsafe.has(path)) continue;
+    const [entry] = inZip;
+    if (line.bytes !== entry.size) problems.push(`SIZE ${quoted(path)}: manifest.json says ${line.bytes} bytes, the ZIP entry holds ${entry.size}`);
+    // Never read past the size the log vouches for: the line's, when its metadata matches its entry (or, for
+    // an entry logged before metadata was covered, when the export entry vouches for the manifest).
+    const sizeVouched = holding.logged.meta !== undefined ? !holding.metadataChanged : manifestVouched;
+    if (!sizeVouched || entry.size > line.bytes) continue;
+    const result = await hashEntry(source, entry, line.htmlArchive);
+    const expected = holding.logged.sha256;
+    if (result.damage) problems.push(`DAMAGED ${quoted(path)}: ${result.damage}`);
+    if (result.sha256 === undefined) continue;
+    if (result.sha256 !== expected || line.sha256 !== expected) {
+      files.push({ status: 'mismatch', path, expected, actual: result.sha256 });
+      continue;
+    }
+    if (line.htmlArchive && result.original) problems.push(...originalProblems(path, line.htmlArchive, result.original));
+    files.push({ status: 'ok', path, sha256: result.sha256, ...(holding.logged.meta === undefined && { note: 'logged before DisputeKit covered file details: they are vouched for by the export entry only' }) });
+  }
+  // Every item the log says the case holds must be in the dossier.
+  for (const [evidenceId] of holdings.missing) files.push({ status: 'missing', path: `${EVIDENCE_DIR}? (${evidenceId})`, evidenceId });
+  for (const name of byName.keys()) {
+    if (name !== MANIFEST_PATH && name !== REPORT_PATH && !listed.has(name) && !unsafe.has(name)) files.push({ status: 'unexpected', path: name });
+  }
+
+  const reports = byName.get(REPORT_PATH) ?? [];
+  if (reports.length === 0) problems.push(`MISSING ${REPORT_PATH}`);
+  else if (reports.length === 1 && exportEntry) {
+    const result = await hashEntry(source, reports[0]);
+    if (result.damage) problems.push(`DAMAGED ${quoted(REPORT_PATH)}: ${result.damage}`);
+    if (result.sha256 !== undefined && result.sha256 !== exportEntry.sha256) problems.push(`REPORT EDITED: ${REPORT_PATH} hashes to ${result.sha256}, the export entry (entry ${exportEntry.seq}) holds ${exportEntry.sha256}`);
+  }
+  return { readable: true, manifest, files, problems, chain, ok: problems.length === 0 && chain.ok && files.every((f) => f.status === 'ok') };
+}
+
+/** Why a name must not be written to disk as it is, if it must not. */
+function unsafeName(name: string): string | undefined {
+  if (/[\u0000-\u001f\u007f]/.test(name)) return 'it holds a control character (NUL, line break…)';
+  if (name.includes('\\')) return 'it holds a backslash, a folder separator on Windows';
+  if (name.startsWith('/') || /^[A-Za-z]:/.test(name)) return 'it is an absolute path';
+  if (name.includes('//')) return 'it holds an empty folder name (//)';
+  if (name.split('/').some((part) => part === '..' || part === '.')) return 'it holds a .. or . folder, which leads outside where it is unpacked';
+  return undefined;
+}
+
+async function readManifestJson(source: ZipSource, entry: ZipDirectoryEntry, problems: string[]): Promise<Record<string, unknown>> {
+  if (entry.size > MAX_MANIFEST_BYTES) throw new NotADossier(`${MANIFEST_PATH} declares ${entry.size} bytes, more than any dossier's (${MAX_MANIFEST_BYTES})`);
+  const chunks: Uint8Array[] = [];
+  try {
+    await readEntry(source, entry, (c) => chunks.push(c.slice()));
+  } catch (error) {
+    // A wrong CRC alone leaves the bytes readable; the manifest is then checked like any other content.
+    if (!(error instanceof EntryDamaged) || !error.crcOnly) throw new NotADossier(`${MANIFEST_PATH} cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+    problems.push(`DAMAGED ${quoted(MANIFEST_PATH)}: ${error.message}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(concat(chunks)));
+  } catch {
+    throw new NotADossier(`${MANIFEST_PATH} is not JSON`);
+  }
+  if (json === null || typeof json !== 'object' || Array.isArray(json)) throw new NotADossier(`${MANIFEST_PATH} is not a DisputeKit dossier manifest`);
+  return json as Record<string, unknown>;
+}
+
+function parseManifest(json: Record<string, unknown>): LooseManifest {
+  if (json.format !== 'disputekit-dossier') throw new NotADossier(`${MANIFEST_PATH} is not a DisputeKit dossier manifest (format ${quoted(String(json.format))})`);
+  if (json.formatVersion === 1) throw new NotADossier(`${MANIFEST_PATH} has formatVersion 1 (DisputeKit 0.1): its report, order facts and file details are not covered by its custody log, so it cannot be vouched for; export the case again`);
+  if (json.formatVersion !== DOSSIER_FORMAT) throw new NotADossier(`${MANIFEST_PATH} has formatVersion ${JSON.stringify(json.formatVersion) ?? 'none'}; this verifier reads format ${DOSSIER_FORMAT} only`);
+  const parsed = LooseManifestSchema.safeParse(json);
+  if (!parsed.success) throw new NotADossier(`${MANIFEST_PATH} is not a DisputeKit dossier manifest (at ${parsed.error.issues[0]?.path.join('.') ?? '?'})`);
+  return parsed.data;
+}
+
+function checkCustody(caseId: string, entries: unknown[], headHash: string | null): ChainCheck {
+  const breaks = checkChain(caseId, entries);
+  const last = (entries.at(-1) as { hash?: string } | undefined)?.hash ?? null;
+  const headProblem = last !== headHash ? `head hash ${headHash ?? 'none'} is not the last entry's ${last ?? 'none'}` : undefined;
+  if (breaks.length || headProblem) return { ok: false, length: entries.length, breaks, ...(headProblem && { headProblem }) };
+  return { ok: true, length: entries.length, head: last };
+}
+
+/** The log must end with this export's entry, and it must vouch for this manifest. */
+function checkExportEntry(raw: unknown, exportedAt: string, json: Record<string, unknown>, problems: string[]): { entry?: ExportEntry; manifestVouched: boolean } {
+  const parsed = CustodyEntrySchema.safeParse(raw);
+  if (!parsed.success || parsed.data.action !== 'exported') {
+    problems.push('NO EXPORT ENTRY: the custody log does not end with the entry the export writes, which vouches for manifest.json and report.html');
+    return { manifestVouched: false };
+  }
+  const entry = parsed.data;
+  if (entry.at !== exportedAt) problems.push(`EXPORT ENTRY: written at ${entry.at}, but manifest.json says the dossier was exported at ${exportedAt}`);
+  const digest = manifestDigest(json);
+  if (digest !== entry.manifest) problems.push(`MANIFEST EDITED: ${MANIFEST_PATH} (apart from its custody log) hashes to ${digest}, the export entry (entry ${entry.seq}) holds ${entry.manifest}`);
+  return { entry, manifestVouched: digest === entry.manifest && entry.at === exportedAt };
+}
+
+interface HashResult {
+  sha256?: string;
+  damage?: string;
+  /** For an archived page: the SHA-256 without the inserted run, and that run. */
+  original?: { sha256: string; inserted: Uint8Array };
+}
+
+/** Streams an entry through SHA-256 (and, for an archived page, through a second one that skips the inserted run). */
+async function hashEntry(source: ZipSource, entry: ZipDirectoryEntry, htmlArchive?: ManifestFile['htmlArchive']): Promise<HashResult> {
+  const hash = createSha256();
+  const original = htmlArchive && htmlArchive.insertedBytes <= MAX_INSERTED_BYTES ? { hash: createSha256(), inserted: new Uint8Array(htmlArchive.insertedBytes), start: htmlArchive.insertedAt, end: htmlArchive.insertedAt + htmlArchive.insertedBytes } : undefined;
+  let position = 0;
+  let damage: string | undefined;
+  try {
+    await readEntry(source, entry, (chunk) => {
+      hash.update(chunk);
+      if (original) {
+        const from = position;
+        const to = position + chunk.length;
+        const cutStart = Math.min(Math.max(original.start - from, 0), chunk.length);
+        const cutEnd = Math.min(Math.max(original.end - from, 0), chunk.length);
+        original.hash.update(chunk.subarray(0, cutStart));
+        if (cutEnd > cutStart) original.inserted.set(chunk.subarray(cutStart, cutEnd), from + cutStart - original.start);
+        original.hash.update(chunk.subarray(cutEnd));
+        position = to;
+      }
+    });
+  } catch (error) {
+    if (!(error instanceof EntryDamaged)) throw error;
+    if (!error.crcOnly) return { damage: error.message };
+    damage = error.message;
+  }
+  return { sha256: hash.hex(), ...(damage && { damage }), ...(original && { original: { sha256: original.hash.hex(), inserted: original.inserted } }) };
+}
+
+/** An archived page must be the page as saved plus one script-forbidding policy, as its metadata says. */
+function originalProblems(path: string, htmlArchive: NonNullable<ManifestFile['htmlArchive']>, original: { sha256: string; inserted: Uint8Array }): string[] {
+  const inserted = new TextDecoder().decode(original.inserted);
+  const policy = /^<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(inserted)?.[1];
+  const problems: string[] = [];
+  if (!policy || !policy.includes("script-src 'none'") || !policy.includes("default-src 'none'")) problems.push(`ARCHIVE ${quoted(path)}: the bytes its metadata says DisputeKit inserted are not a policy that forbids scripts (expected ${ARCHIVE_POLICY})`);
+  if (original.sha256 !== htmlArchive.originalSha256) problems.push(`ARCHIVE ${quoted(path)}: without its inserted policy it hashes to ${original.sha256}, not the page's ${htmlArchive.originalSha256}`);
+  return problems;
+}
+
+/** One line per file and per problem, one for the chain, and the exit code: 0 all vouched for, 1 anything does not match, 2 not a dossier. */
+export function describeVerdict(verdict: DossierVerdict): { lines: string[]; exitCode: 0 | 1 | 2 } {
+  if (!verdict.readable) return { lines: [`NOT A DOSSIER: ${verdict.reason}`], exitCode: 2 };
+  const lines = verdict.files.map((f) => {
+    switch (f.status) {
+      case 'ok':
+        return `OK ${f.path} ${f.sha256}${f.note ? ` (${f.note})` : ''}`;
+      case 'mismatch':
+        return `MISMATCH ${f.path} expected ${f.expected} actual ${f.actual}`;
+      case 'missing':
+        return `MISSING ${f.path} (evidence ${f.evidenceId})`;
+      case 'unexpected':
+        return `UNEXPECTED ${f.path}`;
+      case 'unlogged':
+        return `UNLOGGED ${f.path} (evidence ${f.evidenceId}): the custody log does not hold it, so nothing vouches for it`;
+    }
+  });
+  lines.push(...verdict.problems);
+  const { chain } = verdict;
+  if (chain?.ok) lines.push(`CHAIN OK ${chain.length} entries, head ${chain.head ?? 'none'}`);
+  else if (chain) {
+    const why = chain.breaks.map((b) => `entry ${b.seq}: ${b.kind}`);
+    if (chain.headProblem) why.push(chain.headProblem);
+    lines.push(`CHAIN BROKEN ${why.join('; ')}`);
+  }
+  lines.push(verdict.ok ? 'DOSSIER OK' : 'DOSSIER FAILED');
+  return { lines, exitCode: verdict.ok ? 0 : 1 };
+}
+
+function concat(chunks: Uint8Array[]): Uint8Array {
+  const all = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const chunk of chunks) {
+    all.set(chunk, at);
+    at += chunk.length;
+  }
+  return all;
+}
+
+/** A ZIP on disk, read in ranges. */
+export async function fileSource(path: string): Promise<ZipSource> {
+  const { size } = await stat(path);
+  return {
+    size,
+    async read(offset, length) {
+      const handle = await open(path, 'r');
+      try {
+        const buffer = Buffer.alloc(Math.max(0, Math.min(length, size - offset)));
+        await handle.read(buffer, 0, buffer.length, offset);
+        return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.length);
+      } finally {
+        await handle.close();
+      }
+    },
+    async *stream(offset, length) {
+      if (length === 0) return;
+      for await (const chunk of createReadStream(path, { start: offset, end: offset + length - 1, highWaterMark: 1 << 20 })) yield chunk as Uint8Array;
+    },
+  };
+}
+
+/** A ZIP in memory (tests). */
+export function bufferSource(bytes: Uint8Array): ZipSource {
+  return {
+    size: bytes.length,
+    async read(offset, length) {
+      return bytes.subarray(offset, offset + length);
+    },
+    async *stream(offset, length) {
+      for (let i = offset; i < offset + length; i += 65536) yield bytes.subarray(i, Math.min(offset + length, i + 65536));
+    },
+  };
+}

@@ -1,0 +1,302 @@
+/**
+ * What DisputeKit knows and stores, as zod schemas. Everything read off a page or out of the database is
+ * parsed with these, so a drifted page or an old row fails loudly in one place instead of deep in the UI.
+ */
+import { z } from 'zod';
+import { PLATFORMS } from './marketplaces';
+import { MAX_TEXT } from './text';
+
+export { MAX_TEXT };
+
+const text = z.string().max(MAX_TEXT);
+
+export const PlatformSchema = z.enum(PLATFORMS);
+
+export const MoneySchema = z.object({
+  amount: z.number().finite(),
+  /** ISO 4217 code. */
+  currency: z.string().regex(/^[A-Z]{3}$/),
+});
+export type Money = z.infer<typeof MoneySchema>;
+
+export const StoreSchema = z.object({ name: text, url: text.optional(), id: text.optional() });
+
+/** How many of each a reading keeps; a reader's longer lists are cut to these (lib/readers/caps.ts), not refused. */
+export const MAX_ORDERS = 500;
+export const MAX_ITEMS = 500;
+export const MAX_TRACKING = 50;
+export const MAX_COUNTDOWNS = 20;
+
+export const OrderItemSchema = z.object({
+  title: text,
+  sku: text.optional(),
+  quantity: z.number().int().nonnegative().optional(),
+  price: MoneySchema.optional(),
+  url: text.optional(),
+  /** The listing as it was when bought (AliExpress's order snapshot), when the page links it: evidence. */
+  snapshotUrl: text.optional(),
+});
+
+/**
+ * A countdown or deadline the page shows: its label and words as shown, and when it ends (an instant, or a day
+ * YYYY-MM-DD when the page names only the day). `endsBefore`: once two readings of a truncated countdown were
+ * intersected (lib/deadlines/page-countdowns.ts mergeCountdowns), the instant it ends before.
+ */
+export const CountdownSchema = z.object({ label: text, text, endsAt: z.string().optional(), endsBefore: z.string().optional() });
+export type Countdown = z.infer<typeof CountdownSchema>;
+
+/**
+ * How a field was found, most trusted first (../shared/docs/marketplace-pages.md, "Strategy"): the API
+ * responses the page itself loaded ('api-data', kept by the page-data recorder), data embedded in its HTML,
+ * markup selectors, labelled text, the URL.
+ */
+export const STRATEGIES = ['api-data', 'embedded-data', 'selector', 'label', 'url'] as const;
+export const StrategySchema = z.enum(STRATEGIES);
+export type Strategy = z.infer<typeof StrategySchema>;
+
+/**
+ * When something happened, as the page states it: a calendar day `YYYY-MM-DD` when the page gives only a day
+ * (never turned into midnight UTC or any invented time), or an instant with its offset when it gives a time
+ * (`2026-11-03T14:42:51+08:00`, in the platform's zone when the page states none).
+ */
+export const DAY = /^\d{4}-\d{2}-\d{2}$/;
+export const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
+export const PageDateSchema = z.string().refine((s) => (DAY.test(s) || INSTANT.test(s)) && !Number.isNaN(Date.parse(DAY.test(s) ? `${s}T00:00:00Z` : s)), {
+  message: 'a day (YYYY-MM-DD) or an instant with its offset',
+});
+export type PageDate = z.infer<typeof PageDateSchema>;
+
+/**
+ * The dated steps of an order a page can state, named as the deadline engine names its events
+ * (lib/deadlines/rules/vocabulary.ts CASE_EVENTS): each one a reader gives starts that event's rules.
+ */
+export const ORDER_EVENTS = [
+  'placed',
+  'paid',
+  'shipped',
+  'delivered',
+  'receiptConfirmed',
+  'completed',
+  'expectedDelivery',
+  'disputeOpened',
+  'refundRequested',
+  'returnShipped',
+] as const;
+export type OrderEvent = (typeof ORDER_EVENTS)[number];
+export const OrderEventsSchema = z.partialRecord(z.enum(ORDER_EVENTS), PageDateSchema);
+export type OrderEvents = z.infer<typeof OrderEventsSchema>;
+
+/** A dispute, return or refund about an order, as its page (or the order page) shows it. */
+export const DisputeSchema = z.object({
+  id: z.string().regex(/^[0-9A-Za-z_-]{1,64}$/).optional(),
+  /** The kind the page names (e.g. "RETURN", "仅退款", "Возврат"), as text. */
+  type: text.optional(),
+  status: text.optional(),
+  openedAt: PageDateSchema.optional(),
+  amount: MoneySchema.optional(),
+  /** Where the dispute's own page is, when the page links it. */
+  url: text.optional(),
+});
+export type Dispute = z.infer<typeof DisputeSchema>;
+
+export const OrderFactsSchema = z.object({
+  orderId: z.string().regex(/^[0-9A-Za-z_-]{1,64}$/),
+  /** The same value as `events.placed` (kept for the documented `extract` output). */
+  placedAt: PageDateSchema.optional(),
+  status: text.optional(),
+  store: StoreSchema.optional(),
+  items: z.array(OrderItemSchema).max(MAX_ITEMS),
+  total: MoneySchema.optional(),
+  tracking: z.array(z.object({ number: text, carrier: text.optional() })).max(MAX_TRACKING).optional(),
+  countdowns: z.array(CountdownSchema).max(MAX_COUNTDOWNS).optional(),
+  /** Every dated step the page states; `sources` has one entry per event, as "events.<name>". */
+  events: OrderEventsSchema.optional(),
+  /** On a dispute or refund page (and an order page that shows one): the dispute about this order. */
+  dispute: DisputeSchema.optional(),
+  /** Which strategy found each field; fields absent here were not found. */
+  sources: z.record(z.string(), StrategySchema),
+});
+export type OrderFacts = z.infer<typeof OrderFactsSchema>;
+
+/** 'dispute-list' / 'dispute-detail': a marketplace's returns, refunds or disputes (one order per dispute shown). */
+export const PAGE_KINDS = ['order-list', 'order-detail', 'dispute-list', 'dispute-detail', 'unknown'] as const;
+export type PageKind = (typeof PAGE_KINDS)[number];
+export const PageReadingSchema = z.object({
+  platform: PlatformSchema,
+  pageKind: z.enum(PAGE_KINDS),
+  orders: z.array(OrderFactsSchema).max(MAX_ORDERS),
+  /** Fields the reader looked for and could not find, as "field" or "orders[i].field". */
+  missing: z.array(z.string()),
+  /** What the page had more of than a reading keeps, and was cut: "orders (600, kept 500)", "orders[0].items[2].title". */
+  truncated: z.array(z.string()).max(200).optional(),
+});
+export type PageReading = z.infer<typeof PageReadingSchema>;
+
+/**
+ * Where a reading of an order came from. 'page-button': the page's own "Save order to DisputeKit" button;
+ * 'capture': Capture evidence (popup, context menu, keyboard command); 'selection': a selection saved on the
+ * order's page; 'list': "Save all orders" on a list page; 'popup': the popup opened the case from its reading
+ * (a date, step or contact set before any capture); 'backup': a restored backup's copy of the case's facts;
+ * 'before-readings': the facts a case held when readings were first kept (database version 5).
+ */
+export const READING_SOURCES = ['capture', 'selection', 'list', 'popup', 'page-button', 'backup', 'before-readings'] as const;
+export type ReadingSource = (typeof READING_SOURCES)[number];
+
+/** One record of what a page said about an order and when: kept for every save, never edited. */
+export const ReadingSchema = z.object({
+  id: z.number().int().optional(),
+  caseId: z.string(),
+  /** UTC, ISO 8601 with Z. */
+  at: z.string(),
+  source: z.enum(READING_SOURCES),
+  /** The page's address, when the reading came from a page. */
+  url: z.string().max(8192).optional(),
+  order: OrderFactsSchema,
+});
+export type Reading = z.infer<typeof ReadingSchema>;
+
+/** The case is the user's dispute about one order. */
+export const CASE_STATES = ['open', 'resolved', 'closed'] as const;
+export const CaseSchema = z.object({
+  /** `${platform}:${orderId}`: one case per order, so capturing the same order again finds it. */
+  id: z.string(),
+  platform: PlatformSchema,
+  orderId: z.string(),
+  /**
+   * The order's facts. Refreshed by a capture the user starts (toolbar, menu, shortcut, list save); never
+   * replaced by the page's own button or a restore, which add a reading instead (lib/cases/readings.ts).
+   */
+  order: OrderFactsSchema,
+  state: z.enum(CASE_STATES),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  /**
+   * Event dates the user set by hand (case event name → ISO date-time), which win over what the page shows.
+   * Dates read from the page are not copied here: they come from `order`, which every capture refreshes.
+   */
+  dates: z.record(z.string(), z.object({ at: z.string(), setBy: z.literal('user') })).optional(),
+  /** Deadlines the user set by hand (rule id → ISO date-time); they win over the page and the rules. */
+  userDue: z.record(z.string(), z.string()).optional(),
+});
+export type CaseRecord = z.infer<typeof CaseSchema>;
+
+/**
+ * 'selection': text the user selected on a page (a seller's chat message, a quote), saved as text/plain.
+ * 'file': a photo, video or document the user added from disk. 'note': text the user wrote.
+ * 'letter': a letter the user composed and saved (lib/letters), as text/plain; it goes into the dossier.
+ */
+export const EVIDENCE_KINDS = ['visible-screenshot', 'fullpage-screenshot', 'page-html', 'page-mhtml', 'selection', 'file', 'note', 'letter'] as const;
+export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
+/** Kinds that come from the user's disk or keyboard, not from a page: they have no page metadata. */
+export const PAGELESS_KINDS: readonly EvidenceKind[] = ['file', 'note', 'letter'];
+
+/** What an item shows, as the user says. */
+export const EVIDENCE_LABELS = ['order', 'listing', 'tracking', 'chat', 'unboxing', 'product', 'other'] as const;
+export type EvidenceLabel = (typeof EVIDENCE_LABELS)[number];
+
+export const PageMetadataSchema = z.object({
+  url: z.string().max(8192),
+  title: text,
+  viewport: z.object({ width: z.number().nonnegative(), height: z.number().nonnegative() }),
+  devicePixelRatio: z.number().positive(),
+});
+export type PageMetadata = z.infer<typeof PageMetadataSchema>;
+
+export const EvidenceSchema = z.object({
+  id: z.string(),
+  caseId: z.string(),
+  /** Items saved by one click share a capture id. */
+  captureId: z.string(),
+  kind: z.enum(EVIDENCE_KINDS),
+  blob: z.instanceof(Blob),
+  mime: z.string(),
+  bytes: z.number().int().nonnegative(),
+  /** Lower-case hex SHA-256 of the blob's bytes. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** UTC, ISO 8601 with Z. */
+  capturedAt: z.string(),
+  /** The same instant in the user's zone, ISO 8601 with offset, and that zone's IANA name. */
+  capturedAtLocal: z.string(),
+  timeZone: z.string(),
+  /** The page the item was taken from; absent only for PAGELESS_KINDS. */
+  page: PageMetadataSchema.optional(),
+  extensionVersion: z.string(),
+  browser: z.string(),
+  /** A small JPEG of an image, made once at capture so lists never decode the full picture. */
+  thumbnail: z.instanceof(Blob).optional(),
+  /** An image's size in pixels (device pixels: CSS px × device pixel ratio × zoom). */
+  image: z.object({ width: z.number().int().positive(), height: z.number().int().positive() }).optional(),
+  /** One of the numbered parts of a page image too tall for one canvas (index from 1). */
+  part: z.object({ index: z.number().int().positive(), count: z.number().int().positive() }).optional(),
+  /**
+   * A page taller than one capture takes (lib/capture/fullpage-plan.ts MAX_SCREENS): the screens this capture holds,
+   * from `first` to `last` of `of` (1-based).
+   */
+  section: z.object({ first: z.number().int().positive(), last: z.number().int().positive(), of: z.number().int().positive() }).optional(),
+  /** What the user says this item is ("chat" for a saved conversation). */
+  label: z.enum(EVIDENCE_LABELS).optional(),
+  /** For a file from disk: its name and its last-modified time (UTC ISO) as the file system gave them. */
+  fileName: text.optional(),
+  fileLastModified: z.string().optional(),
+  /**
+   * A captured page ('page-html') saved with scripts disabled: the stored file is the page's HTML as
+   * serialized with DisputeKit's policy inserted (lib/capture/page-archive.ts). That HTML had this SHA-256 and size;
+   * the inserted bytes start at byte `insertedAt` and are `insertedBytes` long. Pages saved before this have none.
+   */
+  htmlArchive: z
+    .object({
+      originalSha256: z.string().regex(/^[0-9a-f]{64}$/),
+      originalBytes: z.number().int().nonnegative(),
+      insertedAt: z.number().int().nonnegative(),
+      insertedBytes: z.number().int().positive(),
+    })
+    .optional(),
+}).refine((e) => e.page !== undefined || PAGELESS_KINDS.includes(e.kind), { message: 'page metadata is required for this kind', path: ['page'] });
+export type EvidenceRecord = z.infer<typeof EvidenceSchema>;
+
+/** The case timeline: what happened and when. Later: contacts, checklist steps, custody log. */
+export const TIMELINE_EVENT_TYPES = ['case-opened', 'evidence-captured', 'evidence-deleted'] as const;
+export const TimelineEventSchema = z.object({
+  id: z.number().int().optional(),
+  caseId: z.string(),
+  at: z.string(),
+  type: z.enum(TIMELINE_EVENT_TYPES),
+  /** Evidence ids this event is about. */
+  evidenceIds: z.array(z.string()).optional(),
+});
+export type TimelineEvent = z.infer<typeof TimelineEventSchema>;
+
+/** The user's progress through a platform's escalation ladder. */
+export const ChecklistStepStateSchema = z.object({
+  caseId: z.string(),
+  stepId: z.string(),
+  state: z.enum(['done', 'skipped']),
+  at: z.string(),
+});
+export type ChecklistStepState = z.infer<typeof ChecklistStepStateSchema>;
+
+/** One attempt to reach someone about a case: the ladders ask the user to log every one (date, channel, reference). */
+export const CONTACT_CHANNELS = ['seller-chat', 'platform-support', 'bank', 'agency', 'other'] as const;
+export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
+export const ContactSchema = z.object({
+  id: z.string(),
+  caseId: z.string(),
+  /** When the message was sent, ISO 8601. */
+  at: z.string(),
+  channel: z.enum(CONTACT_CHANNELS),
+  /** A ticket, claim or message number the other side gave. */
+  reference: z.string().max(200).optional(),
+  summary: z.string().max(MAX_TEXT),
+});
+export type ContactRecord = z.infer<typeof ContactSchema>;
+
+/** A deadline notification already sent, so each case + rule + threshold is announced once only. */
+export const SentNotificationSchema = z.object({
+  caseId: z.string(),
+  rule: z.string(),
+  thresholdHours: z.number(),
+  /** The deadline it announced and when it was sent, ISO 8601. */
+  due: z.string(),
+  at: z.string(),
+});
+export type SentNotification = z.infer<typeof SentNotificationSchema>;

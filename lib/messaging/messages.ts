@@ -1,0 +1,203 @@
+/**
+ * Every message that crosses a context boundary (popup ⇄ background ⇄ content script), as zod schemas.
+ * Receivers parse what arrives and refuse anything that is not from this extension's own contexts.
+ */
+import { z } from 'zod';
+import { EVIDENCE_LABELS, PageMetadataSchema, PageReadingSchema } from '../common/model';
+
+// Popup → content script.
+export const ReadPageRequest = z.object({ type: z.literal('page:read') });
+// Background → content script: the reading plus what an archive of the page needs.
+export const SnapshotRequest = z.object({ type: z.literal('page:snapshot') });
+// Background → content script: the user's selection as the page has it. The context menu's selectionText
+// loses line breaks, which a saved chat needs.
+export const SelectionRequest = z.object({ type: z.literal('page:selection') });
+export const SelectionResponse = z.object({ text: z.string().max(1_000_000) });
+export type SelectionResponse = z.infer<typeof SelectionResponse>;
+export const ContentRequest = z.discriminatedUnion('type', [ReadPageRequest, SnapshotRequest]);
+export type ContentRequest = z.infer<typeof ContentRequest>;
+
+export const ReadPageResponse = z.object({ reading: PageReadingSchema.nullable() });
+export type ReadPageResponse = z.infer<typeof ReadPageResponse>;
+
+/** Pages over this size are refused rather than archived half: a clear error beats a truncated copy. */
+export const MAX_SNAPSHOT_CHARS = 64 * 1024 * 1024;
+export const SnapshotResponse = z.object({
+  reading: PageReadingSchema.nullable(),
+  html: z.string().max(MAX_SNAPSHOT_CHARS),
+  page: PageMetadataSchema,
+});
+export type SnapshotResponse = z.infer<typeof SnapshotResponse>;
+
+// Extension pages → background.
+export const CaptureRequest = z.object({ type: z.literal('capture:visible'), tabId: z.number().int().nonnegative() });
+export const InterruptedCaptureRequest = z.object({ type: z.literal('capture:takeInterrupted') });
+export const SaveOrdersRequest = z.object({ type: z.literal('orders:saveAll'), tabId: z.number().int().nonnegative() });
+// Extension pages → background: capture a tab (full page or visible area), into its order's case or a given
+// case; cancel a running capture of a tab.
+export const CAPTURE_MODES = ['fullpage', 'visible'] as const;
+export const CaptureTabRequest = z.object({
+  type: z.literal('capture:tab'),
+  tabId: z.number().int().nonnegative(),
+  mode: z.enum(CAPTURE_MODES),
+  caseId: z.string().min(1).max(200).optional(),
+  label: z.enum(EVIDENCE_LABELS).optional(),
+  /** A page taller than one capture takes: the screen (0-based) the section to take starts at. */
+  fromScreen: z.number().int().nonnegative().max(1_000_000).optional(),
+});
+export type CaptureTabRequest = z.infer<typeof CaptureTabRequest>;
+export const CancelCaptureRequest = z.object({ type: z.literal('capture:cancel'), tabId: z.number().int().nonnegative() });
+
+/** A case, its dates, contacts or checklist changed: recompute the badge, notifications and alarm. */
+export const DeadlinesRefreshRequest = z.object({ type: z.literal('deadlines:refresh') });
+export const DeadlinesRefreshResponse = z.object({ badge: z.string() });
+
+export const BackgroundRequest = z.discriminatedUnion('type', [
+  CaptureRequest,
+  CaptureTabRequest,
+  CancelCaptureRequest,
+  InterruptedCaptureRequest,
+  SaveOrdersRequest,
+  DeadlinesRefreshRequest,
+]);
+export type BackgroundRequest = z.infer<typeof BackgroundRequest>;
+
+export const CAPTURE_ERRORS = [
+  'tabClosed',
+  'notOrderPage',
+  'tabNotVisible',
+  'permission',
+  'captureFailed',
+  'pageChanged',
+  'storageFull',
+  'internal',
+  // Full-page capture (lib/capture/capture-tab.ts captureTab).
+  'cancelled',
+  'busy',
+  'caseNotFound',
+  // The page names another order than its address (lib/capture/page-order.ts); the page's own button also needs
+  // an address that names one.
+  'orderMismatch',
+  'noOrderInUrl',
+] as const;
+export type CaptureError = (typeof CAPTURE_ERRORS)[number];
+
+export const CaptureResponse = z.discriminatedUnion('ok', [
+  z.object({
+    ok: z.literal(true),
+    caseId: z.string(),
+    evidenceIds: z.array(z.string()),
+    /** The page was taller than one capture takes: the screens this one holds (lib/capture/fullpage-plan.ts). */
+    section: z.object({ first: z.number().int().positive(), last: z.number().int().positive(), of: z.number().int().positive() }).optional(),
+  }),
+  z.object({ ok: z.literal(false), error: z.enum(CAPTURE_ERRORS), detail: z.string().optional() }),
+]);
+export type CaptureResponse = z.infer<typeof CaptureResponse>;
+
+export const SaveOrdersResponse = z.discriminatedUnion('ok', [
+  // lib/cases/cases.ts SavedOrders: how many new and updated cases, and how many of them closed (or kept open).
+  z.object({
+    ok: z.literal(true),
+    created: z.number().int(),
+    updated: z.number().int(),
+    createdClosed: z.number().int(),
+    updatedClosed: z.number().int(),
+    keptOpen: z.number().int(),
+  }),
+  z.object({ ok: z.literal(false), error: z.enum(['notOrderPage', 'storageFull', 'internal']), detail: z.string().optional() }),
+]);
+export type SaveOrdersResponse = z.infer<typeof SaveOrdersResponse>;
+
+/**
+ * Content script → the popup, on the port the popup opens to its tab's content script (PAGE_WATCH_PORT) while
+ * it is open: what the page shows changed (single-page navigation, more orders, a new API response). A port,
+ * not a broadcast: nothing wakes the background, and a page nobody watches is not read for it.
+ */
+export const PAGE_WATCH_PORT = 'disputekit:page-watch';
+export const PageChangedNotice = z.object({ type: z.literal('page:changed') });
+
+export const InterruptedCaptureResponse = z.object({ interrupted: z.boolean() });
+
+/** The sender fields a receiver checks; the same shape in Chrome and Firefox. */
+export interface SenderLike {
+  id?: string;
+  url?: string;
+  tab?: unknown;
+}
+
+/** True for this extension's own pages (popup, dashboard), not content scripts and not other extensions. */
+export function isOwnExtensionPage(sender: SenderLike, extensionId: string, extensionOrigin: string): boolean {
+  return sender.id === extensionId && typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin);
+}
+
+// Content script → background: the in-page "Save order to DisputeKit" button. The message carries no page
+// data on purpose (strict: anything extra is refused); the background re-reads the tab through its snapshot.
+export const SaveOrderFromPageRequest = z.strictObject({ type: z.literal('order:saveFromPage') });
+/** 'rateLimited': this tab's button saved too often in the last minute (lib/capture/page-button-save.ts). */
+export const SAVE_FROM_PAGE_ERRORS = [...CAPTURE_ERRORS, 'rateLimited'] as const;
+export const SaveOrderFromPageResponse = z.discriminatedUnion('ok', [
+  /** `shortcut`: the keyboard command's current keys, for the "how to add the screenshot" hint; empty if unset. */
+  z.object({ ok: z.literal(true), caseId: z.string(), evidenceIds: z.array(z.string()), shortcut: z.string() }),
+  z.object({ ok: z.literal(false), error: z.enum(SAVE_FROM_PAGE_ERRORS), detail: z.string().optional() }),
+]);
+export type SaveOrderFromPageResponse = z.infer<typeof SaveOrderFromPageResponse>;
+
+/** The sender fields that tell a content script's message apart; the same shape in Chrome and Firefox. */
+export interface ContentSenderLike {
+  id?: string;
+  url?: string;
+  frameId?: number;
+  tab?: { id?: number; url?: string };
+}
+
+/**
+ * True for this extension's content script in the top frame of a marketplace tab: not an extension page,
+ * not another extension, not an iframe or a tab on another site (where our content scripts never run).
+ */
+export function isMarketplaceContentScript(
+  sender: ContentSenderLike,
+  extensionId: string,
+  isMarketplaceUrl: (url: string) => boolean,
+): sender is ContentSenderLike & { tab: { id: number; url: string } } {
+  const tab = sender.tab;
+  return (
+    sender.id === extensionId &&
+    sender.frameId === 0 &&
+    typeof tab?.id === 'number' &&
+    typeof tab.url === 'string' &&
+    isMarketplaceUrl(tab.url) &&
+    typeof sender.url === 'string' &&
+    isMarketplaceUrl(sender.url)
+  );
+}
+
+// Background → content script: the page's side of a full-page capture (lib/content/fullpage-scroll.ts).
+export const FullpagePrepareRequest = z.object({ type: z.literal('fullpage:prepare') });
+export const FullpageScreenRequest = z.object({
+  type: z.literal('fullpage:screen'),
+  y: z.number().nonnegative().finite(),
+  index: z.number().int().nonnegative(),
+});
+export const FullpageRestoreRequest = z.object({ type: z.literal('fullpage:restore') });
+export const FullpageRequest = z.discriminatedUnion('type', [FullpagePrepareRequest, FullpageScreenRequest, FullpageRestoreRequest]);
+export type FullpageRequest = z.infer<typeof FullpageRequest>;
+
+export const PageMeasureResponse = z.object({
+  pageHeight: z.number().positive().finite(),
+  viewHeight: z.number().positive().finite(),
+  windowWidth: z.number().positive().finite(),
+  devicePixelRatio: z.number().positive().finite(),
+});
+export const ScreenResponse = z.object({ scrollY: z.number().nonnegative().finite() });
+
+/** Background → extension pages while a capture runs: which step it is at ("screen 3 of 10"). */
+export const CAPTURE_PHASES = ['preparing', 'screens', 'archiving', 'saving'] as const;
+export const CaptureProgressNotice = z.object({
+  type: z.literal('capture:progress'),
+  tabId: z.number().int().nonnegative(),
+  phase: z.enum(CAPTURE_PHASES),
+  done: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+});
+export type CaptureProgressNotice = z.infer<typeof CaptureProgressNotice>;
+export type CaptureProgress = Omit<CaptureProgressNotice, 'type' | 'tabId'>;

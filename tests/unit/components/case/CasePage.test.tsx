@@ -1,0 +1,159 @@
+// @vitest-environment happy-dom
+import { Blob as NodeBlob } from 'node:buffer';
+import Dexie from 'dexie';
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CasePage } from '@/components/case/CasePage';
+import type { CasePageApi } from '@/components/case/case-page-api';
+import { getCustodyLog } from '@/lib/cases/cases';
+import { DisputeKitDB } from '@/lib/cases/db';
+import { CASE_ID, caseWithCapture, importDeps, planApi } from '../../support/case-fixture';
+import { until } from '../../support/wait';
+
+const NAME = 'case-page-test';
+let database: DisputeKitDB;
+let root: HTMLElement;
+
+beforeEach(async () => {
+  database = new DisputeKitDB(NAME);
+  await caseWithCapture(database);
+  root = document.createElement('div');
+  document.body.append(root);
+});
+afterEach(async () => {
+  render(null, root);
+  root.remove();
+  database.close();
+  await Dexie.delete(NAME);
+});
+
+function api(caseId: string | undefined = CASE_ID): CasePageApi {
+  return {
+    locale: 'en',
+    caseId,
+    database,
+    importDeps: importDeps(database),
+    estimate: async () => ({ usage: 2_500_000, quota: 10_000_000_000 }),
+    now: () => new Date('2026-11-22T00:00:00.000Z'),
+    refreshDeadlines: () => undefined,
+    plan: planApi(database),
+  };
+}
+
+async function show(pageApi: CasePageApi) {
+  await act(async () => render(<CasePage api={pageApi} />, root));
+  await settle();
+}
+/** Lets IndexedDB and the re-render after it finish. */
+async function settle() {
+  for (let i = 0; i < 5; i++) await act(() => new Promise((resolve) => setTimeout(resolve, 10)));
+}
+const byTestId = (id: string) => root.querySelector<HTMLElement>(`[data-testid="${id}"]`);
+const all = (id: string) => [...root.querySelectorAll<HTMLElement>(`[data-testid="${id}"]`)];
+
+async function pick(files: File[]) {
+  const input = byTestId('file-picker') as HTMLInputElement;
+  Object.defineProperty(input, 'files', { value: files, configurable: true });
+  await act(async () => void input.dispatchEvent(new Event('change', { bubbles: true })));
+  await settle();
+}
+
+describe('the plan on the case page', () => {
+  it('shows what the popup shows: the headline, the next step (the capture ticked "document"), the checklist, deadlines, dates and contacts', async () => {
+    await database.cases.update(CASE_ID, { order: { orderId: '8190123456789012', items: [], sources: {}, events: { placed: '2026-11-01', shipped: '2026-11-03' } } });
+    await show(api());
+    const plan = await until(() => byTestId('case-plan'), 'the plan');
+    for (const part of ['countdown', 'next-step', 'checklist', 'deadlines', 'dates', 'contacts']) expect(plan.querySelector(`[data-testid="${part}"]`), part).not.toBeNull();
+    expect(byTestId('step-document')?.dataset.state).toBe('done');
+    expect(byTestId('next-step-title')?.textContent).toBe('Chat with the seller');
+    // The same data module as the popup: ticking the next step here is stored for the case.
+    await act(async () => byTestId('step-done')!.click());
+    await until(() => byTestId('step-contact-seller')?.dataset.state === 'done', 'the step ticked');
+    expect(await database.checklist.get([CASE_ID, 'contact-seller'])).toMatchObject({ state: 'done' });
+  });
+
+  it('the timeline shows a day the user entered as that day, with no time', async () => {
+    await database.cases.update(CASE_ID, { dates: { delivered: { at: '2026-11-05', setBy: 'user' } } });
+    await show(api());
+    const entry = await until(() => [...root.querySelectorAll<HTMLElement>('[data-testid="timeline-entry"][data-kind="date"]')][0], 'the date in the timeline');
+    expect(entry.querySelector('time')?.textContent).toBe('Nov 5, 2026');
+  });
+
+  it('opened from a notification (#deadline-<rule>): the deadline list open at that deadline, marked', async () => {
+    await database.cases.update(CASE_ID, { order: { orderId: '8190123456789012', items: [], sources: {}, events: { placed: '2026-11-01', shipped: '2026-11-03' } } });
+    await show({ ...api(), focusRule: 'AE-02' });
+    const item = await until(() => root.querySelector<HTMLElement>('[data-rule="AE-02"].target'), 'the marked deadline');
+    expect(item.closest('details')?.open).toBe(true);
+  });
+});
+
+describe('the case page', () => {
+  it('shows the order, its listing links and its evidence with shortened hashes', async () => {
+    await show(api());
+    expect(byTestId('case-title')?.textContent).toBe('AliExpress order 8190123456789012');
+    expect(byTestId('fact-order-id')?.textContent).toBe('8190123456789012');
+    expect(byTestId('open-listing')?.getAttribute('href')).toBe('https://www.aliexpress.com/item/1.html');
+    expect(all('evidence-item')).toHaveLength(1);
+    const hash = byTestId('evidence-sha256')!;
+    expect(hash.textContent).toMatch(/^[0-9a-f]{8}…[0-9a-f]{8}$/);
+    expect(hash.getAttribute('title')).toMatch(/^[0-9a-f]{64}$/);
+    // A captured page is never opened inside the extension, only downloaded.
+    expect(byTestId('evidence-open')).toBeNull();
+    expect(byTestId('evidence-download')).not.toBeNull();
+    // The fixture's page as a capture stores it since issue 12: 23 bytes of page and the 244-byte script policy.
+    expect(byTestId('storage-case')?.textContent).toBe('This case: 267 bytes');
+    expect(byTestId('storage-browser')?.textContent).toBe('DisputeKit uses 2.5 MB of 10 GB available to it');
+  });
+
+  it('adds picked files with the chosen label and lists them', async () => {
+    await show(api());
+    const select = byTestId('label-select') as HTMLSelectElement;
+    select.value = 'unboxing';
+    await act(async () => void select.dispatchEvent(new Event('change', { bubbles: true })));
+    await pick([new File(['video bytes'], 'unboxing.mp4', { type: 'video/mp4' })]);
+    expect(byTestId('case-notice')?.textContent).toBe('Added 1 item to the case.');
+    const item = root.querySelector('[data-name="unboxing.mp4"]');
+    expect(item?.textContent).toContain('Unboxing');
+    expect((await database.evidence.where('caseId').equals(CASE_ID).toArray()).find((e) => e.fileName === 'unboxing.mp4')?.label).toBe('unboxing');
+  });
+
+  it('says clearly when the disk is full, and the list keeps what was there', async () => {
+    database.custody.hook('creating', () => {
+      throw new DOMException('quota', 'QuotaExceededError');
+    });
+    await show(api());
+    await pick([new File(['x'], 'big.mp4', { type: 'video/mp4' })]);
+    expect(root.querySelector('[role="alert"]')?.textContent).toMatch(/no room left on the disk.*Nothing of them was saved, and everything saved before is still there/);
+    expect(all('evidence-item')).toHaveLength(1);
+  });
+
+  it('Verify reports a changed file by name', async () => {
+    await show(api());
+    const [row] = await database.evidence.toArray();
+    // Node's own Blob: a happy-dom Blob does not come back from fake-indexeddb with its bytes readable.
+    await database.evidence.update(row.id, { blob: new NodeBlob(['changed']) as Blob, fileName: 'order-page.html' });
+    await act(async () => byTestId('verify')!.click());
+    await settle();
+    const problem = byTestId('verify-problem')!;
+    expect(problem.dataset.status).toBe('mismatch');
+    expect(problem.textContent).toContain('“order-page.html” has changed since it was saved');
+    expect(byTestId('verify-report')?.dataset.ok).toBe('false');
+  });
+
+  it('deleting an item asks first and is written in the custody log', async () => {
+    await show(api());
+    const confirm = vi.fn(() => true);
+    window.confirm = confirm;
+    await act(async () => byTestId('evidence-delete')!.click());
+    await settle();
+    expect(confirm).toHaveBeenCalled();
+    expect(all('evidence-item')).toHaveLength(0);
+    expect((await getCustodyLog(database, CASE_ID)).map((e) => e.action)).toEqual(['added', 'deleted']);
+  });
+
+  it('an unknown case says so', async () => {
+    await show(api('aliexpress:1'));
+    expect(byTestId('case-not-found')?.textContent).toMatch(/does not exist/);
+  });
+});

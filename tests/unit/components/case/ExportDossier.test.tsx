@@ -1,0 +1,89 @@
+// @vitest-environment happy-dom
+import Dexie from 'dexie';
+import { unzipSync } from 'fflate';
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ExportDossier } from '@/components/case/ExportDossier';
+import { DisputeKitDB } from '@/lib/cases/db';
+import { translator } from '@/lib/i18n';
+import { CASE_ID, caseWithCapture } from '../../support/case-fixture';
+
+const NAME = 'export-dossier-test';
+const NOW = new Date('2026-11-22T00:00:00.000Z');
+let database: DisputeKitDB;
+let root: HTMLElement;
+
+beforeEach(async () => {
+  database = new DisputeKitDB(NAME);
+  await caseWithCapture(database);
+  root = document.createElement('div');
+  document.body.append(root);
+});
+afterEach(async () => {
+  render(null, root);
+  root.remove();
+  delete (window as { showSaveFilePicker?: unknown }).showSaveFilePicker;
+  database.close();
+  await Dexie.delete(NAME);
+});
+
+async function show() {
+  const deps = { database, now: () => NOW, locale: 'en' as const, timeZone: 'UTC', extensionVersion: '0.1.0' };
+  await act(async () => render(<ExportDossier t={translator('en')} deps={deps} caseId={CASE_ID} />, root));
+}
+async function settle() {
+  for (let i = 0; i < 20; i++) await act(() => new Promise((resolve) => setTimeout(resolve, 10)));
+}
+const byTestId = (id: string) => root.querySelector<HTMLElement>(`[data-testid="${id}"]`);
+
+describe('the Export dossier button', () => {
+  it('writes the ZIP into the file the user picks, named as offered, and says where', async () => {
+    const written: Uint8Array[] = [];
+    let offered = '';
+    (window as { showSaveFilePicker?: unknown }).showSaveFilePicker = async (options: { suggestedName: string }) => {
+      offered = options.suggestedName;
+      return {
+        name: 'my-case.zip',
+        async createWritable() {
+          return { write: async (chunk: Uint8Array) => void written.push(chunk.slice()), close: async () => undefined, abort: async () => undefined };
+        },
+      };
+    };
+    await show();
+    await act(async () => byTestId('export-dossier')!.click());
+    await settle();
+    expect(offered).toBe('disputekit-aliexpress-8190123456789012-2026-11-22.zip');
+    expect(byTestId('dossier-notice')!.textContent).toBe('Dossier saved: my-case.zip');
+    const files = unzipSync(new Uint8Array(Buffer.concat(written)));
+    expect(Object.keys(files).sort()).toEqual(['evidence/01-page-html-page1.html', 'manifest.json', 'report.html']);
+  });
+
+  it('closing the save dialog does nothing and says nothing', async () => {
+    (window as { showSaveFilePicker?: unknown }).showSaveFilePicker = async () => {
+      throw new DOMException('The user aborted a request.', 'AbortError');
+    };
+    await show();
+    await act(async () => byTestId('export-dossier')!.click());
+    await settle();
+    expect(byTestId('dossier-notice')).toBeNull();
+    expect(byTestId('dossier-progress')).toBeNull();
+  });
+
+  it('a case that is gone: an error notice, nothing saved', async () => {
+    let aborted = false;
+    (window as { showSaveFilePicker?: unknown }).showSaveFilePicker = async () => ({
+      name: 'x.zip',
+      async createWritable() {
+        return { write: async () => undefined, close: async () => undefined, abort: async () => void (aborted = true) };
+      },
+    });
+    await database.cases.delete(CASE_ID);
+    await show();
+    await act(async () => byTestId('export-dossier')!.click());
+    await settle();
+    expect(byTestId('dossier-notice')!.getAttribute('role')).toBe('alert');
+    expect(byTestId('dossier-notice')!.textContent).toContain('The dossier could not be exported. Nothing was saved.');
+    expect(aborted).toBe(true);
+  });
+});
