@@ -17,8 +17,8 @@ export const zh_CN: Catalogue = {
   'list.saved': '已保存：新增 {created} 个{closedNew}，更新 {updated} 个{closedUpdated}。',
   'list.saved.closedNew': '（其中 {n} 个已关闭）',
   'list.saved.closedUpdated': '（其中 {n} 个现已关闭）',
-  'list.saved.keptOpen': { other: '页面显示有 {n} 个订单已关闭，但您正在处理相应的案件，这些案件仍为“进行中”。' },
-  'popup.unreadable': '这像是{platform}的页面，但 DisputeKit 没有找到订单。页面可能仍在加载，或版式已更改：请刷新后重试。',
+  'list.saved.keptOpen': { other: '页面显示有 {n} 个订单已关闭，但您正在处理相应的案件，这些案件仍保持“进行中”。' },
+  'popup.unreadable': '这像是{platform}的页面，但 DisputeKit 没有找到订单。页面可能仍在加载，或页面布局已变更：请刷新后重试。',
   'popup.reload': '请刷新页面后再打开 DisputeKit：此标签页是在扩展启动前打开的。',
 
   'order.heading': '{platform}订单',
@@ -36,12 +36,12 @@ export const zh_CN: Catalogue = {
   'case.files': { other: '{n} 个文件' },
 
   'size.bytes': { other: '{n} 字节' },
-  'size.kB': '{n} 千字节',
-  'size.MB': '{n} 兆字节',
-  'size.GB': '{n} 吉字节',
-  'size.TB': '{n} 太字节',
+  'size.kB': '{n} KB',
+  'size.MB': '{n} MB',
+  'size.GB': '{n} GB',
+  'size.TB': '{n} TB',
   'case.lastCapture': '最近一次保存：{time}',
-  'case.thumbnailAlt': '截图时间 {time}',
+  'case.thumbnailAlt': '截图时间：{time}',
 
   'error.noTab': '没有可读取的标签页。请打开订单页面后重试。',
   'error.tabClosed': '保存完成前标签页已关闭，未保存任何内容。',
@@ -53,5 +53,5 @@ export const zh_CN: Catalogue = {
   'error.pageChanged': '保存过程中页面发生了变化。未保存任何内容，请重试。',
   'error.storageFull': '存储空间不足，无法保存证据。请释放磁盘空间后重试；已保存的内容不会丢失。',
   'error.interrupted': '上一次保存在完成前被中断，其内容未被保存。请重新保存。',
-  'error.internal': '出现错误。未保存任何内容。',
+  'error.internal': '出错了，未保存任何内容。',
 };

@@ -245,7 +245,7 @@ describe('sizes are checked from the ZIP’s directory before anything is inflat
     const huge = { size: MAX_BACKUP_FILE_BYTES + 1, arrayBuffer: () => Promise.reject(new Error('must not be read')) } as unknown as Blob;
     const outcome = await restore(freshDb(), huge);
     expect(outcome).toEqual({ ok: false, problem: { kind: 'file-too-large', bytes: MAX_BACKUP_FILE_BYTES + 1, max: MAX_BACKUP_FILE_BYTES } });
-    expect(restoreMessage(translator('zh_CN'), outcome, 'zh-CN').title).toBe('此备份太大，无法恢复（2.1 吉字节，上限为 2.1 吉字节）。未做任何更改。');
+    expect(restoreMessage(translator('zh_CN'), outcome, 'zh-CN').title).toBe('此备份太大，无法恢复（2.1 GB，上限为 2.1 GB）。未做任何更改。');
   });
 
   it('an entry that lies small about its size comes out short and fails its SHA-256', async () => {
