@@ -85,7 +85,7 @@ describe('a crafted backup is rejected, named, and nothing is written', () => {
       `Page copy (HTML) · ${CAPTURED('en')} · Taobao order 555666777: it is in the custody log of AliExpress order ${ORDER_ID}, not of its own case: it was moved between cases`,
     ]);
     expect(restoreMessage(translator('zh_CN'), outcome, 'zh-CN').lines).toEqual([
-      `页面副本（HTML） · ${CAPTURED('zh-CN')} · 淘宝订单 555666777：它记录在速卖通 AliExpress 订单 ${ORDER_ID}的保管链日志中，而不在所属案件的日志中：它被移到了别的案件`,
+      `页面副本（HTML） · ${CAPTURED('zh-CN')} · 淘宝订单 555666777：它记录在速卖通 AliExpress 订单 ${ORDER_ID}的保管链记录中，而不在所属案件的日志中：它被移到了别的案件`,
     ]);
   });
 
