@@ -88,7 +88,7 @@ export const zh: LetterLanguage = {
       'missing-parts': `商品交付时不完整（《俄罗斯联邦民法典》第478条、第480条）。${RU_DEFECT}${RU_REMOTE}`,
     },
   },
-  evidenceLine: '{n}. {kind}{name}，SHA-256 {hash}，取证时间 {time}',
+  evidenceLine: '{n}. {kind}{name}，SHA-256 {hash}，取证时间：{time}',
   evidenceName: '“{name}”',
   noEvidence: '（尚未保存证据）',
   routes: {

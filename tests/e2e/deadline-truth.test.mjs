@@ -37,8 +37,8 @@ function orderPage(orderId, delivered) {
     .replaceAll('{{DELIVERED}}', russianDay(daysAgo(delivered)));
 }
 
-const MISSED = { en: /^Missed: .+, \S.* \(\d+ days ago\)/, zh_CN: /^已错过：.+（\d+ 天前）/, ru: /^Пропущен срок: .+ \(\d+ (день|дня|дней) назад\)/ };
-const STILL_OPEN = { en: /^Still open: 3-month return until the end of /, zh_CN: /^仍可办理：3 个月内退货，截至 /, ru: /^Ещё не истёк срок: возврат в течение 3 месяцев — до конца дня / };
+const MISSED = { en: /^Missed: .+, \S.* \(\d+ days ago\)/, zh_CN: /^已错过：.+（\d+天前）/, ru: /^Пропущен срок: .+ \(\d+ (день|дня|дней) назад\)/ };
+const STILL_OPEN = { en: /^Still open: 3-month return until the end of /, zh_CN: /^仍可办理：3个月内退货，截至/, ru: /^Ещё не истёк срок: возврат в течение 3 месяцев — до конца дня / };
 // What the popup said before this issue whatever had passed (its string is gone).
 const NO_DEADLINE = { en: 'No deadline can be worked out yet', zh_CN: '暂时无法算出期限', ru: 'Срок пока не вычислить' };
 // Page data and the user's own words are not the extension's strings.

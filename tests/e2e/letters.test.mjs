@@ -96,7 +96,7 @@ describe('letters on the case page', () => {
     assert.ok(item, 'a letter with the SHA-256 of the edited text is stored');
     assert.ok(text.includes('投诉人：张伟') && text.includes('致：上海市浦东新区市场监督管理局'));
     assert.equal(item.actualSha256, item.sha256);
-    assert.match(item.fileName, /^12315 投诉（中国） \d{4}-\d\d-\d\d\.txt$/);
+    assert.match(item.fileName, /^12315投诉（中国） \d{4}-\d\d-\d\d\.txt$/);
     const log = database.custody.filter((e) => e.caseId === CASE_ID).sort((a, b) => a.seq - b.seq);
     assert.deepEqual(log.slice(-2).map((e) => e.evidenceId), [claim.id, item.id], 'both letters are the last two custody entries, in order');
     assert.equal(database.evidence.filter((e) => e.kind === 'letter').length, 2);

@@ -4,7 +4,7 @@
 // Names that stay in Latin letters in every language: brands, codes such as SHA-256 and UTC, file formats,
 // the Esc key, and "English", the English language's
 // own name in a language picker.
-export const LATIN_ALLOWED = ['DisputeKit', 'AliExpress', 'Taobao', 'Tmall', 'Yandex', 'Market', 'PayPal', 'Visa', 'Mastercard', 'UnionPay', 'SHA', 'Alipay', 'ID', 'Wangwang', 'HTML', 'MHTML', 'Esc', 'PDF', 'ZIP', 'UTC', 'English'];
+export const LATIN_ALLOWED = ['DisputeKit', 'AliExpress', 'Taobao', 'Tmall', 'Yandex', 'Market', 'PayPal', 'Visa', 'Mastercard', 'UnionPay', 'KB', 'MB', 'GB', 'TB', 'SHA', 'Alipay', 'ID', 'Wangwang', 'HTML', 'MHTML', 'Esc', 'PDF', 'ZIP', 'UTC', 'English'];
 
 /**
  * Untranslated strings (a raw key, a {placeholder}, English words in zh_CN or ru beyond `allowed`), broken

@@ -37,9 +37,9 @@ export const actions = defineArea(
     zh_CN: {
       'actions.menuPage': '保存为纠纷证据',
       'actions.menuSelection': '将所选文字保存为聊天/引用',
-      'actions.caseName': '{platform}订单 {orderId}',
+      'actions.caseName': '{platform}订单{orderId}',
       'actions.savedTitle': '已保存到{case}',
-      'actions.savedFiles': { one: '已保存 {n} 个文件，附 SHA-256 和时间。', other: '已保存 {n} 个文件，附 SHA-256 和时间。' },
+      'actions.savedFiles': { one: '已保存{n}个文件，附 SHA-256 和时间。', other: '已保存{n}个文件，附 SHA-256 和时间。' },
       'actions.savedSelection': '所选文字已作为聊天/引用保存，附 SHA-256 和时间。',
       'actions.failedTitle': 'DisputeKit：未保存任何内容',
       'actions.noCurrentCase':

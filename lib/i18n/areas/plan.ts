@@ -23,14 +23,14 @@ export const plan = defineArea(
     zh_CN: {
       'plan.heading': '现在该做什么',
       'plan.headline.enter': '去填写',
-      'plan.due.yourTime': '你的当地时间 {time}',
-      'plan.time.underHour': '不到 1 小时',
+      'plan.due.yourTime': '您的当地时间：{time}',
+      'plan.time.underHour': '不到1小时',
       'plan.state.missed': '已错过',
       'plan.state.met': '已按时办理',
       'plan.due.done': '完成',
       'plan.dates.day': '日期',
       'plan.dates.time': '时间（如果知道）',
-      'plan.dates.hint': '填日期即可：按天计算的期限在最后一天 24:00 截止。只有按小时计时的期限才需要填时间。',
+      'plan.dates.hint': '填日期即可：按天计算的期限在最后一天24:00截止。只有按小时计时的期限才需要填时间。',
     },
     ru: {
       'plan.heading': 'Что делать сейчас',

@@ -22,8 +22,8 @@ export const reading = defineArea(
   {
     zh_CN: {
       'reading.total': '合计',
-      'reading.items': { other: '{n} 件商品' },
-      'reading.quantity': '数量 {n}',
+      'reading.items': { other: '{n}件商品' },
+      'reading.quantity': '数量{n}',
       'reading.dates': '页面上的日期（{n}）',
       'reading.dispute.heading': '{platform}退款/售后',
       'reading.dispute.type': '类型',
@@ -31,11 +31,11 @@ export const reading = defineArea(
       'reading.dispute.opened': '申请时间',
       'reading.dispute.amount': '金额',
       'reading.timers': '页面上的倒计时',
-      'reading.timer.until': '截至 {date}',
-      'reading.disputes.heading': { other: '此页面上有 {n} 个退款/售后' },
+      'reading.timer.until': '截至{date}',
+      'reading.disputes.heading': { other: '此页面上有{n}个退款/售后' },
       'reading.disputes.none': '此页面上没有列出退款、退货或纠纷。',
       'reading.disputes.hint': '打开其中一个可查看倒计时，并保存到对应订单的案件中；也可以在下方将此页面添加到案件。',
-      'reading.truncated': '此页面的内容超出了 DisputeKit 一次读取的上限：只读取了前 {n} 个订单和商品，过长的文字已截短。',
+      'reading.truncated': '此页面的内容超出了 DisputeKit 一次读取的上限：只读取了前{n}个订单和商品，过长的文字已截短。',
     },
     ru: {
       'reading.total': 'Итого',

@@ -24,9 +24,9 @@ export const readings = defineArea(
     zh_CN: {
       'readings.heading': '订单页面前后显示的内容不一致',
       'readings.hint':
-        'DisputeKit 每次保存订单时都会记下一条读取记录。下面列出各条记录不一致的信息。上方的订单信息是案件自己的：你主动保存证据时会更新它；页面上的按钮和恢复的备份永远不会替换它。',
-      'readings.saidOnce': '读取于 {when}，{source}',
-      'readings.saidTimes': { other: '读取 {n} 次，最近一次 {when}，{source}' },
+        'DisputeKit 每次保存订单时都会记下一条读取记录。下面列出各条记录不一致的信息。上方的订单信息是案件自己的：您主动保存证据时会更新它；页面上的按钮和恢复的备份永远不会替换它。',
+      'readings.saidOnce': '读取于{when}，{source}',
+      'readings.saidTimes': { other: '读取{n}次，最近一次{when}，{source}' },
       'readings.caseValue': '案件当前值',
       'readings.source.capture': '通过“保存证据”',
       'readings.source.selection': '保存所选文字时',

@@ -96,7 +96,7 @@ describe('readings that disagree', () => {
     ]);
     await show('zh_CN');
     expect(root.querySelector('[data-testid="case-readings"] h2')?.textContent).toBe('订单页面前后显示的内容不一致');
-    expect(all('reading-value')[1]?.textContent).toMatch(/^Attacker Store · 读取于 .+，通过页面上的“保存订单到 DisputeKit”按钮$/);
+    expect(all('reading-value')[1]?.textContent).toMatch(/^Attacker Store · 读取于.+，通过页面上的“保存订单到 DisputeKit”按钮$/);
   });
 
   it('are not shown while every reading agrees', async () => {

@@ -149,7 +149,7 @@ describe('missed and still open', () => {
       // The latest buyer's deadline missed (the 15 days for technically complex goods), and the 3-month return still open.
       ['en', /^Missed: refund for technically complex goods, \w{3} \d{1,2} \(15 days ago\)/, /^Still open: 3-month return until the end of /],
       ['ru', /^Пропущен срок: возврат технически сложного товара, \d{1,2} [а-я]+ \(15 дней назад\)/, /^Ещё не истёк срок: возврат в течение 3 месяцев — до конца дня /],
-      ['zh_CN', /^已错过：技术复杂商品退款，\d{1,2}月\d{1,2}日（15 天前）/, /^仍可办理：3 个月内退货，截至 /],
+      ['zh_CN', /^已错过：技术复杂商品退款，\d{1,2}月\d{1,2}日（15天前）/, /^仍可办理：3个月内退货，截至/],
     ] as const) {
       await show(facts, { platform: 'yandex-market', locale, timeZone: 'Europe/Moscow' });
       const headline = await until(() => byTestId('headline-line'), 'the headline');

@@ -169,9 +169,9 @@ describe('popup', () => {
     expect(savedOrdersText(translator('en'), result)).toBe(
       'Saved: 3 new (1 closed), 2 updated (1 now closed). The page says 1 order is closed, but you are working on its case, so it stays open.',
     );
-    expect(savedOrdersText(translator('zh_CN'), { ...result, keptOpen: 0 })).toBe('已保存：新增 3 个（其中 1 个已关闭），更新 2 个（其中 1 个现已关闭）。');
+    expect(savedOrdersText(translator('zh_CN'), { ...result, keptOpen: 0 })).toBe('已保存：新增3个（其中1个已关闭），更新2个（其中1个现已关闭）。');
     expect(savedOrdersText(translator('ru'), { ...result, keptOpen: 2 })).toBe(
-      'Сохранено: новых 3 (закрытых: 1), обновлено 2 (теперь закрыто: 1). Страница пишет, что 2 заказа закрыты, но вы работаете с их делами, поэтому они остаются открытыми.',
+      'Сохранено: новых 3 (закрытых: 1), обновлено 2 (теперь закрыто: 1). На странице указано, что 2 заказа закрыты, но вы работаете с их делами, поэтому они остаются открытыми.',
     );
   });
 
@@ -188,7 +188,7 @@ describe('popup', () => {
     await show(api(order, { locale: 'ru', capture: async () => ({ ok: false, error: 'captureFailed', detail: 'Tab is being dragged' }) }));
     await act(async () => (root.querySelector('[data-testid="capture"]') as HTMLButtonElement).click());
     const alert = root.querySelector('[role="alert"]')!;
-    expect(alert.firstChild?.textContent).toBe('Снимок не удался. Ничего не сохранено, попробуйте снова.');
+    expect(alert.firstChild?.textContent).toBe('Не удалось сделать снимок. Ничего не сохранено, попробуйте снова.');
     expect(alert.querySelector('.detail')?.textContent).toBe('Подробности: Tab is being dragged');
   });
 

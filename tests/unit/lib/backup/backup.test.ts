@@ -272,7 +272,7 @@ describe('restore validation: every record is checked before anything is written
     const at = (lang: string) => new Date('2026-11-20T10:00:00.000Z').toLocaleString(lang, { dateStyle: 'medium', timeStyle: 'short' });
     expect(restoreMessage(t, outcome, 'en').lines).toEqual([`Page copy (HTML) · ${at('en')} · AliExpress order ${ORDER_ID}: its recorded SHA-256 does not match its file`]);
     expect(restoreMessage(translator('ru'), outcome, 'ru').lines).toEqual([`Копия страницы (HTML) · ${at('ru')} · AliExpress № ${ORDER_ID}: записанный SHA-256 не совпадает с его файлом`]);
-    expect(restoreMessage(translator('zh_CN'), outcome, 'zh-CN').lines).toEqual([`页面副本（HTML） · ${at('zh-CN')} · 速卖通 AliExpress 订单 ${ORDER_ID}：记录的 SHA-256 与其文件不符`]);
+    expect(restoreMessage(translator('zh_CN'), outcome, 'zh-CN').lines).toEqual([`页面副本（HTML） · ${at('zh-CN')} · 速卖通 AliExpress 订单${ORDER_ID}：记录的 SHA-256 与其文件不符`]);
   });
 
   it('counts a record that fails two checks once, and names a file the user added by its name', async () => {

@@ -85,7 +85,7 @@ describe('a crafted backup is rejected, named, and nothing is written', () => {
       `Page copy (HTML) · ${CAPTURED('en')} · Taobao order 555666777: it is in the custody log of AliExpress order ${ORDER_ID}, not of its own case: it was moved between cases`,
     ]);
     expect(restoreMessage(translator('zh_CN'), outcome, 'zh-CN').lines).toEqual([
-      `页面副本（HTML） · ${CAPTURED('zh-CN')} · 淘宝订单 555666777：它记录在速卖通 AliExpress 订单 ${ORDER_ID}的保管链日志中，而不在所属案件的日志中：它被移到了别的案件`,
+      `页面副本（HTML） · ${CAPTURED('zh-CN')} · 淘宝订单555666777：它记录在速卖通 AliExpress 订单${ORDER_ID}的保管链记录中，而不在所属案件的日志中：它被移到了别的案件`,
     ]);
   });
 
@@ -107,7 +107,7 @@ describe('a crafted backup is rejected, named, and nothing is written', () => {
     expect(list).toEqual([{ table: 'cases', id: CASE_ID, field: 'updatedAt', reason: 'future-time', detail: '2026-12-01T12:00:00.000Z' }]);
     const tomorrow = (lang: string) => new Date('2026-12-01T12:00:00.000Z').toLocaleString(lang, { dateStyle: 'medium', timeStyle: 'short' });
     expect(restoreMessage(translator('ru'), outcome, 'ru').lines).toEqual([`AliExpress № ${ORDER_ID}: «updatedAt»: время в будущем (${tomorrow('ru')}); проверьте часы на этом компьютере`]);
-    expect(restoreMessage(translator('zh_CN'), outcome, 'zh-CN').lines).toEqual([`速卖通 AliExpress 订单 ${ORDER_ID}：“updatedAt”：时间在未来（${tomorrow('zh-CN')}）；请检查本机的时钟`]);
+    expect(restoreMessage(translator('zh_CN'), outcome, 'zh-CN').lines).toEqual([`速卖通 AliExpress 订单${ORDER_ID}：“updatedAt”：时间在未来（${tomorrow('zh-CN')}）；请检查本机的时钟`]);
   });
 
   it('an empty custody log: the items it no longer vouches for are unlogged', async () => {
@@ -245,7 +245,7 @@ describe('sizes are checked from the ZIP’s directory before anything is inflat
     const huge = { size: MAX_BACKUP_FILE_BYTES + 1, arrayBuffer: () => Promise.reject(new Error('must not be read')) } as unknown as Blob;
     const outcome = await restore(freshDb(), huge);
     expect(outcome).toEqual({ ok: false, problem: { kind: 'file-too-large', bytes: MAX_BACKUP_FILE_BYTES + 1, max: MAX_BACKUP_FILE_BYTES } });
-    expect(restoreMessage(translator('zh_CN'), outcome, 'zh-CN').title).toBe('此备份太大，无法恢复（2.1 吉字节，上限为 2.1 吉字节）。未做任何更改。');
+    expect(restoreMessage(translator('zh_CN'), outcome, 'zh-CN').title).toBe('此备份太大，无法恢复（2.1 GB，上限为2.1 GB）。未做任何更改。');
   });
 
   it('an entry that lies small about its size comes out short and fails its SHA-256', async () => {

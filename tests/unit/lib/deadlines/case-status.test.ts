@@ -32,7 +32,7 @@ describe('missed and still open', () => {
     expect(headline).toMatchObject({ kind: 'missed', deadline: { rule: 'YM-02' }, stillOpen: { rule: 'RU-261b' } });
     expect(text(headline, 'en')).toEqual({ line: 'Missed: Yandex Market return window, Nov 27 (4 days ago)', stillOpen: 'Still open: 3-month return until the end of Feb 5, 2027' });
     expect(text(headline, 'ru')).toEqual({ line: 'Пропущен срок: срок возврата Яндекс Маркета, 27 ноября (4 дня назад)', stillOpen: 'Ещё не истёк срок: возврат в течение 3 месяцев — до конца дня 5 февраля 2027 г.' });
-    expect(text(headline, 'zh_CN', 'Asia/Shanghai')).toEqual({ line: '已错过：Yandex Market 退货期，11月27日（4 天前）', stillOpen: '仍可办理：3 个月内退货，截至 2027年2月5日 24:00（莫斯科时间）' });
+    expect(text(headline, 'zh_CN', 'Asia/Shanghai')).toEqual({ line: '已错过：Yandex Market 退货期，11月27日（4天前）', stillOpen: '仍可办理：3个月内退货，截至2027年2月5日 24:00（莫斯科时间）' });
   });
 
   it('names the 7-day return when that is the one just missed, and the defect claim once only it is open', () => {
@@ -117,7 +117,7 @@ describe('the nearest open deadline, or the date to enter', () => {
     expect(headline.kind === 'enterDate' && headline.rules.slice(0, 3)).toEqual(['RU-261a', 'RU-261b', 'RU-19']);
     expect(text(headline, 'en').line).toBe('Enter the delivery date: it starts the 7-day return, the 3-month return, and 3 more');
     expect(text(headline, 'ru').line).toBe('Укажите дату получения: от неё отсчитываются возврат за 7 дней, возврат в течение 3 месяцев и ещё 3');
-    expect(text(headline, 'zh_CN').line).toBe('请填写签收日期：7 天内退货、3 个月内退货和另外 3 项将从这一天起计算');
+    expect(text(headline, 'zh_CN').line).toBe('请填写签收日期：7天内退货、3个月内退货和另外3项将从这一天起计算');
     expect(dateToEnter({ platform: 'yandex-market', events: { placed: '2026-11-28', delivered: '2026-11-29', paid: '2026-11-28' } }, TODAY)).toBeUndefined();
   });
 

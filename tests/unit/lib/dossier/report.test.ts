@@ -131,7 +131,7 @@ describe('report.html', () => {
     expect(row('RU-23')[4]).toContain('Counted from the end of RU-22');
     expect(row('RU-23')[3]).toBe('Open when the dossier was exported');
     expect(row('RU-261a', html('ru')).slice(2, 4)).toEqual(['до конца дня 12 ноября 2026 г. (по московскому времени)', 'Истёк 12 ноября 2026 г.']);
-    expect(row('RU-261a', html('zh_CN')).slice(2, 4)).toEqual(['截至 2026年11月12日 24:00（莫斯科时间）', '已于 2026年11月12日 截止']);
+    expect(row('RU-261a', html('zh_CN')).slice(2, 4)).toEqual(['截至2026年11月12日 24:00（莫斯科时间）', '已于2026年11月12日截止']);
   });
 
   it('shows thumbnails given as data: URLs, and no other image source', async () => {

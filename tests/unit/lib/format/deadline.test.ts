@@ -44,7 +44,7 @@ describe('a due known to the day', () => {
     expect(formatDue(t('en'), ymReturn, f('en', 'America/New_York'))).toBe('until the end of Nov 27 (Moscow time)');
     expect(formatDue(t('ru'), ymReturn, f('ru', 'Europe/Moscow'))).toBe('до конца дня 27 ноября');
     expect(formatDue(t('ru'), ymReturn, f('ru', 'Asia/Shanghai'))).toBe('до конца дня 27 ноября (по московскому времени)');
-    expect(formatDue(t('zh_CN'), ymReturn, f('zh_CN', 'Asia/Shanghai'))).toBe('截至 11月27日 24:00（莫斯科时间）');
+    expect(formatDue(t('zh_CN'), ymReturn, f('zh_CN', 'Asia/Shanghai'))).toBe('截至11月27日 24:00（莫斯科时间）');
     // The same moment in the user's own clock, for a UI that wants to add it.
     expect(describeDue(t('en'), ymReturn, f('en', 'America/New_York')).localEnd).toBe('Nov 27, 4:00 PM');
   });
@@ -52,7 +52,7 @@ describe('a due known to the day', () => {
   it('says how long ago it passed in calendar days: the 27th seen on 1 December is 4 days ago', () => {
     expect(formatAgo(translator('en'), ymReturn, NOW)).toBe('4 days ago');
     expect(formatAgo(translator('ru'), ymReturn, NOW)).toBe('4 дня назад');
-    expect(formatAgo(translator('zh_CN'), ymReturn, NOW)).toBe('4 天前');
+    expect(formatAgo(translator('zh_CN'), ymReturn, NOW)).toBe('4天前');
     const minute: Deadline = { ...ymReturn, precision: 'minute', dueMs: NOW.getTime() - 5 * 3_600_000 };
     expect(formatAgo(translator('en'), minute, NOW)).toBe('5 hours ago');
     expect(formatAgo(translator('ru'), { ...minute, dueMs: NOW.getTime() - 800 * 86_400_000 }, NOW)).toBe('2 года назад');

@@ -44,7 +44,7 @@ describe('translations', () => {
     const t = translator('ru');
     expect([1, 2, 5, 21].map((n) => t('case.files', { n }))).toEqual(['1 файл', '2 файла', '5 файлов', '21 файл']);
     expect(translator('en')('case.files', { n: 1 })).toBe('1 file');
-    expect(translator('zh_CN')('case.files', { n: 3 })).toBe('3 个文件');
+    expect(translator('zh_CN')('case.files', { n: 3 })).toBe('3个文件');
   });
 
   it('picks the catalogue from the browser language', () => {

@@ -225,7 +225,7 @@ describe('letterFacts', () => {
     const { body } = composeLetter('seller', 'zh_CN', facts, { ...CHOICES, timeZone: 'Asia/Shanghai' });
     expect(body).toContain('签收时间：2026年11月5日');
     expect(body).toContain('实付金额：¥199.00');
-    expect(body).toContain('1. 文件“unboxing.mp4”，SHA-256 01234567…89abcdef，取证时间 2026年11月6日 09:00');
+    expect(body).toContain('1. 文件“unboxing.mp4”，SHA-256 01234567…89abcdef，取证时间：2026年11月6日 09:00');
   });
 });
 

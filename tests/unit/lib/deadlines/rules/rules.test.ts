@@ -228,7 +228,7 @@ describe('stepMessage', () => {
     expect(ru).toContain('заказ 123');
     expect(ru).toContain('____');
     expect(stepMessage('zh_CN', 'ladder.taobao.request-refund.message' as MessageKey, { orderId: '4012', amount: '¥128.00' })).toBe(
-      '订单 4012：申请退款 ¥128.00。原因：（与描述不符/质量问题/七天无理由退货）。已附上照片和开箱视频。',
+      '订单4012：申请退款¥128.00。原因：（与描述不符/质量问题/七天无理由退货）。已附上照片和开箱视频。',
     );
   });
 });
