@@ -66,7 +66,7 @@ export function OrderSummary({ t, lang, platform, order, dispute = false }: { t:
   const events = ORDER_EVENTS.flatMap((event) => (order.events?.[event] ? [[event, order.events[event]!] as const] : []));
   return (
     <section class="order" data-testid="order">
-      <h2>{t(dispute ? 'reading.dispute.heading' : 'order.heading', { platform: t(`platform.${platform}`) })}</h2>
+      <h2>{dispute ? t('reading.dispute.heading', { platform: t(`platform.${platform}`) }) : t(`order.heading.${platform}`)}</h2>
       <Rows t={t} rows={rows} />
       {dispute && <PageTimers t={t} lang={lang} order={order} />}
       {order.items.length > 0 && (

@@ -25,7 +25,10 @@ export const en = {
     'This looks like a {platform} page, but DisputeKit could not find an order on it. The page may still be loading, or its layout has changed: reload it and try again.',
   'popup.reload': 'Reload the page, then open DisputeKit again: it started after this tab was opened.',
 
-  'order.heading': 'Order on {platform}',
+  'order.heading.aliexpress': 'Order on AliExpress',
+  'order.heading.taobao': 'Order on Taobao',
+  'order.heading.tmall': 'Order on Tmall',
+  'order.heading.yandex-market': 'Order on Yandex Market',
   'order.id': 'Order number',
   'order.store': 'Store',
   'order.status': 'Status',

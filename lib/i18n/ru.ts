@@ -28,7 +28,11 @@ export const ru: Catalogue = {
     'Похоже на страницу {platform}, но DisputeKit не нашёл на ней заказ. Возможно, страница ещё загружается или её вёрстка изменилась: обновите её и попробуйте снова.',
   'popup.reload': 'Обновите страницу и откройте DisputeKit снова: вкладка была открыта до запуска расширения.',
 
-  'order.heading': 'Заказ на площадке {platform}',
+  // «на» takes the prepositional case: «на Яндекс Маркете», so each platform has its own heading.
+  'order.heading.aliexpress': 'Заказ на AliExpress',
+  'order.heading.taobao': 'Заказ на Taobao',
+  'order.heading.tmall': 'Заказ на Tmall',
+  'order.heading.yandex-market': 'Заказ на Яндекс Маркете',
   'order.id': 'Номер заказа',
   'order.store': 'Продавец',
   'order.status': 'Статус',

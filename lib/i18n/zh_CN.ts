@@ -21,7 +21,10 @@ export const zh_CN: Catalogue = {
   'popup.unreadable': '这像是{platform}的页面，但 DisputeKit 没有找到订单。页面可能仍在加载，或页面布局已变更：请刷新后重试。',
   'popup.reload': '请刷新页面后再打开 DisputeKit：此标签页是在扩展启动前打开的。',
 
-  'order.heading': '{platform}订单',
+  'order.heading.aliexpress': '速卖通订单',
+  'order.heading.taobao': '淘宝订单',
+  'order.heading.tmall': '天猫订单',
+  'order.heading.yandex-market': 'Yandex Market 订单',
   'order.id': '订单编号',
   'order.store': '店铺',
   'order.status': '状态',

@@ -47,6 +47,13 @@ describe('translations', () => {
     expect(translator('zh_CN')('case.files', { n: 3 })).toBe('3个文件');
   });
 
+  it('names the marketplace of an order as each language says it (Russian «на» takes the prepositional case)', () => {
+    expect(translator('ru')('order.heading.yandex-market')).toBe('Заказ на Яндекс Маркете');
+    expect(translator('ru')('order.heading.aliexpress')).toBe('Заказ на AliExpress');
+    expect(translator('zh_CN')('order.heading.tmall')).toBe('天猫订单');
+    expect(translator('en')('order.heading.taobao')).toBe('Order on Taobao');
+  });
+
   it('picks the catalogue from the browser language', () => {
     expect(localeFor('zh-CN')).toBe('zh_CN');
     expect(localeFor('zh-Hans-CN')).toBe('zh_CN');
