@@ -9,8 +9,9 @@ import { evidence } from './evidence';
 import { fullpage } from './fullpage';
 import { letters } from './letters';
 import { plan } from './plan';
+import { print } from './print';
 import { reading } from './reading';
 import { readings } from './readings';
 import { rules } from './rules';
 
-export const AREAS = [fullpage, evidence, actions, rules, checklist, dossier, letters, dashboard, backup, readings, deadlines, reading, plan] as const;
+export const AREAS = [fullpage, evidence, actions, rules, checklist, dossier, letters, dashboard, backup, readings, deadlines, reading, plan, print] as const;
