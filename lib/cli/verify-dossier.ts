@@ -16,7 +16,7 @@ import { z } from 'zod';
 import { checkChain, checkHoldings, CustodyEntrySchema, type ChainBreak, type CustodyEntry, type ExportEntry } from '../cases/custody';
 import { createSha256 } from '../common/hash';
 import { ARCHIVE_POLICY } from '../capture/page-archive';
-import { DOSSIER_FORMAT, EVIDENCE_DIR, evidencePath, MANIFEST_PATH, manifestDigest, ManifestSchema, manifestLineMetadata, REPORT_PATH, type ManifestFile } from '../dossier/manifest';
+import { DOSSIER_FORMAT, EVIDENCE_DIR, evidencePath, MANIFEST_PATH, manifestDigest, ManifestSchema, manifestLineMetadata, printPath, REPORT_PATH, type ManifestFile } from '../dossier/manifest';
 import { EntryDamaged, quoted, readEntry, readZipArchive, UnreadableZip, type ZipDirectoryEntry, type ZipSource } from './zip-read';
 
 export type { ZipDirectoryEntry, ZipSource } from './zip-read';
@@ -158,6 +158,30 @@ export async function verifyDossier(source: ZipSource): Promise<DossierVerdict> 
     }
     if (line.htmlArchive && result.original) problems.push(...originalProblems(path, line.htmlArchive, result.original));
     files.push({ status: 'ok', path, sha256: result.sha256, ...(holding.logged.meta === undefined && { note: 'logged before DisputeKit covered file details: they are vouched for by the export entry only' }) });
+  }
+  // Stamped prints: made at export, so the export entry vouches for them through the manifest digest.
+  const screenshots = new Map(manifest.files.filter((f) => /screenshot$/.test(f.kind)).map((f) => [f.path, f]));
+  for (const print of manifest.prints ?? []) {
+    const { path } = print;
+    if (listed.has(path)) problems.push(`DUPLICATE LINE ${quoted(path)}: manifest.json lists this path more than once`);
+    listed.add(path);
+    const original = screenshots.get(print.of);
+    if (!original || original.evidenceId !== print.evidenceId) problems.push(`PRINT ${quoted(path)}: manifest.json says it is the print of ${quoted(print.of)}, which is not a screenshot of this dossier`);
+    else if (path !== printPath(print.of)) problems.push(`PATH ${quoted(path)}: DisputeKit names the print of ${print.of} ${printPath(print.of)}`);
+    const inZip = byName.get(path) ?? [];
+    if (inZip.length === 0) {
+      files.push({ status: 'missing', path, evidenceId: print.evidenceId });
+      continue;
+    }
+    if (inZip.length > 1 || unsafe.has(path)) continue;
+    const [entry] = inZip;
+    if (print.bytes !== entry.size) problems.push(`SIZE ${quoted(path)}: manifest.json says ${print.bytes} bytes, the ZIP entry holds ${entry.size}`);
+    if (!manifestVouched || entry.size > print.bytes) continue;
+    const result = await hashEntry(source, entry);
+    if (result.damage) problems.push(`DAMAGED ${quoted(path)}: ${result.damage}`);
+    if (result.sha256 === undefined) continue;
+    if (result.sha256 !== print.sha256) files.push({ status: 'mismatch', path, expected: print.sha256, actual: result.sha256 });
+    else files.push({ status: 'ok', path, sha256: result.sha256, note: `stamped print of ${print.of}, made at export` });
   }
   // Every item the log says the case holds must be in the dossier.
   for (const [evidenceId] of holdings.missing) files.push({ status: 'missing', path: `${EVIDENCE_DIR}? (${evidenceId})`, evidenceId });

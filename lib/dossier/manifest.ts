@@ -15,6 +15,8 @@ export const DOSSIER_FORMAT = 2;
 export const MANIFEST_PATH = 'manifest.json';
 export const REPORT_PATH = 'report.html';
 export const EVIDENCE_DIR = 'evidence/';
+/** Stamped prints of the screenshots (lib/capture/stamped-print.ts), made at export; the originals stay in evidence/. */
+export const PRINTS_DIR = 'prints/';
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
 
@@ -45,6 +47,17 @@ export const ManifestFileSchema = z.object({
 });
 export type ManifestFile = z.infer<typeof ManifestFileSchema>;
 
+/** A screenshot's stamped print: `of` is the original's path in evidence/. Vouched for by the export entry's manifest digest. */
+export const ManifestPrintSchema = z.object({
+  path: z.string(),
+  of: z.string(),
+  evidenceId: z.string(),
+  sha256: hex64,
+  bytes: z.number().int().nonnegative(),
+  image: z.object({ width: z.number(), height: z.number() }),
+});
+export type ManifestPrint = z.infer<typeof ManifestPrintSchema>;
+
 export const ManifestSchema = z.object({
   format: z.literal('disputekit-dossier'),
   formatVersion: z.number().int(),
@@ -62,6 +75,7 @@ export const ManifestSchema = z.object({
     userDue: z.record(z.string(), z.string()).optional(),
   }),
   files: z.array(ManifestFileSchema),
+  prints: z.array(ManifestPrintSchema).optional(),
   readings: z.array(z.object({ at: z.string(), source: z.string(), url: z.string().optional(), order: z.record(z.string(), z.unknown()) })).optional(),
   custody: z.object({ entries: z.array(CustodyEntrySchema), headHash: z.string().nullable() }),
   deadlines: z.array(
@@ -112,6 +126,11 @@ export function evidencePath(position: number, count: number, item: Pick<Evidenc
   return `${EVIDENCE_DIR}${number}-${kind}-${shortId}.${extension}`;
 }
 
+/** Where the stamped print of the screenshot at `evidencePath` goes: prints/<same name>-print.png. */
+export function printPath(evidenceFilePath: string): string {
+  return PRINTS_DIR + evidenceFilePath.slice(EVIDENCE_DIR.length).replace(/\.[a-z0-9]+$/, '') + '-print.png';
+}
+
 /** Names the exporter makes for evidence (evidencePath); anything else in a dossier was not made by it. */
 export const EVIDENCE_PATH = /^evidence\/\d{2,}-[a-z0-9-]+-[a-z0-9]{1,8}\.[a-z0-9]{1,8}$/;
 
@@ -128,6 +147,8 @@ export interface ManifestInput {
   custody: CustodyEntry[];
   /** What the order's page said each time it was read (lib/cases/readings.ts); none for a case without readings. */
   readings?: Reading[];
+  /** Stamped prints made for this export, by evidence id (none where drawing is not available, e.g. in Node). */
+  prints?: Map<string, PrintFile>;
   deadlines: Deadline[];
   exportedAt: Date;
   extensionVersion: string;
@@ -142,6 +163,23 @@ export function dossierFiles(evidence: EvidenceRecord[], custody: CustodyEntry[]
     // The log's hash is the one the case vouches for; a row edited outside the app then fails verification.
     sha256: logged.get(item.id)?.sha256 ?? item.sha256,
   }));
+}
+
+export interface PrintFile {
+  blob: Blob;
+  sha256: string;
+  width: number;
+  height: number;
+}
+
+/** The prints of the dossier's screenshots that were made, each beside the path of its original. */
+export function dossierPrints(evidence: EvidenceRecord[], custody: CustodyEntry[], prints: Map<string, PrintFile> | undefined): { line: ManifestPrint; blob: Blob }[] {
+  if (!prints) return [];
+  return dossierFiles(evidence, custody).flatMap(({ path, item }) => {
+    const print = prints.get(item.id);
+    if (!print) return [];
+    return [{ line: { path: printPath(path), of: path, evidenceId: item.id, sha256: print.sha256, bytes: print.blob.size, image: { width: print.width, height: print.height } }, blob: print.blob }];
+  });
 }
 
 export function buildManifest(input: ManifestInput): Manifest {
@@ -166,6 +204,7 @@ export function buildManifest(input: ManifestInput): Manifest {
       ...(record.userDue && { userDue: record.userDue }),
     },
     files,
+    ...(input.prints && { prints: dossierPrints(input.evidence, input.custody, input.prints).map((p) => p.line) }),
     // What the page said each time it was read: the export entry's manifest digest covers these too.
     readings: (input.readings ?? []).map(({ at, source, url, order }) => ({ at, source, ...(url !== undefined && { url }), order })),
     custody: { entries: input.custody, headHash: input.custody.at(-1)?.hash ?? null },

@@ -63,7 +63,7 @@ export function renderReport(input: ReportInput): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data: 'self'; style-src 'unsafe-inline'">
 <title>${esc(title)}</title>
 <style>${STYLE}</style>
 </head>
@@ -265,6 +265,7 @@ function timelineSection(t: Translate, when: When, { dossier }: ReportInput): st
 function evidenceSection(t: Translate, lang: string, { dossier, manifest, thumbnails }: ReportInput): string {
   if (manifest.files.length === 0) return section('evidence', t('dossier.report.evidence'), `<p>${esc(t('dossier.report.noEvidence'))}</p>`);
   const byId = new Map<string, EvidenceRecord>(dossier.evidence.map((e) => [e.id, e]));
+  const prints = new Map((manifest.prints ?? []).map((p) => [p.of, p]));
   const cards = manifest.files.map((file) => {
     const item = byId.get(file.evidenceId);
     const thumb = thumbnails.get(file.evidenceId);
@@ -287,8 +288,12 @@ function evidenceSection(t: Translate, lang: string, { dossier, manifest, thumbn
       rows.push(row(t('dossier.report.scripts'), scripts));
     }
     rows.push(row(t('dossier.report.browser'), `${data(file.browser)} · DisputeKit ${esc(file.extensionVersion)}`));
+    const print = prints.get(file.path);
+    if (print) rows.push(row(t('dossier.report.print'), `${code(print.path)}<br>SHA-256 ${code(print.sha256)}`));
     const picture = thumb ? `<img class="thumb" src="${esc(thumb)}" alt="">` : '';
-    return `<article class="item" data-evidence-id="${esc(item?.id ?? file.evidenceId)}">${picture}<table class="facts">${rows.join('\n')}</table></article>`;
+    // The print itself, beside the report in the unzipped folder (the report's policy allows its own folder's images).
+    const printed = print ? `<figure class="print"><img src="${esc(print.path)}" alt="${esc(t('dossier.report.print'))}"><figcaption>${esc(t('dossier.report.printHint'))}</figcaption></figure>` : '';
+    return `<article class="item" data-evidence-id="${esc(item?.id ?? file.evidenceId)}">${picture}<table class="facts">${rows.join('\n')}</table>${printed}</article>`;
   });
   return section('evidence', t('dossier.report.evidence'), cards.join('\n'));
 }
@@ -337,6 +342,7 @@ code.term { word-break: normal; }
 ul { margin: 0; padding-left: 18px; }
 article.item { border: 1px solid #d0d7de; border-radius: 6px; padding: 8px; margin: 0 0 12px; }
 img.thumb { display: block; max-width: 100%; max-height: 240px; margin: 0 0 8px; border: 1px solid #d0d7de; }
+figure.print { margin: 8px 0 0; } figure.print img { display: block; max-width: 100%; border: 1px solid #d0d7de; } figure.print figcaption { color: #57606a; font-size: 0.9em; margin-top: 4px; }
 tr.met td { background: #eaf7ee; }
 table.deadlines td.basis { font-size: 12px; color: #3d444d; }
 @media print {
