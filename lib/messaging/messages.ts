@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { EVIDENCE_LABELS, PageMetadataSchema, PageReadingSchema } from '../common/model';
 import { CAPTURE_ERRORS, SAVE_FROM_PAGE_ERRORS } from './content-protocol';
 
-// Popup → content script.
+// Extension (popup, background) → content script.
 export const ReadPageRequest = z.object({ type: z.literal('page:read') });
 // Background → content script: the reading plus what an archive of the page needs.
 export const SnapshotRequest = z.object({ type: z.literal('page:snapshot') });
