@@ -1,14 +1,14 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { handleBackgroundMessage, openNotification, runDeadlineCheck } from '@/lib/messaging/background-router';
-import { handleActionMessage, registerActions } from '@/lib/capture/menu-and-shortcut-listeners';
+import { registerActions } from '@/lib/capture/menu-and-shortcut-listeners';
 import { recoverInterruptedCaptures } from '@/lib/capture/journal';
 import { DEADLINE_ALARM } from '@/lib/deadlines/check/deadline-check';
 
 export default defineBackground(() => {
   void recoverInterruptedCaptures();
   registerActions();
-  browser.runtime.onMessage.addListener((message, sender) => handleBackgroundMessage(message, sender) ?? handleActionMessage(message, sender));
+  browser.runtime.onMessage.addListener((message, sender) => handleBackgroundMessage(message, sender));
   // Deadlines: listeners registered at the top level, so an alarm or a click wakes the worker and is heard.
   browser.runtime.onInstalled.addListener(() => void runDeadlineCheck());
   browser.runtime.onStartup.addListener(() => void runDeadlineCheck());

@@ -8,6 +8,7 @@ import type { Locale } from '../../lib/i18n';
 import { deadlineFromHash } from '../../lib/cases/open-case-tab';
 import type { Estimate } from '../../lib/cases/storage-meter';
 import { makeThumbnail } from '../../lib/capture/thumbnail';
+import { sendToBackground } from '../../lib/messaging/protocol';
 
 export interface CasePageApi {
   locale: Locale;
@@ -35,7 +36,7 @@ export function browserCasePageApi(search: string, locale: Locale, hash = ''): C
   const database = db();
   const caseId = caseIdFromSearch(search);
   const focusRule = deadlineFromHash(hash);
-  const refreshDeadlines = () => void browser.runtime.sendMessage({ type: 'deadlines:refresh' }).catch(() => undefined);
+  const refreshDeadlines = () => void sendToBackground('deadlines:refresh').catch(() => undefined);
   // The case the user opens is the one they work on: pages saved from the menu or shortcut go there next.
   if (caseId) void rememberOpenedCase(browser.storage.local, database, caseId, new Date()).catch(() => undefined);
   return {

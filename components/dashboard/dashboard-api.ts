@@ -1,9 +1,9 @@
 /** The dashboard page's link to the browser: the database, the language, the case view's API, the background. */
-import { browser } from 'wxt/browser';
 import { browserCasePageApi, type CasePageApi } from '../case/case-page-api';
 import { db, type DisputeKitDB } from '../../lib/cases/db';
 import type { Locale } from '../../lib/i18n';
 import { deadlineHash } from '../../lib/cases/open-case-tab';
+import { sendToBackground } from '../../lib/messaging/protocol';
 
 export interface DashboardApi {
   locale: Locale;
@@ -22,6 +22,6 @@ export function browserDashboardApi(locale: Locale): DashboardApi {
     database: db(),
     now: () => new Date(),
     casePage: (caseId, rule) => browserCasePageApi(`?id=${encodeURIComponent(caseId)}`, locale, rule ? deadlineHash(rule) : ''),
-    refreshDeadlines: () => void browser.runtime.sendMessage({ type: 'deadlines:refresh' }).catch(() => undefined),
+    refreshDeadlines: () => void sendToBackground('deadlines:refresh').catch(() => undefined),
   };
 }

@@ -5,7 +5,9 @@ import { getCurrentCaseId, recentOpenCases } from '../../lib/cases/current-case'
 import { getCaseOverview, type CaseOverview } from '../../lib/cases/cases';
 import { db } from '../../lib/cases/db';
 import type { Locale } from '../../lib/i18n';
-import { CaptureProgressNotice, CaptureResponse, InterruptedCaptureResponse, type CaptureProgress, PAGE_WATCH_PORT, PageChangedNotice, ReadPageResponse, SaveOrdersResponse } from '../../lib/messaging/messages';
+import type { CaptureProgress, CaptureResponse, ReadPageResponse, SaveOrdersResponse } from '../../lib/messaging/messages';
+import { askTab, readNotice, sendToBackground } from '../../lib/messaging/protocol';
+import { PAGE_WATCH_PORT } from '../../lib/messaging/content-protocol';
 import type { CaseRecord } from '../../lib/common/model';
 import { platformForUrl } from '../../lib/common/marketplaces';
 import { pageStateFrom, type PageState } from '../../lib/readers/page-state';
@@ -38,11 +40,6 @@ export interface PopupApi extends AddPageApi {
   plan?: CasePlanApi;
 }
 
-async function ask<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }, message: unknown, fallback: T): Promise<T> {
-  const answer = await browser.runtime.sendMessage(message).catch(() => undefined);
-  const parsed = schema.safeParse(answer);
-  return parsed.success ? parsed.data : fallback;
-}
 
 /**
  * The tab the popup is about: the active tab of its window, or `?tabId=N` when the popup page is opened
@@ -79,6 +76,9 @@ export async function readingOnceLoaded(
   return undefined;
 }
 
+/** What the popup shows when the background did not answer, or not as declared. */
+const INTERNAL = { ok: false, error: 'internal' } as const;
+
 /** `locale`: from lib/i18n/locale.ts `currentLocale()`, read before the popup renders. */
 export function browserPopupApi(search: string, locale: Locale): PopupApi {
   let tabId: number | undefined;
@@ -96,7 +96,7 @@ export function browserPopupApi(search: string, locale: Locale): PopupApi {
     const since = Date.now();
     watching = { tabId: id, port };
     port.onMessage.addListener((message: unknown) => {
-      if (PageChangedNotice.safeParse(message).success) for (const listener of changeListeners) listener();
+      if (readNotice('page:changed', message)) for (const listener of changeListeners) listener();
     });
     port.onDisconnect.addListener(() => {
       if (watching?.port !== port) return;
@@ -115,10 +115,7 @@ export function browserPopupApi(search: string, locale: Locale): PopupApi {
       // No DisputeKit content script runs outside the marketplaces: nothing to ask.
       if (!tab.url || !platformForUrl(tab.url)) return pageStateFrom(id, tab.url, undefined);
       const answer = await readingOnceLoaded({
-        ask: async () => {
-          const parsed = ReadPageResponse.safeParse(await browser.tabs.sendMessage(id, { type: 'page:read' }).catch(() => undefined));
-          return parsed.success ? parsed.data : undefined;
-        },
+        ask: () => askTab((tabId, message) => browser.tabs.sendMessage(tabId, message), id, 'page:read').catch(() => undefined),
         loading: async () => (await browser.tabs.get(id).catch(() => undefined))?.status === 'loading',
         wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
       });
@@ -128,16 +125,16 @@ export function browserPopupApi(search: string, locale: Locale): PopupApi {
     },
     loadCase: (caseId) => getCaseOverview(db(), caseId),
     capture: (target, fromScreen) =>
-      ask(CaptureResponse, { type: 'capture:tab', tabId: target, mode: 'fullpage', ...(fromScreen !== undefined && { fromScreen }) }, { ok: false, error: 'internal' }),
+      sendToBackground('capture:tab', { tabId: target, mode: 'fullpage', ...(fromScreen !== undefined && { fromScreen }) }).catch(() => INTERNAL),
     cancelCapture: async (target) => {
-      await browser.runtime.sendMessage({ type: 'capture:cancel', tabId: target }).catch(() => undefined);
+      await sendToBackground('capture:cancel', { tabId: target }).catch(() => undefined);
     },
     onCaptureProgress(target, callback) {
       // Only the background sends these: an extension context with no tab.
       const listener = (message: unknown, sender: { id?: string; tab?: unknown }) => {
-        const notice = CaptureProgressNotice.safeParse(message);
-        if (notice.success && sender.id === browser.runtime.id && !sender.tab && notice.data.tabId === target) {
-          const { phase, done, total } = notice.data;
+        const notice = readNotice('capture:progress', message);
+        if (notice && sender.id === browser.runtime.id && !sender.tab && notice.tabId === target) {
+          const { phase, done, total } = notice;
           callback({ phase, done, total });
         }
         return undefined;
@@ -145,18 +142,17 @@ export function browserPopupApi(search: string, locale: Locale): PopupApi {
       browser.runtime.onMessage.addListener(listener);
       return () => browser.runtime.onMessage.removeListener(listener);
     },
-    saveAllOrders: (target) =>
-      ask(SaveOrdersResponse, { type: 'orders:saveAll', tabId: target }, { ok: false, error: 'internal' }),
+    saveAllOrders: (target) => sendToBackground('orders:saveAll', { tabId: target }).catch(() => INTERNAL),
     openCases: async () => ({ cases: await recentOpenCases(db()), currentCaseId: await getCurrentCaseId(browser.storage.local) }),
     addPageToCase: async (caseId) =>
       tabId === undefined
         ? { ok: false, error: 'tabClosed' }
-        : ask(CaptureResponse, { type: 'capture:tab', tabId, mode: 'fullpage', caseId }, { ok: false, error: 'internal' }),
-    takeInterrupted: () => ask(InterruptedCaptureResponse, { type: 'capture:takeInterrupted' }, { interrupted: false }).then((r) => r.interrupted),
+        : sendToBackground('capture:tab', { tabId, mode: 'fullpage', caseId }).catch(() => INTERNAL),
+    takeInterrupted: () => sendToBackground('capture:takeInterrupted').then((r) => r.interrupted, () => false),
     plan: casePlanApi({
       database: db(),
       now: () => new Date(),
-      notifyChanged: () => void browser.runtime.sendMessage({ type: 'deadlines:refresh' }).catch(() => undefined),
+      notifyChanged: () => void sendToBackground('deadlines:refresh').catch(() => undefined),
       copy: (text) => navigator.clipboard.writeText(text).then(() => true, () => false),
       openSettings: () => void browser.runtime.openOptionsPage(),
     }),

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { Options } from '@/components/settings/Options';
 import { db } from '@/lib/cases/db';
 import { currentLocale } from '@/lib/i18n/locale';
+import { sendToBackground } from '@/lib/messaging/protocol';
 import '@/components/popup/popup.css';
 
 void currentLocale().then((locale) =>
@@ -16,7 +17,7 @@ void currentLocale().then((locale) =>
         extensionVersion: browser.runtime.getManifest().version,
         estimate: navigator.storage?.estimate ? () => navigator.storage.estimate() : undefined,
         now: () => new Date(),
-        refreshDeadlines: () => void browser.runtime.sendMessage({ type: 'deadlines:refresh' }).catch(() => undefined),
+        refreshDeadlines: () => void sendToBackground('deadlines:refresh').catch(() => undefined),
       }}
     />,
     document.getElementById('app')!,

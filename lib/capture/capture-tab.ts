@@ -12,7 +12,7 @@ import { describeError, isQuotaError } from '../common/errors';
 import { captureScale, planSection, type Section } from './fullpage-plan';
 import { sha256Hex } from '../common/hash';
 import type { CaptureError, CaptureProgress, CaptureResponse } from '../messaging/messages';
-import { PageMeasureResponse, ScreenResponse, SnapshotResponse } from '../messaging/messages';
+import { askTab, type TabTransport } from '../messaging/protocol';
 import type { EvidenceKind, EvidenceLabel, EvidenceRecord, OrderFacts, PageMetadata } from '../common/model';
 import { cleanText } from '../common/text';
 import type { Platform } from '../common/marketplaces';
@@ -32,7 +32,7 @@ export interface TabInfo {
 
 export interface CaptureDeps {
   getTab(tabId: number): Promise<TabInfo>;
-  sendToTab(tabId: number, message: unknown): Promise<unknown>;
+  sendToTab: TabTransport;
   captureVisibleTab(windowId: number): Promise<string>;
   makeThumbnail(image: Blob): Promise<Blob | undefined>;
   /** Chrome's MHTML of the tab; absent where the browser has none (Firefox). */
@@ -109,12 +109,11 @@ async function run(deps: CaptureDeps, target: CaptureTarget, hooks: CaptureHooks
 
   // No content script answers on pages DisputeKit does not read: for an order capture that is "not an
   // order page", not a crash; into a named case, the page is taken as the browser shows it.
-  const raw = await deps.sendToTab(tabId, { type: 'page:snapshot' }).catch(() => undefined);
-  const snapshot = SnapshotResponse.safeParse(raw);
+  const snapshot = await askTab(deps.sendToTab, tabId, 'page:snapshot').catch(() => undefined);
   let order: { platform: Platform; facts: OrderFacts } | undefined;
   if (caseId === undefined) {
     // Into the order the tab's address names: a page whose text names another order is refused.
-    const found = orderOfPage(snapshot.success ? snapshot.data.reading : null, tab.url ?? (snapshot.success ? snapshot.data.page.url : ''), false);
+    const found = orderOfPage(snapshot?.reading ?? null, tab.url ?? snapshot?.page.url ?? '', false);
     if (!found.ok) throw new CaptureFailure(found.error, found.error === 'orderMismatch' ? mismatchDetail(found) : undefined);
     order = { platform: found.platform, facts: found.order };
   } else if (!(await deps.database.cases.get(caseId))) {
@@ -124,13 +123,13 @@ async function run(deps: CaptureDeps, target: CaptureTarget, hooks: CaptureHooks
   // captureVisibleTab takes whatever is shown in the window: refuse rather than save the wrong tab.
   if (!tab.active || tab.windowId === undefined) throw new CaptureFailure('tabNotVisible');
   const windowId = tab.windowId;
-  const page: PageMetadata = snapshot.success ? { ...snapshot.data.page, title: cleanText(snapshot.data.page.title) } : pageFromTab(tab);
+  const page: PageMetadata = snapshot ? { ...snapshot.page, title: cleanText(snapshot.page.title) } : pageFromTab(tab);
   stopIfCancelled();
 
   // Scrolling needs the content script; without one the visible area is what can be taken.
   const firstScreen: { blob?: Blob; section?: Section } = {};
   const shots =
-    target.mode === 'fullpage' && snapshot.success
+    target.mode === 'fullpage' && snapshot !== undefined
       ? await captureFullPage(deps, { tabId, windowId, url: page.url, fromScreen: target.fromScreen ?? 0 }, hooks, firstScreen)
       : [await captureVisibleArea(deps, windowId, hooks)];
   const section = firstScreen.section;
@@ -164,7 +163,7 @@ async function run(deps: CaptureDeps, target: CaptureTarget, hooks: CaptureHooks
   });
   const pageHtml = (html: string): Omit<EvidenceRecord, 'caseId'> => ({ ...common, id: deps.newId(), kind: 'page-html', ...pageHtmlEvidence(html) });
   const thumbnail = await deps.makeThumbnail(firstScreen.blob ?? shots[0].blob).catch(() => undefined);
-  const shotKind: EvidenceKind = target.mode === 'fullpage' && snapshot.success ? 'fullpage-screenshot' : 'visible-screenshot';
+  const shotKind: EvidenceKind = target.mode === 'fullpage' && snapshot !== undefined ? 'fullpage-screenshot' : 'visible-screenshot';
   const evidence = await Promise.all([
     ...shots.map((shot, i) =>
       item(shotKind, shot.blob, 'image/png', {
@@ -176,7 +175,7 @@ async function run(deps: CaptureDeps, target: CaptureTarget, hooks: CaptureHooks
     ),
     ...(mhtml ? [item('page-mhtml', mhtml, 'multipart/related')] : []),
     // The page's HTML with its scripts disabled (lib/capture/page-archive.ts): opened from disk, it cannot run.
-    ...(snapshot.success ? [pageHtml(snapshot.data.html)] : []),
+    ...(snapshot ? [pageHtml(snapshot.html)] : []),
   ]);
   // The last moment a cancel counts: after this the capture is saved whole.
   stopIfCancelled();
@@ -206,13 +205,14 @@ async function captureFullPage(
 ): Promise<Shot[]> {
   const imaging = deps.imaging;
   if (!imaging) throw new CaptureFailure('internal', 'no image support for full-page capture');
-  const ask = (message: unknown) =>
-    deps.sendToTab(tab.tabId, message).catch((error: unknown) => {
+  // The page not answering is the page changing; an answer that is not the declared one is a bug ('internal').
+  const send: TabTransport = (tabId, message) =>
+    deps.sendToTab(tabId, message).catch((error: unknown) => {
       throw new CaptureFailure('pageChanged', describeError(error));
     });
   try {
     hooks.onProgress?.({ phase: 'preparing', done: 0, total: 0 });
-    const measure = PageMeasureResponse.parse(await ask({ type: 'fullpage:prepare' }));
+    const measure = await askTab(send, tab.tabId, 'fullpage:prepare');
     // A page of more than MAX_SCREENS screens is taken one section at a time (the response says which).
     const plan = planSection(measure.pageHeight, measure.viewHeight, tab.fromScreen);
     const screens = plan.positions;
@@ -223,7 +223,7 @@ async function captureFullPage(
     for (const [index, y] of screens.entries()) {
       if (hooks.signal?.aborted) throw new CaptureFailure('cancelled');
       hooks.onProgress?.({ phase: 'screens', done: index + 1, total: screens.length });
-      const { scrollY } = ScreenResponse.parse(await ask({ type: 'fullpage:screen', y, index }));
+      const { scrollY } = await askTab(send, tab.tabId, 'fullpage:screen', { y, index });
       await expectStillShown(deps, tab.tabId, tab.url, true);
       const screen = dataUrlToBlob(await takeScreen(deps, limiter, tab.windowId));
       if (index === 0) firstScreen.blob = screen;
@@ -245,7 +245,7 @@ async function captureFullPage(
     const parts = await stitcher.finish();
     return parts.map((p) => ({ blob: p.blob, width: p.width, height: p.height, ...(p.count > 1 && { part: { index: p.index + 1, count: p.count } }) }));
   } finally {
-    await deps.sendToTab(tab.tabId, { type: 'fullpage:restore' }).catch(() => {
+    await askTab(deps.sendToTab, tab.tabId, 'fullpage:restore').catch(() => {
       // The tab is gone or navigated: there is no page left to put back.
     });
   }

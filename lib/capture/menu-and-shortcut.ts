@@ -11,7 +11,8 @@ import { describeError, isQuotaError } from '../common/errors';
 import type { MessageKey, Translate } from '../i18n';
 import type { Platform } from '../common/marketplaces';
 import { mismatchDetail, orderOfPage } from './page-order';
-import { ReadPageResponse, SelectionResponse, type CaptureError, type CaptureResponse } from '../messaging/messages';
+import type { CaptureError, CaptureResponse } from '../messaging/messages';
+import { askTab, type TabTransport } from '../messaging/protocol';
 import type { CaseRecord, OrderFacts } from '../common/model';
 import type { EvidenceClock } from '../cases/evidence-item';
 import { cleanText } from '../common/text';
@@ -47,7 +48,7 @@ export interface ActionDeps extends EvidenceClock {
   t: Translate;
   database: DisputeKitDB;
   storage: KeyValueArea;
-  sendToTab(tabId: number, message: unknown): Promise<unknown>;
+  sendToTab: TabTransport;
   /** A capture of the tab into the order's case (no caseId: the tab must be an order page) or into `caseId`. */
   capturePage(tabId: number, caseId?: string): Promise<CaptureResponse>;
   notify(title: string, message: string): Promise<void>;
@@ -93,9 +94,8 @@ type Target =
  * that names another order than its address is refused, as for the in-page button.
  */
 async function targetFor(deps: ActionDeps, tab: ActionTab & { id: number }): Promise<Target> {
-  const answer = await deps.sendToTab(tab.id, { type: 'page:read' }).catch(() => undefined);
-  const parsed = ReadPageResponse.safeParse(answer);
-  const found = orderOfPage(parsed.success ? parsed.data.reading : null, tab.url ?? '', false);
+  const answer = await askTab(deps.sendToTab, tab.id, 'page:read').catch(() => undefined);
+  const found = orderOfPage(answer?.reading ?? null, tab.url ?? '', false);
   if (found.ok) return { kind: 'order', platform: found.platform, order: found.order };
   if (found.error === 'orderMismatch') return { kind: 'refused', result: { ok: false, error: 'orderMismatch', detail: mismatchDetail(found) } };
   const record = await resolveCurrentCase(deps.storage, deps.database);
@@ -150,9 +150,9 @@ async function saveSelection(deps: ActionDeps, info: MenuClick, tab: ActionTab |
  * selection inside a frame or one changed since the click falls back to the browser's.
  */
 async function selectedText(deps: ActionDeps, tabId: number, fromMenu: string): Promise<string> {
-  const answer = SelectionResponse.safeParse(await deps.sendToTab(tabId, { type: 'page:selection' }).catch(() => undefined));
+  const answer = await askTab(deps.sendToTab, tabId, 'page:selection').catch(() => undefined);
   const squashed = (s: string) => s.replace(/\s+/g, ' ').trim();
-  return answer.success && squashed(answer.data.text) === squashed(fromMenu) ? answer.data.text.trim() : fromMenu.trim();
+  return answer && squashed(answer.text) === squashed(fromMenu) ? answer.text.trim() : fromMenu.trim();
 }
 
 /** The user's words for a case: "AliExpress order 8190…". */

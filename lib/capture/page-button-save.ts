@@ -13,7 +13,8 @@ import { setCurrentCase, type KeyValueArea } from '../cases/current-case';
 import type { DisputeKitDB } from '../cases/db';
 import { describeError, isQuotaError } from '../common/errors';
 import { evidenceItem, type EvidenceClock } from '../cases/evidence-item';
-import { SnapshotResponse, type SaveOrderFromPageResponse } from '../messaging/messages';
+import type { SaveOrderFromPageResponse } from '../messaging/messages';
+import { askTab, type TabTransport } from '../messaging/protocol';
 import { mismatchDetail, orderOfPage } from './page-order';
 
 export const PAGE_SAVES_PER_MINUTE = 3;
@@ -40,7 +41,7 @@ export class PageSaveLimiter {
 }
 
 export interface SaveFromPageDeps extends EvidenceClock {
-  sendToTab(tabId: number, message: unknown): Promise<unknown>;
+  sendToTab: TabTransport;
   database: DisputeKitDB;
   storage: KeyValueArea;
   /** The keyboard command's keys as the browser shows them, or '' when the user removed the shortcut. */
@@ -54,10 +55,9 @@ const withoutHash = (url: string) => url.split('#')[0];
 /** `tab`: the sender's tab as the browser reports it (its address is the browser's, not the page's). */
 export async function saveOrderFromPage(deps: SaveFromPageDeps, tab: { id: number; url: string }): Promise<SaveOrderFromPageResponse> {
   if (!deps.limiter.allow(tab.id, deps.now().getTime())) return { ok: false, error: 'rateLimited' };
-  const raw = await deps.sendToTab(tab.id, { type: 'page:snapshot' }).catch(() => undefined);
-  const snapshot = SnapshotResponse.safeParse(raw);
-  if (!snapshot.success) return { ok: false, error: 'notOrderPage' };
-  const { reading, html, page } = snapshot.data;
+  const snapshot = await askTab(deps.sendToTab, tab.id, 'page:snapshot').catch(() => undefined);
+  if (!snapshot) return { ok: false, error: 'notOrderPage' };
+  const { reading, html, page } = snapshot;
   if (!deps.isMarketplaceUrl(page.url) || !deps.isMarketplaceUrl(tab.url)) return { ok: false, error: 'notOrderPage' };
   // The snapshot must be of the page the tab shows (a navigation in between would mix two pages).
   if (withoutHash(page.url) !== withoutHash(tab.url)) return { ok: false, error: 'pageChanged' };

@@ -2,18 +2,18 @@
 import { saveOrders } from '../cases/cases';
 import type { DisputeKitDB } from '../cases/db';
 import { describeError, isQuotaError } from '../common/errors';
-import { ReadPageResponse, type SaveOrdersResponse } from '../messaging/messages';
+import type { SaveOrdersResponse } from '../messaging/messages';
+import { askTab, type TabTransport } from '../messaging/protocol';
 
 export interface SaveOrdersDeps {
-  sendToTab(tabId: number, message: unknown): Promise<unknown>;
+  sendToTab: TabTransport;
   database: DisputeKitDB;
   now(): Date;
 }
 
 export async function saveListedOrders(deps: SaveOrdersDeps, tabId: number): Promise<SaveOrdersResponse> {
-  const answer = await deps.sendToTab(tabId, { type: 'page:read' }).catch(() => undefined);
-  const parsed = ReadPageResponse.safeParse(answer);
-  const reading = parsed.success ? parsed.data.reading : null;
+  const answer = await askTab(deps.sendToTab, tabId, 'page:read').catch(() => undefined);
+  const reading = answer?.reading ?? null;
   if (!reading || reading.pageKind !== 'order-list' || reading.orders.length === 0) return { ok: false, error: 'notOrderPage' };
   try {
     return { ok: true, ...(await saveOrders(deps.database, reading.platform, reading.orders, deps.now())) };

@@ -6,7 +6,9 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { PageCaptureSession } from './fullpage-scroll';
-import { ContentRequest, FullpageRequest, PAGE_WATCH_PORT, SelectionRequest, type ReadPageResponse, type SelectionResponse, type SnapshotResponse } from '../messaging/messages';
+// The protocol's types only: its code (and zod) stays out of the content script (lib/messaging/content-protocol.ts).
+import type { ReplyOf } from '../messaging/protocol';
+import { answerTabRequest, pageChangedNotice, PAGE_WATCH_PORT, tabRequest, type TabHandlers } from '../messaging/content-protocol';
 import type { PageReading } from '../common/model';
 import { hidePageButtonDuringCapture, pageButtonController, withoutPageButton } from './page-button';
 import { PageDataInbox, receivePageData } from './page-data/inbox';
@@ -32,19 +34,21 @@ export function serializeDocument(doc: Document): string {
 /** The page's last reading, while the page stays open: a later one keeps its countdowns steady (steadyCountdowns). */
 let lastReading: { href: string; reading: PageReading | null } | undefined;
 
-/** `responses`: what the page-data recorder kept for this page (lib/content/page-data), read before the markup. */
-export function answerPageRequest(message: unknown, doc: Document, win: Window, responses: readonly ApiResponse[] = []): ReadPageResponse | SnapshotResponse | undefined {
-  const request = ContentRequest.safeParse(message);
-  if (!request.success) return undefined;
+/** The page's reading; `responses`: what the page-data recorder kept for this page (lib/content/page-data), read before the markup. */
+function currentReading(doc: Document, win: Window, responses: readonly ApiResponse[]): PageReading | null {
   const href = win.location.href;
   const reading = steadyCountdowns(lastReading?.href === href ? lastReading.reading : undefined, readPage(doc, href, new Date(), responses));
   lastReading = { href, reading };
-  if (request.data.type === 'page:read') return { reading };
+  return reading;
+}
+
+/** The reading plus what an archive of the page needs. */
+function snapshotOf(doc: Document, win: Window, responses: readonly ApiResponse[]): ReplyOf<'page:snapshot'> {
   return {
-    reading,
+    reading: currentReading(doc, win, responses),
     html: serializeDocument(doc),
     page: {
-      url: href,
+      url: win.location.href,
       title: doc.title.slice(0, 2000),
       viewport: { width: win.innerWidth, height: win.innerHeight },
       devicePixelRatio: win.devicePixelRatio || 1,
@@ -52,47 +56,67 @@ export function answerPageRequest(message: unknown, doc: Document, win: Window, 
   };
 }
 
+/** The answer to a `page:read` or `page:snapshot` message; undefined for anything else. */
+export function answerPageRequest(message: unknown, doc: Document, win: Window, responses: readonly ApiResponse[] = []): ReplyOf<'page:read'> | ReplyOf<'page:snapshot'> | undefined {
+  const type = tabRequest(message)?.type;
+  if (type === 'page:read') return { reading: currentReading(doc, win, responses) };
+  if (type === 'page:snapshot') return snapshotOf(doc, win, responses);
+  return undefined;
+}
+
 /** The full-page capture running in this page, if any: one at a time. */
 let captureSession: PageCaptureSession | undefined;
 
-/** The page's steps of a full-page capture (lib/content/fullpage-scroll.ts), on the background's request. */
-export async function answerFullpageRequest(request: FullpageRequest, doc: Document, win: Window): Promise<unknown> {
-  switch (request.type) {
-    case 'fullpage:prepare': {
+/**
+ * The page's steps of a full-page capture (lib/content/fullpage-scroll.ts), on the background's request. The
+ * in-page button is hidden from the first step until the page is restored: it must never be in a screenshot.
+ */
+function fullpageHandlers(doc: Document, win: Window): Pick<TabHandlers, 'fullpage:prepare' | 'fullpage:screen' | 'fullpage:restore'> {
+  return {
+    'fullpage:prepare': () => {
+      hidePageButtonDuringCapture(doc, false);
       captureSession?.restore();
       const session = new PageCaptureSession(doc, win, () => {
         if (captureSession === session) captureSession = undefined;
       });
       captureSession = session;
       return session.prepare();
-    }
-    case 'fullpage:screen':
+    },
+    'fullpage:screen': ({ y, index }) => {
+      hidePageButtonDuringCapture(doc, false);
       if (!captureSession) throw new Error('no capture is under way in this page');
-      return captureSession.showScreen(request.y, request.index);
-    case 'fullpage:restore':
+      return captureSession.showScreen(y, index);
+    },
+    'fullpage:restore': () => {
+      hidePageButtonDuringCapture(doc, true);
       captureSession?.restore();
       captureSession = undefined;
       return { restored: true };
-  }
+    },
+  };
 }
 
 /** The user's selection with its line breaks (the context menu's selectionText loses them). */
-export function currentSelection(win: Window): SelectionResponse {
+export function currentSelection(win: Window): ReplyOf<'page:selection'> {
   return { text: (win.getSelection()?.toString() ?? '').slice(0, 1_000_000) };
+}
+
+/** What this page answers: one handler per message a content script receives (lib/messaging/protocol.ts). */
+export function pageHandlers(data: PageDataInbox, doc: Document = document, win: Window = window): TabHandlers {
+  return {
+    'page:read': () => ({ reading: currentReading(doc, win, data.responses()) }),
+    'page:snapshot': () => snapshotOf(doc, win, data.responses()),
+    'page:selection': () => currentSelection(win),
+    ...fullpageHandlers(doc, win),
+  };
 }
 
 /** Only this extension's background and pages may ask; the page itself cannot reach this listener. */
 export function listenForPageRequests(data: PageDataInbox): void {
+  const handlers = pageHandlers(data);
   browser.runtime.onMessage.addListener((message, sender) => {
     if (sender.id !== browser.runtime.id) return undefined;
-    const fullpage = FullpageRequest.safeParse(message);
-    if (fullpage.success) {
-      hidePageButtonDuringCapture(document, fullpage.data.type === 'fullpage:restore');
-      return answerFullpageRequest(fullpage.data, document, window);
-    }
-    if (SelectionRequest.safeParse(message).success) return Promise.resolve(currentSelection(window));
-    const answer = answerPageRequest(message, document, window, data.responses());
-    return answer ? Promise.resolve(answer) : undefined;
+    return answerTabRequest(handlers, message);
   });
 }
 
@@ -138,7 +162,7 @@ export function watchForChanges(ctx: ContentScriptContext, data: PageDataInbox, 
     },
     (reading) => {
       onReading?.(reading);
-      for (const popup of popups) popup.postMessage({ type: 'page:changed' });
+      for (const popup of popups) popup.postMessage(pageChangedNotice());
     },
   );
   onReading?.(watch.start());

@@ -11,7 +11,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { translator, type MessageKey, type Translate } from '../i18n';
 import { resolveLocale } from '../i18n/locale';
-import { SaveOrderFromPageResponse } from '../messaging/messages';
+import { isSaveFromPageReply, sendFromContent } from '../messaging/content-protocol';
 import type { PageReading } from '../common/model';
 import { orderOfPage } from '../capture/page-order';
 import { loadSettings } from '../settings/settings';
@@ -44,7 +44,7 @@ export interface MountedButton {
   remove(): void;
 }
 
-/** Puts the button on the page; `save` asks the background and resolves with its (unparsed) answer. */
+/** Puts the button on the page; `save` asks the background and resolves with its answer (checked again here). */
 export function mountPageButton(doc: Document, t: Translate, save: () => Promise<unknown>): MountedButton {
   const host = doc.createElement(PAGE_BUTTON_TAG);
   const root = host.attachShadow({ mode: 'closed' });
@@ -77,8 +77,8 @@ export function mountPageButton(doc: Document, t: Translate, save: () => Promise
     button.disabled = true;
     button.textContent = t('actions.pageButtonBusy');
     message.textContent = '';
-    const answer = SaveOrderFromPageResponse.safeParse(await save().catch(() => undefined));
-    const result = answer.success ? answer.data : ({ ok: false, error: 'internal' } as const);
+    const answer = await save().catch(() => undefined);
+    const result = isSaveFromPageReply(answer) ? answer : ({ ok: false, error: 'internal' } as const);
     button.disabled = false;
     button.textContent = t('actions.pageButton');
     message.classList.toggle('error', !result.ok);
@@ -150,7 +150,7 @@ export function pageButtonController(ctx: ContentScriptContext): (reading: PageR
     );
     void enabled.then(({ on, t }) => {
       if (!on || !onOrderPage || mounted || ctx.isInvalid) return;
-      mounted = mountPageButton(document, t, () => browser.runtime.sendMessage({ type: 'order:saveFromPage' }));
+      mounted = mountPageButton(document, t, () => sendFromContent('order:saveFromPage'));
     });
   };
 }

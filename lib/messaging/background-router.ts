@@ -1,10 +1,14 @@
-/** The background's message handling: who may ask, what they may ask, and the real browser behind a capture. */
+/**
+ * The background's message handling: its router (one table, message name → handler; who may send each is
+ * declared in protocol.ts and checked before anything is parsed), and the real browser behind a capture.
+ */
 import { browser } from 'wxt/browser';
 import { beginCapture, endCapture, takeInterruptedFlag } from '../capture/journal';
 import { captureTab, type CaptureDeps, type CaptureTarget } from '../capture/capture-tab';
 import { setCurrentCase } from '../cases/current-case';
 import { db } from '../cases/db';
-import { BackgroundRequest, isOwnExtensionPage, type CaptureProgressNotice, type CaptureResponse, type SenderLike } from './messages';
+import { isMarketplaceContentScript, isOwnExtensionPage, type CaptureResponse } from './messages';
+import { routeMessage, sendNotice, type BackgroundRoutes, type Sender, type SenderChecks } from './protocol';
 import { offscreenImaging } from '../capture/stitch';
 import { saveListedOrders } from '../capture/save-listed-orders';
 import { makeThumbnail } from '../capture/thumbnail';
@@ -14,6 +18,9 @@ import { currentLocale } from '../i18n/locale';
 import { notificationTarget } from '../deadlines/check/notifications';
 import { openCase } from '../cases/open-case-tab';
 import { userTimeZone } from '../common/time';
+import { platformForUrl } from '../common/marketplaces';
+import { PageSaveLimiter, saveOrderFromPage } from '../capture/page-button-save';
+import { COMMAND_CAPTURE_PAGE } from '../capture/menu-and-shortcut';
 
 export function browserCaptureDeps(): CaptureDeps {
   return {
@@ -117,12 +124,7 @@ export async function runCapture(target: CaptureTarget): Promise<CaptureResponse
     await beginCapture(journalId, target.tabId, new Date());
     return await captureTab(browserCaptureDeps(), target, {
       signal: controller.signal,
-      onProgress: (progress) => {
-        const notice: CaptureProgressNotice = { type: 'capture:progress', tabId: target.tabId, ...progress };
-        browser.runtime.sendMessage(notice).catch(() => {
-          // No extension page open to show it.
-        });
-      },
+      onProgress: (progress) => sendNotice('capture:progress', { tabId: target.tabId, ...progress }),
     });
   } finally {
     running.delete(target.tabId);
@@ -137,35 +139,48 @@ export function cancelCapture(tabId: number): { cancelled: boolean } {
   return { cancelled: controller !== undefined };
 }
 
-/** The default capture of an order page: the full page, its archives, into the order's case. */
-export function captureWithJournal(tabId: number): Promise<CaptureResponse> {
-  return runCapture({ tabId, mode: 'fullpage' });
+const isMarketplaceUrl = (url: string) => platformForUrl(url) !== null;
+
+/** The keys of "Capture evidence of this page" as the browser shows them; '' if the user removed them. */
+export async function captureShortcut(): Promise<string> {
+  const commands = await browser.commands.getAll();
+  return commands.find((c) => c.name === COMMAND_CAPTURE_PAGE)?.shortcut ?? '';
 }
 
+/** Saves from each tab's in-page button in the last minute, for the whole life of the service worker. */
+const pageSaves = new PageSaveLimiter();
+
+/** Every message the background answers (protocol.ts declares which; the type makes this table complete). */
+export const backgroundRoutes: BackgroundRoutes = {
+  'capture:tab': ({ tabId, mode, caseId, label, fromScreen }) =>
+    thenCheckDeadlines(runCapture({ tabId, mode, ...(caseId && { caseId }), ...(label && { label }), ...(fromScreen !== undefined && { fromScreen }) }).then(rememberCaseOf)),
+  'capture:cancel': async ({ tabId }) => cancelCapture(tabId),
+  'capture:takeInterrupted': async () => ({ interrupted: await takeInterruptedFlag() }),
+  'orders:saveAll': ({ tabId }) =>
+    thenCheckDeadlines(saveListedOrders({ sendToTab: (id, message) => browser.tabs.sendMessage(id, message), database: db(), now: () => new Date() }, tabId)),
+  'deadlines:refresh': async () => ({ badge: (await runDeadlineCheck()).badge?.text ?? '' }),
+  // The in-page button: the request carries nothing; the background re-reads the sender's tab.
+  'order:saveFromPage': (_request, sender) =>
+    thenCheckDeadlines(
+      saveOrderFromPage({ ...browserCaptureDeps(), storage: browser.storage.local, captureShortcut, isMarketplaceUrl, limiter: pageSaves }, sender.tab),
+    ),
+};
+
 /**
- * Answers requests from this extension's own pages. Anything else (content scripts, other extensions,
- * malformed messages) gets no answer: returning undefined leaves the message unanswered.
+ * Who is who: this extension's own pages (popup, dashboard), not content scripts and not other extensions;
+ * this extension's content script in the top frame of a marketplace tab.
  */
-export function handleBackgroundMessage(message: unknown, sender: SenderLike): Promise<unknown> | undefined {
-  if (!isOwnExtensionPage(sender, browser.runtime.id, browser.runtime.getURL('/'))) return undefined;
-  const request = BackgroundRequest.safeParse(message);
-  if (!request.success) return undefined;
-  switch (request.data.type) {
-    case 'capture:visible':
-      return thenCheckDeadlines(runCapture({ tabId: request.data.tabId, mode: 'visible' }).then(rememberCaseOf));
-    case 'capture:tab': {
-      const { tabId, mode, caseId, label, fromScreen } = request.data;
-      return thenCheckDeadlines(runCapture({ tabId, mode, ...(caseId && { caseId }), ...(label && { label }), ...(fromScreen !== undefined && { fromScreen }) }).then(rememberCaseOf));
-    }
-    case 'capture:cancel':
-      return Promise.resolve(cancelCapture(request.data.tabId));
-    case 'orders:saveAll':
-      return thenCheckDeadlines(saveListedOrders({ sendToTab: (tabId, m) => browser.tabs.sendMessage(tabId, m), database: db(), now: () => new Date() }, request.data.tabId));
-    case 'deadlines:refresh':
-      return runDeadlineCheck().then((result) => ({ badge: result.badge?.text ?? '' }));
-    case 'capture:takeInterrupted':
-      return takeInterruptedFlag().then((interrupted) => ({ interrupted }));
-  }
+const senderChecks: SenderChecks = {
+  'extension-page': (sender) => isOwnExtensionPage(sender, browser.runtime.id, browser.runtime.getURL('/')),
+  'marketplace-content-script': (sender) => isMarketplaceContentScript(sender, browser.runtime.id, isMarketplaceUrl),
+};
+
+/**
+ * Answers what this extension's pages and content scripts may ask. Anything else (another sender than the
+ * message's own, other extensions, unknown or malformed messages) gets no answer: undefined.
+ */
+export function handleBackgroundMessage(message: unknown, sender: Sender): Promise<unknown> | undefined {
+  return routeMessage(backgroundRoutes, senderChecks, message, sender);
 }
 
 /** A capture makes its case the user's current case: other pages (listing, tracking, chat) are saved there next. */

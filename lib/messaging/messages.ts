@@ -1,11 +1,14 @@
 /**
- * Every message that crosses a context boundary (popup ⇄ background ⇄ content script), as zod schemas.
- * Receivers parse what arrives and refuse anything that is not from this extension's own contexts.
+ * The zod schemas of every message that crosses a context boundary (popup ⇄ background ⇄ content script).
+ * Which schema is whose request or reply is declared once, in lib/messaging/protocol.ts; the background and
+ * the extension pages parse what arrives with these. Content scripts do not carry this module (nor zod):
+ * they use lib/messaging/content-protocol.ts.
  */
 import { z } from 'zod';
 import { EVIDENCE_LABELS, PageMetadataSchema, PageReadingSchema } from '../common/model';
+import { CAPTURE_ERRORS, SAVE_FROM_PAGE_ERRORS } from './content-protocol';
 
-// Popup → content script.
+// Extension (popup, background) → content script.
 export const ReadPageRequest = z.object({ type: z.literal('page:read') });
 // Background → content script: the reading plus what an archive of the page needs.
 export const SnapshotRequest = z.object({ type: z.literal('page:snapshot') });
@@ -14,9 +17,6 @@ export const SnapshotRequest = z.object({ type: z.literal('page:snapshot') });
 export const SelectionRequest = z.object({ type: z.literal('page:selection') });
 export const SelectionResponse = z.object({ text: z.string().max(1_000_000) });
 export type SelectionResponse = z.infer<typeof SelectionResponse>;
-export const ContentRequest = z.discriminatedUnion('type', [ReadPageRequest, SnapshotRequest]);
-export type ContentRequest = z.infer<typeof ContentRequest>;
-
 export const ReadPageResponse = z.object({ reading: PageReadingSchema.nullable() });
 export type ReadPageResponse = z.infer<typeof ReadPageResponse>;
 
@@ -30,7 +30,6 @@ export const SnapshotResponse = z.object({
 export type SnapshotResponse = z.infer<typeof SnapshotResponse>;
 
 // Extension pages → background.
-export const CaptureRequest = z.object({ type: z.literal('capture:visible'), tabId: z.number().int().nonnegative() });
 export const InterruptedCaptureRequest = z.object({ type: z.literal('capture:takeInterrupted') });
 export const SaveOrdersRequest = z.object({ type: z.literal('orders:saveAll'), tabId: z.number().int().nonnegative() });
 // Extension pages → background: capture a tab (full page or visible area), into its order's case or a given
@@ -47,40 +46,14 @@ export const CaptureTabRequest = z.object({
 });
 export type CaptureTabRequest = z.infer<typeof CaptureTabRequest>;
 export const CancelCaptureRequest = z.object({ type: z.literal('capture:cancel'), tabId: z.number().int().nonnegative() });
+export const CancelCaptureResponse = z.object({ cancelled: z.boolean() });
 
 /** A case, its dates, contacts or checklist changed: recompute the badge, notifications and alarm. */
 export const DeadlinesRefreshRequest = z.object({ type: z.literal('deadlines:refresh') });
+/** The badge's text after the check ('' for none). */
 export const DeadlinesRefreshResponse = z.object({ badge: z.string() });
 
-export const BackgroundRequest = z.discriminatedUnion('type', [
-  CaptureRequest,
-  CaptureTabRequest,
-  CancelCaptureRequest,
-  InterruptedCaptureRequest,
-  SaveOrdersRequest,
-  DeadlinesRefreshRequest,
-]);
-export type BackgroundRequest = z.infer<typeof BackgroundRequest>;
-
-export const CAPTURE_ERRORS = [
-  'tabClosed',
-  'notOrderPage',
-  'tabNotVisible',
-  'permission',
-  'captureFailed',
-  'pageChanged',
-  'storageFull',
-  'internal',
-  // Full-page capture (lib/capture/capture-tab.ts captureTab).
-  'cancelled',
-  'busy',
-  'caseNotFound',
-  // The page names another order than its address (lib/capture/page-order.ts); the page's own button also needs
-  // an address that names one.
-  'orderMismatch',
-  'noOrderInUrl',
-] as const;
-export type CaptureError = (typeof CAPTURE_ERRORS)[number];
+export type { CaptureError } from './content-protocol';
 
 export const CaptureResponse = z.discriminatedUnion('ok', [
   z.object({
@@ -113,7 +86,6 @@ export type SaveOrdersResponse = z.infer<typeof SaveOrdersResponse>;
  * it is open: what the page shows changed (single-page navigation, more orders, a new API response). A port,
  * not a broadcast: nothing wakes the background, and a page nobody watches is not read for it.
  */
-export const PAGE_WATCH_PORT = 'disputekit:page-watch';
 export const PageChangedNotice = z.object({ type: z.literal('page:changed') });
 
 export const InterruptedCaptureResponse = z.object({ interrupted: z.boolean() });
@@ -133,8 +105,6 @@ export function isOwnExtensionPage(sender: SenderLike, extensionId: string, exte
 // Content script → background: the in-page "Save order to DisputeKit" button. The message carries no page
 // data on purpose (strict: anything extra is refused); the background re-reads the tab through its snapshot.
 export const SaveOrderFromPageRequest = z.strictObject({ type: z.literal('order:saveFromPage') });
-/** 'rateLimited': this tab's button saved too often in the last minute (lib/capture/page-button-save.ts). */
-export const SAVE_FROM_PAGE_ERRORS = [...CAPTURE_ERRORS, 'rateLimited'] as const;
 export const SaveOrderFromPageResponse = z.discriminatedUnion('ok', [
   /** `shortcut`: the keyboard command's current keys, for the "how to add the screenshot" hint; empty if unset. */
   z.object({ ok: z.literal(true), caseId: z.string(), evidenceIds: z.array(z.string()), shortcut: z.string() }),
@@ -179,8 +149,6 @@ export const FullpageScreenRequest = z.object({
   index: z.number().int().nonnegative(),
 });
 export const FullpageRestoreRequest = z.object({ type: z.literal('fullpage:restore') });
-export const FullpageRequest = z.discriminatedUnion('type', [FullpagePrepareRequest, FullpageScreenRequest, FullpageRestoreRequest]);
-export type FullpageRequest = z.infer<typeof FullpageRequest>;
 
 export const PageMeasureResponse = z.object({
   pageHeight: z.number().positive().finite(),
@@ -189,6 +157,7 @@ export const PageMeasureResponse = z.object({
   devicePixelRatio: z.number().positive().finite(),
 });
 export const ScreenResponse = z.object({ scrollY: z.number().nonnegative().finite() });
+export const RestoreResponse = z.object({ restored: z.literal(true) });
 
 /** Background → extension pages while a capture runs: which step it is at ("screen 3 of 10"). */
 export const CAPTURE_PHASES = ['preparing', 'screens', 'archiving', 'saving'] as const;

@@ -2,7 +2,7 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { handleActionMessage } from '@/lib/capture/menu-and-shortcut-listeners';
+import { handleBackgroundMessage } from '@/lib/messaging/background-router';
 import { archivePageHtml } from '@/lib/capture/page-archive';
 import { getCurrentCaseId } from '@/lib/cases/current-case';
 import { db, DisputeKitDB } from '@/lib/cases/db';
@@ -166,15 +166,15 @@ describe('the background’s message listener for actions', () => {
 
   it('leaves a save request unanswered from another extension, another site, a frame or a forged payload', async () => {
     const message = { type: 'order:saveFromPage' };
-    expect(handleActionMessage(message, { ...marketplaceSender, id: 'another-extension' })).toBeUndefined();
-    expect(handleActionMessage(message, { ...marketplaceSender, url: 'https://example.com/', tab: { id: 5, url: 'https://example.com/' } })).toBeUndefined();
-    expect(handleActionMessage(message, { ...marketplaceSender, frameId: 2 })).toBeUndefined();
-    expect(handleActionMessage({ ...message, order: { orderId: '1' } }, marketplaceSender)).toBeUndefined();
+    expect(handleBackgroundMessage(message, { ...marketplaceSender, id: 'another-extension' })).toBeUndefined();
+    expect(handleBackgroundMessage(message, { ...marketplaceSender, url: 'https://example.com/', tab: { id: 5, url: 'https://example.com/' } })).toBeUndefined();
+    expect(handleBackgroundMessage(message, { ...marketplaceSender, frameId: 2 })).toBeUndefined();
+    expect(handleBackgroundMessage({ ...message, order: { orderId: '1' } }, marketplaceSender)).toBeUndefined();
     expect(fakeBrowser.tabs.sendMessage).not.toHaveBeenCalled();
   });
 
   it('answers our content script on a marketplace tab by re-reading that tab', async () => {
-    const answer = await handleActionMessage({ type: 'order:saveFromPage' }, marketplaceSender);
+    const answer = await handleBackgroundMessage({ type: 'order:saveFromPage' }, marketplaceSender);
     expect(answer).toMatchObject({ ok: true, caseId: `aliexpress:${ORDER_ID}`, shortcut: 'Alt+Shift+E' });
     expect(fakeBrowser.tabs.sendMessage).toHaveBeenCalledWith(5, { type: 'page:snapshot' });
   });

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { cancelCapture, handleBackgroundMessage } from '@/lib/messaging/background-router';
-import { CaptureProgressNotice, CaptureTabRequest, FullpageRequest } from '@/lib/messaging/messages';
+import { CaptureProgressNotice, CaptureTabRequest, FullpageScreenRequest } from '@/lib/messaging/messages';
 
 const own = () => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') });
 
@@ -29,9 +29,9 @@ describe('capture requests to the background', () => {
 
 describe('the page’s steps and the progress notices', () => {
   it('accept only well-formed values', () => {
-    expect(FullpageRequest.safeParse({ type: 'fullpage:screen', y: 800, index: 1 }).success).toBe(true);
-    expect(FullpageRequest.safeParse({ type: 'fullpage:screen', y: -1, index: 1 }).success).toBe(false);
-    expect(FullpageRequest.safeParse({ type: 'fullpage:screen', y: Infinity, index: 0 }).success).toBe(false);
+    expect(FullpageScreenRequest.safeParse({ type: 'fullpage:screen', y: 800, index: 1 }).success).toBe(true);
+    expect(FullpageScreenRequest.safeParse({ type: 'fullpage:screen', y: -1, index: 1 }).success).toBe(false);
+    expect(FullpageScreenRequest.safeParse({ type: 'fullpage:screen', y: Infinity, index: 0 }).success).toBe(false);
     expect(CaptureProgressNotice.safeParse({ type: 'capture:progress', tabId: 3, phase: 'screens', done: 3, total: 10 }).success).toBe(true);
     expect(CaptureProgressNotice.safeParse({ type: 'capture:progress', tabId: 3, phase: 'hacking', done: 3, total: 10 }).success).toBe(false);
   });

@@ -20,8 +20,8 @@ describe('who may talk to the background', () => {
 
   it('leaves refused and malformed requests unanswered', () => {
     const own = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') };
-    expect(handleBackgroundMessage({ type: 'capture:visible', tabId: 1 }, { id: 'evil', url: 'https://example.com/' })).toBeUndefined();
-    expect(handleBackgroundMessage({ type: 'capture:visible', tabId: -1 }, own)).toBeUndefined();
+    expect(handleBackgroundMessage({ type: 'capture:tab', tabId: 1, mode: 'visible' }, { id: 'evil', url: 'https://example.com/' })).toBeUndefined();
+    expect(handleBackgroundMessage({ type: 'capture:tab', tabId: -1, mode: 'visible' }, own)).toBeUndefined();
     expect(handleBackgroundMessage({ type: 'db:dropEverything' }, own)).toBeUndefined();
     expect(handleBackgroundMessage('capture', own)).toBeUndefined();
   });
