@@ -12,5 +12,6 @@ import { plan } from './plan';
 import { reading } from './reading';
 import { readings } from './readings';
 import { rules } from './rules';
+import { timestamp } from './timestamp';
 
-export const AREAS = [fullpage, evidence, actions, rules, checklist, dossier, letters, dashboard, backup, readings, deadlines, reading, plan] as const;
+export const AREAS = [fullpage, evidence, actions, rules, checklist, dossier, letters, dashboard, backup, readings, deadlines, reading, plan, timestamp] as const;
