@@ -47,7 +47,7 @@ function firstOf(name: RelativeDistinguishedNames, type: string): string | undef
   return text || undefined;
 }
 
-export function certificateDer(certificate: Certificate): Uint8Array {
+export function certificateDer(certificate: Certificate): Uint8Array<ArrayBuffer> {
   return new Uint8Array(certificate.toSchema().toBER(false));
 }
 

@@ -21,7 +21,7 @@ export const MAX_RESPONSE_BYTES = 256 * 1024;
 
 export interface TimestampRequest {
   /** The DER of the TimeStampReq, as sent. */
-  der: Uint8Array;
+  der: Uint8Array<ArrayBuffer>;
   /** Its nonce, lower-case hex. */
   nonce: string;
 }
@@ -70,7 +70,7 @@ export async function requestTimestamp(url: string, digest: string, options: Req
   return recordOf(url, token, summary);
 }
 
-async function post(url: string, der: Uint8Array, options: RequestOptions): Promise<Uint8Array> {
+async function post(url: string, der: Uint8Array<ArrayBuffer>, options: RequestOptions): Promise<Uint8Array> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxBytes = options.maxBytes ?? MAX_RESPONSE_BYTES;
   const controller = new AbortController();
