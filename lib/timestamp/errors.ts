@@ -39,7 +39,3 @@ export class TimestampError extends Error {
     super(`${code}: ${detail}`, options);
   }
 }
-
-export function isTimestampError(error: unknown): error is TimestampError {
-  return error instanceof TimestampError;
-}

@@ -13,11 +13,11 @@ import { OID } from './oids';
 import { type TimestampRecord, recordOf } from './record';
 import { parseDer, verifyTimestampToken } from './token';
 
-export const TIMESTAMP_QUERY_TYPE = 'application/timestamp-query';
+const TIMESTAMP_QUERY_TYPE = 'application/timestamp-query';
 /** Long enough for a far authority on a slow line; short enough that a capture's note comes soon. */
-export const DEFAULT_TIMEOUT_MS = 15_000;
+const DEFAULT_TIMEOUT_MS = 15_000;
 /** A token with its certificate chain is a few kilobytes; nothing honest comes near this. */
-export const MAX_RESPONSE_BYTES = 256 * 1024;
+const MAX_RESPONSE_BYTES = 256 * 1024;
 
 export interface TimestampRequest {
   /** The DER of the TimeStampReq, as sent. */
