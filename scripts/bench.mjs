@@ -302,6 +302,7 @@ Object.assign(figures, await fullPageFigures());
 Object.assign(figures, await dossierFigures());
 Object.assign(figures, await importFigures());
 Object.assign(figures, await caseListFigures());
+Object.assign(figures, await timestampFigures());
 console.log(JSON.stringify(figures, null, 2));
 
 /** The renderer process of this extension's pages (Chromium marks it --extension-process), if /proc shows it. */
@@ -1013,6 +1014,47 @@ async function importFigures() {
     };
   } finally {
     await ext.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * `timestamp.request_ms`: the median of 20 RFC 3161 requests (after one to warm up) against the tests' own
+ * authority on this machine (tests/support/tsa.mjs, openssl ts -reply behind a local HTTP server): building
+ * the request, the round trip with openssl's signing, and checking the token (lib/timestamp, bundled as the
+ * extension bundles it). The authority's own share is in it, so it is an upper bound of DisputeKit's part; a
+ * public authority adds its network round trip. `timestamp.verify_ms`: the median of checking a kept token
+ * again offline, what `npm run verify` does per token.
+ */
+async function timestampFigures() {
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { pathToFileURL } = await import('node:url');
+  const { startTestTsa } = await import('../tests/support/tsa.mjs');
+  const dir = mkdtempSync(join(tmpdir(), 'disputekit-bench-tsa-'));
+  const bundle = join(dir, 'timestamp.mjs');
+  await build({ entryPoints: [join(ROOT, 'lib/timestamp/index.ts')], bundle: true, platform: 'neutral', format: 'esm', outfile: bundle, alias: { '@': ROOT }, logLevel: 'silent' });
+  const { requestTimestamp, verifyTimestampRecord } = await import(pathToFileURL(bundle).href);
+  const tsa = await startTestTsa();
+  const median = (times) => times.sort((a, b) => a - b)[Math.floor(times.length / 2)];
+  try {
+    const digest = 'a'.repeat(64);
+    const record = await requestTimestamp(tsa.url, digest, { fetch: globalThis.fetch });
+    const requests = [];
+    for (let i = 0; i < 20; i++) {
+      const start = performance.now();
+      await requestTimestamp(tsa.url, digest, { fetch: globalThis.fetch });
+      requests.push(performance.now() - start);
+    }
+    const checks = [];
+    for (let i = 0; i < 20; i++) {
+      const start = performance.now();
+      await verifyTimestampRecord(record, digest);
+      checks.push(performance.now() - start);
+    }
+    return { 'timestamp.request_ms': Number(median(requests).toFixed(1)), 'timestamp.verify_ms': Number(median(checks).toFixed(2)) };
+  } finally {
+    await tsa.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -13,5 +13,6 @@ import { print } from './print';
 import { reading } from './reading';
 import { readings } from './readings';
 import { rules } from './rules';
+import { timestamp } from './timestamp';
 
-export const AREAS = [fullpage, evidence, actions, rules, checklist, dossier, letters, dashboard, backup, readings, deadlines, reading, plan, print] as const;
+export const AREAS = [fullpage, evidence, actions, rules, checklist, dossier, letters, dashboard, backup, readings, deadlines, reading, plan, print, timestamp] as const;
