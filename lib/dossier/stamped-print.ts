@@ -4,9 +4,9 @@
  * UI language. Courts look at the image, not its metadata (issue 14: the Russian Supreme Court's Plenum
  * No. 10 of 2019 asks for the address and time of a screenshot). The original stays byte for byte as
  * captured; the print is a second file that names it. Drawing comes in through `PrintImaging`, so layout
- * and text are tested here and the pixels in the browser (OffscreenCanvas in the service worker).
+ * and text are tested here and the pixels in the browser (OffscreenCanvas, on the extension page that exports the dossier).
  */
-import { MAX_CANVAS_AREA, MAX_CANVAS_SIDE } from './fullpage-plan';
+import { MAX_CANVAS_AREA, MAX_CANVAS_SIDE } from '../capture/fullpage-plan';
 import type { Locale, Translate } from '../i18n';
 import { toZonedIso } from '../common/time';
 
@@ -129,7 +129,7 @@ export async function makeStampedPrint<B extends { width: number; height: number
 
 const FONT = (px: number) => `${px}px "Noto Sans", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", Arial, sans-serif`;
 
-/** The service worker's drawing: OffscreenCanvas with the system's fonts (CJK included where installed). */
+/** The browser's drawing: OffscreenCanvas with the system's fonts (CJK included where installed). */
 export const offscreenPrintImaging: PrintImaging<ImageBitmap> = {
   decode: (image) => createImageBitmap(image),
   measure(text, fontPx) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translator } from '@/lib/i18n';
-import { BAND_TEXT, layoutBand, makeStampedPrint, printLines, wrapLine, type PrintImaging } from '@/lib/capture/stamped-print';
+import { BAND_TEXT, layoutBand, makeStampedPrint, printLines, wrapLine, type PrintImaging } from '@/lib/dossier/stamped-print';
 import { MAX_CANVAS_SIDE } from '@/lib/capture/fullpage-plan';
 
 const SHA = 'ab'.repeat(32);
