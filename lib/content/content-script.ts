@@ -6,7 +6,8 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { PageCaptureSession } from './fullpage-scroll';
-import { ContentRequest, FullpageRequest, PAGE_WATCH_PORT, SelectionRequest, type ReadPageResponse, type SelectionResponse, type SnapshotResponse } from '../messaging/messages';
+import { ContentRequest, FullpageRequest, PAGE_WATCH_PORT, SelectionRequest } from '../messaging/page-messages';
+import type { ReadPageResponse, SelectionResponse, SnapshotResponse } from '../messaging/messages';
 import type { PageReading } from '../common/model';
 import { hidePageButtonDuringCapture, pageButtonController, withoutPageButton } from './page-button';
 import { PageDataInbox, receivePageData } from './page-data/inbox';

@@ -11,7 +11,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { translator, type MessageKey, type Translate } from '../i18n';
 import { resolveLocale } from '../i18n/locale';
-import { SaveOrderFromPageResponse } from '../messaging/messages';
+import { SaveOrderFromPageResponse } from '../messaging/page-messages';
 import type { PageReading } from '../common/model';
 import { orderOfPage } from '../capture/page-order';
 import { loadSettings } from '../settings/settings';

@@ -4,26 +4,20 @@
  */
 import { z } from 'zod';
 import { EVIDENCE_LABELS, PageMetadataSchema, PageReadingSchema } from '../common/model';
+import { CAPTURE_ERRORS } from './page-messages';
 
-// Popup → content script.
-export const ReadPageRequest = z.object({ type: z.literal('page:read') });
-// Background → content script: the reading plus what an archive of the page needs.
-export const SnapshotRequest = z.object({ type: z.literal('page:snapshot') });
-// Background → content script: the user's selection as the page has it. The context menu's selectionText
-// loses line breaks, which a saved chat needs.
-export const SelectionRequest = z.object({ type: z.literal('page:selection') });
+// What a content script receives (zod/mini, small enough for every marketplace page).
+export * from './page-messages';
+
 export const SelectionResponse = z.object({ text: z.string().max(1_000_000) });
 export type SelectionResponse = z.infer<typeof SelectionResponse>;
-export const ContentRequest = z.discriminatedUnion('type', [ReadPageRequest, SnapshotRequest]);
-export type ContentRequest = z.infer<typeof ContentRequest>;
-
-export const ReadPageResponse = z.object({ reading: PageReadingSchema.nullable() });
+export const ReadPageResponse = z.object({ reading: z.nullable(PageReadingSchema) });
 export type ReadPageResponse = z.infer<typeof ReadPageResponse>;
 
 /** Pages over this size are refused rather than archived half: a clear error beats a truncated copy. */
 export const MAX_SNAPSHOT_CHARS = 64 * 1024 * 1024;
 export const SnapshotResponse = z.object({
-  reading: PageReadingSchema.nullable(),
+  reading: z.nullable(PageReadingSchema),
   html: z.string().max(MAX_SNAPSHOT_CHARS),
   page: PageMetadataSchema,
 });
@@ -62,26 +56,6 @@ export const BackgroundRequest = z.discriminatedUnion('type', [
 ]);
 export type BackgroundRequest = z.infer<typeof BackgroundRequest>;
 
-export const CAPTURE_ERRORS = [
-  'tabClosed',
-  'notOrderPage',
-  'tabNotVisible',
-  'permission',
-  'captureFailed',
-  'pageChanged',
-  'storageFull',
-  'internal',
-  // Full-page capture (lib/capture/capture-tab.ts captureTab).
-  'cancelled',
-  'busy',
-  'caseNotFound',
-  // The page names another order than its address (lib/capture/page-order.ts); the page's own button also needs
-  // an address that names one.
-  'orderMismatch',
-  'noOrderInUrl',
-] as const;
-export type CaptureError = (typeof CAPTURE_ERRORS)[number];
-
 export const CaptureResponse = z.discriminatedUnion('ok', [
   z.object({
     ok: z.literal(true),
@@ -108,14 +82,6 @@ export const SaveOrdersResponse = z.discriminatedUnion('ok', [
 ]);
 export type SaveOrdersResponse = z.infer<typeof SaveOrdersResponse>;
 
-/**
- * Content script → the popup, on the port the popup opens to its tab's content script (PAGE_WATCH_PORT) while
- * it is open: what the page shows changed (single-page navigation, more orders, a new API response). A port,
- * not a broadcast: nothing wakes the background, and a page nobody watches is not read for it.
- */
-export const PAGE_WATCH_PORT = 'disputekit:page-watch';
-export const PageChangedNotice = z.object({ type: z.literal('page:changed') });
-
 export const InterruptedCaptureResponse = z.object({ interrupted: z.boolean() });
 
 /** The sender fields a receiver checks; the same shape in Chrome and Firefox. */
@@ -133,15 +99,6 @@ export function isOwnExtensionPage(sender: SenderLike, extensionId: string, exte
 // Content script → background: the in-page "Save order to DisputeKit" button. The message carries no page
 // data on purpose (strict: anything extra is refused); the background re-reads the tab through its snapshot.
 export const SaveOrderFromPageRequest = z.strictObject({ type: z.literal('order:saveFromPage') });
-/** 'rateLimited': this tab's button saved too often in the last minute (lib/capture/page-button-save.ts). */
-export const SAVE_FROM_PAGE_ERRORS = [...CAPTURE_ERRORS, 'rateLimited'] as const;
-export const SaveOrderFromPageResponse = z.discriminatedUnion('ok', [
-  /** `shortcut`: the keyboard command's current keys, for the "how to add the screenshot" hint; empty if unset. */
-  z.object({ ok: z.literal(true), caseId: z.string(), evidenceIds: z.array(z.string()), shortcut: z.string() }),
-  z.object({ ok: z.literal(false), error: z.enum(SAVE_FROM_PAGE_ERRORS), detail: z.string().optional() }),
-]);
-export type SaveOrderFromPageResponse = z.infer<typeof SaveOrderFromPageResponse>;
-
 /** The sender fields that tell a content script's message apart; the same shape in Chrome and Firefox. */
 export interface ContentSenderLike {
   id?: string;
@@ -170,17 +127,6 @@ export function isMarketplaceContentScript(
     isMarketplaceUrl(sender.url)
   );
 }
-
-// Background → content script: the page's side of a full-page capture (lib/content/fullpage-scroll.ts).
-export const FullpagePrepareRequest = z.object({ type: z.literal('fullpage:prepare') });
-export const FullpageScreenRequest = z.object({
-  type: z.literal('fullpage:screen'),
-  y: z.number().nonnegative().finite(),
-  index: z.number().int().nonnegative(),
-});
-export const FullpageRestoreRequest = z.object({ type: z.literal('fullpage:restore') });
-export const FullpageRequest = z.discriminatedUnion('type', [FullpagePrepareRequest, FullpageScreenRequest, FullpageRestoreRequest]);
-export type FullpageRequest = z.infer<typeof FullpageRequest>;
 
 export const PageMeasureResponse = z.object({
   pageHeight: z.number().positive().finite(),

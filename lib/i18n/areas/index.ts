@@ -8,9 +8,10 @@ import { dossier } from './dossier';
 import { evidence } from './evidence';
 import { fullpage } from './fullpage';
 import { letters } from './letters';
+import { pageButton } from './page-button';
 import { plan } from './plan';
 import { reading } from './reading';
 import { readings } from './readings';
 import { rules } from './rules';
 
-export const AREAS = [fullpage, evidence, actions, rules, checklist, dossier, letters, dashboard, backup, readings, deadlines, reading, plan] as const;
+export const AREAS = [fullpage, evidence, actions, rules, checklist, dossier, letters, dashboard, backup, readings, deadlines, reading, plan, pageButton] as const;

@@ -11,7 +11,7 @@
  * used: they are generated and change every release.
  */
 import type { OrderEvent, OrderFacts, PageReading, Strategy } from '../../common/model';
-import { ORDER_EVENTS } from '../../common/model';
+import { ORDER_EVENTS } from '../../common/reading';
 import type { ApiResponse } from '../api';
 import { cardsAround } from '../cards';
 import { pick } from '../strategy';
