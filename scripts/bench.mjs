@@ -656,8 +656,8 @@ async function recorderFigures() {
   const bundle = (
     await build({
       stdin: {
-        contents: `import { installPageDataRecorder } from './lib/content/page-data/recorder'; import { PageDataInbox, receivePageData } from './lib/content/page-data/inbox';
-          window.__installRecorder = () => { installPageDataRecorder(window); window.__inbox = new PageDataInbox(() => location.href); receivePageData(window, window.__inbox); };`,
+        contents: `import { installPageDataRecorder } from './lib/content/page-data/recorder'; import { PageDataInbox, receivePageData } from './lib/content/page-data/inbox'; import { API_ENDPOINTS } from './lib/readers/endpoints';
+          window.__installRecorder = () => { installPageDataRecorder(window); window.__inbox = new PageDataInbox(() => location.href, API_ENDPOINTS); receivePageData(window, window.__inbox); };`,
         resolveDir: ROOT,
         loader: 'ts',
       },

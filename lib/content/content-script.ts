@@ -13,15 +13,18 @@ import { hidePageButtonDuringCapture, pageButtonController, withoutPageButton } 
 import { PageDataInbox, receivePageData } from './page-data/inbox';
 import { steadyCountdowns } from '../deadlines/page-countdowns';
 import { PageWatch } from './page-watch';
-import { readPage } from '../readers';
 import type { ApiResponse } from '../readers/api';
+import { readPageWith, type MarketplaceReader } from '../readers/marketplace-reader';
 
-/** Everything a content script does on its page. */
-export function startContentScript(ctx: ContentScriptContext): void {
-  const data = new PageDataInbox(() => location.href);
+/**
+ * Everything a content script does on its page. `reader`: its marketplace's, passed in by its entry file
+ * (entrypoints/<marketplace>.content.ts), so the script carries no other marketplace's reader.
+ */
+export function startContentScript(ctx: ContentScriptContext, reader: MarketplaceReader): void {
+  const data = new PageDataInbox(() => location.href, reader.endpoints);
   ctx.onInvalidated(receivePageData(window, data));
-  listenForPageRequests(data);
-  watchForChanges(ctx, data, pageButtonController(ctx));
+  listenForPageRequests(data, reader);
+  watchForChanges(ctx, data, reader, pageButtonController(ctx, reader));
 }
 
 /** The page as HTML, doctype included: the archive stored beside the screenshot. */
@@ -33,12 +36,12 @@ export function serializeDocument(doc: Document): string {
 /** The page's last reading, while the page stays open: a later one keeps its countdowns steady (steadyCountdowns). */
 let lastReading: { href: string; reading: PageReading | null } | undefined;
 
-/** `responses`: what the page-data recorder kept for this page (lib/content/page-data), read before the markup. */
-export function answerPageRequest(message: unknown, doc: Document, win: Window, responses: readonly ApiResponse[] = []): ReadPageResponse | SnapshotResponse | undefined {
+/** `reader`: this script's marketplace's; `responses`: what the page-data recorder kept for this page (lib/content/page-data), read before the markup. */
+export function answerPageRequest(message: unknown, doc: Document, win: Window, reader: MarketplaceReader, responses: readonly ApiResponse[] = []): ReadPageResponse | SnapshotResponse | undefined {
   const request = ContentRequest.safeParse(message);
   if (!request.success) return undefined;
   const href = win.location.href;
-  const reading = steadyCountdowns(lastReading?.href === href ? lastReading.reading : undefined, readPage(doc, href, new Date(), responses));
+  const reading = steadyCountdowns(lastReading?.href === href ? lastReading.reading : undefined, readPageWith(reader, doc, href, new Date(), responses));
   lastReading = { href, reading };
   if (request.data.type === 'page:read') return { reading };
   return {
@@ -83,7 +86,7 @@ export function currentSelection(win: Window): SelectionResponse {
 }
 
 /** Only this extension's background and pages may ask; the page itself cannot reach this listener. */
-export function listenForPageRequests(data: PageDataInbox): void {
+export function listenForPageRequests(data: PageDataInbox, reader: MarketplaceReader): void {
   browser.runtime.onMessage.addListener((message, sender) => {
     if (sender.id !== browser.runtime.id) return undefined;
     const fullpage = FullpageRequest.safeParse(message);
@@ -92,7 +95,7 @@ export function listenForPageRequests(data: PageDataInbox): void {
       return answerFullpageRequest(fullpage.data, document, window);
     }
     if (SelectionRequest.safeParse(message).success) return Promise.resolve(currentSelection(window));
-    const answer = answerPageRequest(message, document, window, data.responses());
+    const answer = answerPageRequest(message, document, window, reader, data.responses());
     return answer ? Promise.resolve(answer) : undefined;
   });
 }
@@ -122,12 +125,12 @@ export function readingSignature(reading: PageReading | null): string {
  * popup (connected on PAGE_WATCH_PORT) is told to read again. How often the page is read is bounded by
  * lib/content/page-watch.ts, so a large page pays little for changing.
  */
-export function watchForChanges(ctx: ContentScriptContext, data: PageDataInbox, onReading?: (reading: PageReading | null) => void): void {
+export function watchForChanges(ctx: ContentScriptContext, data: PageDataInbox, reader: MarketplaceReader, onReading?: (reading: PageReading | null) => void): void {
   const popups = new Set<{ postMessage(message: unknown): void }>();
   const watch = new PageWatch(
     {
       read: () => {
-        const reading = readPage(document, location.href, new Date(), data.responses());
+        const reading = readPageWith(reader, document, location.href, new Date(), data.responses());
         // A new response counts as a change even when no reader uses it yet: the popup reads again.
         return { reading, signature: `${data.count}|${readingSignature(reading)}` };
       },
