@@ -1,5 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { startContentScript } from '@/lib/content/content-script';
+import { TAOBAO_READER } from '@/lib/readers/taobao';
 import { TAOBAO_MATCHES } from '@/lib/common/marketplaces';
 
 export default defineContentScript({
@@ -8,5 +9,6 @@ export default defineContentScript({
   // WXT would also announce the script's start with window.postMessage, whose type names the extension id:
   // the page must not learn it (issue 12). WXT itself listens only for its DOM event.
   noScriptStartedPostMessage: true,
-  main: startContentScript,
+  // Its own reader only: a content script carries no other marketplace's (lib/readers/marketplace-reader.ts).
+  main: (ctx) => startContentScript(ctx, TAOBAO_READER),
 });

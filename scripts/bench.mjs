@@ -5,11 +5,13 @@
 // `extract.aliexpress_api_*` ones on the empty mount point a single-page app arrives as, see apiFigures;
 // `extract.har_*` the same for DevTools HAR captures, see harFigures).
 // Targets: < 5 ms per detail page, < 20 ms for a 50-order list page. Full-page capture figures (`capture.fullpage.*`, see fullPageFigures)
-// need the test build (npm run build:test). Later issues add their own sections to the same object.
+// need the test build (npm run build:test); bundle sizes (`bundle.*`, see bundleFigures) the production build (npm run build).
+// Later issues add their own sections to the same object.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
+import { bundles, gzipBytes, hasBuild, PRODUCTION_BUILD } from './bundles.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SHARED = resolve(ROOT, '../shared/fixtures/real');
@@ -303,6 +305,7 @@ Object.assign(figures, await dossierFigures());
 Object.assign(figures, await importFigures());
 Object.assign(figures, await caseListFigures());
 Object.assign(figures, await timestampFigures());
+Object.assign(figures, bundleFigures());
 console.log(JSON.stringify(figures, null, 2));
 
 /** The renderer process of this extension's pages (Chromium marks it --extension-process), if /proc shows it. */
@@ -657,8 +660,8 @@ async function recorderFigures() {
   const bundle = (
     await build({
       stdin: {
-        contents: `import { installPageDataRecorder } from './lib/content/page-data/recorder'; import { PageDataInbox, receivePageData } from './lib/content/page-data/inbox';
-          window.__installRecorder = () => { installPageDataRecorder(window); window.__inbox = new PageDataInbox(() => location.href); receivePageData(window, window.__inbox); };`,
+        contents: `import { installPageDataRecorder } from './lib/content/page-data/recorder'; import { PageDataInbox, receivePageData } from './lib/content/page-data/inbox'; import { API_ENDPOINTS } from './lib/readers/endpoints';
+          window.__installRecorder = () => { installPageDataRecorder(window); window.__inbox = new PageDataInbox(() => location.href, API_ENDPOINTS); receivePageData(window, window.__inbox); };`,
         resolveDir: ROOT,
         loader: 'ts',
       },
@@ -1057,4 +1060,19 @@ async function timestampFigures() {
     await tsa.close();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * `bundle.<entry>.gzip_kb`: the gzipped size (kB, 1000 bytes) of every content script, the background and each
+ * page of the production build, as `npm run size` budgets them (scripts/bundles.mjs: a page counts its module
+ * script and every chunk it preloads). Target (issue 13): a marketplace's script plus `page-data` at most 30 kB.
+ */
+function bundleFigures() {
+  if (!hasBuild()) {
+    console.error(`bundle.*: skipped, no production build in ${PRODUCTION_BUILD} (npm run build)`);
+    return {};
+  }
+  const figures = {};
+  for (const [entry, files] of Object.entries(bundles())) figures[`bundle.${entry}.gzip_kb`] = Number((gzipBytes(files) / 1000).toFixed(1));
+  return figures;
 }

@@ -163,7 +163,8 @@ function startsLikeZip(bytes: Uint8Array): boolean {
   return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && ((bytes[2] === 3 && bytes[3] === 4) || (bytes[2] === 5 && bytes[3] === 6));
 }
 
-function firstIssue(error: z.ZodError): { field: string; detail: string } {
+// Any zod error, full or mini (the settings are a mini schema, lib/settings/settings.ts).
+function firstIssue(error: z.core.$ZodError): { field: string; detail: string } {
   const issue = error.issues[0];
   return { field: issue?.path.map(String).join('.') ?? '', detail: issue?.message ?? '' };
 }

@@ -18,6 +18,7 @@ import { cleanText } from '../common/text';
 import type { Platform } from '../common/marketplaces';
 import { pageHtmlEvidence } from './page-archive';
 import { mismatchDetail, orderOfPage } from './page-order';
+import { MARKETPLACE_ADDRESSES } from '../readers';
 import { Stitcher, type Imaging } from './stitch';
 import { toZonedIso, userTimeZone } from '../common/time';
 
@@ -113,7 +114,7 @@ async function run(deps: CaptureDeps, target: CaptureTarget, hooks: CaptureHooks
   let order: { platform: Platform; facts: OrderFacts } | undefined;
   if (caseId === undefined) {
     // Into the order the tab's address names: a page whose text names another order is refused.
-    const found = orderOfPage(snapshot?.reading ?? null, tab.url ?? snapshot?.page.url ?? '', false);
+    const found = orderOfPage(snapshot?.reading ?? null, tab.url ?? snapshot?.page.url ?? '', false, MARKETPLACE_ADDRESSES);
     if (!found.ok) throw new CaptureFailure(found.error, found.error === 'orderMismatch' ? mismatchDetail(found) : undefined);
     order = { platform: found.platform, facts: found.order };
   } else if (!(await deps.database.cases.get(caseId))) {

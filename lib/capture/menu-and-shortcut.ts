@@ -11,6 +11,7 @@ import { describeError, isQuotaError } from '../common/errors';
 import type { MessageKey, Translate } from '../i18n';
 import type { Platform } from '../common/marketplaces';
 import { mismatchDetail, orderOfPage } from './page-order';
+import { MARKETPLACE_ADDRESSES } from '../readers';
 import type { CaptureError, CaptureResponse } from '../messaging/messages';
 import { askTab, type TabTransport } from '../messaging/protocol';
 import type { CaseRecord, OrderFacts } from '../common/model';
@@ -95,7 +96,7 @@ type Target =
  */
 async function targetFor(deps: ActionDeps, tab: ActionTab & { id: number }): Promise<Target> {
   const answer = await askTab(deps.sendToTab, tab.id, 'page:read').catch(() => undefined);
-  const found = orderOfPage(answer?.reading ?? null, tab.url ?? '', false);
+  const found = orderOfPage(answer?.reading ?? null, tab.url ?? '', false, MARKETPLACE_ADDRESSES);
   if (found.ok) return { kind: 'order', platform: found.platform, order: found.order };
   if (found.error === 'orderMismatch') return { kind: 'refused', result: { ok: false, error: 'orderMismatch', detail: mismatchDetail(found) } };
   const record = await resolveCurrentCase(deps.storage, deps.database);

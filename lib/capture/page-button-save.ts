@@ -16,6 +16,7 @@ import { evidenceItem, type EvidenceClock } from '../cases/evidence-item';
 import type { SaveOrderFromPageResponse } from '../messaging/messages';
 import { askTab, type TabTransport } from '../messaging/protocol';
 import { mismatchDetail, orderOfPage } from './page-order';
+import { MARKETPLACE_ADDRESSES } from '../readers';
 
 export const PAGE_SAVES_PER_MINUTE = 3;
 
@@ -61,7 +62,7 @@ export async function saveOrderFromPage(deps: SaveFromPageDeps, tab: { id: numbe
   if (!deps.isMarketplaceUrl(page.url) || !deps.isMarketplaceUrl(tab.url)) return { ok: false, error: 'notOrderPage' };
   // The snapshot must be of the page the tab shows (a navigation in between would mix two pages).
   if (withoutHash(page.url) !== withoutHash(tab.url)) return { ok: false, error: 'pageChanged' };
-  const found = orderOfPage(reading, tab.url, true);
+  const found = orderOfPage(reading, tab.url, true, MARKETPLACE_ADDRESSES);
   if (!found.ok) return { ok: false, error: found.error, ...(found.error === 'orderMismatch' && { detail: mismatchDetail(found) }) };
   try {
     const archive = new Blob([html], { type: 'text/html;charset=utf-8' });

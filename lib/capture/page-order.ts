@@ -6,18 +6,19 @@
  */
 import { platformForUrl, type Platform } from '../common/marketplaces';
 import type { OrderFacts, PageReading } from '../common/model';
+import type { MarketplaceAddresses } from '../readers/marketplace-reader';
 import { caseOrderOf } from '../readers/page-state';
-import { classifyAliExpressUrl } from '../readers/aliexpress';
-import { classifyTaobaoUrl } from '../readers/taobao';
-import { classifyYandexMarketUrl } from '../readers/yandex-market';
 
-/** The order an https marketplace address names (an order's detail page, or a dispute/refund page naming it), or null. */
-export function orderInUrl(href: string): { platform: Platform; orderId: string } | null {
+/**
+ * The order an https marketplace address names (an order's detail page, or a dispute/refund page naming it), or
+ * null. `readers`: whose URL classifiers to ask (the background passes every marketplace's, lib/readers
+ * MARKETPLACE_ADDRESSES; a content script its own reader only).
+ */
+export function orderInUrl(href: string, readers: readonly MarketplaceAddresses[]): { platform: Platform; orderId: string } | null {
   const platform = platformForUrl(href);
-  if (!platform) return null;
-  const url = new URL(href);
-  const classified =
-    platform === 'aliexpress' ? classifyAliExpressUrl(url) : platform === 'yandex-market' ? classifyYandexMarketUrl(url) : classifyTaobaoUrl(url);
+  const reader = platform && readers.find((r) => r.platforms.includes(platform));
+  if (!platform || !reader) return null;
+  const classified = reader.classifyUrl(new URL(href));
   return (classified.kind === 'order-detail' || classified.kind === 'dispute-detail') && classified.orderId ? { platform, orderId: classified.orderId } : null;
 }
 
@@ -32,10 +33,10 @@ export type PageOrder =
  * checked against the page's address: when the address names an order, the reading must name that one and no other. `requireUrlOrder`: the page's own button also refuses
  * a page whose address names no order; a save the user starts in the extension takes the reading's order then.
  */
-export function orderOfPage(reading: PageReading | null, url: string, requireUrlOrder: boolean): PageOrder {
+export function orderOfPage(reading: PageReading | null, url: string, requireUrlOrder: boolean, readers: readonly MarketplaceAddresses[]): PageOrder {
   const order = caseOrderOf(reading);
   if (!reading || !order) return { ok: false, error: 'notOrderPage' };
-  const named = orderInUrl(url);
+  const named = orderInUrl(url, readers);
   if (!named) return requireUrlOrder ? { ok: false, error: 'noOrderInUrl' } : { ok: true, platform: reading.platform, order };
   const other = reading.orders.find((o) => o.orderId !== named.orderId);
   if (other || reading.platform !== named.platform) return { ok: false, error: 'orderMismatch', shown: (other ?? order).orderId, address: named.orderId };

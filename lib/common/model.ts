@@ -1,136 +1,16 @@
 /**
  * What DisputeKit knows and stores, as zod schemas. Everything read off a page or out of the database is
  * parsed with these, so a drifted page or an old row fails loudly in one place instead of deep in the UI.
+ * A page's reading and its order facts are defined in ./reading.ts (zod/mini, small enough for the content
+ * scripts) and re-exported here; the stored records below build on them.
  */
 import { z } from 'zod';
-import { PLATFORMS } from './marketplaces';
 import { MAX_TEXT } from './text';
+import { OrderFactsSchema, PlatformSchema } from './reading';
 
-export { MAX_TEXT };
+export * from './reading';
 
 const text = z.string().max(MAX_TEXT);
-
-export const PlatformSchema = z.enum(PLATFORMS);
-
-export const MoneySchema = z.object({
-  amount: z.number().finite(),
-  /** ISO 4217 code. */
-  currency: z.string().regex(/^[A-Z]{3}$/),
-});
-export type Money = z.infer<typeof MoneySchema>;
-
-export const StoreSchema = z.object({ name: text, url: text.optional(), id: text.optional() });
-
-/** How many of each a reading keeps; a reader's longer lists are cut to these (lib/readers/caps.ts), not refused. */
-export const MAX_ORDERS = 500;
-export const MAX_ITEMS = 500;
-export const MAX_TRACKING = 50;
-export const MAX_COUNTDOWNS = 20;
-
-export const OrderItemSchema = z.object({
-  title: text,
-  sku: text.optional(),
-  quantity: z.number().int().nonnegative().optional(),
-  price: MoneySchema.optional(),
-  url: text.optional(),
-  /** The listing as it was when bought (AliExpress's order snapshot), when the page links it: evidence. */
-  snapshotUrl: text.optional(),
-});
-
-/**
- * A countdown or deadline the page shows: its label and words as shown, and when it ends (an instant, or a day
- * YYYY-MM-DD when the page names only the day). `endsBefore`: once two readings of a truncated countdown were
- * intersected (lib/deadlines/page-countdowns.ts mergeCountdowns), the instant it ends before.
- */
-export const CountdownSchema = z.object({ label: text, text, endsAt: z.string().optional(), endsBefore: z.string().optional() });
-export type Countdown = z.infer<typeof CountdownSchema>;
-
-/**
- * How a field was found, most trusted first (../shared/docs/marketplace-pages.md, "Strategy"): the API
- * responses the page itself loaded ('api-data', kept by the page-data recorder), data embedded in its HTML,
- * markup selectors, labelled text, the URL.
- */
-export const STRATEGIES = ['api-data', 'embedded-data', 'selector', 'label', 'url'] as const;
-export const StrategySchema = z.enum(STRATEGIES);
-export type Strategy = z.infer<typeof StrategySchema>;
-
-/**
- * When something happened, as the page states it: a calendar day `YYYY-MM-DD` when the page gives only a day
- * (never turned into midnight UTC or any invented time), or an instant with its offset when it gives a time
- * (`2026-11-03T14:42:51+08:00`, in the platform's zone when the page states none).
- */
-export const DAY = /^\d{4}-\d{2}-\d{2}$/;
-export const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
-export const PageDateSchema = z.string().refine((s) => (DAY.test(s) || INSTANT.test(s)) && !Number.isNaN(Date.parse(DAY.test(s) ? `${s}T00:00:00Z` : s)), {
-  message: 'a day (YYYY-MM-DD) or an instant with its offset',
-});
-export type PageDate = z.infer<typeof PageDateSchema>;
-
-/**
- * The dated steps of an order a page can state, named as the deadline engine names its events
- * (lib/deadlines/rules/vocabulary.ts CASE_EVENTS): each one a reader gives starts that event's rules.
- */
-export const ORDER_EVENTS = [
-  'placed',
-  'paid',
-  'shipped',
-  'delivered',
-  'receiptConfirmed',
-  'completed',
-  'expectedDelivery',
-  'disputeOpened',
-  'refundRequested',
-  'returnShipped',
-] as const;
-export type OrderEvent = (typeof ORDER_EVENTS)[number];
-export const OrderEventsSchema = z.partialRecord(z.enum(ORDER_EVENTS), PageDateSchema);
-export type OrderEvents = z.infer<typeof OrderEventsSchema>;
-
-/** A dispute, return or refund about an order, as its page (or the order page) shows it. */
-export const DisputeSchema = z.object({
-  id: z.string().regex(/^[0-9A-Za-z_-]{1,64}$/).optional(),
-  /** The kind the page names (e.g. "RETURN", "仅退款", "Возврат"), as text. */
-  type: text.optional(),
-  status: text.optional(),
-  openedAt: PageDateSchema.optional(),
-  amount: MoneySchema.optional(),
-  /** Where the dispute's own page is, when the page links it. */
-  url: text.optional(),
-});
-export type Dispute = z.infer<typeof DisputeSchema>;
-
-export const OrderFactsSchema = z.object({
-  orderId: z.string().regex(/^[0-9A-Za-z_-]{1,64}$/),
-  /** The same value as `events.placed` (kept for the documented `extract` output). */
-  placedAt: PageDateSchema.optional(),
-  status: text.optional(),
-  store: StoreSchema.optional(),
-  items: z.array(OrderItemSchema).max(MAX_ITEMS),
-  total: MoneySchema.optional(),
-  tracking: z.array(z.object({ number: text, carrier: text.optional() })).max(MAX_TRACKING).optional(),
-  countdowns: z.array(CountdownSchema).max(MAX_COUNTDOWNS).optional(),
-  /** Every dated step the page states; `sources` has one entry per event, as "events.<name>". */
-  events: OrderEventsSchema.optional(),
-  /** On a dispute or refund page (and an order page that shows one): the dispute about this order. */
-  dispute: DisputeSchema.optional(),
-  /** Which strategy found each field; fields absent here were not found. */
-  sources: z.record(z.string(), StrategySchema),
-});
-export type OrderFacts = z.infer<typeof OrderFactsSchema>;
-
-/** 'dispute-list' / 'dispute-detail': a marketplace's returns, refunds or disputes (one order per dispute shown). */
-export const PAGE_KINDS = ['order-list', 'order-detail', 'dispute-list', 'dispute-detail', 'unknown'] as const;
-export type PageKind = (typeof PAGE_KINDS)[number];
-export const PageReadingSchema = z.object({
-  platform: PlatformSchema,
-  pageKind: z.enum(PAGE_KINDS),
-  orders: z.array(OrderFactsSchema).max(MAX_ORDERS),
-  /** Fields the reader looked for and could not find, as "field" or "orders[i].field". */
-  missing: z.array(z.string()),
-  /** What the page had more of than a reading keeps, and was cut: "orders (600, kept 500)", "orders[0].items[2].title". */
-  truncated: z.array(z.string()).max(200).optional(),
-});
-export type PageReading = z.infer<typeof PageReadingSchema>;
 
 /**
  * Where a reading of an order came from. 'page-button': the page's own "Save order to DisputeKit" button;

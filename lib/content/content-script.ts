@@ -14,15 +14,18 @@ import { hidePageButtonDuringCapture, pageButtonController, withoutPageButton } 
 import { PageDataInbox, receivePageData } from './page-data/inbox';
 import { steadyCountdowns } from '../deadlines/page-countdowns';
 import { PageWatch } from './page-watch';
-import { readPage } from '../readers';
 import type { ApiResponse } from '../readers/api';
+import { readPageWith, type MarketplaceReader } from '../readers/marketplace-reader';
 
-/** Everything a content script does on its page. */
-export function startContentScript(ctx: ContentScriptContext): void {
-  const data = new PageDataInbox(() => location.href);
+/**
+ * Everything a content script does on its page. `reader`: its marketplace's, passed in by its entry file
+ * (entrypoints/<marketplace>.content.ts), so the script carries no other marketplace's reader.
+ */
+export function startContentScript(ctx: ContentScriptContext, reader: MarketplaceReader): void {
+  const data = new PageDataInbox(() => location.href, reader.endpoints);
   ctx.onInvalidated(receivePageData(window, data));
-  listenForPageRequests(data);
-  watchForChanges(ctx, data, pageButtonController(ctx));
+  listenForPageRequests(data, reader);
+  watchForChanges(ctx, data, reader, pageButtonController(ctx, reader));
 }
 
 /** The page as HTML, doctype included: the archive stored beside the screenshot. */
@@ -34,18 +37,18 @@ export function serializeDocument(doc: Document): string {
 /** The page's last reading, while the page stays open: a later one keeps its countdowns steady (steadyCountdowns). */
 let lastReading: { href: string; reading: PageReading | null } | undefined;
 
-/** The page's reading; `responses`: what the page-data recorder kept for this page (lib/content/page-data), read before the markup. */
-function currentReading(doc: Document, win: Window, responses: readonly ApiResponse[]): PageReading | null {
+/** `reader`: this script's marketplace's; `responses`: what the page-data recorder kept for this page (lib/content/page-data), read before the markup. */
+function currentReading(doc: Document, win: Window, reader: MarketplaceReader, responses: readonly ApiResponse[]): PageReading | null {
   const href = win.location.href;
-  const reading = steadyCountdowns(lastReading?.href === href ? lastReading.reading : undefined, readPage(doc, href, new Date(), responses));
+  const reading = steadyCountdowns(lastReading?.href === href ? lastReading.reading : undefined, readPageWith(reader, doc, href, new Date(), responses));
   lastReading = { href, reading };
   return reading;
 }
 
 /** The reading plus what an archive of the page needs. */
-function snapshotOf(doc: Document, win: Window, responses: readonly ApiResponse[]): ReplyOf<'page:snapshot'> {
+function snapshotOf(doc: Document, win: Window, reader: MarketplaceReader, responses: readonly ApiResponse[]): ReplyOf<'page:snapshot'> {
   return {
-    reading: currentReading(doc, win, responses),
+    reading: currentReading(doc, win, reader, responses),
     html: serializeDocument(doc),
     page: {
       url: win.location.href,
@@ -57,10 +60,10 @@ function snapshotOf(doc: Document, win: Window, responses: readonly ApiResponse[
 }
 
 /** The answer to a `page:read` or `page:snapshot` message; undefined for anything else. */
-export function answerPageRequest(message: unknown, doc: Document, win: Window, responses: readonly ApiResponse[] = []): ReplyOf<'page:read'> | ReplyOf<'page:snapshot'> | undefined {
+export function answerPageRequest(message: unknown, doc: Document, win: Window, reader: MarketplaceReader, responses: readonly ApiResponse[] = []): ReplyOf<'page:read'> | ReplyOf<'page:snapshot'> | undefined {
   const type = tabRequest(message)?.type;
-  if (type === 'page:read') return { reading: currentReading(doc, win, responses) };
-  if (type === 'page:snapshot') return snapshotOf(doc, win, responses);
+  if (type === 'page:read') return { reading: currentReading(doc, win, reader, responses) };
+  if (type === 'page:snapshot') return snapshotOf(doc, win, reader, responses);
   return undefined;
 }
 
@@ -102,18 +105,18 @@ export function currentSelection(win: Window): ReplyOf<'page:selection'> {
 }
 
 /** What this page answers: one handler per message a content script receives (lib/messaging/protocol.ts). */
-export function pageHandlers(data: PageDataInbox, doc: Document = document, win: Window = window): TabHandlers {
+export function pageHandlers(data: PageDataInbox, reader: MarketplaceReader, doc: Document = document, win: Window = window): TabHandlers {
   return {
-    'page:read': () => ({ reading: currentReading(doc, win, data.responses()) }),
-    'page:snapshot': () => snapshotOf(doc, win, data.responses()),
+    'page:read': () => ({ reading: currentReading(doc, win, reader, data.responses()) }),
+    'page:snapshot': () => snapshotOf(doc, win, reader, data.responses()),
     'page:selection': () => currentSelection(win),
     ...fullpageHandlers(doc, win),
   };
 }
 
 /** Only this extension's background and pages may ask; the page itself cannot reach this listener. */
-export function listenForPageRequests(data: PageDataInbox): void {
-  const handlers = pageHandlers(data);
+export function listenForPageRequests(data: PageDataInbox, reader: MarketplaceReader): void {
+  const handlers = pageHandlers(data, reader);
   browser.runtime.onMessage.addListener((message, sender) => {
     if (sender.id !== browser.runtime.id) return undefined;
     return answerTabRequest(handlers, message);
@@ -145,12 +148,12 @@ export function readingSignature(reading: PageReading | null): string {
  * popup (connected on PAGE_WATCH_PORT) is told to read again. How often the page is read is bounded by
  * lib/content/page-watch.ts, so a large page pays little for changing.
  */
-export function watchForChanges(ctx: ContentScriptContext, data: PageDataInbox, onReading?: (reading: PageReading | null) => void): void {
+export function watchForChanges(ctx: ContentScriptContext, data: PageDataInbox, reader: MarketplaceReader, onReading?: (reading: PageReading | null) => void): void {
   const popups = new Set<{ postMessage(message: unknown): void }>();
   const watch = new PageWatch(
     {
       read: () => {
-        const reading = readPage(document, location.href, new Date(), data.responses());
+        const reading = readPageWith(reader, document, location.href, new Date(), data.responses());
         // A new response counts as a change even when no reader uses it yet: the popup reads again.
         return { reading, signature: `${data.count}|${readingSignature(reading)}` };
       },

@@ -9,11 +9,13 @@
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { translator, type MessageKey, type Translate } from '../i18n';
+import { pageButton } from '../i18n/areas/page-button';
 import { resolveLocale } from '../i18n/locale';
+import { translatorOf, type Params } from '../i18n/translate';
 import { isSaveFromPageReply, sendFromContent } from '../messaging/content-protocol';
 import type { PageReading } from '../common/model';
 import { orderOfPage } from '../capture/page-order';
+import type { MarketplaceReader } from '../readers/marketplace-reader';
 import { loadSettings } from '../settings/settings';
 
 export const PAGE_BUTTON_TAG = 'disputekit-page-button';
@@ -37,6 +39,16 @@ button { font: inherit; cursor: pointer; border-radius: 6px; }
 .error { color: #a40e26; }
 `;
 
+/** The button's own strings (lib/i18n/areas/page-button.ts): the only text a content script carries. */
+type PageButtonKey = keyof typeof pageButton.en;
+export type PageButtonTranslate = (key: PageButtonKey, params?: Params) => string;
+
+/** The message of a save's error; one the button cannot get (none today) reads as the general failure. */
+function errorKey(error: string): PageButtonKey {
+  const key = `error.${error}`;
+  return key in pageButton.en ? (key as PageButtonKey) : 'error.internal';
+}
+
 export interface MountedButton {
   host: HTMLElement;
   /** The closed shadow root: this content script's only way in. */
@@ -45,7 +57,7 @@ export interface MountedButton {
 }
 
 /** Puts the button on the page; `save` asks the background and resolves with its answer (checked again here). */
-export function mountPageButton(doc: Document, t: Translate, save: () => Promise<unknown>): MountedButton {
+export function mountPageButton(doc: Document, t: PageButtonTranslate, save: () => Promise<unknown>): MountedButton {
   const host = doc.createElement(PAGE_BUTTON_TAG);
   const root = host.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
@@ -84,7 +96,7 @@ export function mountPageButton(doc: Document, t: Translate, save: () => Promise
     message.classList.toggle('error', !result.ok);
     message.textContent = result.ok
       ? `${t('actions.pageButtonSaved')} ${result.shortcut ? t('actions.screenshotHint', { shortcut: result.shortcut }) : t('actions.screenshotHintNoShortcut')}`
-      : `${t(`error.${result.error}` as MessageKey)}${result.error === 'orderMismatch' && result.detail ? ` ${t('error.detail', { detail: result.detail })}` : ''}`;
+      : `${t(errorKey(result.error))}${result.error === 'orderMismatch' && result.detail ? ` ${t('error.detail', { detail: result.detail })}` : ''}`;
   });
 
   (doc.body ?? doc.documentElement).append(host);
@@ -127,16 +139,16 @@ export function withoutPageButton<T>(doc: Document, fn: () => T): T {
  * Shows the button while the page reads as an order page (or a dispute page about one order) whose address
  * names that order, and the setting is on; removes it when a single-page navigation leaves the order. Called with each new reading by the content script.
  */
-export function pageButtonController(ctx: ContentScriptContext): (reading: PageReading | null) => void {
+export function pageButtonController(ctx: ContentScriptContext, reader: MarketplaceReader): (reading: PageReading | null) => void {
   let mounted: MountedButton | undefined;
   // Read once per page: whether the button is on, and the language it speaks.
-  let enabled: Promise<{ on: boolean; t: Translate }> | undefined;
+  let enabled: Promise<{ on: boolean; t: PageButtonTranslate }> | undefined;
   let onOrderPage = false;
   ctx.onInvalidated(() => mounted?.remove());
   return (reading) => {
     // Where a save would be taken (the page's order is the one its address names, lib/capture/page-order.ts), and
     // where the page names another order than its address: a click there says so instead of saving.
-    const found = orderOfPage(reading ?? null, location.href, true);
+    const found = orderOfPage(reading ?? null, location.href, true, [reader]);
     onOrderPage = found.ok || found.error === 'orderMismatch';
     if (!onOrderPage) {
       mounted?.remove();
@@ -144,9 +156,10 @@ export function pageButtonController(ctx: ContentScriptContext): (reading: PageR
       return;
     }
     const uiLanguage = browser.i18n.getUILanguage();
+    const translate = (locale: ReturnType<typeof resolveLocale>) => translatorOf(pageButton[locale], locale);
     enabled ??= loadSettings(browser.storage.local).then(
-      (s) => ({ on: s.pageButton, t: translator(resolveLocale(s.language, uiLanguage)) }),
-      () => ({ on: true, t: translator(resolveLocale('auto', uiLanguage)) }),
+      (s) => ({ on: s.pageButton, t: translate(resolveLocale(s.language, uiLanguage)) }),
+      () => ({ on: true, t: translate(resolveLocale('auto', uiLanguage)) }),
     );
     void enabled.then(({ on, t }) => {
       if (!on || !onOrderPage || mounted || ctx.isInvalid) return;

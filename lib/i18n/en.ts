@@ -52,14 +52,9 @@ export const en = {
 
   'error.noTab': 'There is no tab to read. Open an order page and try again.',
   'error.tabClosed': 'The tab was closed before the capture finished. Nothing was saved.',
-  'error.notOrderPage': 'This page is not an order page DisputeKit can read, so nothing was saved.',
   'error.tabNotVisible': 'Switch to the order’s tab first: the browser can only capture the tab you are looking at.',
   'error.permission':
     'The browser did not allow the screenshot. Click the DisputeKit icon in the toolbar on the order page, then Capture evidence. Nothing was saved.',
   'error.captureFailed': 'The screenshot failed. Nothing was saved; try again.',
-  'error.detail': 'Details: {detail}',
-  'error.pageChanged': 'The page changed while it was being captured. Nothing was saved; try again.',
-  'error.storageFull': 'There is no room left to save evidence. Free some disk space and try again; nothing already saved was lost.',
   'error.interrupted': 'The last capture was interrupted before it finished, so nothing from it was saved. Please capture again.',
-  'error.internal': 'Something went wrong. Nothing was saved.',
 } as const;

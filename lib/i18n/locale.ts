@@ -3,7 +3,7 @@
  * language when the choice is "Auto" (or the settings cannot be read).
  */
 import { browser } from 'wxt/browser';
-import { localeFor, type Locale } from '.';
+import { localeFor, type Locale } from './translate';
 import { loadSettings, SETTINGS_KEY, type LanguageChoice, type SettingsStorage } from '../settings/settings';
 
 export function resolveLocale(choice: LanguageChoice, uiLanguage: string | undefined): Locale {

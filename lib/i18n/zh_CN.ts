@@ -48,13 +48,8 @@ export const zh_CN: Catalogue = {
 
   'error.noTab': '没有可读取的标签页。请打开订单页面后重试。',
   'error.tabClosed': '保存完成前标签页已关闭，未保存任何内容。',
-  'error.notOrderPage': '此页面不是 DisputeKit 能读取的订单页面，未保存任何内容。',
   'error.tabNotVisible': '请先切换到订单所在的标签页：浏览器只能截取当前正在查看的标签页。',
   'error.permission': '浏览器不允许截图。请在订单页面上点击工具栏中的 DisputeKit 图标，再点“保存证据”。未保存任何内容。',
   'error.captureFailed': '截图失败。未保存任何内容，请重试。',
-  'error.detail': '详细信息：{detail}',
-  'error.pageChanged': '保存过程中页面发生了变化。未保存任何内容，请重试。',
-  'error.storageFull': '存储空间不足，无法保存证据。请释放磁盘空间后重试；已保存的内容不会丢失。',
   'error.interrupted': '上一次保存在完成前被中断，其内容未被保存。请重新保存。',
-  'error.internal': '出错了，未保存任何内容。',
 };

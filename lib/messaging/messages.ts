@@ -17,13 +17,14 @@ export const SnapshotRequest = z.object({ type: z.literal('page:snapshot') });
 export const SelectionRequest = z.object({ type: z.literal('page:selection') });
 export const SelectionResponse = z.object({ text: z.string().max(1_000_000) });
 export type SelectionResponse = z.infer<typeof SelectionResponse>;
-export const ReadPageResponse = z.object({ reading: PageReadingSchema.nullable() });
+// The reading's schema is zod/mini (lib/common/reading.ts, shared with the readers): wrapped, not chained.
+export const ReadPageResponse = z.object({ reading: z.nullable(PageReadingSchema) });
 export type ReadPageResponse = z.infer<typeof ReadPageResponse>;
 
 /** Pages over this size are refused rather than archived half: a clear error beats a truncated copy. */
 export const MAX_SNAPSHOT_CHARS = 64 * 1024 * 1024;
 export const SnapshotResponse = z.object({
-  reading: PageReadingSchema.nullable(),
+  reading: z.nullable(PageReadingSchema),
   html: z.string().max(MAX_SNAPSHOT_CHARS),
   page: PageMetadataSchema,
 });

@@ -4,7 +4,7 @@
  * strings cut to MAX_TEXT), and the reading says what was cut (`truncated`). Only length is forgiven: any
  * other fault (an order id that is not an id, a date that is not a date) still fails the schema, as before.
  */
-import { MAX_COUNTDOWNS, MAX_ITEMS, MAX_ORDERS, MAX_TEXT, MAX_TRACKING } from '../common/model';
+import { MAX_COUNTDOWNS, MAX_ITEMS, MAX_ORDERS, MAX_TEXT, MAX_TRACKING } from '../common/reading';
 
 /** The lists a reading caps, by their key. */
 const LIST_CAPS: Record<string, number> = { orders: MAX_ORDERS, items: MAX_ITEMS, tracking: MAX_TRACKING, countdowns: MAX_COUNTDOWNS };

@@ -1,26 +1,23 @@
-/** Picks the reader for a page by its URL. Pure, like the readers themselves. */
-import { platformForUrl } from '../common/marketplaces';
+/** Every marketplace's reader, and the reading of any page by the one its URL belongs to. Pure, like the readers. */
+import { platformForUrl, type Platform } from '../common/marketplaces';
 import type { PageReading } from '../common/model';
-import { PageReadingSchema } from '../common/model';
 import type { ApiResponse } from './api';
-import { capReading } from './caps';
-import { readAliExpress } from './aliexpress';
-import { readTaobao } from './taobao';
-import { readYandexMarket } from './yandex-market';
+import { ALIEXPRESS_ADDRESSES, ALIEXPRESS_READER } from './aliexpress';
+import { readPageWith, type MarketplaceAddresses, type MarketplaceReader } from './marketplace-reader';
+import { TAOBAO_ADDRESSES, TAOBAO_READER } from './taobao';
+import { YANDEX_MARKET_ADDRESSES, YANDEX_MARKET_READER } from './yandex-market';
 
-/**
- * A page reader: pure, no browser API. `now` is when the page is read: countdowns ("还剩9天10时") and
- * dates without a year ("3 ноября") are relative to it. `responses` are the API responses the page itself
- * loaded (./api.ts), read before anything else; untrusted like the markup.
- */
-export type PageReader = (doc: Document, href: string, now: Date, responses: readonly ApiResponse[]) => PageReading;
+export type { MarketplaceAddresses, MarketplaceReader, PageReader } from './marketplace-reader';
 
-const READERS: Record<PageReading['platform'], PageReader> = {
-  aliexpress: readAliExpress,
-  taobao: readTaobao,
-  tmall: readTaobao,
-  'yandex-market': readYandexMarket,
-};
+/** Every marketplace DisputeKit reads. A content script gets its own one only (lib/content/content-script.ts). */
+export const MARKETPLACE_READERS: readonly MarketplaceReader[] = [ALIEXPRESS_READER, TAOBAO_READER, YANDEX_MARKET_READER];
+/** Every marketplace's addresses (lib/capture/page-order.ts), without pulling the readers into a bundle. */
+export const MARKETPLACE_ADDRESSES: readonly MarketplaceAddresses[] = [ALIEXPRESS_ADDRESSES, TAOBAO_ADDRESSES, YANDEX_MARKET_ADDRESSES];
+
+/** The reader of a platform's pages. */
+export function readerFor(platform: Platform): MarketplaceReader | undefined {
+  return MARKETPLACE_READERS.find((reader) => reader.platforms.includes(platform));
+}
 
 /**
  * The reading of a page, or null when DisputeKit has no reader for its site. Never throws: a reader that
@@ -29,14 +26,6 @@ const READERS: Record<PageReading['platform'], PageReader> = {
  */
 export function readPage(doc: Document, href: string, now: Date = new Date(), responses: readonly ApiResponse[] = []): PageReading | null {
   const platform = platformForUrl(href);
-  const reader = platform && READERS[platform];
-  if (!platform || !reader) return null;
-  try {
-    const { value, truncated } = capReading(reader(doc, href, now, responses));
-    const parsed = PageReadingSchema.safeParse(value);
-    if (parsed.success) return truncated.length ? { ...parsed.data, truncated: [...(parsed.data.truncated ?? []), ...truncated].slice(0, 200) } : parsed.data;
-  } catch {
-    // fall through: reported below as an unreadable page of this platform
-  }
-  return { platform, pageKind: 'unknown', orders: [], missing: ['page'] };
+  const reader = platform && readerFor(platform);
+  return reader ? readPageWith(reader, doc, href, now, responses) : null;
 }

@@ -1,8 +1,9 @@
 /**
  * The user's settings, one zod schema kept in storage.local under one key. Other features add their fields
  * to `SettingsSchema` (each with a default), so an older stored object still parses and gains the new ones.
+ * `zod/mini`: the content scripts read the settings too (the in-page button: whether it shows, its language).
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 export const SETTINGS_KEY = 'settings';
 
@@ -16,15 +17,17 @@ export const LANGUAGE_CHOICES = ['auto', 'en', 'zh_CN', 'ru'] as const;
 export type LanguageChoice = (typeof LANGUAGE_CHOICES)[number];
 
 export const SettingsSchema = z.object({
-  language: z.enum(LANGUAGE_CHOICES).default('auto'),
+  language: z._default(z.enum(LANGUAGE_CHOICES), 'auto'),
   /** Show the "Save order to DisputeKit" button on recognised order pages. */
-  pageButton: z.boolean().default(true),
+  pageButton: z._default(z.boolean(), true),
   /** Distinct, positive, largest first; empty means "no notifications". */
-  notifyBeforeHours: z
-    .array(z.number().positive().max(MAX_NOTIFY_BEFORE_HOURS))
-    .max(10)
-    .transform((hours) => [...new Set(hours)].sort((a, b) => b - a))
-    .default(DEFAULT_NOTIFY_BEFORE_HOURS),
+  notifyBeforeHours: z._default(
+    z.pipe(
+      z.array(z.number().check(z.positive(), z.maximum(MAX_NOTIFY_BEFORE_HOURS))).check(z.maxLength(10)),
+      z.transform((hours: number[]) => [...new Set(hours)].sort((a, b) => b - a)),
+    ),
+    DEFAULT_NOTIFY_BEFORE_HOURS,
+  ),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

@@ -7,16 +7,16 @@
  * (lib/readers/endpoints.ts), and be on this page's site. Nothing in it is ever run or used as markup: the
  * readers only parse its body as data (lib/readers/api.ts apiBody).
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { platformForUrl, type Platform } from '../../common/marketplaces';
 import { endpointOf, MAX_RESPONSE_CHARS, MAX_RESPONSES, type ApiEndpoint, type ApiResponse } from '../../readers/api';
-import { API_ENDPOINTS } from '../../readers/endpoints';
 import { MAX_PAYLOAD_CHARS, MAX_RECORDED_CHARS, MAX_RESPONSE_URL_CHARS, PAGE_DATA_EVENT, PAGE_DATA_REQUEST_EVENT } from './protocol';
 
+// zod/mini: this runs in every marketplace page (z.number() refuses Infinity and NaN).
 export const RecordedResponseSchema = z.strictObject({
-  url: z.string().min(1).max(MAX_RESPONSE_URL_CHARS),
-  body: z.string().min(1).max(MAX_RESPONSE_CHARS),
-  at: z.number().finite().nonnegative().optional(),
+  url: z.string().check(z.minLength(1), z.maxLength(MAX_RESPONSE_URL_CHARS)),
+  body: z.string().check(z.minLength(1), z.maxLength(MAX_RESPONSE_CHARS)),
+  at: z.optional(z.number().check(z.nonnegative())),
 });
 
 /** Taobao and Tmall are one marketplace family: one reader, shared APIs (lib/readers/taobao/endpoints.ts). */
@@ -35,8 +35,12 @@ function sameSite(a: string, b: string): boolean {
   return x === y || SITE_GROUPS.some((group) => group.includes(x) && group.includes(y));
 }
 
-/** The endpoint a response of the page at `pageHref` may come from, or undefined when it could not. */
-export function endpointForPage(responseUrl: string, pageHref: string, endpoints: readonly ApiEndpoint[] = API_ENDPOINTS): ApiEndpoint | undefined {
+/**
+ * The endpoint a response of the page at `pageHref` may come from, or undefined when it could not.
+ * `endpoints`: the content script's own marketplace's (lib/readers/marketplace-reader.ts), or all of them
+ * (lib/readers/endpoints.ts API_ENDPOINTS).
+ */
+export function endpointForPage(responseUrl: string, pageHref: string, endpoints: readonly ApiEndpoint[]): ApiEndpoint | undefined {
   const platform = platformForUrl(pageHref);
   if (!platform) return undefined;
   const endpoint = endpointOf(responseUrl, endpoints.filter((e) => family(platform).includes(e.platform)));
@@ -56,6 +60,8 @@ export class PageDataInbox {
 
   constructor(
     private readonly pageHref: () => string,
+    /** The APIs whose responses it keeps: see endpointForPage. */
+    private readonly endpoints: readonly ApiEndpoint[],
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -75,7 +81,7 @@ export class PageDataInbox {
     const parsed = RecordedResponseSchema.safeParse(raw);
     if (!parsed.success) return false;
     const { url, body } = parsed.data;
-    if (!endpointForPage(url, this.pageHref())) return false;
+    if (!endpointForPage(url, this.pageHref(), this.endpoints)) return false;
     // A time from the page is only an order: one from the future cannot put itself ahead of what comes later.
     const at = Math.min(parsed.data.at ?? this.now(), this.now());
     if (this.kept.some((r) => r.url === url && r.at === at && r.body === body)) return false;
@@ -90,7 +96,7 @@ export class PageDataInbox {
   responses(): readonly ApiResponse[] {
     // A single-page navigation to another marketplace's page (or off it) leaves responses it could not use.
     const href = this.pageHref();
-    return this.kept.filter((r) => endpointForPage(r.url, href));
+    return this.kept.filter((r) => endpointForPage(r.url, href, this.endpoints));
   }
 
   get count(): number {

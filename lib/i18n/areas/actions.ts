@@ -1,6 +1,6 @@
 import { defineArea } from '../area';
 
-/** "One action from anywhere": the context menu, the keyboard command, the in-page button, "Add this page to case". */
+/** "One action from anywhere": the context menu, the keyboard command, "Add this page to case" (the in-page button's own strings: ./page-button.ts). */
 export const actions = defineArea(
   {
     'actions.menuPage': 'Save as dispute evidence',
@@ -14,16 +14,6 @@ export const actions = defineArea(
       'DisputeKit does not know which case this page belongs to. Open the order’s page and capture it first (or open its case); then other pages, like the listing, the tracking page or a chat, are saved into that case. Nothing was saved.',
     'actions.emptySelection': 'No text is selected. Select the text to save and try again. Nothing was saved.',
     'actions.selectionTooLong': 'The selection is too long to save as a quote (over a million characters). Select only the messages you need, or save the whole page. Nothing was saved.',
-
-    'actions.pageButton': 'Save order to DisputeKit',
-    'actions.pageButtonBusy': 'Saving…',
-    'actions.pageButtonSaved': 'The order and a copy of this page are saved in DisputeKit.',
-    'actions.screenshotHint': 'Screenshot: click the DisputeKit icon and press Capture evidence, or press {shortcut}.',
-    'actions.screenshotHintNoShortcut': 'Screenshot: click the DisputeKit icon and press Capture evidence.',
-    'actions.close': 'Close',
-    'error.orderMismatch': 'The order number this page shows is not the one in its address, so nothing was saved. Open the order from your order list and try again.',
-    'error.noOrderInUrl': 'This page’s address names no order, so DisputeKit cannot tell which case it belongs to. Nothing was saved; use the DisputeKit icon instead.',
-    'error.rateLimited': 'This page has already been saved several times in the last minute. Nothing was saved this time; wait a minute and try again.',
 
     'addPage.heading': 'Add this page to a case',
     'addPage.hint': 'Saves what this page shows (the item’s listing, Taobao’s transaction snapshot, the tracking page…) into the case you pick.',
@@ -46,16 +36,6 @@ export const actions = defineArea(
         'DisputeKit 不知道此页面属于哪个案件。请先打开订单页面并保存证据（或打开该案件），之后商品页、物流页或聊天等其他页面就会保存到该案件中。未保存任何内容。',
       'actions.emptySelection': '没有选中任何文字。请选中要保存的文字后重试。未保存任何内容。',
       'actions.selectionTooLong': '选中的文字太长（超过一百万个字符），无法保存为引文。请只选中需要的消息，或保存整个页面。未保存任何内容。',
-
-      'actions.pageButton': '保存订单到 DisputeKit',
-      'actions.pageButtonBusy': '正在保存…',
-      'actions.pageButtonSaved': '订单和此页面的副本已保存到 DisputeKit。',
-      'actions.screenshotHint': '截图：点击 DisputeKit 图标并按“保存证据”，或按 {shortcut}。',
-      'actions.screenshotHintNoShortcut': '截图：点击 DisputeKit 图标并按“保存证据”。',
-      'actions.close': '关闭',
-      'error.orderMismatch': '此页面显示的订单号与网址中的订单号不一致，因此未保存任何内容。请从订单列表打开该订单后重试。',
-      'error.noOrderInUrl': '此页面的网址中没有订单号，DisputeKit 无法判断它属于哪个案件。未保存任何内容；请改用 DisputeKit 图标。',
-      'error.rateLimited': '此页面在一分钟内已保存多次。这次未保存任何内容；请等一分钟后再试。',
 
       'addPage.heading': '将此页面添加到案件',
       'addPage.hint': '将此页面显示的内容（商品页、淘宝交易快照、物流页面等）保存到您选择的案件中。',
@@ -82,16 +62,6 @@ export const actions = defineArea(
         'DisputeKit не знает, к какому делу относится эта страница. Сначала откройте страницу заказа и сохраните её (или откройте его дело): тогда другие страницы — товар, отслеживание, переписка — сохранятся в это дело. Ничего не сохранено.',
       'actions.emptySelection': 'Текст не выделен. Выделите нужный текст и попробуйте снова. Ничего не сохранено.',
       'actions.selectionTooLong': 'Выделено слишком много текста для цитаты (больше миллиона символов). Выделите только нужные сообщения или сохраните всю страницу. Ничего не сохранено.',
-
-      'actions.pageButton': 'Сохранить заказ в DisputeKit',
-      'actions.pageButtonBusy': 'Сохраняем…',
-      'actions.pageButtonSaved': 'Заказ и копия этой страницы сохранены в DisputeKit.',
-      'actions.screenshotHint': 'Снимок экрана: нажмите значок DisputeKit и «Сохранить доказательства» или нажмите {shortcut}.',
-      'actions.screenshotHintNoShortcut': 'Снимок экрана: нажмите значок DisputeKit и «Сохранить доказательства».',
-      'actions.close': 'Закрыть',
-      'error.orderMismatch': 'Номер заказа на этой странице не совпадает с номером в её адресе, поэтому ничего не сохранено. Откройте заказ из списка заказов и попробуйте ещё раз.',
-      'error.noOrderInUrl': 'В адресе этой страницы нет номера заказа, и DisputeKit не может понять, к какому делу она относится. Ничего не сохранено; воспользуйтесь значком DisputeKit.',
-      'error.rateLimited': 'За последнюю минуту эту страницу уже сохраняли несколько раз. Сейчас ничего не сохранено; подождите минуту и попробуйте снова.',
 
       'addPage.heading': 'Добавить эту страницу в дело',
       'addPage.hint': 'Сохраняет то, что показывает эта страница (карточку товара, снимок сделки Taobao, страницу отслеживания…), в выбранное дело.',

@@ -8,6 +8,7 @@ import { dossier } from './dossier';
 import { evidence } from './evidence';
 import { fullpage } from './fullpage';
 import { letters } from './letters';
+import { pageButton } from './page-button';
 import { plan } from './plan';
 import { print } from './print';
 import { reading } from './reading';
@@ -15,4 +16,4 @@ import { readings } from './readings';
 import { rules } from './rules';
 import { timestamp } from './timestamp';
 
-export const AREAS = [fullpage, evidence, actions, rules, checklist, dossier, letters, dashboard, backup, readings, deadlines, reading, plan, print, timestamp] as const;
+export const AREAS = [fullpage, evidence, actions, rules, checklist, dossier, letters, dashboard, backup, readings, deadlines, reading, plan, pageButton, print, timestamp] as const;

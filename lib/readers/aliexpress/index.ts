@@ -11,6 +11,7 @@
  */
 import type { PageReading } from '../../common/model';
 import { type ApiResponse, bodiesFrom } from '../api';
+import type { MarketplaceAddresses, MarketplaceReader } from '../marketplace-reader';
 import { detailOf, joinListPages, type ListPage, listPage } from './api-orders';
 import { ReadContext } from './context';
 import { readDisputeMarkup } from './dispute-page';
@@ -154,3 +155,8 @@ function disputeDetail(doc: Document, c: ReadContext, fromUrl: { orderId?: strin
   const missing = [...(order.orderId ? [] : ['orderId']), ...missingDisputeFields(order, '')];
   return { platform: 'aliexpress', pageKind: 'dispute-detail', orders: isOrder(order) ? [order] : [], missing };
 }
+
+/** AliExpress's addresses alone, for the background's checks: without the reader it stays out of the background's bundle. */
+export const ALIEXPRESS_ADDRESSES: MarketplaceAddresses = { platforms: ['aliexpress'], classifyUrl: classifyAliExpressUrl };
+/** AliExpress as a content script and ../index.ts take it (../marketplace-reader.ts). */
+export const ALIEXPRESS_READER: MarketplaceReader = { ...ALIEXPRESS_ADDRESSES, read: readAliExpress, endpoints: ALIEXPRESS_ENDPOINTS };

@@ -9,6 +9,7 @@
  */
 import type { PageReading } from '../../common/model';
 import type { ApiResponse } from '../api';
+import type { MarketplaceAddresses, MarketplaceReader } from '../marketplace-reader';
 import { bodiesFrom } from '../api';
 import { readDetail } from './detail';
 import { readDisputePage } from './dispute';
@@ -76,3 +77,8 @@ export function readTaobao(doc: Document, href: string, now: Date, responses: re
     return { platform, pageKind: kind, orders: [], missing: kind === 'order-list' || kind === 'dispute-list' ? ['orders'] : ['orderId'] };
   }
 }
+
+/** Taobao and Tmall's addresses alone, for the background's checks: without the reader it stays out of the background's bundle. */
+export const TAOBAO_ADDRESSES: MarketplaceAddresses = { platforms: ['taobao', 'tmall'], classifyUrl: classifyTaobaoUrl };
+/** Taobao and Tmall as a content script and ../index.ts take it (../marketplace-reader.ts). */
+export const TAOBAO_READER: MarketplaceReader = { ...TAOBAO_ADDRESSES, read: readTaobao, endpoints: TAOBAO_ENDPOINTS };

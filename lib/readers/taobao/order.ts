@@ -6,7 +6,7 @@
  * expected field, the DOM-walking ones are not run at all. A strategy that throws counts as finding nothing.
  */
 import type { OrderEvent, OrderFacts, Strategy } from '../../common/model';
-import { ORDER_EVENTS, OrderFactsSchema } from '../../common/model';
+import { ORDER_EVENTS, OrderFactsSchema } from '../../common/reading';
 
 export type Findings = Partial<Omit<OrderFacts, 'sources'>>;
 export type Step = readonly [Strategy, () => Findings | undefined];

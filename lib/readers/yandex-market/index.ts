@@ -11,8 +11,10 @@
  * used: they are generated and change every release.
  */
 import type { OrderEvent, OrderFacts, PageReading, Strategy } from '../../common/model';
-import { ORDER_EVENTS } from '../../common/model';
+import { ORDER_EVENTS } from '../../common/reading';
 import type { ApiResponse } from '../api';
+import type { MarketplaceAddresses, MarketplaceReader } from '../marketplace-reader';
+import { YANDEX_MARKET_ENDPOINTS } from './endpoints';
 import { cardsAround } from '../cards';
 import { pick } from '../strategy';
 import { countdownEndsAt } from '../parse/countdown';
@@ -533,3 +535,8 @@ function countdownsFromText(text: RootText, now: Date): Countdown[] | undefined 
   }
   return found.length ? found : undefined;
 }
+
+/** Yandex Market's addresses alone, for the background's checks: without the reader it stays out of the background's bundle. */
+export const YANDEX_MARKET_ADDRESSES: MarketplaceAddresses = { platforms: ['yandex-market'], classifyUrl: classifyYandexMarketUrl };
+/** Yandex Market as a content script and ../index.ts take it (../marketplace-reader.ts). */
+export const YANDEX_MARKET_READER: MarketplaceReader = { ...YANDEX_MARKET_ADDRESSES, read: readYandexMarket, endpoints: YANDEX_MARKET_ENDPOINTS };

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { LOCALES, localeFor, translator } from '@/lib/i18n';
 import { AREAS } from '@/lib/i18n/areas';
+import { pageButton } from '@/lib/i18n/areas/page-button';
+import { translatorOf } from '@/lib/i18n/translate';
 import { en } from '@/lib/i18n/en';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -38,6 +40,15 @@ describe('translations', () => {
     for (const locale of ['zh_CN', 'ru']) expect(Object.keys(read(locale)).sort()).toEqual(keys);
     const manifestKeys = [...readFileSync('wxt.config.ts', 'utf8').matchAll(/__MSG_(\w+)__/g)].map((m) => m[1]);
     for (const key of manifestKeys) expect(keys).toContain(key);
+  });
+
+  it('the in-page button’s own table (all a content script carries) has every key in all three languages, as the full catalogue has them', () => {
+    const keys = Object.keys(pageButton.en).sort();
+    for (const locale of ['en', 'zh_CN', 'ru'] as const) {
+      expect(Object.keys(pageButton[locale]).sort(), locale).toEqual(keys);
+      const t = translatorOf(pageButton[locale], locale);
+      for (const key of keys as (keyof typeof pageButton.en)[]) expect(t(key, { shortcut: 'Alt+Shift+E', detail: 'x' }), `${locale} ${key}`).toBe(translator(locale)(key, { shortcut: 'Alt+Shift+E', detail: 'x' }));
+    }
   });
 
   it('uses Russian plural forms', () => {

@@ -5,6 +5,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleBackgroundMessage } from '@/lib/messaging/background-router';
 import { answerPageRequest, serializeDocument } from '@/lib/content/content-script';
 import { isOwnExtensionPage } from '@/lib/messaging/messages';
+import { ALIEXPRESS_READER } from '@/lib/readers/aliexpress';
 import { FIXTURES_DIR, fixtureDocument, htmlDocument } from '../../support/fixtures';
 
 const ORIGIN = 'chrome-extension://abcdefghijklmnop/';
@@ -37,21 +38,21 @@ describe('the content script’s answers', () => {
   const win = { location: { href: 'https://www.aliexpress.com/p/order/detail.html?orderId=8190123456789012' }, innerWidth: 1280, innerHeight: 720, devicePixelRatio: 2 } as unknown as Window;
 
   it('gives the reading on request', () => {
-    const answer = answerPageRequest({ type: 'page:read' }, doc, win);
+    const answer = answerPageRequest({ type: 'page:read' }, doc, win, ALIEXPRESS_READER);
     expect(answer?.reading?.orders[0].orderId).toBe('8190123456789012');
     expect(answer).not.toHaveProperty('html');
   });
 
   it('gives a snapshot with the page HTML and its metadata', () => {
-    const answer = answerPageRequest({ type: 'page:snapshot' }, doc, win);
+    const answer = answerPageRequest({ type: 'page:snapshot' }, doc, win, ALIEXPRESS_READER);
     expect(answer).toMatchObject({ page: { title: 'Order details - AliExpress', viewport: { width: 1280, height: 720 }, devicePixelRatio: 2 } });
     expect(answer && 'html' in answer && answer.html.startsWith('<!DOCTYPE html>')).toBe(true);
     expect(serializeDocument(doc)).toContain('Sunrise Gadgets Store');
   });
 
   it('ignores anything else', () => {
-    expect(answerPageRequest({ type: 'page:delete' }, doc, win)).toBeUndefined();
-    expect(answerPageRequest(null, doc, win)).toBeUndefined();
+    expect(answerPageRequest({ type: 'page:delete' }, doc, win, ALIEXPRESS_READER)).toBeUndefined();
+    expect(answerPageRequest(null, doc, win, ALIEXPRESS_READER)).toBeUndefined();
   });
 });
 
@@ -64,14 +65,14 @@ describe('the same page read again while it stays open', () => {
     const win = { location: { href: 'https://www.aliexpress.com/p/order/detail.html?orderId=8190123456789012#steady' }, innerWidth: 1280, innerHeight: 720, devicePixelRatio: 1 } as unknown as Window;
     const protection = (answer: ReturnType<typeof answerPageRequest>) => answer!.reading!.orders[0].countdowns!.find((c) => /12 days 5 hours/.test(c.text))!;
     vi.useFakeTimers({ now: new Date('2026-11-20T10:20:00.000Z'), toFake: ['Date'] });
-    const first = protection(answerPageRequest({ type: 'page:read' }, doc, win));
+    const first = protection(answerPageRequest({ type: 'page:read' }, doc, win, ALIEXPRESS_READER));
     expect(first.endsAt).toBe('2026-12-02T15:20:00.000Z');
     // 25 minutes later, the page still says "12 days 5 hours": the end stays in the first reading's hour.
     vi.setSystemTime(new Date('2026-11-20T10:45:00.000Z'));
-    const second = protection(answerPageRequest({ type: 'page:read' }, doc, win));
+    const second = protection(answerPageRequest({ type: 'page:read' }, doc, win, ALIEXPRESS_READER));
     expect(second.endsAt).toBe('2026-12-02T15:45:00.000Z');
     expect(second.endsBefore).toBe('2026-12-02T16:20:00.000Z');
     // A snapshot (the capture) takes the same steady reading.
-    expect(protection(answerPageRequest({ type: 'page:snapshot' }, doc, win)).endsBefore).toBe('2026-12-02T16:20:00.000Z');
+    expect(protection(answerPageRequest({ type: 'page:snapshot' }, doc, win, ALIEXPRESS_READER)).endsBefore).toBe('2026-12-02T16:20:00.000Z');
   });
 });

@@ -5,6 +5,7 @@ import { endpointForPage, PageDataInbox, receivePageData } from '@/lib/content/p
 import { PAGE_DATA_EVENT, PAGE_DATA_REQUEST_EVENT } from '@/lib/content/page-data/protocol';
 import { installPageDataRecorder } from '@/lib/content/page-data/recorder';
 import { MAX_RESPONSE_CHARS, MAX_RESPONSES } from '@/lib/readers/api';
+import { API_ENDPOINTS } from '@/lib/readers/endpoints';
 
 const AE_PAGE = 'https://www.aliexpress.com/p/order/detail.html?orderId=8190123456789012';
 const AE_API = 'https://acs.aliexpress.com/h5/mtop.aliexpress.trade.buyer.order.detail/1.0/?api=mtop.aliexpress.trade.buyer.order.detail&type=originaljson';
@@ -18,24 +19,24 @@ const payload = (fields: Record<string, unknown>) => JSON.stringify({ url: AE_AP
 
 describe('which responses a page could have fetched', () => {
   it('an endpoint of this page’s marketplace, over https, on its site', () => {
-    expect(endpointForPage(AE_API, AE_PAGE)?.name).toBe('mtop.aliexpress.trade.buyer.order.detail');
-    expect(endpointForPage(AE_API.replace('https:', 'http:'), AE_PAGE)).toBeUndefined();
+    expect(endpointForPage(AE_API, AE_PAGE, API_ENDPOINTS)?.name).toBe('mtop.aliexpress.trade.buyer.order.detail');
+    expect(endpointForPage(AE_API.replace('https:', 'http:'), AE_PAGE, API_ENDPOINTS)).toBeUndefined();
     // .com's gateway is not the .us page's, nor another site's host that merely starts the same.
-    expect(endpointForPage(AE_API, 'https://www.aliexpress.us/p/order/detail.html?orderId=1')).toBeUndefined();
-    expect(endpointForPage(AE_API.replace('acs.aliexpress.com', 'acs.aliexpress.com.evil.example'), AE_PAGE)).toBeUndefined();
+    expect(endpointForPage(AE_API, 'https://www.aliexpress.us/p/order/detail.html?orderId=1', API_ENDPOINTS)).toBeUndefined();
+    expect(endpointForPage(AE_API.replace('acs.aliexpress.com', 'acs.aliexpress.com.evil.example'), AE_PAGE, API_ENDPOINTS)).toBeUndefined();
     // Another marketplace's API on this page.
-    expect(endpointForPage(TB_API, AE_PAGE)).toBeUndefined();
-    expect(endpointForPage(AE_API, TB_PAGE)).toBeUndefined();
-    expect(endpointForPage(TB_API, TB_PAGE)?.name).toBe('asyncBought');
+    expect(endpointForPage(TB_API, AE_PAGE, API_ENDPOINTS)).toBeUndefined();
+    expect(endpointForPage(AE_API, TB_PAGE, API_ENDPOINTS)).toBeUndefined();
+    expect(endpointForPage(TB_API, TB_PAGE, API_ENDPOINTS)?.name).toBe('asyncBought');
     // Tmall's pages share Taobao's gateway.
-    expect(endpointForPage(TB_MTOP, TMALL_PAGE)?.name).toBe('mtop.taobao.order.queryboughtlistV2');
-    expect(endpointForPage(AE_API, 'https://example.com/')).toBeUndefined();
-    expect(endpointForPage('javascript:alert(1)', AE_PAGE)).toBeUndefined();
+    expect(endpointForPage(TB_MTOP, TMALL_PAGE, API_ENDPOINTS)?.name).toBe('mtop.taobao.order.queryboughtlistV2');
+    expect(endpointForPage(AE_API, 'https://example.com/', API_ENDPOINTS)).toBeUndefined();
+    expect(endpointForPage('javascript:alert(1)', AE_PAGE, API_ENDPOINTS)).toBeUndefined();
   });
 });
 
 describe('the inbox', () => {
-  const inbox = (href = AE_PAGE, now = 5000) => new PageDataInbox(() => href, () => now);
+  const inbox = (href = AE_PAGE, now = 5000) => new PageDataInbox(() => href, API_ENDPOINTS, () => now);
 
   it('keeps a well-formed response of this page’s endpoint', () => {
     const box = inbox();
@@ -94,7 +95,7 @@ describe('the inbox', () => {
 
   it('gives the readers only the responses of the page it is on now', () => {
     let href = AE_PAGE;
-    const box = new PageDataInbox(() => href);
+    const box = new PageDataInbox(() => href, API_ENDPOINTS);
     box.accept(payload({}));
     href = 'https://aliexpress.ru/order-list/5012345678901234';
     expect(box.responses()).toEqual([]);
@@ -129,7 +130,7 @@ describe('the hand-over between the two worlds', () => {
     await (await win.fetch(AE_API)).text();
     await new Promise((resolve) => setTimeout(resolve, 0));
 
-    const box = new PageDataInbox(() => win.location.href);
+    const box = new PageDataInbox(() => win.location.href, API_ENDPOINTS);
     receivePageData(win, box);
     expect(box.responses().map((r) => r.body)).toEqual([BODY]);
 
@@ -142,7 +143,7 @@ describe('the hand-over between the two worlds', () => {
     const happy = new HappyWindow({ url: AE_PAGE });
     windows.push(happy);
     const win = happy as unknown as Window & typeof globalThis;
-    const box = new PageDataInbox(() => win.location.href);
+    const box = new PageDataInbox(() => win.location.href, API_ENDPOINTS);
     const asked: Event[] = [];
     win.addEventListener(PAGE_DATA_REQUEST_EVENT, (e) => asked.push(e));
     receivePageData(win, box);

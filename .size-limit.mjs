@@ -1,0 +1,25 @@
+// `npm run size`: the size budget of every bundle of the production build (gzip, kB = 1000 bytes), read from the
+// build's own files (scripts/bundles.mjs). A marketplace page loads its isolated content script and the page-data
+// recorder, so they are budgeted together. Budgets are the sizes measured on 2026-12-02 plus ~5% (content scripts) or ~10% (the rest) headroom;
+// issue 13's target for a marketplace's content scripts is 30 kB, which its reader (17-21 kB alone) and zod/mini
+// (~8 kB, the readers' own checks) do not yet allow: tighten these as the scripts shrink, never loosen them quietly.
+import { bundles, MARKETPLACE_SCRIPTS, RECORDER_SCRIPT } from './scripts/bundles.mjs';
+
+const LIMITS = {
+  aliexpress: '46 kB',
+  taobao: '48 kB',
+  'yandex-market': '44 kB',
+  background: '171 kB',
+  popup: '183 kB',
+  case: '215 kB',
+  dashboard: '219 kB',
+  options: '164 kB',
+};
+
+const built = bundles();
+const check = (name, path, limit) => ({ name, path, limit, gzip: true });
+
+export default [
+  ...MARKETPLACE_SCRIPTS.map((m) => check(`${m} content scripts (${m}.js + ${RECORDER_SCRIPT}.js)`, [...built[m], ...built[RECORDER_SCRIPT]], LIMITS[m])),
+  ...['background', 'popup', 'case', 'dashboard', 'options'].map((entry) => check(entry, built[entry], LIMITS[entry])),
+];
