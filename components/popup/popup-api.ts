@@ -3,7 +3,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { casePlanApi, type CasePlanApi } from '../../lib/cases/plan';
 import { getCurrentCaseId, recentOpenCases } from '../../lib/cases/current-case';
 import { getCaseOverview, type CaseOverview } from '../../lib/cases/cases';
-import { db } from '../../lib/cases/db';
+import { pageDatabase } from '../shared/page-database';
 import type { Locale } from '../../lib/i18n';
 import { CaptureProgressNotice, CaptureResponse, InterruptedCaptureResponse, type CaptureProgress, PAGE_WATCH_PORT, PageChangedNotice, ReadPageResponse, SaveOrdersResponse } from '../../lib/messaging/messages';
 import type { CaseRecord } from '../../lib/common/model';
@@ -126,7 +126,7 @@ export function browserPopupApi(search: string, locale: Locale): PopupApi {
       if (answer) watchTab(id);
       return pageStateFrom(id, current?.url ?? tab.url, answer?.reading);
     },
-    loadCase: (caseId) => getCaseOverview(db(), caseId),
+    loadCase: (caseId) => getCaseOverview(pageDatabase(), caseId),
     capture: (target, fromScreen) =>
       ask(CaptureResponse, { type: 'capture:tab', tabId: target, mode: 'fullpage', ...(fromScreen !== undefined && { fromScreen }) }, { ok: false, error: 'internal' }),
     cancelCapture: async (target) => {
@@ -147,16 +147,15 @@ export function browserPopupApi(search: string, locale: Locale): PopupApi {
     },
     saveAllOrders: (target) =>
       ask(SaveOrdersResponse, { type: 'orders:saveAll', tabId: target }, { ok: false, error: 'internal' }),
-    openCases: async () => ({ cases: await recentOpenCases(db()), currentCaseId: await getCurrentCaseId(browser.storage.local) }),
+    openCases: async () => ({ cases: await recentOpenCases(pageDatabase()), currentCaseId: await getCurrentCaseId(browser.storage.local) }),
     addPageToCase: async (caseId) =>
       tabId === undefined
         ? { ok: false, error: 'tabClosed' }
         : ask(CaptureResponse, { type: 'capture:tab', tabId, mode: 'fullpage', caseId }, { ok: false, error: 'internal' }),
     takeInterrupted: () => ask(InterruptedCaptureResponse, { type: 'capture:takeInterrupted' }, { interrupted: false }).then((r) => r.interrupted),
     plan: casePlanApi({
-      database: db(),
+      database: pageDatabase(),
       now: () => new Date(),
-      notifyChanged: () => void browser.runtime.sendMessage({ type: 'deadlines:refresh' }).catch(() => undefined),
       copy: (text) => navigator.clipboard.writeText(text).then(() => true, () => false),
       openSettings: () => void browser.runtime.openOptionsPage(),
     }),

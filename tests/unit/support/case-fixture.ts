@@ -42,6 +42,6 @@ export function importDeps(database: DisputeKitDB, overrides: Partial<ImportDeps
 }
 
 /** The case plan's data access as the case page has it (components/case/case-page-api.ts), over the test's database. */
-export function planApi(database: DisputeKitDB, now: () => Date = () => new Date('2026-11-21T08:30:00.000Z'), notifyChanged: () => void = () => undefined): CasePlanApi {
-  return casePlanApi({ database, now, notifyChanged, copy: async () => true, openSettings: () => undefined });
+export function planApi(database: DisputeKitDB, now: () => Date = () => new Date('2026-11-21T08:30:00.000Z')): CasePlanApi {
+  return casePlanApi({ database, now, copy: async () => true, openSettings: () => undefined });
 }
