@@ -64,6 +64,8 @@ export interface CasePageDeps {
   /** The database, the clock, ids and the browser's name, as evidence is saved with them. */
   importDeps: ImportDeps;
   estimate: Estimate | undefined;
+  /** The page's clock (deleting, letters, Verify, the dossier, the plan); the import's by default. */
+  now?(): Date;
   /** Where the current case is kept (storage.local); without it opening a case does not make it current. */
   storage?: KeyValueArea;
   copy?(text: string): Promise<boolean>;
@@ -73,7 +75,8 @@ export interface CasePageDeps {
 /** The case page's API over one database: what the browser's page uses (below) and what tests use over theirs. */
 export function casePageApi(deps: CasePageDeps): CasePageApi {
   const { importDeps } = deps;
-  const { database, now } = importDeps;
+  const { database } = importDeps;
+  const now = deps.now ?? importDeps.now;
   const timeZone = importDeps.timeZone ?? userTimeZone();
   return {
     locale: deps.locale,

@@ -10,8 +10,6 @@ import { StorageByCase } from './SettingsStorage';
 type Notice = { tone: 'ok' | 'error'; text: string };
 
 /** The settings page: language, the in-page button, notification thresholds, storage, backup and restore. */
-export type { SettingsPageApi };
-
 export function Options({ api }: { api: SettingsPageApi }) {
   const [locale, setLocale] = useState(api.locale);
   const t = useMemo(() => translator(locale), [locale]);

@@ -8,7 +8,7 @@ import { CasePage } from '@/components/case/CasePage';
 import type { CasePageApi } from '@/components/case/case-page-api';
 import { getCustodyLog } from '@/lib/cases/cases';
 import { DisputeKitDB } from '@/lib/cases/db';
-import { CASE_ID, caseWithCapture, importDeps, planApi } from '../../support/case-fixture';
+import { CASE_ID, casePage, caseWithCapture } from '../../support/case-fixture';
 import { until } from '../../support/wait';
 
 const NAME = 'case-page-test';
@@ -29,16 +29,7 @@ afterEach(async () => {
 });
 
 function api(caseId: string | undefined = CASE_ID): CasePageApi {
-  return {
-    locale: 'en',
-    caseId,
-    database,
-    importDeps: importDeps(database),
-    estimate: async () => ({ usage: 2_500_000, quota: 10_000_000_000 }),
-    now: () => new Date('2026-11-22T00:00:00.000Z'),
-    refreshDeadlines: () => undefined,
-    plan: planApi(database),
-  };
+  return casePage(database, { caseId, estimate: async () => ({ usage: 2_500_000, quota: 10_000_000_000 }), now: () => new Date('2026-11-22T00:00:00.000Z') });
 }
 
 async function show(pageApi: CasePageApi) {
