@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Dashboard } from '@/components/dashboard/Dashboard';
 import { PAGE_SIZE } from '@/components/dashboard/DashboardList';
 import { Gallery } from '@/components/case/Gallery';
-import { saveOrders } from '@/lib/cases/cases';
+import { deleteCase, saveOrders } from '@/lib/cases/cases';
 import { dashboardApi, type DashboardApi } from '@/components/dashboard/dashboard-api';
 import { DisputeKitDB } from '@/lib/cases/db';
 import { translator } from '@/lib/i18n';
@@ -173,3 +173,18 @@ describe('the gallery', () => {
     expect(onClose).toHaveBeenCalledOnce();
   });
 });
+
+describe('a live list', () => {
+  it('shows a case saved in another page and a case deleted there, without a reload', async () => {
+    await saveOrders(database, 'aliexpress', [order('1001', 6, 'Desk lamp')], NOW);
+    await act(async () => render(<Dashboard api={api()} />, root));
+    await settle();
+    expect(orderIds()).toEqual(['1001']);
+    await saveOrders(database, 'taobao', [{ orderId: '2002', items: [{ title: '耳机' }], sources: {} }], NOW);
+    await until(() => orderIds().includes('2002'), 'the new case in the list');
+    await deleteCase(database, 'aliexpress:1001');
+    await until(() => !orderIds().includes('1001'), 'the deleted case gone');
+    expect(byTestId('dashboard-count')!.textContent).toBe(translator('en')('dashboard.count', { n: 1 }));
+  });
+});
+
