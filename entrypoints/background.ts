@@ -4,8 +4,11 @@ import { handleBackgroundMessage, openNotification, runDeadlineCheck } from '@/l
 import { registerActions } from '@/lib/capture/menu-and-shortcut-listeners';
 import { recoverInterruptedCaptures } from '@/lib/capture/journal';
 import { DEADLINE_ALARM } from '@/lib/deadlines/check/deadline-check';
+import { connectDeadlineCheck } from '@/lib/cases/db';
 
 export default defineBackground(() => {
+  // Every committed write that can move a deadline (here or, by message, in a page) runs the check.
+  connectDeadlineCheck(() => void runDeadlineCheck().catch(() => undefined));
   void recoverInterruptedCaptures();
   registerActions();
   browser.runtime.onMessage.addListener((message, sender) => handleBackgroundMessage(message, sender));

@@ -1,11 +1,10 @@
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { CasePageApi } from '@/components/case/case-page-api';
-import { deleteEvidence, getCase, getCaseEvidence } from '@/lib/cases/cases';
-import { addNote, importFiles, MAX_NOTE_CHARS, type ImportResult } from '@/lib/cases/evidence-import';
+import { MAX_NOTE_CHARS, type ImportResult } from '@/lib/cases/evidence-import';
 import { languageTag, translator, type Translate } from '@/lib/i18n';
-import type { CaseRecord, EvidenceLabel, EvidenceRecord, Reading } from '@/lib/common/model';
-import { getReadings } from '@/lib/cases/readings';
-import { storageUse, type StorageUse } from '@/lib/cases/storage-meter';
+import type { EvidenceLabel, EvidenceRecord } from '@/lib/common/model';
+import { useLiveQuery } from '../shared/use-live-query';
+import type { CasePlanData } from '@/lib/cases/plan';
 import { CaseAddEvidence } from './CaseAddEvidence';
 import { CasePlan } from '../plan/CasePlan';
 import { CaseEvidenceList } from './CaseEvidenceList';
@@ -14,7 +13,6 @@ import { CaseReadings } from './CaseReadings';
 import { CaseStorage } from './CaseStorage';
 import { CaseVerify } from './CaseVerify';
 import { LetterEditor } from './LetterEditor';
-import { recordLetterSent, saveLetter } from '@/lib/letters';
 import { CaseNotes } from './CaseNotes';
 import { Gallery } from './Gallery';
 import { CaseTimeline } from './Timeline';
@@ -22,45 +20,41 @@ import { gallerySequence } from '@/lib/cases/gallery-sequence';
 import { ExportDossier } from './ExportDossier';
 import { userTimeZone } from '@/lib/common/time';
 
-export type Notice = { tone: 'ok' | 'error'; text: string; detail?: string };
-
-function importNotice(t: Translate, result: ImportResult): Notice {
-  if (result.ok) return { tone: 'ok', text: t('caseAdd.saved', { n: result.evidenceIds.length }) };
-  return { tone: 'error', text: t(`caseAdd.error.${result.error}`, { max: MAX_NOTE_CHARS }), detail: result.detail };
+/** Changes whenever the case's contacts or ticks do, so the plan reads them again after a write made elsewhere. */
+function planStamp(plan: CasePlanData): string {
+  return JSON.stringify([plan.contacts.map((c) => c.id), plan.ticks ?? plan.steps]);
 }
 
-type Loaded = { record: CaseRecord; evidence: EvidenceRecord[]; readings: Reading[]; storage: StorageUse } | null;
+export type Notice = { tone: 'ok' | 'error'; text: string; detail?: string; /** Shown once the list shows these items. */ after?: string[] };
+
+function importNotice(t: Translate, result: ImportResult): Notice {
+  if (result.ok) return { tone: 'ok', text: t('caseAdd.saved', { n: result.evidenceIds.length }), after: result.evidenceIds };
+  return { tone: 'error', text: t(`caseAdd.error.${result.error}`, { max: MAX_NOTE_CHARS }), detail: result.detail };
+}
 
 /**
  * A case's home: what to do now (the plan, as in the popup: the headline, the next step, the checklist, every
  * deadline, the dates and the contact log; at the deadline the address names, `api.focusRule`), its order, its
- * evidence, letters, adding files and notes, Verify, the dossier and the storage it takes.
+ * evidence, letters, adding files and notes, Verify, the dossier and the storage it takes. All of it is a live read
+ * (components/shared/use-live-query.ts): a capture made from the popup, a change in another tab or this page's
+ * own write shows as soon as it is saved.
  */
 export function CasePage({ api }: { api: CasePageApi }) {
   const t = useMemo(() => translator(api.locale), [api.locale]);
   const lang = languageTag(api.locale);
-  const [loaded, setLoaded] = useState<Loaded | undefined>();
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice | undefined>();
   // The image open in the gallery overlay, if any.
   const [viewing, setViewing] = useState<EvidenceRecord>();
-  const { caseId, database } = api;
+  const { caseId } = api;
+  const loaded = useLiveQuery(async () => (caseId ? api.readCase(caseId) : null), [api, caseId]);
+  // The contact log and ticks, for the letter; written from the plan, a letter or another page alike.
+  const plan = useLiveQuery(async () => (caseId ? api.readPlan(caseId) : undefined), [api, caseId]);
 
-  const reload = useCallback(async () => {
-    if (!caseId) return setLoaded(null);
-    const record = await getCase(database, caseId);
-    if (!record) return setLoaded(null);
-    const [evidence, readings, storage] = await Promise.all([getCaseEvidence(database, caseId), getReadings(database, caseId), storageUse(database, caseId, api.estimate)]);
-    setLoaded({ record, evidence, readings, storage });
-  }, [api, caseId, database]);
-
+  // Opening a case makes it the user's current one; done once the page shows, not when its API is made.
   useEffect(() => {
-    void reload();
-    // Evidence captured from the popup while this page was open shows when the user comes back to it.
-    const onFocus = () => void reload();
-    window.addEventListener('focus', onFocus);
-    return () => window.removeEventListener('focus', onFocus);
-  }, [reload]);
+    if (caseId) void api.rememberOpened(caseId).catch(() => undefined);
+  }, [api, caseId]);
 
   useEffect(() => {
     if (loaded) document.title = `${t('casePage.title', { platform: t(`platform.${loaded.record.platform}`), orderId: loaded.record.orderId })} · DisputeKit`;
@@ -70,8 +64,6 @@ export function CasePage({ api }: { api: CasePageApi }) {
     setBusy(true);
     setNotice(undefined);
     const result = await action();
-    // The list first, then the notice: "Added 1 item" is only said once the item shows.
-    await reload();
     setNotice(importNotice(t, result));
     setBusy(false);
     return result.ok;
@@ -88,6 +80,8 @@ export function CasePage({ api }: { api: CasePageApi }) {
     );
 
   const { record, evidence, readings, storage } = loaded;
+  // The list first, then the notice: "Added 1 item" is only said once the item shows.
+  const shownNotice = notice && (notice.after ?? []).every((id) => evidence.some((e) => e.id === id)) ? notice : undefined;
   return (
     <main class="case-page" lang={lang}>
       <header class="case-header">
@@ -109,7 +103,7 @@ export function CasePage({ api }: { api: CasePageApi }) {
               order={record.order}
               caseId={caseId}
               {...(api.focusRule && { focusRule: api.focusRule })}
-              onChanged={() => void reload()}
+              {...(plan && { savedAt: planStamp(plan) })}
             />
           </section>
           <CaseFacts t={t} lang={lang} record={record} />
@@ -121,52 +115,38 @@ export function CasePage({ api }: { api: CasePageApi }) {
             onView={setViewing}
             onDelete={async (item, name) => {
               if (!window.confirm(t('evidenceList.confirmDelete', { name }))) return;
-              await deleteEvidence(database, caseId, item.id, api.now());
-              await reload();
+              await api.deleteEvidence(caseId, item.id);
             }}
           />
-          <CaseTimeline t={t} f={{ locale: api.locale, timeZone: userTimeZone() }} database={database} record={record} version={evidence} />
+          <CaseTimeline t={t} f={{ locale: api.locale, timeZone: userTimeZone() }} load={api.readTimeline} record={record} />
           <LetterEditor
             t={t}
             uiLocale={api.locale}
             record={record}
             evidence={evidence}
-            database={database}
+            plan={plan}
             now={api.now}
             timeZone={userTimeZone()}
-            onSave={async (text, fileName) => {
-              const result = await saveLetter(api.importDeps, caseId, text, fileName);
-              await reload();
-              return result;
-            }}
-            onSent={async (route, subject) => {
-              const recorded = await recordLetterSent(database, caseId, route, subject, api.now());
-              if (recorded) api.refreshDeadlines();
-              await reload();
-              return recorded;
-            }}
+            onSave={(text, fileName) => api.saveLetter(caseId, text, fileName)}
+            onSent={(route, subject) => api.recordLetterSent(caseId, route, subject)}
           />
         </div>
         <aside class="case-side">
           <CaseAddEvidence
             t={t}
             busy={busy}
-            onFiles={(files: File[], label?: EvidenceLabel) => run(() => importFiles(api.importDeps, caseId, files, label))}
-            onNote={(text: string, label?: EvidenceLabel) => run(() => addNote(api.importDeps, caseId, text, label))}
+            onFiles={(files: File[], label?: EvidenceLabel) => run(() => api.importFiles(caseId, files, label))}
+            onNote={(text: string, label?: EvidenceLabel) => run(() => api.addNote(caseId, text, label))}
           />
-          {notice && (
-            <p class={`notice ${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'} data-testid="case-notice">
-              {notice.text}
-              {notice.detail && <span class="detail">{t('error.detail', { detail: notice.detail })}</span>}
+          {shownNotice && (
+            <p class={`notice ${shownNotice.tone}`} role={shownNotice.tone === 'error' ? 'alert' : 'status'} data-testid="case-notice">
+              {shownNotice.text}
+              {shownNotice.detail && <span class="detail">{t('error.detail', { detail: shownNotice.detail })}</span>}
             </p>
           )}
           <CaseNotes t={t} lang={lang} evidence={evidence} />
-          <CaseVerify t={t} lang={lang} database={database} caseId={caseId} now={api.now} />
-          <ExportDossier
-            t={t}
-            caseId={caseId}
-            deps={{ database, now: api.now, locale: api.locale, timeZone: api.importDeps.timeZone ?? userTimeZone(), extensionVersion: api.importDeps.extensionVersion }}
-          />
+          <CaseVerify t={t} lang={lang} verify={() => api.verify(caseId)} />
+          <ExportDossier t={t} caseId={caseId} now={api.now} exportDossier={api.exportDossier} />
           <CaseStorage t={t} lang={lang} use={storage} />
         </aside>
       </div>

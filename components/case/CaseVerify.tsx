@@ -1,9 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { ChainBreak } from '@/lib/cases/custody';
-import type { DisputeKitDB } from '@/lib/cases/db';
 import { describeError } from '@/lib/common/errors';
 import type { Translate } from '@/lib/i18n';
-import { verifyCase, type ItemCheck, type VerifyReport } from '@/lib/cases/verify-case';
+import type { ItemCheck, VerifyReport } from '@/lib/cases/verify-case';
 
 function itemProblem(t: Translate, lang: string, item: Exclude<ItemCheck, { status: 'ok' }>): string {
   switch (item.status) {
@@ -34,7 +33,7 @@ function chainProblem(t: Translate, problem: ChainBreak): string {
 }
 
 /** The Verify button and its report: each file that changed, went missing or is unaccounted for, by name. */
-export function CaseVerify({ t, lang, database, caseId, now }: { t: Translate; lang: string; database: DisputeKitDB; caseId: string; now(): Date }) {
+export function CaseVerify({ t, lang, verify: verifyCase }: { t: Translate; lang: string; verify(): Promise<VerifyReport> }) {
   const [busy, setBusy] = useState(false);
   const [report, setReport] = useState<VerifyReport>();
   const [failure, setFailure] = useState<string>();
@@ -43,7 +42,7 @@ export function CaseVerify({ t, lang, database, caseId, now }: { t: Translate; l
     setBusy(true);
     setFailure(undefined);
     try {
-      setReport(await verifyCase(database, caseId, now()));
+      setReport(await verifyCase());
     } catch (error) {
       setReport(undefined);
       setFailure(describeError(error));

@@ -1,7 +1,8 @@
 import { useRef, useState } from 'preact/hooks';
-import { exportDossier, dossierFileName, type ExportDeps } from '@/lib/dossier/export';
+import { dossierFileName } from '@/lib/dossier/export';
+import type { Manifest } from '@/lib/dossier/manifest';
 import { blobSink, downloadBlob, fileHandleSink, saveFilePicker, type BlobSink } from '@/lib/dossier/sinks';
-import { ExportCancelled, type ZipSink } from '@/lib/dossier/zip-stream';
+import { ExportCancelled, type ZipOptions, type ZipSink } from '@/lib/dossier/zip-stream';
 import { describeError } from '@/lib/common/errors';
 import type { Translate } from '@/lib/i18n';
 
@@ -18,12 +19,12 @@ const isAbort = (error: unknown) => error instanceof DOMException && error.name 
  * "Export dossier": asks where to save (File System Access API, where the browser has it) and streams the
  * ZIP there; otherwise builds it as a Blob and downloads it. Progress and Cancel while it runs.
  */
-export function ExportDossier({ t, deps, caseId }: { t: Translate; deps: ExportDeps; caseId: string }) {
+export function ExportDossier({ t, caseId, now, exportDossier }: { t: Translate; caseId: string; now(): Date; exportDossier(caseId: string, sink: ZipSink, options: ZipOptions): Promise<Manifest> }) {
   const [status, setStatus] = useState<Status>({ phase: 'idle' });
   const controller = useRef<AbortController>();
 
   async function run() {
-    const name = dossierFileName(caseId, deps.now());
+    const name = dossierFileName(caseId, now());
     const picker = saveFilePicker(window);
     let sink: ZipSink | BlobSink;
     let savedAs = name;
@@ -45,7 +46,7 @@ export function ExportDossier({ t, deps, caseId }: { t: Translate; deps: ExportD
     setStatus({ phase: 'running', percent: 0 });
     let shown = 0;
     try {
-      await exportDossier(deps, caseId, sink, {
+      await exportDossier(caseId, sink, {
         signal: abort.signal,
         onProgress({ done, total }) {
           const percent = total ? Math.floor((done / total) * 100) : 100;

@@ -1,8 +1,7 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { caseDeadlines } from '@/lib/deadlines/case-input';
-import { loadCasePlan, type CasePlanData } from '@/lib/cases/plan';
+import type { CasePlanData } from '@/lib/cases/plan';
 import { localDay } from '@/lib/common/time';
-import type { DisputeKitDB } from '@/lib/cases/db';
 import type { ImportResult } from '@/lib/cases/evidence-import';
 import { languageTag, translator, type Locale, type Translate } from '@/lib/i18n';
 import {
@@ -31,7 +30,8 @@ interface Props {
   uiLocale: Locale;
   record: CaseRecord;
   evidence: EvidenceRecord[];
-  database: DisputeKitDB;
+  /** The case's contact log (its "no reply in 48 h" reminder is a deadline a letter can cite) and ladder ticks, as read now. */
+  plan: Pick<CasePlanData, 'contacts' | 'steps'> | undefined;
   now(): Date;
   timeZone: string;
   /** Saves the text as the case's evidence (saveLetter); the page reloads its evidence list. */
@@ -64,19 +64,16 @@ interface Picked {
  * Until the user edits, the letter follows the choices; after an edit it stays as edited, and "write it again"
  * brings the composed letter back.
  */
-export function LetterEditor({ t, uiLocale, record, evidence, database, now, timeZone, onSave, copy, onSent }: Props) {
+const NO_PLAN: Pick<CasePlanData, 'contacts' | 'steps'> = { contacts: [], steps: {} };
+
+export function LetterEditor({ t, uiLocale, record, evidence, now, timeZone, onSave, copy, onSent, ...props }: Props) {
+  const plan = props.plan ?? NO_PLAN;
   const [picked, setPicked] = useState<Picked>({});
   const [details, setDetails] = useState('');
-  // The case's contact log (its "no reply in 48 h" reminder is a deadline a letter can cite) and ladder ticks.
-  const [plan, setPlan] = useState<Pick<CasePlanData, 'contacts' | 'steps'>>({ contacts: [], steps: {} });
   // The letter as shown when it no longer follows the choices: edited by the user, or as just saved.
   const [draft, setDraft] = useState<{ letter: Letter; edited: boolean }>();
   const [notice, setNotice] = useState<Notice>();
   const [saving, setSaving] = useState(false);
-
-  useEffect(() => {
-    void loadCasePlan(database, record.id).then(setPlan, () => setPlan({ contacts: [], steps: {} }));
-  }, [database, record.id, record.updatedAt]);
 
   const deadlines = useMemo(() => caseDeadlines(record, plan.contacts, now()), [record, plan, now]);
   const start = useMemo(() => initialLetterChoices({ record, steps: plan.steps, deadlines, uiLocale, now: now() }), [record, plan, deadlines, uiLocale, now]);

@@ -1,6 +1,5 @@
-import { useEffect, useState } from 'preact/hooks';
-import { loadCaseTimeline, type TimelineEntry } from '@/lib/cases/timeline';
-import type { DisputeKitDB } from '@/lib/cases/db';
+import type { TimelineEntry } from '@/lib/cases/timeline';
+import { useLiveQuery } from '../shared/use-live-query';
 import { formatEventDate, type DateFormat } from '@/lib/format/deadline';
 import type { MessageKey, Translate } from '@/lib/i18n';
 import type { CaseRecord } from '@/lib/common/model';
@@ -30,14 +29,11 @@ function entryText(t: Translate, entry: TimelineEntry): string {
 }
 
 /**
- * The case's timeline, oldest first; read again whenever the case or its evidence changes (`version`). A date the
+ * The case's timeline, oldest first, read live (`load`: lib/cases/timeline.ts over the page's database). A date the
  * user set is at its own date: a day is shown as that day, with no time (`f`: the user's language and zone).
  */
-export function CaseTimeline({ t, f, database, record, version }: { t: Translate; f: DateFormat; database: DisputeKitDB; record: CaseRecord; version: unknown }) {
-  const [entries, setEntries] = useState<TimelineEntry[]>();
-  useEffect(() => {
-    void loadCaseTimeline(database, record).then(setEntries);
-  }, [database, record, version]);
+export function CaseTimeline({ t, f, load, record }: { t: Translate; f: DateFormat; load(record: CaseRecord): Promise<TimelineEntry[]>; record: CaseRecord }) {
+  const entries = useLiveQuery(() => load(record), [load, record]);
   const format: DateFormat = { ...f, withYear: true };
   return (
     <section class="case-section" data-testid="timeline">

@@ -1,14 +1,28 @@
-/** The case page's link to the browser: which case, the database, and what evidence metadata needs. */
+/**
+ * The case page's link to the browser: which case, and everything the page reads and writes, as functions of
+ * the data module (lib/cases) and of the dossier and letters built on it. The page never holds the database; its
+ * writes that can move a deadline run the deadline check through the database itself (components/shared/page-database.ts).
+ */
 import { browser } from 'wxt/browser';
 import { casePlanApi, type CasePlanApi } from '../../lib/cases/plan';
-import { rememberOpenedCase } from '../../lib/cases/current-case';
-import { db, type DisputeKitDB } from '../../lib/cases/db';
-import type { ImportDeps } from '../../lib/cases/evidence-import';
+import { rememberOpenedCase, type KeyValueArea } from '../../lib/cases/current-case';
+import { deleteEvidence } from '../../lib/cases/cases';
+import { readCaseView, type CaseView } from '../../lib/cases/case-view';
+import { addNote, importFiles, type ImportDeps, type ImportResult } from '../../lib/cases/evidence-import';
+import { loadCaseTimeline, type TimelineEntry } from '../../lib/cases/timeline';
+import { verifyCase, type VerifyReport } from '../../lib/cases/verify-case';
+import { loadCasePlan, type CasePlanData } from '../../lib/cases/plan';
+import { exportDossier } from '../../lib/dossier/export';
+import type { Manifest } from '../../lib/dossier/manifest';
+import type { ZipOptions, ZipSink } from '../../lib/dossier/zip-stream';
+import { recordLetterSent, saveLetter, type LetterRoute } from '../../lib/letters';
 import type { Locale } from '../../lib/i18n';
 import { deadlineFromHash } from '../../lib/cases/open-case-tab';
 import type { Estimate } from '../../lib/cases/storage-meter';
+import type { CaseRecord, EvidenceLabel } from '../../lib/common/model';
 import { makeThumbnail } from '../../lib/capture/thumbnail';
-import { sendToBackground } from '../../lib/messaging/protocol';
+import { userTimeZone } from '../../lib/common/time';
+import { pageDatabase } from '../shared/page-database';
 
 export interface CasePageApi {
   locale: Locale;
@@ -16,12 +30,24 @@ export interface CasePageApi {
   caseId: string | undefined;
   /** The deadline the address names (`#deadline-<rule>`: a notification about it was clicked): shown and marked. */
   focusRule?: string;
-  database: DisputeKitDB;
-  importDeps: ImportDeps;
-  estimate: Estimate | undefined;
   now(): Date;
-  /** A case date or contact changed: the background recomputes the badge, notifications and alarm. */
-  refreshDeadlines(): void;
+  /** The zone evidence and letters are dated in. */
+  timeZone: string;
+  /** The case as the page shows it (null: no such case); read live, so it follows every change. */
+  readCase(caseId: string): Promise<CaseView | null>;
+  readTimeline(record: CaseRecord): Promise<TimelineEntry[]>;
+  /** The case's contact log and ticks, for the letter's facts. */
+  readPlan(caseId: string): Promise<CasePlanData>;
+  importFiles(caseId: string, files: File[], label?: EvidenceLabel): Promise<ImportResult>;
+  addNote(caseId: string, text: string, label?: EvidenceLabel): Promise<ImportResult>;
+  deleteEvidence(caseId: string, evidenceId: string): Promise<boolean>;
+  saveLetter(caseId: string, text: string, fileName: string): Promise<ImportResult>;
+  /** Records that a letter went out now (its clock starts); false when the case is gone. */
+  recordLetterSent(caseId: string, route: LetterRoute, subject: string): Promise<boolean>;
+  verify(caseId: string): Promise<VerifyReport>;
+  exportDossier(caseId: string, sink: ZipSink, options: ZipOptions): Promise<Manifest>;
+  /** The case the user opens is the one they work on: pages saved from the menu or shortcut go there next. */
+  rememberOpened(caseId: string): Promise<unknown>;
   /** The case's plan (deadlines, checklist, dates, contact log), read and written as in the popup. */
   plan: CasePlanApi;
 }
@@ -31,21 +57,57 @@ export function caseIdFromSearch(search: string): string | undefined {
   return id ? id : undefined;
 }
 
-/** `locale`: from lib/i18n/locale.ts `currentLocale()`, read before the page renders. `hash`: the address's `#…`. */
-export function browserCasePageApi(search: string, locale: Locale, hash = ''): CasePageApi {
-  const database = db();
-  const caseId = caseIdFromSearch(search);
-  const focusRule = deadlineFromHash(hash);
-  const refreshDeadlines = () => void sendToBackground('deadlines:refresh').catch(() => undefined);
-  // The case the user opens is the one they work on: pages saved from the menu or shortcut go there next.
-  if (caseId) void rememberOpenedCase(browser.storage.local, database, caseId, new Date()).catch(() => undefined);
+export interface CasePageDeps {
+  locale: Locale;
+  caseId: string | undefined;
+  focusRule?: string;
+  /** The database, the clock, ids and the browser's name, as evidence is saved with them. */
+  importDeps: ImportDeps;
+  estimate: Estimate | undefined;
+  /** The page's clock (deleting, letters, Verify, the dossier, the plan); the import's by default. */
+  now?(): Date;
+  /** Where the current case is kept (storage.local); without it opening a case does not make it current. */
+  storage?: KeyValueArea;
+  copy?(text: string): Promise<boolean>;
+  openSettings?(): void;
+}
+
+/** The case page's API over one database: what the browser's page uses (below) and what tests use over theirs. */
+export function casePageApi(deps: CasePageDeps): CasePageApi {
+  const { importDeps } = deps;
+  const { database } = importDeps;
+  const now = deps.now ?? importDeps.now;
+  const timeZone = importDeps.timeZone ?? userTimeZone();
   return {
+    locale: deps.locale,
+    caseId: deps.caseId,
+    ...(deps.focusRule && { focusRule: deps.focusRule }),
+    now,
+    timeZone,
+    readCase: (caseId) => readCaseView(database, caseId, deps.estimate),
+    readTimeline: (record) => loadCaseTimeline(database, record),
+    readPlan: (caseId) => loadCasePlan(database, caseId),
+    importFiles: (caseId, files, label) => importFiles(importDeps, caseId, files, label),
+    addNote: (caseId, text, label) => addNote(importDeps, caseId, text, label),
+    deleteEvidence: (caseId, evidenceId) => deleteEvidence(database, caseId, evidenceId, now()),
+    saveLetter: (caseId, text, fileName) => saveLetter(importDeps, caseId, text, fileName),
+    recordLetterSent: (caseId, route, subject) => recordLetterSent(database, caseId, route, subject, now()),
+    verify: (caseId) => verifyCase(database, caseId, now()),
+    exportDossier: (caseId, sink, options) => exportDossier({ database, now, locale: deps.locale, timeZone, extensionVersion: importDeps.extensionVersion }, caseId, sink, options),
+    rememberOpened: async (caseId) => deps.storage && rememberOpenedCase(deps.storage, database, caseId, now()),
+    plan: casePlanApi({ database, now, copy: deps.copy ?? (async () => false), openSettings: deps.openSettings ?? (() => undefined) }),
+  };
+}
+
+/** `locale`: from lib/i18n/locale.ts `currentLocale()`, read before the page renders. `hash`: the address's `#…`. Writes nothing. */
+export function browserCasePageApi(search: string, locale: Locale, hash = ''): CasePageApi {
+  const focusRule = deadlineFromHash(hash);
+  return casePageApi({
     locale,
-    caseId,
+    caseId: caseIdFromSearch(search),
     ...(focusRule && { focusRule }),
-    database,
     importDeps: {
-      database,
+      database: pageDatabase(),
       now: () => new Date(),
       newId: () => crypto.randomUUID(),
       extensionVersion: browser.runtime.getManifest().version,
@@ -53,14 +115,8 @@ export function browserCasePageApi(search: string, locale: Locale, hash = ''): C
       makeThumbnail,
     },
     estimate: navigator.storage?.estimate ? () => navigator.storage.estimate() : undefined,
-    now: () => new Date(),
-    refreshDeadlines,
-    plan: casePlanApi({
-      database,
-      now: () => new Date(),
-      notifyChanged: refreshDeadlines,
-      copy: (text) => navigator.clipboard.writeText(text).then(() => true, () => false),
-      openSettings: () => void browser.runtime.openOptionsPage(),
-    }),
-  };
+    storage: browser.storage.local,
+    copy: (text) => navigator.clipboard.writeText(text).then(() => true, () => false),
+    openSettings: () => void browser.runtime.openOptionsPage(),
+  });
 }

@@ -2,8 +2,8 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { CasePage } from '../case/CasePage';
 import { DashboardList } from './DashboardList';
 import { DeleteCaseDialog } from './DashboardDelete';
-import { deleteCase, getCase, restoreCase, type CaseRows } from '@/lib/cases/cases';
-import { caseIdFromHash, countEvidence, dashboardCaseHash, deadlineRuleFromHash } from '@/lib/cases/case-list';
+import type { CaseRows } from '@/lib/cases/cases';
+import { caseIdFromHash, dashboardCaseHash, deadlineRuleFromHash } from '@/lib/cases/case-list';
 import type { DashboardApi } from '@/components/dashboard/dashboard-api';
 import { languageTag, translator } from '@/lib/i18n';
 import type { CaseRecord } from '@/lib/common/model';
@@ -27,7 +27,8 @@ function useHashCase(): { caseId?: string; rule?: string } {
 
 /**
  * The dashboard tab: the list of all cases, or one case's view (`#case=<id>`, the same CasePage as case.html)
- * with a way back and Delete. A deleted case's rows stay in this page's memory while the Undo toast shows.
+ * with a way back and Delete. A deleted case's rows stay in this page's memory while the Undo toast shows. The
+ * list is a live read: a deletion, an undo or a capture elsewhere shows without a reload.
  */
 export function Dashboard({ api, undoMs = UNDO_MS }: { api: DashboardApi; undoMs?: number }) {
   const t = useMemo(() => translator(api.locale), [api.locale]);
@@ -37,8 +38,6 @@ export function Dashboard({ api, undoMs = UNDO_MS }: { api: DashboardApi; undoMs
   const casePageApi = useMemo(() => (caseId ? api.casePage(caseId, rule) : undefined), [api, caseId, rule]);
   const [confirming, setConfirming] = useState<{ record: CaseRecord; files: number }>();
   const [toast, setToast] = useState<Toast>();
-  // The list reloads after a deletion or an undo.
-  const [version, setVersion] = useState(0);
   const timer = useRef<ReturnType<typeof setTimeout>>();
 
   function show(next: Toast | undefined) {
@@ -49,30 +48,26 @@ export function Dashboard({ api, undoMs = UNDO_MS }: { api: DashboardApi; undoMs
   useEffect(() => () => clearTimeout(timer.current), []);
 
   async function askDelete(id: string) {
-    const record = await getCase(api.database, id);
-    if (record) setConfirming({ record, files: (await countEvidence(api.database, [id])).get(id) ?? 0 });
+    const record = await api.readCase(id);
+    if (record) setConfirming({ record, files: (await api.countEvidence([id])).get(id) ?? 0 });
   }
 
   async function confirmDelete() {
     const record = confirming!.record;
     setConfirming(undefined);
     try {
-      const removed = await deleteCase(api.database, record.id);
+      const removed = await api.deleteCase(record.id);
       show(removed ? { tone: 'ok', text: t('dashboard.deleted', { orderId: record.orderId }), undo: removed } : undefined);
     } catch {
       return show({ tone: 'error', text: t('dashboard.deleteFailed') });
     }
-    api.refreshDeadlines();
-    setVersion((v) => v + 1);
     if (caseIdFromHash(location.hash) === record.id) location.hash = '';
   }
 
   async function undo(removed: CaseRows) {
-    const restored = await restoreCase(api.database, removed).catch(() => false);
+    const restored = await api.restoreCase(removed).catch(() => false);
     const orderId = removed.case.orderId;
     show({ tone: restored ? 'ok' : 'error', text: t(restored ? 'dashboard.restored' : 'dashboard.restoreFailed', { orderId }) });
-    api.refreshDeadlines();
-    setVersion((v) => v + 1);
   }
 
   useEffect(() => {
@@ -92,7 +87,7 @@ export function Dashboard({ api, undoMs = UNDO_MS }: { api: DashboardApi; undoMs
           <CasePage key={caseId} api={casePageApi} />
         </div>
       ) : (
-        <DashboardList t={t} lang={lang} api={api} version={version} caseHref={dashboardCaseHash} />
+        <DashboardList t={t} lang={lang} api={api} caseHref={dashboardCaseHash} />
       )}
       {confirming && (
         <DeleteCaseDialog t={t} orderId={confirming.record.orderId} files={confirming.files} onConfirm={() => void confirmDelete()} onCancel={() => setConfirming(undefined)} />

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { headlineText, ruleName } from '@/lib/deadlines/case-status';
-import { countEvidence, loadDashboardRows, selectRows, type DashboardFilter, type DashboardRow } from '@/lib/cases/case-list';
+import { selectRows, type DashboardFilter, type DashboardRow } from '@/lib/cases/case-list';
+import { useLiveQuery } from '../shared/use-live-query';
 import type { DashboardApi } from '@/components/dashboard/dashboard-api';
 import { describeDue, formatTimeLeft, type DateFormat } from '@/lib/format/deadline';
 import type { Translate } from '@/lib/i18n';
@@ -51,35 +52,26 @@ interface Props {
   t: Translate;
   lang: string;
   api: DashboardApi;
-  /** Changes when cases were deleted or restored, to read the list again. */
-  version: number;
   caseHref(caseId: string): string;
 }
 
-export function DashboardList({ t, lang, api, version, caseHref }: Props) {
-  const [rows, setRows] = useState<DashboardRow[]>();
+export function DashboardList({ t, lang, api, caseHref }: Props) {
+  // Every case as a row, read live: a deletion, an undo or a capture in another tab shows at once.
+  const loaded = useLiveQuery(async () => {
+    const now = api.now();
+    return { rows: await api.readRows(now), now };
+  }, [api]);
+  const rows = loaded?.rows;
   const [filter, setFilter] = useState<DashboardFilter>({});
   const [shown, setShown] = useState(PAGE_SIZE);
-  // Evidence counts of the rows shown so far, asked for as rows come on screen.
-  const [counts, setCounts] = useState<Map<string, number>>(new Map());
   const end = useRef<HTMLDivElement>(null);
-  const now = useMemo(() => api.now(), [rows]);
-  const f = { locale: api.locale, timeZone: userTimeZone(), now };
-
-  useEffect(() => {
-    void loadDashboardRows(api.database, api.now()).then((loaded) => {
-      setCounts(new Map());
-      setRows(loaded);
-    });
-  }, [api, version]);
+  const f = { locale: api.locale, timeZone: userTimeZone(), now: loaded?.now ?? api.now() };
 
   const selected = useMemo(() => (rows ? selectRows(rows, filter) : []), [rows, filter]);
   const visible = selected.slice(0, shown);
-
-  useEffect(() => {
-    const missing = visible.filter((row) => !counts.has(row.id)).map((row) => row.id);
-    if (missing.length) void countEvidence(api.database, missing).then((found) => setCounts((old) => new Map([...old, ...found])));
-  }, [visible.map((row) => row.id).join('\n'), counts]);
+  // Evidence counts of the rows on screen only: an index count each, never a walk of all evidence.
+  const visibleIds = visible.map((row) => row.id).join('\n');
+  const counts = useLiveQuery(() => api.countEvidence(visibleIds ? visibleIds.split('\n') : []), [api, visibleIds]) ?? new Map<string, number>();
 
   // Scrolling to the end of the list shows the next page, as the button does.
   useEffect(() => {

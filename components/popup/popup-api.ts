@@ -3,7 +3,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { casePlanApi, type CasePlanApi } from '../../lib/cases/plan';
 import { getCurrentCaseId, recentOpenCases } from '../../lib/cases/current-case';
 import { getCaseOverview, type CaseOverview } from '../../lib/cases/cases';
-import { db } from '../../lib/cases/db';
+import { pageDatabase } from '../shared/page-database';
 import type { Locale } from '../../lib/i18n';
 import type { CaptureProgress, CaptureResponse, ReadPageResponse, SaveOrdersResponse } from '../../lib/messaging/messages';
 import { askTab, readNotice, sendToBackground } from '../../lib/messaging/protocol';
@@ -123,7 +123,7 @@ export function browserPopupApi(search: string, locale: Locale): PopupApi {
       if (answer) watchTab(id);
       return pageStateFrom(id, current?.url ?? tab.url, answer?.reading);
     },
-    loadCase: (caseId) => getCaseOverview(db(), caseId),
+    loadCase: (caseId) => getCaseOverview(pageDatabase(), caseId),
     capture: (target, fromScreen) =>
       sendToBackground('capture:tab', { tabId: target, mode: 'fullpage', ...(fromScreen !== undefined && { fromScreen }) }).catch(() => INTERNAL),
     cancelCapture: async (target) => {
@@ -143,16 +143,15 @@ export function browserPopupApi(search: string, locale: Locale): PopupApi {
       return () => browser.runtime.onMessage.removeListener(listener);
     },
     saveAllOrders: (target) => sendToBackground('orders:saveAll', { tabId: target }).catch(() => INTERNAL),
-    openCases: async () => ({ cases: await recentOpenCases(db()), currentCaseId: await getCurrentCaseId(browser.storage.local) }),
+    openCases: async () => ({ cases: await recentOpenCases(pageDatabase()), currentCaseId: await getCurrentCaseId(browser.storage.local) }),
     addPageToCase: async (caseId) =>
       tabId === undefined
         ? { ok: false, error: 'tabClosed' }
         : sendToBackground('capture:tab', { tabId, mode: 'fullpage', caseId }).catch(() => INTERNAL),
     takeInterrupted: () => sendToBackground('capture:takeInterrupted').then((r) => r.interrupted, () => false),
     plan: casePlanApi({
-      database: db(),
+      database: pageDatabase(),
       now: () => new Date(),
-      notifyChanged: () => void sendToBackground('deadlines:refresh').catch(() => undefined),
       copy: (text) => navigator.clipboard.writeText(text).then(() => true, () => false),
       openSettings: () => void browser.runtime.openOptionsPage(),
     }),

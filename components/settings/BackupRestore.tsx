@@ -1,18 +1,24 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { backupFileName, buildBackup, type BackupDeps } from '@/lib/backup/build';
+import { backupFileName } from '@/lib/backup/build';
 import { restoreMessage, type RestoreMessage } from '@/lib/backup/report';
-import { restoreBackup, type RestoreDeps } from '@/lib/backup/restore';
+import type { RestoreOutcome } from '@/lib/backup/restore';
 import { describeError } from '@/lib/common/errors';
 import type { Translate } from '@/lib/i18n';
 import { formatBytes } from '@/lib/cases/storage-meter';
-
-export type BackupRestoreDeps = BackupDeps & RestoreDeps;
 
 /**
  * "Make a backup" (a ZIP offered as a download from an object URL: no downloads permission) and
  * "Restore from a backup file", with the restore's report: what was added and kept, or what was rejected.
  */
-export function BackupRestore({ t, lang, deps, onRestored }: { t: Translate; lang: string; deps: BackupRestoreDeps; onRestored: () => void }) {
+export function BackupRestore(props: {
+  t: Translate;
+  lang: string;
+  makeBackup(): Promise<Blob>;
+  restoreBackup(file: Blob): Promise<RestoreOutcome>;
+  now(): Date;
+  onRestored: () => void;
+}) {
+  const { t, lang, onRestored } = props;
   const [backup, setBackup] = useState<{ url: string; name: string; size: number }>();
   const [backupState, setBackupState] = useState<'idle' | 'making' | { error: string }>('idle');
   const [restoring, setRestoring] = useState(false);
@@ -28,8 +34,8 @@ export function BackupRestore({ t, lang, deps, onRestored }: { t: Translate; lan
   async function makeBackup() {
     setBackupState('making');
     try {
-      const zip = await buildBackup(deps);
-      setBackup({ url: URL.createObjectURL(zip), name: backupFileName(deps.now()), size: zip.size });
+      const zip = await props.makeBackup();
+      setBackup({ url: URL.createObjectURL(zip), name: backupFileName(props.now()), size: zip.size });
       setBackupState('idle');
     } catch (error) {
       setBackupState({ error: describeError(error) });
@@ -44,7 +50,7 @@ export function BackupRestore({ t, lang, deps, onRestored }: { t: Translate; lan
     setRestoring(true);
     setReport(undefined);
     try {
-      const outcome = await restoreBackup(deps, file);
+      const outcome = await props.restoreBackup(file);
       setReport(restoreMessage(t, outcome, lang));
       if (outcome.ok) onRestored();
     } catch (error) {

@@ -1,28 +1,11 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { KeyValueArea } from '@/lib/cases/current-case';
-import type { DisputeKitDB } from '@/lib/cases/db';
 import { describeError } from '@/lib/common/errors';
-import { languageTag, translator, type Locale, type MessageKey } from '@/lib/i18n';
+import { languageTag, translator, type MessageKey } from '@/lib/i18n';
 import { resolveLocale } from '@/lib/i18n/locale';
-import { formatThresholds, LANGUAGE_CHOICES, loadSettings, parseThresholds, saveSettings, type LanguageChoice, type Settings, type SettingsStorage } from '@/lib/settings/settings';
-import type { Estimate } from '@/lib/cases/storage-meter';
+import { formatThresholds, LANGUAGE_CHOICES, loadSettings, parseThresholds, saveSettings, type LanguageChoice, type Settings } from '@/lib/settings/settings';
+import type { SettingsPageApi } from './settings-api';
 import { BackupRestore } from './BackupRestore';
 import { StorageByCase } from './SettingsStorage';
-
-/** What the settings page needs from the browser (entrypoints/options/main.tsx gives the real ones). */
-export interface SettingsPageApi {
-  /** The locale when the page opened (lib/i18n/locale.ts currentLocale()). */
-  locale: Locale;
-  /** The browser's UI language, for "Auto". */
-  uiLanguage: string | undefined;
-  storage: SettingsStorage & KeyValueArea;
-  database: DisputeKitDB;
-  extensionVersion: string;
-  estimate?: Estimate;
-  now(): Date;
-  /** Tells the background that cases or thresholds changed (badge, alarms, notifications). */
-  refreshDeadlines(): void;
-}
 
 type Notice = { tone: 'ok' | 'error'; text: string };
 
@@ -35,7 +18,6 @@ export function Options({ api }: { api: SettingsPageApi }) {
   const [text, setText] = useState<string>();
   const [notice, setNotice] = useState<Notice>();
   const [preferenceNotice, setPreferenceNotice] = useState<Notice>();
-  const [dataVersion, setDataVersion] = useState(0);
 
   useEffect(() => {
     void loadSettings(api.storage).then((s) => {
@@ -65,7 +47,7 @@ export function Options({ api }: { api: SettingsPageApi }) {
       setSettings(saved);
       setText(formatThresholds(saved.notifyBeforeHours));
       setNotice({ tone: 'ok', text: t('checklist.settings.saved') });
-      api.refreshDeadlines();
+      api.settingsChanged();
     } catch {
       setNotice({ tone: 'error', text: t('checklist.settings.invalid', { part: String(text) }) });
     }
@@ -135,21 +117,23 @@ export function Options({ api }: { api: SettingsPageApi }) {
         <p class="hint">{t('checklist.settings.why')}</p>
       </form>
 
-      <StorageByCase t={t} lang={lang} database={api.database} estimate={api.estimate} version={dataVersion} />
+      <StorageByCase t={t} lang={lang} read={api.readStorageByCase} {...(api.estimate && { estimate: api.estimate })} />
 
       <BackupRestore
         t={t}
         lang={lang}
-        deps={{ database: api.database, storage: api.storage, extensionVersion: api.extensionVersion, now: api.now }}
+        makeBackup={api.makeBackup}
+        restoreBackup={api.restoreBackup}
+        now={api.now}
         onRestored={() => {
-          setDataVersion((v) => v + 1);
           // A restore can bring settings back: show them (and their language) as stored now.
           void loadSettings(api.storage).then((s) => {
             setSettings(s);
             setText(formatThresholds(s.notifyBeforeHours));
             setLocale(resolveLocale(s.language, api.uiLanguage));
           });
-          api.refreshDeadlines();
+          // The restored cases ran the check as they were written; restored thresholds are settings, written after.
+          api.settingsChanged();
         }}
       />
     </main>

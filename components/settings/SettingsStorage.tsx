@@ -1,16 +1,16 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { DisputeKitDB } from '@/lib/cases/db';
 import type { Translate } from '@/lib/i18n';
-import { formatBytes, storageByCase, type CaseStorageRow, type Estimate } from '@/lib/cases/storage-meter';
+import { formatBytes, type CaseStorageRow, type Estimate } from '@/lib/cases/storage-meter';
+import { useLiveQuery } from '../shared/use-live-query';
 
-/** Room taken per case (order, platform, files, size) and in all; `version` changes reload it (after a restore). */
-export function StorageByCase({ t, lang, database, estimate, version }: { t: Translate; lang: string; database: DisputeKitDB; estimate?: Estimate; version: number }) {
-  const [use, setUse] = useState<{ rows: CaseStorageRow[]; files: number; bytes: number }>();
+/** Room taken per case (order, platform, files, size) and in all, read live (a restore shows at once). */
+export function StorageByCase({ t, lang, read, estimate }: { t: Translate; lang: string; read(): Promise<{ rows: CaseStorageRow[]; files: number; bytes: number }>; estimate?: Estimate }) {
+  const use = useLiveQuery(read, [read]);
   const [browserSays, setBrowserSays] = useState<{ usage?: number; quota?: number }>();
+  // What the browser counts changes with the database's rows too.
   useEffect(() => {
-    void storageByCase(database).then(setUse);
     void estimate?.().then(setBrowserSays, () => undefined);
-  }, [database, estimate, version]);
+  }, [estimate, use]);
 
   return (
     <section class="settings-section" data-testid="settings-storage">

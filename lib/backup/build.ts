@@ -8,9 +8,10 @@ import type { KeyValueArea } from '../cases/current-case';
 import { CURRENT_CASE_KEY } from '../cases/current-case';
 import type { DisputeKitDB } from '../cases/db';
 import { SCHEMA_HISTORY } from '../cases/db';
+import { readEveryTable } from '../cases/whole-database';
 import { sha256Hex } from '../common/hash';
 import { loadSettings } from '../settings/settings';
-import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BLOB_DIR, MANIFEST_PATH, type BackupTable, type BlobEntry, type Manifest } from './format';
+import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BLOB_DIR, MANIFEST_PATH, type BlobEntry, type Manifest } from './format';
 
 export interface BackupDeps {
   database: DisputeKitDB;
@@ -25,21 +26,6 @@ export const DB_VERSION = SCHEMA_HISTORY[SCHEMA_HISTORY.length - 1].version;
 /** `disputekit-backup-2026-11-21.zip` */
 export function backupFileName(at: Date): string {
   return `disputekit-backup-${at.toISOString().slice(0, 10)}.zip`;
-}
-
-/** Everything in the database, read in one transaction so the tables agree with each other. */
-async function readTables(database: DisputeKitDB): Promise<Record<BackupTable, unknown[]>> {
-  return database.transaction('r', [database.cases, database.evidence, database.events, database.checklist, database.custody, database.contacts, database.sentNotifications, database.readings], async () => ({
-    cases: await database.cases.toArray(),
-    evidence: await database.evidence.toArray(),
-    events: await database.events.toArray(),
-    checklist: await database.checklist.toArray(),
-    // In [caseId+seq] order, so each case's chain reads in order.
-    custody: await database.custody.toArray(),
-    contacts: await database.contacts.toArray(),
-    sentNotifications: await database.sentNotifications.toArray(),
-    readings: await database.readings.toArray(),
-  }));
 }
 
 /** Streams one Blob into the archive; resolves when its last chunk is in. */
@@ -60,7 +46,7 @@ async function addBlob(zip: Zip, path: string, blob: Blob): Promise<void> {
 
 /** The backup as one ZIP Blob. */
 export async function buildBackup(deps: BackupDeps): Promise<Blob> {
-  const tables = await readTables(deps.database);
+  const tables = await readEveryTable(deps.database);
   const chunks: Uint8Array[] = [];
   let failure: Error | null = null;
   let ended = false;

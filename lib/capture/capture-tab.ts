@@ -6,7 +6,7 @@
  * through `CaptureDeps`, so the whole flow runs in unit tests with fakes and in the service worker.
  */
 import { captureInTurn, CaptureRateLimiter, type Clock } from './rate';
-import { addEvidenceToCase, CaseNotFound, saveCapture } from '../cases/cases';
+import { addEvidenceToCase, CaseNotFound, getCase, saveCapture } from '../cases/cases';
 import type { DisputeKitDB } from '../cases/db';
 import { describeError, isQuotaError } from '../common/errors';
 import { captureScale, planSection, type Section } from './fullpage-plan';
@@ -117,7 +117,7 @@ async function run(deps: CaptureDeps, target: CaptureTarget, hooks: CaptureHooks
     const found = orderOfPage(snapshot?.reading ?? null, tab.url ?? snapshot?.page.url ?? '', false, MARKETPLACE_ADDRESSES);
     if (!found.ok) throw new CaptureFailure(found.error, found.error === 'orderMismatch' ? mismatchDetail(found) : undefined);
     order = { platform: found.platform, facts: found.order };
-  } else if (!(await deps.database.cases.get(caseId))) {
+  } else if (!(await getCase(deps.database, caseId))) {
     throw new CaptureFailure('caseNotFound');
   }
 

@@ -4,7 +4,7 @@
  * capture goes into the order's case; on any other page (a listing, a tracking page, a chat) into the
  * user's current case, or nowhere, with a message saying so. Browser APIs come in through `ActionDeps`.
  */
-import { addEvidenceToCase, CaseNotFound, saveCapture } from '../cases/cases';
+import { addEvidenceToCase, CaseNotFound, getCase, saveCapture } from '../cases/cases';
 import { resolveCurrentCase, setCurrentCase, type KeyValueArea } from '../cases/current-case';
 import type { DisputeKitDB } from '../cases/db';
 import { describeError, isQuotaError } from '../common/errors';
@@ -171,7 +171,7 @@ async function report(deps: ActionDeps, result: ActionResult): Promise<ActionRes
   const { t } = deps;
   try {
     if (result.ok) {
-      const record = await deps.database.cases.get(result.caseId);
+      const record = await getCase(deps.database, result.caseId);
       const name = record ? caseName(t, record) : result.caseId;
       const message = result.what === 'selection' ? t('actions.savedSelection') : t('actions.savedFiles', { n: result.evidenceIds.length });
       await deps.notify(t('actions.savedTitle', { case: name }), message);

@@ -4,12 +4,11 @@
  * read for the list: the count of each row on screen is an index count (countEvidence), asked only for the
  * rows shown (walking the whole caseId index for 10,000 items took ~100 ms; 50 counts take a few).
  */
-import { loadCasesWithContacts } from '../deadlines/case-input';
 import { caseStatus, compareByUrgency, type CaseActivity, type Headline } from '../deadlines/case-status';
 import type { DisputeKitDB } from './db';
 import type { Deadline } from '../deadlines';
 import type { Platform } from '../common/marketplaces';
-import type { CaseRecord, ContactRecord } from '../common/model';
+import type { CaseRecord, ChecklistStepState, ContactRecord } from '../common/model';
 
 export type CaseState = CaseRecord['state'];
 
@@ -83,6 +82,29 @@ export function selectRows(rows: DashboardRow[], filter: DashboardFilter): Dashb
 export async function countEvidence(database: DisputeKitDB, caseIds: string[]): Promise<Map<string, number>> {
   const counts = await database.transaction('r', database.evidence, () => Promise.all(caseIds.map((id) => database.evidence.where('caseId').equals(id).count())));
   return new Map(caseIds.map((id, i) => [id, counts[i]]));
+}
+
+/**
+ * Every case with its contact log and checklist ticks, read in one transaction: what the deadlines of all
+ * cases, and whether each was met, are computed from (the badge and notifications, the dashboard). Contacts and
+ * ticks are grouped in one pass each, not looked up per case.
+ */
+export async function loadCasesWithContacts(database: DisputeKitDB): Promise<{ record: CaseRecord; contacts: ContactRecord[]; steps: ChecklistStepState[] }[]> {
+  const [cases, contacts, ticks] = await database.transaction('r', database.cases, database.contacts, database.checklist, () =>
+    Promise.all([database.cases.toArray(), database.contacts.toArray(), database.checklist.toArray()]),
+  );
+  const group = <T extends { caseId: string }>(rows: T[]) => {
+    const byCase = new Map<string, T[]>();
+    for (const row of rows) {
+      const list = byCase.get(row.caseId);
+      if (list) list.push(row);
+      else byCase.set(row.caseId, [row]);
+    }
+    return byCase;
+  };
+  const contactsByCase = group(contacts);
+  const ticksByCase = group(ticks);
+  return cases.map((record) => ({ record, contacts: contactsByCase.get(record.id) ?? [], steps: ticksByCase.get(record.id) ?? [] }));
 }
 
 /** Every case as a dashboard row, unsorted (selectRows sorts), read in one transaction. */

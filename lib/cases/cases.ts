@@ -313,6 +313,25 @@ export async function readCaseRows(database: DisputeKitDB, caseId: string): Prom
 }
 
 /**
+ * Reads a case's rows and appends the one custody entry `seal` makes of them, in one read-write transaction, so
+ * nothing can be saved between the rows read and the entry that vouches for them (a dossier's export). `seal` runs
+ * inside the transaction and must not wait on anything but it. Null when there is no such case.
+ */
+export async function sealCaseRows<T>(
+  database: DisputeKitDB,
+  caseId: string,
+  seal: (rows: CaseRows) => { event: CustodyEvent; sealed: (entry: CustodyEntry) => T },
+): Promise<T | null> {
+  return database.transaction('rw', caseTables(database), async () => {
+    const rows = await readCaseRows(database, caseId);
+    if (!rows) return null;
+    const { event, sealed } = seal(rows);
+    const [entry] = await appendCustody(database, caseId, [event]);
+    return sealed(entry);
+  });
+}
+
+/**
  * Deletes a case and every row that belongs to it, in one transaction, and returns what it removed.
  * Undo works from that returned copy (the dashboard keeps it in memory while its Undo toast shows) rather than
  * a soft-delete flag: the case is really gone at once, so no reader (badge, notifications, popup, search) has
@@ -337,13 +356,7 @@ export async function restoreCase(database: DisputeKitDB, removed: CaseRows): Pr
   return database.transaction('rw', caseTables(database), async () => {
     if (await database.cases.get(removed.case.id)) return false;
     await database.cases.add(removed.case);
-    await database.evidence.bulkAdd(removed.evidence);
-    await database.events.bulkAdd(removed.events);
-    await database.checklist.bulkAdd(removed.checklist);
-    await database.custody.bulkAdd(removed.custody);
-    await database.contacts.bulkAdd(removed.contacts);
-    await database.sentNotifications.bulkAdd(removed.sentNotifications);
-    await database.readings.bulkAdd(removed.readings);
+    for (const name of TABLE_NAMES.slice(1)) await (database[name] as Dexie.Table).bulkAdd(removed[name as Exclude<typeof name, 'cases'>]);
     return true;
   });
 }

@@ -3,7 +3,7 @@
  * scripts cannot open it). Versions are declared in order and never edited once shipped: a schema change
  * is a new entry in SCHEMA_HISTORY, with an upgrade where data must move.
  */
-import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import Dexie, { type DBCore, type DBCoreTransaction, type EntityTable, type Transaction } from 'dexie';
 import { chainEntries, type CustodyEntry } from './custody';
 import type { CaseRecord, ChecklistStepState, ContactRecord, EvidenceRecord, Reading, SentNotification, TimelineEvent } from '../common/model';
 
@@ -22,6 +22,14 @@ export interface TableRows {
 }
 /** Every table, cases first (a transaction over a case's rows names them in this order). */
 export const TABLE_NAMES = ['cases', 'evidence', 'events', 'checklist', 'custody', 'contacts', 'sentNotifications', 'readings'] as const satisfies readonly (keyof TableRows)[];
+export type TableName = (typeof TABLE_NAMES)[number];
+
+/**
+ * The tables the deadlines are computed from (lib/deadlines/check): a case's dates, state and order facts, its
+ * contact log and its checklist ticks (a capture's "document" tick included). A committed write to any of them
+ * may move a deadline, so it runs the deadline check (DisputeKitDB's `onDeadlineInputsChanged`).
+ */
+export const DEADLINE_INPUT_TABLES: ReadonlySet<TableName> = new Set<TableName>(['cases', 'contacts', 'checklist']);
 
 interface SchemaVersion {
   version: number;
@@ -100,6 +108,53 @@ export const SCHEMA_HISTORY: SchemaVersion[] = [
   },
 ];
 
+export interface DatabaseOptions {
+  /**
+   * Called once after each committed transaction that wrote to a deadline input (DEADLINE_INPUT_TABLES):
+   * the background runs the deadline check there, an extension page asks the background to. Writers never
+   * call anything themselves, so no write can forget it.
+   */
+  onDeadlineInputsChanged?: () => void;
+}
+
+/**
+ * A DBCore middleware (https://dexie.org/docs/Dexie/Dexie.use()): marks a read-write transaction that mutated a
+ * deadline input and, when that transaction completes (committed, not aborted), calls `changed`.
+ */
+function deadlineInputsMiddleware(changed: () => void) {
+  return {
+    stack: 'dbcore' as const,
+    name: 'DeadlineInputs',
+    create(down: DBCore): DBCore {
+      const mutated = new WeakSet<DBCoreTransaction>();
+      return {
+        ...down,
+        transaction(stores, mode, options) {
+          const trans = down.transaction(stores, mode, options);
+          if (mode === 'readwrite' && stores.some((name) => DEADLINE_INPUT_TABLES.has(name as TableName))) {
+            // Dexie's default DBCore hands out the IDBTransaction itself (its cache middleware listens the same way).
+            (trans as unknown as IDBTransaction).addEventListener('complete', () => {
+              if (mutated.has(trans)) changed();
+            });
+          }
+          return trans;
+        },
+        table(name) {
+          const table = down.table(name);
+          if (!DEADLINE_INPUT_TABLES.has(name as TableName)) return table;
+          return {
+            ...table,
+            mutate(request) {
+              mutated.add(request.trans);
+              return table.mutate(request);
+            },
+          };
+        },
+      };
+    },
+  };
+}
+
 export class DisputeKitDB extends Dexie {
   cases!: EntityTable<CaseRecord, 'id'>;
   evidence!: EntityTable<EvidenceRecord, 'id'>;
@@ -110,9 +165,14 @@ export class DisputeKitDB extends Dexie {
   sentNotifications!: Dexie.Table<SentNotification, [string, string, number]>;
   readings!: EntityTable<Reading, 'id'>;
 
+  /** See DatabaseOptions; may be set after opening (each context wires its own, see connectDeadlineCheck). */
+  onDeadlineInputsChanged: (() => void) | undefined;
+
   /** `upToVersion` exists for upgrade tests: it opens the database as an older release declared it. */
-  constructor(name = DB_NAME, upToVersion = Infinity) {
+  constructor(name = DB_NAME, upToVersion = Infinity, options: DatabaseOptions = {}) {
     super(name);
+    this.onDeadlineInputsChanged = options.onDeadlineInputsChanged;
+    this.use(deadlineInputsMiddleware(() => this.onDeadlineInputsChanged?.()));
     for (const v of SCHEMA_HISTORY) {
       if (v.version > upToVersion) break;
       const declared = this.version(v.version).stores(v.stores);
@@ -126,4 +186,15 @@ let shared: DisputeKitDB | undefined;
 export function db(): DisputeKitDB {
   shared ??= new DisputeKitDB();
   return shared;
+}
+
+/**
+ * Wires this context's database to the deadline check, once at its start: the background to the check itself,
+ * an extension page to a message asking the background (a page cannot show notifications or set alarms for
+ * the worker). From then on every committed write to a deadline input runs it.
+ */
+export function connectDeadlineCheck(run: () => void): DisputeKitDB {
+  const database = db();
+  database.onDeadlineInputsChanged = run;
+  return database;
 }

@@ -2,11 +2,12 @@
  * What the popup and the case page read and write for a case's plan (its deadlines and checklist): the user's
  * dates, step ticks and contact log, and what the plan shows from them (planView: the headline, every deadline's
  * state, the dates with their notes, the ladder's steps and the next step's message). Writes go straight to the
- * database (extension pages share it with the background) and then tell the background, which recomputes the
- * badge, notifications and alarm.
+ * database (extension pages share it with the background); each committed write runs the deadline check (badge,
+ * notifications, alarm) through the database itself (lib/cases/db.ts onDeadlineInputsChanged).
  */
 import { saveOrders, caseIdFor } from './cases';
-import { eventDates, pageEventDates, setUserDue, setUserEventDate, type EventDates } from '../deadlines/case-input';
+import { eventDates, pageEventDates, type EventDates } from '../deadlines/case-input';
+import { setUserDue, setUserEventDate } from './case-dates';
 import { orderStatus, type DeadlineStatus, type Headline } from '../deadlines/case-status';
 import { addContact, deleteContact, listContacts } from './contacts';
 import { dateNotes, type DateNotes } from '../deadlines/date-notes';
@@ -78,48 +79,37 @@ async function ensureCase(database: DisputeKitDB, ref: OrderRef, now: Date): Pro
 export interface CasePlanDeps {
   database: DisputeKitDB;
   now(): Date;
-  /** Tells the background that deadlines may have changed. */
-  notifyChanged(): void;
   copy(text: string): Promise<boolean>;
   openSettings(): void;
 }
 
 export function casePlanApi(deps: CasePlanDeps): CasePlanApi {
   const { database } = deps;
-  const changed = <T>(work: Promise<T>) => work.then((value) => (deps.notifyChanged(), value));
   return {
     load: (caseId) => loadCasePlan(database, caseId),
     setDate: (ref, event, at) =>
-      changed(
-        database.transaction('rw', database.cases, database.events, database.readings, async () => {
-          const now = deps.now();
-          await setUserEventDate(database, await ensureCase(database, ref, now), event, at, now);
-        }),
-      ),
+      database.transaction('rw', database.cases, database.events, database.readings, async () => {
+        const now = deps.now();
+        await setUserEventDate(database, await ensureCase(database, ref, now), event, at, now);
+      }),
     setDue: (ref, rule, at) =>
-      changed(
-        database.transaction('rw', database.cases, database.events, database.readings, async () => {
-          const now = deps.now();
-          await setUserDue(database, await ensureCase(database, ref, now), rule, at, now);
-        }),
-      ),
+      database.transaction('rw', database.cases, database.events, database.readings, async () => {
+        const now = deps.now();
+        await setUserDue(database, await ensureCase(database, ref, now), rule, at, now);
+      }),
     setStep: (ref, stepId, state) =>
-      changed(
-        database.transaction('rw', database.cases, database.events, database.readings, database.checklist, async () => {
-          const now = deps.now();
-          const caseId = await ensureCase(database, ref, now);
-          if (state === null) await database.checklist.delete([caseId, stepId]);
-          else await database.checklist.put({ caseId, stepId, state, at: now.toISOString() });
-        }),
-      ),
+      database.transaction('rw', database.cases, database.events, database.readings, database.checklist, async () => {
+        const now = deps.now();
+        const caseId = await ensureCase(database, ref, now);
+        if (state === null) await database.checklist.delete([caseId, stepId]);
+        else await database.checklist.put({ caseId, stepId, state, at: now.toISOString() });
+      }),
     addContact: (ref, contact) =>
-      changed(
-        database.transaction('rw', database.cases, database.events, database.readings, database.contacts, async () => {
-          const caseId = await ensureCase(database, ref, deps.now());
-          await addContact(database, { ...contact, caseId });
-        }),
-      ),
-    deleteContact: (id) => changed(deleteContact(database, id)),
+      database.transaction('rw', database.cases, database.events, database.readings, database.contacts, async () => {
+        const caseId = await ensureCase(database, ref, deps.now());
+        await addContact(database, { ...contact, caseId });
+      }),
+    deleteContact: (id) => deleteContact(database, id),
     copy: deps.copy,
     openSettings: deps.openSettings,
   };

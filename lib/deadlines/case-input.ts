@@ -6,9 +6,8 @@
  * the day is known, or an instant with its offset.
  */
 import { buyerZone, CASE_EVENTS, computeDeadlines, type CaseEvent, type Deadline, type PageCountdownInput, type Region } from '.';
-import type { DisputeKitDB } from '../cases/db';
 import type { Platform } from '../common/marketplaces';
-import { CaseSchema, ORDER_EVENTS, type CaseRecord, type ChecklistStepState, type ContactRecord, type OrderFacts } from '../common/model';
+import { ORDER_EVENTS, type CaseRecord, type ContactRecord, type OrderFacts } from '../common/model';
 import { contactReminder } from '../cases/contacts';
 import { engineCountdowns } from './page-countdowns';
 import { readCaseDate } from '../common/time';
@@ -93,61 +92,4 @@ export function deadlinesFor(source: DeadlineSource, now: Date): Deadline[] {
 
 export function caseDeadlines(record: CaseRecord, contacts: ContactRecord[], now: Date): Deadline[] {
   return deadlinesFor({ platform: record.platform, order: record.order, userDates: record.dates, userDue: record.userDue, contacts }, now);
-}
-
-/**
- * Sets (or, with `at` null, clears) the user's date for one event of a case. A date the user sets wins over
- * the page's; clearing it lets the page's show again. Returns the updated case, or null if there is none.
- */
-export async function setUserEventDate(database: DisputeKitDB, caseId: string, event: CaseEvent, at: string | null, now: Date): Promise<CaseRecord | null> {
-  // A day (YYYY-MM-DD) when the user knows only the day, or an instant.
-  if (at !== null && !readCaseDate(at)) throw new Error(`not a date: ${at}`);
-  return database.transaction('rw', database.cases, async () => {
-    const record = await database.cases.get(caseId);
-    if (!record) return null;
-    const dates = { ...(record.dates ?? {}) };
-    if (at === null) delete dates[event];
-    else dates[event] = { at, setBy: 'user' };
-    const updated = CaseSchema.parse({ ...record, dates, updatedAt: now.toISOString() });
-    await database.cases.put(updated);
-    return updated;
-  });
-}
-
-/** Sets (or, with `at` null, clears) the user's own date for one rule's deadline; cleared, the page's or the rule's returns. */
-export async function setUserDue(database: DisputeKitDB, caseId: string, rule: string, at: string | null, now: Date): Promise<CaseRecord | null> {
-  if (at !== null && !readCaseDate(at)) throw new Error(`not a date: ${at}`);
-  return database.transaction('rw', database.cases, async () => {
-    const record = await database.cases.get(caseId);
-    if (!record) return null;
-    const userDue = { ...(record.userDue ?? {}) };
-    if (at === null) delete userDue[rule];
-    else userDue[rule] = at;
-    const updated = CaseSchema.parse({ ...record, userDue, updatedAt: now.toISOString() });
-    await database.cases.put(updated);
-    return updated;
-  });
-}
-
-/**
- * Every case with its contact log and checklist ticks, read in one transaction: what the deadlines of all
- * cases, and whether each was met, are computed from (the badge and notifications, the dashboard). Contacts and
- * ticks are grouped in one pass each, not looked up per case.
- */
-export async function loadCasesWithContacts(database: DisputeKitDB): Promise<{ record: CaseRecord; contacts: ContactRecord[]; steps: ChecklistStepState[] }[]> {
-  const [cases, contacts, ticks] = await database.transaction('r', database.cases, database.contacts, database.checklist, () =>
-    Promise.all([database.cases.toArray(), database.contacts.toArray(), database.checklist.toArray()]),
-  );
-  const group = <T extends { caseId: string }>(rows: T[]) => {
-    const byCase = new Map<string, T[]>();
-    for (const row of rows) {
-      const list = byCase.get(row.caseId);
-      if (list) list.push(row);
-      else byCase.set(row.caseId, [row]);
-    }
-    return byCase;
-  };
-  const contactsByCase = group(contacts);
-  const ticksByCase = group(ticks);
-  return cases.map((record) => ({ record, contacts: contactsByCase.get(record.id) ?? [], steps: ticksByCase.get(record.id) ?? [] }));
 }

@@ -11,7 +11,7 @@
  * slip in between what was read and the entry that vouches for it.
  */
 import { strToU8 } from 'fflate';
-import { appendCustody, caseTables, getCaseEvidence, readCaseRows } from '../cases/cases';
+import { getCaseEvidence, sealCaseRows } from '../cases/cases';
 import type { DisputeKitDB } from '../cases/db';
 import { sha256HexSync } from '../common/hash';
 import type { Locale } from '../i18n';
@@ -47,18 +47,20 @@ export async function sealDossier(deps: Omit<ExportDeps, 'now'>, caseId: string,
   // Reading a Blob is not an IndexedDB request and would end the transaction below: the thumbnails (only
   // pictures in the report) are read first. An item saved in between just has none.
   const thumbnails = await readThumbnails(database, caseId);
-  return database.transaction('rw', caseTables(database), async () => {
-    const rows = await readCaseRows(database, caseId);
-    if (!rows) return null;
+  return sealCaseRows(database, caseId, (rows) => {
     const dossier = dossierCase(rows, exportedAt);
     const body = buildManifest({ ...dossier, exportedAt, extensionVersion: deps.extensionVersion });
     const report = renderReport({ dossier, manifest: body, locale: deps.locale, timeZone: deps.timeZone, thumbnails });
     // The bytes writeZip stores (it encodes text entries with the same strToU8).
     const reportSha256 = sha256HexSync(strToU8(report));
-    const [entry] = await appendCustody(database, caseId, [{ at: exportedAt.toISOString(), action: 'exported', report: reportSha256, manifest: manifestDigest(body) }]);
-    const manifest: Manifest = { ...body, custody: { entries: [...body.custody.entries, entry], headHash: entry.hash } };
-    const files = dossierFiles(dossier.evidence, dossier.custody).map(({ path, item }): ZipEntry => ({ path, blob: item.blob, mime: item.mime }));
-    return { manifest, entries: [{ path: REPORT_PATH, text: report }, { path: MANIFEST_PATH, text: `${JSON.stringify(manifest, null, 2)}\n` }, ...files] };
+    return {
+      event: { at: exportedAt.toISOString(), action: 'exported', report: reportSha256, manifest: manifestDigest(body) },
+      sealed: (entry) => {
+        const manifest: Manifest = { ...body, custody: { entries: [...body.custody.entries, entry], headHash: entry.hash } };
+        const files = dossierFiles(dossier.evidence, dossier.custody).map(({ path, item }): ZipEntry => ({ path, blob: item.blob, mime: item.mime }));
+        return { manifest, entries: [{ path: REPORT_PATH, text: report }, { path: MANIFEST_PATH, text: `${JSON.stringify(manifest, null, 2)}\n` }, ...files] };
+      },
+    };
   });
 }
 

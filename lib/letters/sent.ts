@@ -5,8 +5,9 @@
  * support, the bank or an agency is a contact, which starts the "no reply within 48 h" reminder. Recording it
  * is the user's "I sent it", not the saving: a saved draft may never be sent.
  */
-import { setUserEventDate } from '../deadlines/case-input';
+import { setUserEventDate } from '../cases/case-dates';
 import { addContact } from '../cases/contacts';
+import { getCase } from '../cases/cases';
 import type { DisputeKitDB } from '../cases/db';
 import type { CaseEvent } from '../deadlines';
 import { MAX_TEXT, type ContactChannel } from '../common/model';
@@ -28,7 +29,7 @@ export const WHAT_SENDING_STARTS: Record<LetterRoute, SendingRecord> = {
 export async function recordLetterSent(database: DisputeKitDB, caseId: string, route: LetterRoute, subject: string, at: Date): Promise<boolean> {
   const what = WHAT_SENDING_STARTS[route];
   if ('event' in what) return (await setUserEventDate(database, caseId, what.event, at.toISOString(), at)) !== null;
-  if (!(await database.cases.get(caseId))) return false;
+  if (!(await getCase(database, caseId))) return false;
   await addContact(database, { caseId, at: at.toISOString(), channel: what.channel, summary: subject.slice(0, MAX_TEXT) });
   return true;
 }

@@ -5,12 +5,12 @@
  * it runs on install, on startup, when the alarm fires and whenever a case, a date or a contact changes.
  */
 import { badgeFor, msUntilBadgeChanges, showBadge, type Badge, type ToolbarButton } from './badge';
-import { loadCasesWithContacts } from '../case-input';
+import { loadCasesWithContacts } from '../../cases/case-list';
+import { claimNotifications, sentNotifications } from '../../cases/sent-notifications';
 import { caseStatus, RECENTLY_MISSED_DAYS, recentlyMissed } from '../case-status';
 import type { DisputeKitDB } from '../../cases/db';
 import type { Locale, Translate } from '../../i18n';
 import {
-  claimNotifications,
   dueNotifications,
   missedNotifications,
   nextBuyerDueAt,
@@ -71,7 +71,7 @@ export async function checkDeadlines(deps: DeadlineCheckDeps): Promise<DeadlineC
   await showBadge(deps.button, badge);
 
   const thresholds = settings.notifyBeforeHours;
-  const sent = await deps.database.sentNotifications.toArray();
+  const sent = await sentNotifications(deps.database);
   // An empty list of thresholds means no notifications at all, "Missed" ones included.
   const due = thresholds.length ? [...missedNotifications(cases, sent, now), ...dueNotifications(cases, thresholds, sent, now)] : [];
   const claimed = await claimNotifications(deps.database, due, now);

@@ -7,7 +7,6 @@
 import { RECENTLY_MISSED_DAYS, missedUnacted, ruleName, type DeadlineStatus } from '../case-status';
 import { describeDue, formatDue, formatTimeLeft, type DateFormat } from '../../format/deadline';
 import type { Deadline } from '..';
-import type { DisputeKitDB } from '../../cases/db';
 import type { Translate } from '../../i18n';
 import type { Platform } from '../../common/marketplaces';
 import type { SentNotification } from '../../common/model';
@@ -128,31 +127,6 @@ export function nextThresholdAt(cases: CaseDeadlines[], thresholdsHours: number[
     }
   }
   return next;
-}
-
-/**
- * Records the notifications about to be sent, inside one transaction that first re-reads what was sent:
- * two checks running at once (an alarm and a capture) cannot both claim the same notification.
- * Returns the ones this call claimed; only those may be shown.
- */
-export async function claimNotifications(database: DisputeKitDB, due: DueNotification[], now: Date): Promise<DueNotification[]> {
-  if (!due.length) return [];
-  return database.transaction('rw', database.sentNotifications, async () => {
-    const claimed: DueNotification[] = [];
-    for (const d of due) {
-      const keys = d.crossed.map((h) => [d.caseId, d.deadline.rule, h] as [string, string, number]);
-      const existing = await database.sentNotifications.bulkGet(keys);
-      const fresh = d.crossed.filter((_, i) => !existing[i]);
-      if (!fresh.length) continue;
-      await database.sentNotifications.bulkAdd(fresh.map((h) => ({ caseId: d.caseId, rule: d.deadline.rule, thresholdHours: h, due: d.deadline.due, at: now.toISOString() })));
-      for (const other of d.alsoMissed ?? []) {
-        await database.sentNotifications.put({ caseId: d.caseId, rule: other.rule, thresholdHours: MISSED_THRESHOLD, due: other.due, at: now.toISOString() });
-      }
-      // Announce only when the most urgent crossed threshold is among those this call recorded.
-      if (fresh.includes(d.thresholdHours)) claimed.push(d);
-    }
-    return claimed;
-  });
 }
 
 const ID_PREFIX = 'disputekit-deadline|';

@@ -1,5 +1,5 @@
 /** A case with a capture, a photo with a thumbnail, a note, a contact and a ticked step, for the dossier tests. */
-import { setUserEventDate } from '@/lib/deadlines/case-input';
+import { setUserEventDate } from '@/lib/cases/case-dates';
 import { addContact } from '@/lib/cases/contacts';
 import type { DisputeKitDB } from '@/lib/cases/db';
 import { sealDossier } from '@/lib/dossier/export';

@@ -6,9 +6,10 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CasePage } from '@/components/case/CasePage';
 import type { CasePageApi } from '@/components/case/case-page-api';
-import { getCustodyLog } from '@/lib/cases/cases';
+import { addEvidenceToCase, getCustodyLog } from '@/lib/cases/cases';
+import { setUserEventDate } from '@/lib/cases/case-dates';
 import { DisputeKitDB } from '@/lib/cases/db';
-import { CASE_ID, caseWithCapture, importDeps, planApi } from '../../support/case-fixture';
+import { CASE_ID, casePage, caseWithCapture } from '../../support/case-fixture';
 import { until } from '../../support/wait';
 
 const NAME = 'case-page-test';
@@ -29,16 +30,7 @@ afterEach(async () => {
 });
 
 function api(caseId: string | undefined = CASE_ID): CasePageApi {
-  return {
-    locale: 'en',
-    caseId,
-    database,
-    importDeps: importDeps(database),
-    estimate: async () => ({ usage: 2_500_000, quota: 10_000_000_000 }),
-    now: () => new Date('2026-11-22T00:00:00.000Z'),
-    refreshDeadlines: () => undefined,
-    plan: planApi(database),
-  };
+  return casePage(database, { caseId, estimate: async () => ({ usage: 2_500_000, quota: 10_000_000_000 }), now: () => new Date('2026-11-22T00:00:00.000Z') });
 }
 
 async function show(pageApi: CasePageApi) {
@@ -155,5 +147,24 @@ describe('the case page', () => {
   it('an unknown case says so', async () => {
     await show(api('aliexpress:1'));
     expect(byTestId('case-not-found')?.textContent).toMatch(/does not exist/);
+  });
+});
+
+describe('a live page', () => {
+  it('shows evidence, facts and a contact written elsewhere (the popup, the background) without a reload or focus', async () => {
+    const focus = vi.spyOn(window, 'addEventListener');
+    await show(api());
+    expect(all('evidence-item')).toHaveLength(1);
+    // Written straight through the data module, as a capture from the popup would be, not through this page.
+    await addEvidenceToCase(database, CASE_ID, [{
+      id: 'shot-2', captureId: 'c2', kind: 'page-html', blob: new Blob(['<p>tracking</p>'], { type: 'text/html' }), mime: 'text/html', bytes: 15, sha256: 'b'.repeat(64),
+      capturedAt: '2026-11-21T09:00:00.000Z', capturedAtLocal: '2026-11-21T12:00:00.000+03:00', timeZone: 'Europe/Moscow',
+      page: { url: 'https://www.aliexpress.com/p/tracking.html', title: 'Tracking', viewport: { width: 1280, height: 800 }, devicePixelRatio: 1 },
+      extensionVersion: '0.1.0', browser: 'test',
+    }], new Date('2026-11-21T09:00:00.000Z'));
+    await until(() => all('evidence-item').length === 2, 'the new item in the list');
+    await setUserEventDate(database, CASE_ID, 'delivered', '2026-11-05', new Date('2026-11-21T09:05:00.000Z'));
+    await until(() => [...root.querySelectorAll<HTMLElement>('[data-testid="timeline-entry"][data-kind="date"]')].length > 0, 'the date in the timeline');
+    expect(focus.mock.calls.some(([type]) => type === 'focus')).toBe(false);
   });
 });

@@ -10,7 +10,7 @@ import { DisputeKitDB } from '@/lib/cases/db';
 import type { Locale } from '@/lib/i18n';
 import type { OrderFacts, Reading } from '@/lib/common/model';
 import { disagreements } from '@/lib/cases/readings';
-import { CASE_ID, caseWithCapture, importDeps, ORDER_ID, planApi } from '../../support/case-fixture';
+import { CASE_ID, casePage, caseWithCapture, ORDER_ID } from '../../support/case-fixture';
 
 const NAME = 'case-readings-test';
 let database: DisputeKitDB;
@@ -28,16 +28,7 @@ afterEach(async () => {
   await Dexie.delete(NAME);
 });
 
-const api = (locale: Locale): CasePageApi => ({
-  locale,
-  caseId: CASE_ID,
-  database,
-  importDeps: importDeps(database),
-  estimate: undefined,
-  now: () => new Date('2026-11-22T00:00:00.000Z'),
-  refreshDeadlines: () => undefined,
-  plan: planApi(database),
-});
+const api = (locale: Locale): CasePageApi => casePage(database, { locale, caseId: CASE_ID, now: () => new Date('2026-11-22T00:00:00.000Z') });
 async function show(locale: Locale) {
   await act(async () => render(<CasePage api={api(locale)} />, root));
   for (let i = 0; i < 5; i++) await act(() => new Promise((resolve) => setTimeout(resolve, 10)));

@@ -5,6 +5,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ExportDossier } from '@/components/case/ExportDossier';
+import { exportDossier } from '@/lib/dossier/export';
 import { DisputeKitDB } from '@/lib/cases/db';
 import { translator } from '@/lib/i18n';
 import { CASE_ID, caseWithCapture } from '../../support/case-fixture';
@@ -30,7 +31,7 @@ afterEach(async () => {
 
 async function show() {
   const deps = { database, now: () => NOW, locale: 'en' as const, timeZone: 'UTC', extensionVersion: '0.1.0' };
-  await act(async () => render(<ExportDossier t={translator('en')} deps={deps} caseId={CASE_ID} />, root));
+  await act(async () => render(<ExportDossier t={translator('en')} caseId={CASE_ID} now={deps.now} exportDossier={(caseId, sink, options) => exportDossier(deps, caseId, sink, options)} />, root));
 }
 async function settle() {
   for (let i = 0; i < 20; i++) await act(() => new Promise((resolve) => setTimeout(resolve, 10)));

@@ -13,7 +13,8 @@ import { sha256Hex } from '@/lib/common/hash';
 import { translator } from '@/lib/i18n';
 import { recordLetterSent, saveLetter, WHAT_SENDING_STARTS } from '@/lib/letters';
 import type { CaseRecord } from '@/lib/common/model';
-import { CASE_ID, caseWithCapture, importDeps, planApi } from '../../support/case-fixture';
+import { CASE_ID, casePage, caseWithCapture, importDeps } from '../../support/case-fixture';
+import { loadCasePlan } from '@/lib/cases/plan';
 import { until } from '../../support/wait';
 
 const NAME = 'letter-editor-test';
@@ -74,7 +75,7 @@ describe('the letter editor', () => {
   async function showEditor(onSave: (text: string, fileName: string) => Promise<ImportResult>, copy = vi.fn(async (_: string) => undefined)) {
     await act(async () =>
       render(
-        <LetterEditor t={translator('en')} uiLocale="en" record={YM_CASE} evidence={[]} database={database} now={() => NOW} timeZone="Europe/Moscow" onSave={onSave} copy={copy} />,
+        <LetterEditor t={translator('en')} uiLocale="en" record={YM_CASE} evidence={[]} plan={await loadCasePlan(database, YM_CASE.id)} now={() => NOW} timeZone="Europe/Moscow" onSave={onSave} copy={copy} />,
         root,
       ),
     );
@@ -159,7 +160,7 @@ describe('the letter starts from the case', () => {
   const delivered: CaseRecord = { ...YM_CASE, order: { ...YM_CASE.order, status: 'Доставлен', events: { placed: '2026-11-02T09:15:00+03:00', delivered: '2026-11-05' } } };
   const draw = (record: CaseRecord) =>
     act(async () =>
-      render(<LetterEditor t={translator('en')} uiLocale="en" record={record} evidence={[]} database={database} now={() => NOW} timeZone="Europe/Moscow" onSave={async () => ({ ok: true, evidenceIds: [] })} />, root),
+      render(<LetterEditor t={translator('en')} uiLocale="en" record={record} evidence={[]} plan={await loadCasePlan(database, record.id)} now={() => NOW} timeZone="Europe/Moscow" onSave={async () => ({ ok: true, evidenceIds: [] })} />, root),
     );
 
   it('a delivered order: "not as described", to the seller in Russian, the delivery date filled in', async () => {
@@ -196,7 +197,7 @@ describe('the letter starts from the case', () => {
 describe('a letter saved from the case page', () => {
   it('is evidence of kind letter with its SHA-256, in the custody log and the evidence list', async () => {
     await caseWithCapture(database);
-    const pageApi: CasePageApi = { locale: 'en', caseId: CASE_ID, database, importDeps: importDeps(database), estimate: undefined, now: () => NOW, refreshDeadlines: () => undefined, plan: planApi(database, () => NOW) };
+    const pageApi: CasePageApi = casePage(database, { now: () => NOW });
     await act(async () => render(<CasePage api={pageApi} />, root));
     await settle();
     await type('letter-body', 'Dear seller, my own words.');
@@ -228,7 +229,9 @@ describe('saveLetter', () => {
 describe('"I sent it today"', () => {
   async function showCasePage(refreshDeadlines: () => void) {
     await caseWithCapture(database);
-    const pageApi: CasePageApi = { locale: 'en', caseId: CASE_ID, database, importDeps: importDeps(database), estimate: undefined, now: () => NOW, refreshDeadlines, plan: planApi(database, () => NOW) };
+    // The deadline check follows the database's committed writes (lib/cases/db.ts), not a call from the page.
+    database.onDeadlineInputsChanged = refreshDeadlines;
+    const pageApi: CasePageApi = casePage(database, { now: () => NOW });
     await act(async () => render(<CasePage api={pageApi} />, root));
     await settle();
   }

@@ -6,12 +6,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Dashboard } from '@/components/dashboard/Dashboard';
 import { PAGE_SIZE } from '@/components/dashboard/DashboardList';
 import { Gallery } from '@/components/case/Gallery';
-import { saveOrders } from '@/lib/cases/cases';
-import type { DashboardApi } from '@/components/dashboard/dashboard-api';
+import { deleteCase, saveOrders } from '@/lib/cases/cases';
+import { dashboardApi, type DashboardApi } from '@/components/dashboard/dashboard-api';
 import { DisputeKitDB } from '@/lib/cases/db';
 import { translator } from '@/lib/i18n';
 import type { EvidenceRecord, OrderFacts } from '@/lib/common/model';
-import { caseWithCapture, importDeps, CASE_ID, ORDER_ID, planApi } from '../../support/case-fixture';
+import { casePage, caseWithCapture, CASE_ID, ORDER_ID } from '../../support/case-fixture';
 import { until } from '../../support/wait';
 
 const NAME = 'dashboard-page-test';
@@ -35,13 +35,9 @@ afterEach(async () => {
 });
 
 function api(): DashboardApi {
-  return {
-    locale: 'en',
-    database,
-    now: () => NOW,
-    casePage: (caseId) => ({ locale: 'en', caseId, database, importDeps: importDeps(database), estimate: undefined, now: () => NOW, refreshDeadlines: () => void refreshed++, plan: planApi(database, () => NOW) }),
-    refreshDeadlines: () => void refreshed++,
-  };
+  // The deadline check follows the database's committed writes (lib/cases/db.ts), not a call from the page.
+  database.onDeadlineInputsChanged = () => void refreshed++;
+  return dashboardApi({ locale: 'en', database, now: () => NOW, casePage: (caseId) => casePage(database, { caseId, now: () => NOW }) });
 }
 async function settle() {
   for (let i = 0; i < 8; i++) await act(() => new Promise((resolve) => setTimeout(resolve, 10)));
@@ -177,3 +173,18 @@ describe('the gallery', () => {
     expect(onClose).toHaveBeenCalledOnce();
   });
 });
+
+describe('a live list', () => {
+  it('shows a case saved in another page and a case deleted there, without a reload', async () => {
+    await saveOrders(database, 'aliexpress', [order('1001', 6, 'Desk lamp')], NOW);
+    await act(async () => render(<Dashboard api={api()} />, root));
+    await settle();
+    expect(orderIds()).toEqual(['1001']);
+    await saveOrders(database, 'taobao', [{ orderId: '2002', items: [{ title: '耳机' }], sources: {} }], NOW);
+    await until(() => orderIds().includes('2002'), 'the new case in the list');
+    await deleteCase(database, 'aliexpress:1001');
+    await until(() => !orderIds().includes('1001'), 'the deleted case gone');
+    expect(byTestId('dashboard-count')!.textContent).toBe(translator('en')('dashboard.count', { n: 1 }));
+  });
+});
+

@@ -61,7 +61,9 @@ interface ShowOptions {
 
 function planApi(copy: (text: string) => Promise<boolean> = async () => true, notifyChanged = vi.fn()) {
   database ??= new DisputeKitDB(NAME);
-  return { api: casePlanApi({ database, now: () => new Date(), notifyChanged, copy, openSettings: () => {} }), notifyChanged };
+  // The deadline check follows every committed write through the database (lib/cases/db.ts), not the plan's API.
+  database.onDeadlineInputsChanged = notifyChanged;
+  return { api: casePlanApi({ database, now: () => new Date(), copy, openSettings: () => {} }), notifyChanged };
 }
 
 async function show(facts: OrderFacts, options: ShowOptions = {}) {

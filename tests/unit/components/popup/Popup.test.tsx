@@ -210,7 +210,7 @@ describe('the popup\'s headline', () => {
         order: { orderId: '512034876', status: 'Доставлен', items: [], sources: {}, events: { placed: addDays(today, -32), delivered: addDays(today, -30) } },
         missing: [],
       };
-      const plan = casePlanApi({ database, now: () => new Date(), notifyChanged: () => {}, copy: async () => true, openSettings: () => {} });
+      const plan = casePlanApi({ database, now: () => new Date(), copy: async () => true, openSettings: () => {} });
       await show(api(page, { plan }));
       const line = await until(() => root.querySelector('[data-testid="headline-line"]'), 'the headline');
       expect(line.textContent).toMatch(/^Missed: /);

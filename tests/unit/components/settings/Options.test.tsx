@@ -3,7 +3,8 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Options, type SettingsPageApi } from '@/components/settings/Options';
+import { Options } from '@/components/settings/Options';
+import { settingsPageApi, type SettingsPageApi, type SettingsPageDeps } from '@/components/settings/settings-api';
 import { DisputeKitDB } from '@/lib/cases/db';
 import { loadSettings } from '@/lib/settings/settings';
 import { caseWithCapture } from '../../support/case-fixture';
@@ -13,17 +14,17 @@ let root: HTMLElement;
 let dbCount = 0;
 afterEach(() => root?.remove());
 
-async function show(overrides: Partial<SettingsPageApi> = {}) {
-  const api: SettingsPageApi = {
+async function show(overrides: Partial<SettingsPageDeps> = {}) {
+  const api: SettingsPageApi = settingsPageApi({
     locale: 'en',
     uiLanguage: 'en-US',
     storage: fakeBrowser.storage.local,
     database: new DisputeKitDB(`settings-page-${++dbCount}`),
     extensionVersion: '0.1.0',
     now: () => new Date('2026-11-22T12:00:00.000Z'),
-    refreshDeadlines: vi.fn(),
+    settingsChanged: vi.fn(),
     ...overrides,
-  };
+  });
   root = document.createElement('div');
   document.body.append(root);
   await act(async () => render(<Options api={api} />, root));

@@ -9,7 +9,7 @@ import { rejectionText, restoreMessage } from '@/lib/backup/report';
 import { REJECT_REASONS } from '@/lib/backup/read';
 import { restoreBackup } from '@/lib/backup/restore';
 import { saveCapture } from '@/lib/cases/cases';
-import { setUserDue, setUserEventDate } from '@/lib/deadlines/case-input';
+import { setUserDue, setUserEventDate } from '@/lib/cases/case-dates';
 import { addContact } from '@/lib/cases/contacts';
 import { DisputeKitDB } from '@/lib/cases/db';
 import { importFiles } from '@/lib/cases/evidence-import';

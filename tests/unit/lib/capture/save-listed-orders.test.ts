@@ -4,7 +4,7 @@ import { DisputeKitDB } from '@/lib/cases/db';
 import type { OrderFacts } from '@/lib/common/model';
 import { saveListedOrders } from '@/lib/capture/save-listed-orders';
 import { saveOrders } from '@/lib/cases/cases';
-import { setUserEventDate } from '@/lib/deadlines/case-input';
+import { setUserEventDate } from '@/lib/cases/case-dates';
 import { addContact } from '@/lib/cases/contacts';
 import { isClosingStatus } from '@/lib/cases/order-state';
 import type { Platform } from '@/lib/common/marketplaces';

@@ -46,7 +46,7 @@ describe('a capture documents the order', () => {
   });
 
   it('once the user undoes it, later captures leave it undone; a step the user skipped stays skipped', async () => {
-    const api = casePlanApi({ database, now: () => new Date('2026-11-20T11:00:00.000Z'), notifyChanged: () => {}, copy: async () => true, openSettings: () => {} });
+    const api = casePlanApi({ database, now: () => new Date('2026-11-20T11:00:00.000Z'), copy: async () => true, openSettings: () => {} });
     await caseWithCapture(database);
     const ref = { platform: 'aliexpress' as const, order: { orderId: ORDER_ID, items: [], sources: {} } };
     await api.setStep(ref, DOCUMENT_STEP, null);

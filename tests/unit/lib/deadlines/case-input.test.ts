@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { caseDeadlines, deadlinesFor, eventDates, pageCountdowns, pageEventDates, setUserDue, setUserEventDate } from '@/lib/deadlines/case-input';
+import { caseDeadlines, deadlinesFor, eventDates, pageCountdowns, pageEventDates } from '@/lib/deadlines/case-input';
+import { setUserDue, setUserEventDate } from '@/lib/cases/case-dates';
 import { saveOrders } from '@/lib/cases/cases';
 import { NO_REPLY_RULE } from '@/lib/cases/contacts';
 import { DisputeKitDB } from '@/lib/cases/db';

@@ -8,7 +8,7 @@ import { renderReport } from '@/lib/dossier/report';
 import type { Locale } from '@/lib/i18n';
 import type { OrderFacts } from '@/lib/common/model';
 import { saveOrders } from '@/lib/cases/cases';
-import { setUserEventDate } from '@/lib/deadlines/case-input';
+import { setUserEventDate } from '@/lib/cases/case-dates';
 import { CASE_ID } from '../../support/case-fixture';
 import { EXPORTED_AT, HOSTILE_NOTE, seedDossierCase } from '../../support/dossier-fixture';
 
