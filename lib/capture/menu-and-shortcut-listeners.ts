@@ -5,7 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import { createMenus, handleCommand, handleMenuClick, type ActionDeps } from './menu-and-shortcut';
-import { browserCaptureDeps, runCapture, thenCheckDeadlines } from '../messaging/background-router';
+import { browserCaptureDeps, runCapture } from '../messaging/background-router';
 import { db } from '../cases/db';
 import { translator } from '../i18n';
 import { currentLocale, settingsChanged } from '../i18n/locale';
@@ -15,7 +15,7 @@ const t = async () => translator(await currentLocale());
 
 /** The full page: an order page into its case (no caseId), or any page into an existing case. */
 function capturePage(tabId: number, caseId?: string): Promise<CaptureResponse> {
-  return thenCheckDeadlines(runCapture({ tabId, mode: 'fullpage', ...(caseId !== undefined && { caseId }) }));
+  return runCapture({ tabId, mode: 'fullpage', ...(caseId !== undefined && { caseId }) });
 }
 
 async function actionDeps(): Promise<ActionDeps> {

@@ -60,17 +60,13 @@ async function deadlineCheckDeps() {
 let checking: Promise<unknown> = Promise.resolve();
 /**
  * Recomputes the badge, sends due notifications and sets the next alarm. Call it on install, on startup,
- * when the deadline alarm fires and after anything changes a case, its dates or its contacts.
+ * when the deadline alarm fires, and (through the database, lib/cases/db.ts) after each committed write to
+ * what deadlines are counted from.
  */
 export function runDeadlineCheck(): Promise<DeadlineCheckResult> {
   const run = checking.then(async () => checkDeadlines(await deadlineCheckDeps()));
   checking = run.catch((error: unknown) => console.error('DisputeKit: deadline check failed', error));
   return run;
-}
-
-/** Runs the deadline check after an operation that may have changed cases, without delaying its answer. */
-export function thenCheckDeadlines<T>(operation: Promise<T>): Promise<T> {
-  return operation.finally(() => void runDeadlineCheck().catch(() => undefined));
 }
 
 interface PageCaptureApi {
@@ -153,17 +149,15 @@ const pageSaves = new PageSaveLimiter();
 /** Every message the background answers (protocol.ts declares which; the type makes this table complete). */
 export const backgroundRoutes: BackgroundRoutes = {
   'capture:tab': ({ tabId, mode, caseId, label, fromScreen }) =>
-    thenCheckDeadlines(runCapture({ tabId, mode, ...(caseId && { caseId }), ...(label && { label }), ...(fromScreen !== undefined && { fromScreen }) }).then(rememberCaseOf)),
+    runCapture({ tabId, mode, ...(caseId && { caseId }), ...(label && { label }), ...(fromScreen !== undefined && { fromScreen }) }).then(rememberCaseOf),
   'capture:cancel': async ({ tabId }) => cancelCapture(tabId),
   'capture:takeInterrupted': async () => ({ interrupted: await takeInterruptedFlag() }),
   'orders:saveAll': ({ tabId }) =>
-    thenCheckDeadlines(saveListedOrders({ sendToTab: (id, message) => browser.tabs.sendMessage(id, message), database: db(), now: () => new Date() }, tabId)),
+    saveListedOrders({ sendToTab: (id, message) => browser.tabs.sendMessage(id, message), database: db(), now: () => new Date() }, tabId),
   'deadlines:refresh': async () => ({ badge: (await runDeadlineCheck()).badge?.text ?? '' }),
   // The in-page button: the request carries nothing; the background re-reads the sender's tab.
   'order:saveFromPage': (_request, sender) =>
-    thenCheckDeadlines(
-      saveOrderFromPage({ ...browserCaptureDeps(), storage: browser.storage.local, captureShortcut, isMarketplaceUrl, limiter: pageSaves }, sender.tab),
-    ),
+    saveOrderFromPage({ ...browserCaptureDeps(), storage: browser.storage.local, captureShortcut, isMarketplaceUrl, limiter: pageSaves }, sender.tab),
 };
 
 /**
