@@ -7,7 +7,7 @@ import { strToU8, Zip, ZipDeflate, ZipPassThrough, type ZipInputFile } from 'ffl
 import type { KeyValueArea } from '../cases/current-case';
 import { CURRENT_CASE_KEY } from '../cases/current-case';
 import type { DisputeKitDB } from '../cases/db';
-import { SCHEMA_HISTORY } from '../cases/db';
+import { SCHEMA_HISTORY } from '../cases/schema';
 import { readEveryTable } from '../cases/whole-database';
 import { sha256Hex } from '../common/hash';
 import { loadSettings } from '../settings/settings';

@@ -4,7 +4,7 @@
  * outer shape; each record inside is checked against lib/common/model.ts by lib/backup/read.ts.
  */
 import { z } from 'zod';
-import { TABLE_NAMES } from '../cases/db';
+import { TABLE_NAMES } from '../cases/schema';
 
 export const BACKUP_FORMAT = 'disputekit-backup';
 /** Raised only when a change makes older readers misread a file; a reader refuses versions above its own. */

@@ -14,7 +14,7 @@
  * - a case here for the same order under another id (or this id for another order) is rejected, not thrown.
  */
 import { canonicalJson, expectedEvidence, type CustodyEntry } from '../cases/custody';
-import type { TableRows } from '../cases/db';
+import type { TableRows } from '../cases/schema';
 import type { CaseRecord, ChecklistStepState, EvidenceRecord, Reading, SentNotification, TimelineEvent } from '../common/model';
 import { groupByCase, type Rejection, type ValidBackup } from './read';
 

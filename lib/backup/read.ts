@@ -8,7 +8,7 @@
 import { unzipSync } from 'fflate';
 import { z } from 'zod';
 import { checkChain, CustodyEntrySchema, expectedEvidence, type CustodyEntry } from '../cases/custody';
-import { SCHEMA_HISTORY, type TableRows } from '../cases/db';
+import { SCHEMA_HISTORY, type TableRows } from '../cases/schema';
 import { sha256Hex } from '../common/hash';
 import {
   CaseSchema,

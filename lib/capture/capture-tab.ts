@@ -17,7 +17,7 @@ import type { EvidenceKind, EvidenceLabel, EvidenceRecord, OrderFacts, PageMetad
 import { cleanText } from '../common/text';
 import type { Platform } from '../common/marketplaces';
 import { pageHtmlEvidence } from './page-archive';
-import { mismatchDetail, orderOfPage } from './page-order';
+import { mismatchDetail, orderOfPage } from '../readers/page-order';
 import { MARKETPLACE_ADDRESSES } from '../readers';
 import { Stitcher, type Imaging } from './stitch';
 import { toZonedIso, userTimeZone } from '../common/time';

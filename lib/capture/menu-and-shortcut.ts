@@ -10,7 +10,7 @@ import type { DisputeKitDB } from '../cases/db';
 import { describeError, isQuotaError } from '../common/errors';
 import type { MessageKey, Translate } from '../i18n';
 import type { Platform } from '../common/marketplaces';
-import { mismatchDetail, orderOfPage } from './page-order';
+import { mismatchDetail, orderOfPage } from '../readers/page-order';
 import { MARKETPLACE_ADDRESSES } from '../readers';
 import type { CaptureError, CaptureResponse } from '../messaging/messages';
 import { askTab, type TabTransport } from '../messaging/protocol';
@@ -86,7 +86,7 @@ type Target =
   | { kind: 'order'; platform: Platform; order: OrderFacts }
   | { kind: 'case'; record: CaseRecord }
   | { kind: 'none' }
-  /** An order page that names another order than its address: nothing is saved (lib/capture/page-order.ts). */
+  /** An order page that names another order than its address: nothing is saved (lib/readers/page-order.ts). */
   | { kind: 'refused'; result: ActionResult & { ok: false } };
 
 /**

@@ -4,7 +4,7 @@
  * no such grant: the order's facts and the page's HTML, re-read from the tab by the background itself.
  * Nothing in the content script's message is trusted or even read beyond its type. The button sits inside
  * a page the marketplace (or whoever runs script in it) controls, so what it saves is bounded:
- * - into the order the tab's address names, never the one the page's text names (lib/capture/page-order.ts);
+ * - into the order the tab's address names, never the one the page's text names (lib/readers/page-order.ts);
  * - as a reading beside the case's facts, never over them (lib/cases/readings.ts);
  * - at most PAGE_SAVES_PER_MINUTE times a minute per tab.
  */
@@ -15,7 +15,7 @@ import { describeError, isQuotaError } from '../common/errors';
 import { evidenceItem, type EvidenceClock } from '../cases/evidence-item';
 import type { SaveOrderFromPageResponse } from '../messaging/messages';
 import { askTab, type TabTransport } from '../messaging/protocol';
-import { mismatchDetail, orderOfPage } from './page-order';
+import { mismatchDetail, orderOfPage } from '../readers/page-order';
 import { MARKETPLACE_ADDRESSES } from '../readers';
 
 export const PAGE_SAVES_PER_MINUTE = 3;

@@ -4,13 +4,14 @@
  */
 import Dexie from 'dexie';
 import { chainEntries, evidenceMetadata, metadataDigest, type CustodyEntry, type CustodyEvent } from './custody';
-import { TABLE_NAMES, type DisputeKitDB, type TableRows } from './db';
+import { type DisputeKitDB } from './db';
+import { TABLE_NAMES, type TableRows } from './schema';
 import { inCaptureOrder } from './evidence-order';
 import type { Platform } from '../common/marketplaces';
 import type { CaseRecord, EvidenceRecord, OrderFacts, Reading, ReadingSource, TimelineEvent } from '../common/model';
 import { CaseSchema, EvidenceSchema, ReadingSchema } from '../common/model';
 import { isClosingStatus, userWorkedOn } from './order-state';
-import { mergeCountdowns } from '../deadlines/page-countdowns';
+import { mergeCountdowns } from '../readers/steady-countdowns';
 import { replacesFacts } from './readings';
 import { ladderOf } from '../deadlines/rules';
 

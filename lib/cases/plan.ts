@@ -17,7 +17,7 @@ import type { DisputeKitDB } from './db';
 import type { Translate } from '../i18n';
 import type { Platform } from '../common/marketplaces';
 import type { CaseRecord, ChecklistStepState, ContactRecord, OrderFacts } from '../common/model';
-import { mergeCountdowns } from '../deadlines/page-countdowns';
+import { mergeCountdowns } from '../readers/steady-countdowns';
 import { dayOf, readCaseDate } from '../common/time';
 
 export interface CasePlanData {

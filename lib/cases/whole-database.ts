@@ -5,7 +5,8 @@
 import Dexie from 'dexie';
 import type { CustodyEntry } from './custody';
 import { caseTables } from './cases';
-import { TABLE_NAMES, type DisputeKitDB, type TableName, type TableRows } from './db';
+import { type DisputeKitDB } from './db';
+import { TABLE_NAMES, type TableName, type TableRows } from './schema';
 import type { Reading, TimelineEvent } from '../common/model';
 import { checklistKey, orderKey, sentKey, type LocalState } from '../backup/merge';
 

@@ -12,7 +12,7 @@ import { answerTabRequest, pageChangedNotice, PAGE_WATCH_PORT, tabRequest, type 
 import type { PageReading } from '../common/model';
 import { hidePageButtonDuringCapture, pageButtonController, withoutPageButton } from './page-button';
 import { PageDataInbox, receivePageData } from './page-data/inbox';
-import { steadyCountdowns } from '../deadlines/page-countdowns';
+import { steadyCountdowns } from '../readers/steady-countdowns';
 import { PageWatch } from './page-watch';
 import type { ApiResponse } from '../readers/api';
 import { readPageWith, type MarketplaceReader } from '../readers/marketplace-reader';

@@ -14,7 +14,7 @@ import { resolveLocale } from '../i18n/locale';
 import { translatorOf, type Params } from '../i18n/translate';
 import { isSaveFromPageReply, sendFromContent } from '../messaging/content-protocol';
 import type { PageReading } from '../common/model';
-import { orderOfPage } from '../capture/page-order';
+import { orderOfPage } from '../readers/page-order';
 import type { MarketplaceReader } from '../readers/marketplace-reader';
 import { loadSettings } from '../settings/settings';
 
@@ -146,7 +146,7 @@ export function pageButtonController(ctx: ContentScriptContext, reader: Marketpl
   let onOrderPage = false;
   ctx.onInvalidated(() => mounted?.remove());
   return (reading) => {
-    // Where a save would be taken (the page's order is the one its address names, lib/capture/page-order.ts), and
+    // Where a save would be taken (the page's order is the one its address names, lib/readers/page-order.ts), and
     // where the page names another order than its address: a click there says so instead of saving.
     const found = orderOfPage(reading ?? null, location.href, true, [reader]);
     onOrderPage = found.ok || found.error === 'orderMismatch';

@@ -28,7 +28,7 @@ export const CAPTURE_ERRORS = [
   'cancelled',
   'busy',
   'caseNotFound',
-  // The page names another order than its address (lib/capture/page-order.ts); the page's own button also needs
+  // The page names another order than its address (lib/readers/page-order.ts); the page's own button also needs
   // an address that names one.
   'orderMismatch',
   'noOrderInUrl',

@@ -11,7 +11,7 @@ export type { MarketplaceAddresses, MarketplaceReader, PageReader } from './mark
 
 /** Every marketplace DisputeKit reads. A content script gets its own one only (lib/content/content-script.ts). */
 export const MARKETPLACE_READERS: readonly MarketplaceReader[] = [ALIEXPRESS_READER, TAOBAO_READER, YANDEX_MARKET_READER];
-/** Every marketplace's addresses (lib/capture/page-order.ts), without pulling the readers into a bundle. */
+/** Every marketplace's addresses (lib/readers/page-order.ts), without pulling the readers into a bundle. */
 export const MARKETPLACE_ADDRESSES: readonly MarketplaceAddresses[] = [ALIEXPRESS_ADDRESSES, TAOBAO_ADDRESSES, YANDEX_MARKET_ADDRESSES];
 
 /** The reader of a platform's pages. */

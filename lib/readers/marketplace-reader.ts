@@ -15,7 +15,7 @@ import { capReading } from './caps';
  */
 export type PageReader = (doc: Document, href: string, now: Date, responses: readonly ApiResponse[]) => PageReading;
 
-/** What a marketplace's addresses say: all the background needs of a reader to check one (lib/capture/page-order.ts). */
+/** What a marketplace's addresses say: all the background needs of a reader to check one (lib/readers/page-order.ts). */
 export interface MarketplaceAddresses {
   /** The platforms whose pages it reads (Taobao and Tmall share one). */
   platforms: readonly Platform[];

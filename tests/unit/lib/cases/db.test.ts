@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DisputeKitDB, SCHEMA_HISTORY } from '@/lib/cases/db';
+import { DisputeKitDB } from '@/lib/cases/db';
+import { SCHEMA_HISTORY } from '@/lib/cases/schema';
 
 const NAME = 'disputekit-upgrade-test';
 

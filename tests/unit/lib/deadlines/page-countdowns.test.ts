@@ -5,7 +5,8 @@ import { orderForPlan } from '@/lib/cases/plan';
 import { saveOrders } from '@/lib/cases/cases';
 import { DisputeKitDB } from '@/lib/cases/db';
 import type { Countdown, OrderFacts } from '@/lib/common/model';
-import { countdownInterval, engineCountdowns, mergeCountdowns, steadyCountdowns } from '@/lib/deadlines/page-countdowns';
+import { engineCountdowns } from '@/lib/deadlines/page-countdowns';
+import { countdownInterval, mergeCountdowns, steadyCountdowns } from '@/lib/readers/steady-countdowns';
 import { countdownEndsAt } from '@/lib/readers/parse/countdown';
 
 const MINUTE = 60_000;

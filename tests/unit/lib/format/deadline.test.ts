@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { computeDeadlines, type Deadline } from '@/lib/deadlines';
 import { describeDue, formatAgo, formatDue, formatEventDate, zoneName } from '@/lib/format/deadline';
 import { translator, type Locale } from '@/lib/i18n';
-import { mergeCountdowns } from '@/lib/deadlines/page-countdowns';
+import { mergeCountdowns } from '@/lib/readers/steady-countdowns';
 import { deadlinesFor } from '@/lib/deadlines/case-input';
 import { countdownEndsAt } from '@/lib/readers/parse/countdown';
 import type { OrderFacts } from '@/lib/common/model';

@@ -6,8 +6,8 @@
  */
 import { platformForUrl, type Platform } from '../common/marketplaces';
 import type { OrderFacts, PageReading } from '../common/model';
-import type { MarketplaceAddresses } from '../readers/marketplace-reader';
-import { caseOrderOf } from '../readers/page-state';
+import type { MarketplaceAddresses } from './marketplace-reader';
+import { caseOrderOf } from './page-state';
 
 /**
  * The order an https marketplace address names (an order's detail page, or a dispute/refund page naming it), or
