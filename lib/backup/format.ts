@@ -34,7 +34,6 @@ export const MAX_ENTRIES = 200_000;
 export const BlobIdSchema = z.string().regex(/^[0-9A-Za-z_-][0-9A-Za-z._-]{0,199}$/);
 /** Where a record held a Blob, the backup holds this. */
 export const BlobRefSchema = z.object({ blob: BlobIdSchema });
-export type BlobRef = z.infer<typeof BlobRefSchema>;
 
 export const BlobEntrySchema = z.object({
   id: BlobIdSchema,

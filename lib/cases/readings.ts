@@ -76,11 +76,6 @@ export function disagreements(readings: readonly Reading[]): Disagreement[] {
   return found;
 }
 
-/** True when two orders state the same compared facts (what the case page would show as agreeing). */
-export function sameFacts(a: OrderFacts, b: OrderFacts): boolean {
-  return COMPARED_FACTS.every((fact) => canonicalJson(factValue(a, fact) ?? null) === canonicalJson(factValue(b, fact) ?? null));
-}
-
 /** A fact as the user reads it, in their language: money their way, a page's day as that day, lists joined. */
 export function factText(value: FactValue, lang: string): string {
   if ('money' in value) return formatMoney(value.money, lang);

@@ -71,7 +71,6 @@ export const PageDateSchema = z.string().check(
     message: 'a day (YYYY-MM-DD) or an instant with its offset',
   }),
 );
-export type PageDate = z.infer<typeof PageDateSchema>;
 
 /**
  * The dated steps of an order a page can state, named as the deadline engine names its events
@@ -129,7 +128,6 @@ export type OrderFacts = z.infer<typeof OrderFactsSchema>;
 
 /** 'dispute-list' / 'dispute-detail': a marketplace's returns, refunds or disputes (one order per dispute shown). */
 export const PAGE_KINDS = ['order-list', 'order-detail', 'dispute-list', 'dispute-detail', 'unknown'] as const;
-export type PageKind = (typeof PAGE_KINDS)[number];
 export const PageReadingSchema = z.object({
   platform: PlatformSchema,
   pageKind: z.enum(PAGE_KINDS),

@@ -131,8 +131,6 @@ export function printPath(evidenceFilePath: string): string {
   return PRINTS_DIR + evidenceFilePath.slice(EVIDENCE_DIR.length).replace(/\.[a-z0-9]+$/, '') + '-print.png';
 }
 
-/** Names the exporter makes for evidence (evidencePath); anything else in a dossier was not made by it. */
-export const EVIDENCE_PATH = /^evidence\/\d{2,}-[a-z0-9-]+-[a-z0-9]{1,8}\.[a-z0-9]{1,8}$/;
 
 /** Whether a type is already compressed (images, video, archives): stored as-is, deflating would only cost time. */
 export function isCompressedMedia(mime: string): boolean {

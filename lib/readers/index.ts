@@ -7,7 +7,7 @@ import { readPageWith, type MarketplaceAddresses, type MarketplaceReader } from 
 import { TAOBAO_ADDRESSES, TAOBAO_READER } from './taobao';
 import { YANDEX_MARKET_ADDRESSES, YANDEX_MARKET_READER } from './yandex-market';
 
-export type { MarketplaceAddresses, MarketplaceReader, PageReader } from './marketplace-reader';
+export type { MarketplaceAddresses, MarketplaceReader } from './marketplace-reader';
 
 /** Every marketplace DisputeKit reads. A content script gets its own one only (lib/content/content-script.ts). */
 export const MARKETPLACE_READERS: readonly MarketplaceReader[] = [ALIEXPRESS_READER, TAOBAO_READER, YANDEX_MARKET_READER];

@@ -15,7 +15,6 @@ import { z } from 'zod';
 
 /** The largest HAR read (bytes of the file, or characters of text in memory): see `parseHar`. */
 export const MAX_HAR_BYTES = 100 * 1024 * 1024;
-export const MAX_HAR_MB = MAX_HAR_BYTES / (1024 * 1024);
 
 const HeaderSchema = z.object({ name: z.string(), value: z.string() });
 const CookieSchema = z.object({ name: z.string(), value: z.string() });

@@ -9,7 +9,7 @@ import { LADDER_DATA } from './ladders';
 import { LadderSchema, RuleSchema } from './schema';
 import type { Ladder, Rule } from './schema';
 
-export type { Counting, Ladder, Rule, Step } from './schema';
+export type { Counting, Ladder, Rule } from './schema';
 
 export function parseRules(data: unknown): Rule[] {
   const rules = z.array(RuleSchema).parse(data);

@@ -91,7 +91,6 @@ export const StepSchema = z
     message: z.boolean(),
   })
   .strict();
-export type Step = z.infer<typeof StepSchema>;
 
 export const LadderSchema = z
   .object({

@@ -1,5 +1,4 @@
 /** A case with one captured page, saved through lib/cases/cases.ts as a capture would, for custody/verify/import tests. */
-import { casePlanApi, type CasePlanApi } from '@/lib/cases/plan';
 import { casePageApi, type CasePageApi, type CasePageDeps } from '@/components/case/case-page-api';
 import { saveCapture } from '@/lib/cases/cases';
 import type { DisputeKitDB } from '@/lib/cases/db';
@@ -40,11 +39,6 @@ export function importDeps(database: DisputeKitDB, overrides: Partial<ImportDeps
     makeThumbnail: async () => new Blob(['thumb'], { type: 'image/jpeg' }),
     ...overrides,
   };
-}
-
-/** The case plan's data access as the case page has it (components/case/case-page-api.ts), over the test's database. */
-export function planApi(database: DisputeKitDB, now: () => Date = () => new Date('2026-11-21T08:30:00.000Z')): CasePlanApi {
-  return casePlanApi({ database, now, copy: async () => true, openSettings: () => undefined });
 }
 
 /** The case page's API (components/case/case-page-api.ts) over the test's database, for the case `caseId`. */
