@@ -12,7 +12,8 @@ import { addNote, importFiles, type ImportDeps, type ImportResult } from '../../
 import { loadCaseTimeline, type TimelineEntry } from '../../lib/cases/timeline';
 import { verifyCase, type VerifyReport } from '../../lib/cases/verify-case';
 import { loadCasePlan, type CasePlanData } from '../../lib/cases/plan';
-import { exportDossier } from '../../lib/dossier/export';
+import { exportDossier, type ExportDeps } from '../../lib/dossier/export';
+import { offscreenPrintImaging } from '../../lib/dossier/stamped-print';
 import type { Manifest } from '../../lib/dossier/manifest';
 import type { ZipOptions, ZipSink } from '../../lib/dossier/zip-stream';
 import { recordLetterSent, saveLetter, type LetterRoute } from '../../lib/letters';
@@ -68,6 +69,8 @@ export interface CasePageDeps {
   now?(): Date;
   /** Where the current case is kept (storage.local); without it opening a case does not make it current. */
   storage?: KeyValueArea;
+  /** How the dossier's stamped prints are drawn; without it a dossier has none. */
+  printImaging?: ExportDeps['printImaging'];
   copy?(text: string): Promise<boolean>;
   openSettings?(): void;
 }
@@ -93,7 +96,7 @@ export function casePageApi(deps: CasePageDeps): CasePageApi {
     saveLetter: (caseId, text, fileName) => saveLetter(importDeps, caseId, text, fileName),
     recordLetterSent: (caseId, route, subject) => recordLetterSent(database, caseId, route, subject, now()),
     verify: (caseId) => verifyCase(database, caseId, now()),
-    exportDossier: (caseId, sink, options) => exportDossier({ database, now, locale: deps.locale, timeZone, extensionVersion: importDeps.extensionVersion }, caseId, sink, options),
+    exportDossier: (caseId, sink, options) => exportDossier({ database, now, locale: deps.locale, timeZone, extensionVersion: importDeps.extensionVersion, ...(deps.printImaging && { printImaging: deps.printImaging }) }, caseId, sink, options),
     rememberOpened: async (caseId) => deps.storage && rememberOpenedCase(deps.storage, database, caseId, now()),
     plan: casePlanApi({ database, now, copy: deps.copy ?? (async () => false), openSettings: deps.openSettings ?? (() => undefined) }),
   };
@@ -116,6 +119,7 @@ export function browserCasePageApi(search: string, locale: Locale, hash = ''): C
     },
     estimate: navigator.storage?.estimate ? () => navigator.storage.estimate() : undefined,
     storage: browser.storage.local,
+    printImaging: offscreenPrintImaging,
     copy: (text) => navigator.clipboard.writeText(text).then(() => true, () => false),
     openSettings: () => void browser.runtime.openOptionsPage(),
   });

@@ -16,7 +16,9 @@ import type { DisputeKitDB } from '../cases/db';
 import { sha256HexSync } from '../common/hash';
 import type { Locale } from '../i18n';
 import { dossierCase } from './gather';
-import { buildManifest, dossierFiles, MANIFEST_PATH, manifestDigest, REPORT_PATH, type Manifest } from './manifest';
+import { buildManifest, dossierFiles, dossierPrints, MANIFEST_PATH, manifestDigest, REPORT_PATH, type Manifest } from './manifest';
+import { makePrints } from './prints';
+import type { PrintImaging } from './stamped-print';
 import { renderReport } from './report';
 import { writeZip, type ZipEntry, type ZipOptions, type ZipSink } from './zip-stream';
 
@@ -26,6 +28,11 @@ export interface ExportDeps {
   locale: Locale;
   timeZone: string;
   extensionVersion: string;
+  /**
+   * How stamped prints are drawn (lib/dossier/stamped-print.ts: OffscreenCanvas on the page that exports); without
+   * it (Node, tests that do not draw) the dossier has no prints and its report says nothing of them.
+   */
+  printImaging?: PrintImaging<{ width: number; height: number; close(): void }>;
 }
 
 /** Thumbnails larger than this are left out of the report: it must stay small enough to open and print. */
@@ -47,9 +54,11 @@ export async function sealDossier(deps: Omit<ExportDeps, 'now'>, caseId: string,
   // Reading a Blob is not an IndexedDB request and would end the transaction below: the thumbnails (only
   // pictures in the report) are read first. An item saved in between just has none.
   const thumbnails = await readThumbnails(database, caseId);
+  // The prints too (drawing is not a database request either); a screenshot saved in between has none.
+  const prints = deps.printImaging ? await makePrints(deps.printImaging, await getCaseEvidence(database, caseId), deps.locale) : undefined;
   return sealCaseRows(database, caseId, (rows) => {
     const dossier = dossierCase(rows, exportedAt);
-    const body = buildManifest({ ...dossier, exportedAt, extensionVersion: deps.extensionVersion });
+    const body = buildManifest({ ...dossier, exportedAt, extensionVersion: deps.extensionVersion, ...(prints && { prints }) });
     const report = renderReport({ dossier, manifest: body, locale: deps.locale, timeZone: deps.timeZone, thumbnails });
     // The bytes writeZip stores (it encodes text entries with the same strToU8).
     const reportSha256 = sha256HexSync(strToU8(report));
@@ -58,7 +67,8 @@ export async function sealDossier(deps: Omit<ExportDeps, 'now'>, caseId: string,
       sealed: (entry) => {
         const manifest: Manifest = { ...body, custody: { entries: [...body.custody.entries, entry], headHash: entry.hash } };
         const files = dossierFiles(dossier.evidence, dossier.custody).map(({ path, item }): ZipEntry => ({ path, blob: item.blob, mime: item.mime }));
-        return { manifest, entries: [{ path: REPORT_PATH, text: report }, { path: MANIFEST_PATH, text: `${JSON.stringify(manifest, null, 2)}\n` }, ...files] };
+        const printFiles = dossierPrints(dossier.evidence, dossier.custody, prints).map(({ line, blob }): ZipEntry => ({ path: line.path, blob, mime: 'image/png' }));
+        return { manifest, entries: [{ path: REPORT_PATH, text: report }, { path: MANIFEST_PATH, text: `${JSON.stringify(manifest, null, 2)}\n` }, ...files, ...printFiles] };
       },
     };
   });
