@@ -22,7 +22,7 @@ const CONTACT = { en: 'Asked the seller for a refund', zh_CN: '已向卖家申�
 /** A4 at 96 dpi is 794 px wide. */
 const A4_WIDTH = 794;
 // Names that stay in Latin letters in every language; codes, hashes, paths and URLs are in <code>.
-const LATIN_ALLOWED = ['DisputeKit', 'AliExpress', 'Taobao', 'Tmall', 'Yandex', 'Market', 'PayPal', 'Visa', 'Mastercard', 'UnionPay', 'SHA', 'ZIP', 'HTML', 'MHTML', 'UTC', 'GMT', 'Linux', 'macOS', 'Windows', 'Node', 'js', 'OK'];
+const LATIN_ALLOWED = ['DisputeKit', 'AliExpress', 'Taobao', 'Tmall', 'Yandex', 'Market', 'PayPal', 'Visa', 'Mastercard', 'UnionPay', 'SHA', 'ZIP', 'HTML', 'MHTML', 'UTC', 'GMT', 'KB', 'MB', 'GB', 'Linux', 'macOS', 'Windows', 'Node', 'js', 'OK'];
 
 const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');
 const pad = (n) => String(n).padStart(2, '0');
