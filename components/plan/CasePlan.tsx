@@ -52,7 +52,18 @@ export function CasePlan(props: {
   // saved since (a capture, which ticks the "document" step).
   useEffect(() => void reload(), [api, caseId, props.order, savedAt]);
 
-  const view = useMemo(() => planView(platform, order, data, new Date()), [platform, order, data]);
+  // `passed`: bumped when the nearest deadline still ahead passes, so an open popup or case page says it was
+  // missed and moves to the next step without waiting for a new read of the page or the database.
+  const [passed, setPassed] = useState(0);
+  const view = useMemo(() => planView(platform, order, data, new Date()), [platform, order, data, passed]);
+  useEffect(() => {
+    const ahead = view.deadlines.map((d) => d.dueMs).filter((ms) => ms > view.now.getTime());
+    if (!ahead.length) return;
+    // setTimeout holds at most 2^31-1 ms (24.8 days); a later deadline is looked at again then.
+    const wait = Math.min(Math.min(...ahead) - Date.now() + 1, 2 ** 31 - 1);
+    const timer = setTimeout(() => setPassed((n) => n + 1), Math.max(0, wait));
+    return () => clearTimeout(timer);
+  }, [view]);
   const f: DateFormat = { locale, timeZone, now: view.now };
   const message = useMemo(() => nextStepMessage(t, view, platform, order, money(order, lang), f), [view, order, lang, locale, timeZone]);
 

@@ -145,6 +145,20 @@ describe('the case plan in the popup', () => {
 });
 
 describe('missed and still open', () => {
+  it('a deadline that passes while the plan is open moves the headline on, without a new read of the page or the database', async () => {
+    // Buyer protection ends in 1.5 s: the headline counts it down, then moves to the deadline that follows it
+    // (15 days to open a dispute) without anything being read again.
+    const { api } = planApi();
+    const load = vi.spyOn(api, 'load');
+    await show(order(1_500), { api });
+    const first = await until(() => byTestId('countdown')?.getAttribute('data-headline') === 'open' && byTestId('countdown')!.textContent, 'the open countdown');
+    expect(first).not.toContain('Last day to open a dispute');
+    const reads = load.mock.calls.length;
+    await until(() => byTestId('countdown')?.textContent?.includes('Last day to open a dispute'), 'the next deadline in the headline', 8_000);
+    expect(byTestId('countdown')?.textContent).toMatch(/days? .*left/);
+    expect(load.mock.calls.length).toBe(reads);
+  }, 15_000);
+
   it('a Yandex Market order delivered a month ago: the missed return, what is still open and its time left, in three languages', async () => {
     const facts = ymOrder(30);
     for (const [locale, missed, stillOpen] of [
