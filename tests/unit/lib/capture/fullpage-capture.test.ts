@@ -6,7 +6,7 @@ import { captureTab, type CaptureDeps } from '@/lib/capture/capture-tab';
 import { DisputeKitDB } from '@/lib/cases/db';
 import { sha256Hex } from '@/lib/common/hash';
 import type { CaptureProgress, SnapshotResponse } from '@/lib/messaging/messages';
-import type { Bitmap, Imaging } from '@/lib/capture/stitch';
+import type { Bitmap, Canvas, Imaging } from '@/lib/capture/stitch';
 import { MAX_SCREENS } from '@/lib/capture/fullpage-plan';
 
 const ORDER_ID = '8190123456789012';
@@ -18,6 +18,10 @@ interface FakePage {
   windowWidth: number;
   /** Image pixels per CSS pixel (device pixel ratio × zoom). */
   scale: number;
+  /** The page answers its size with each screen, as the real content script does (lib/content/fullpage-scroll.ts). */
+  measures?: boolean;
+  /** Called when a screen is shown, before it answers: a page that grows or moves does it here. */
+  onScreen?: (y: number, index: number) => void;
 }
 
 function snapshot(url = URL_A, order = true): SnapshotResponse {
@@ -39,15 +43,19 @@ interface LabelledBitmap extends Bitmap {
 const labelledImaging: Imaging<LabelledBitmap> = {
   decode: async (blob) => ({ ...(JSON.parse(await blob.text()) as { top: number; width: number; height: number }), close() {} }),
   canvas(width, height) {
-    const rows: number[] = new Array(height).fill(-1);
-    return {
-      copyRows(bitmap, sourceY, targetY, count) {
-        for (let i = 0; i < count; i++) rows[targetY + i] = bitmap.top + sourceY + i;
-      },
-      toPng: async () => new Blob([JSON.stringify({ width, rows })], { type: 'image/png' }),
-    };
+    return labelledCanvas(width, new Array(height).fill(-1));
   },
 };
+
+function labelledCanvas(width: number, rows: number[]): Canvas<LabelledBitmap> {
+  return {
+    copyRows(bitmap, sourceY, targetY, count) {
+      for (let i = 0; i < count; i++) rows[targetY + i] = bitmap.top + sourceY + i;
+    },
+    toPng: async () => new Blob([JSON.stringify({ width, rows })], { type: 'image/png' }),
+    resized: (height) => labelledCanvas(width, Array.from({ length: height }, (_, i) => rows[i] ?? -1)),
+  };
+}
 
 let database: DisputeKitDB;
 let setups = 0;
@@ -75,8 +83,10 @@ function setup(page: FakePage, overrides: Partial<CaptureDeps> = {}, content: Sn
       if (m.type === 'page:snapshot') return content;
       if (m.type === 'fullpage:prepare') return { pageHeight: page.pageHeight, viewHeight: page.viewHeight, windowWidth: page.windowWidth, devicePixelRatio: page.scale };
       if (m.type === 'fullpage:screen') {
+        page.onScreen?.(m.y!, (m as { index?: number }).index ?? 0);
         scrollY = Math.min(m.y!, page.pageHeight - page.viewHeight);
-        return { scrollY };
+        if (!page.measures) return { scrollY };
+        return { scrollY, page: { height: page.pageHeight, width: page.windowWidth, viewHeight: page.viewHeight, windowWidth: page.windowWidth }, hidden: [] };
       }
       return { restored: true };
     },
