@@ -282,7 +282,7 @@ function captureRecordHtml(t: Translate, lang: string, record: CaptureRecord): s
   const screens = record.screens.map((s) => (s.asked === s.got ? n(s.asked) : `${n(s.asked)} → ${n(s.got)}`)).join(', ');
   const hidden = record.hidden.map((h) => {
     const name = `${h.tag}${h.id ? `#${h.id}` : ''}${h.className ? `.${h.className.split(' ').join('.')}` : ''}`;
-    return `${data(name)} (${h.position}, ${n(h.width)}×${n(h.height)})${h.label ? ` “${data(h.label)}”` : ''}`;
+    return `${data(name)} (${esc(t(h.position === 'sticky' ? 'dossier.report.pinned.sticky' : 'dossier.report.pinned.fixed'))}, ${n(h.width)}×${n(h.height)})${h.label ? ` “${data(h.label)}”` : ''}`;
   });
   const hiddenLine = hidden.length > 0 ? withValueHtml(t('dossier.report.recordHidden', { list: '\u0001' }), hidden.join('; ')) : esc(t('dossier.report.recordNoHidden'));
   return `${marks.join('')}<p>${esc(size)}</p><p class="muted">${esc(t('dossier.report.recordScreens', { list: screens }))}</p><p class="muted">${hiddenLine}</p>`;
