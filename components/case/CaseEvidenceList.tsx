@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { imageInDoubt, pageChanged } from '@/lib/capture/capture-record';
 import type { MessageKey, Translate } from '@/lib/i18n';
 import type { EvidenceKind, EvidenceRecord } from '@/lib/common/model';
 import { formatBytes } from '@/lib/cases/storage-meter';
@@ -112,6 +113,15 @@ function EvidenceRow({ t, lang, item, onDelete, onView }: { t: Translate; lang: 
           <strong data-testid="evidence-name">{name}</strong>
           {item.fileName && <span class="muted"> · {t(KIND_NAMES[item.kind])}</span>}
           {item.label && <span class="label-chip">{t(`evidenceLabel.${item.label}`)}</span>}
+          {pageChanged(item.captureRecord) && (
+            <span
+              class={imageInDoubt(item.captureRecord) ? 'label-chip warning' : 'label-chip'}
+              data-testid="evidence-page-changed"
+              title={t('evidenceList.pageChangedHint', { what: t(imageInDoubt(item.captureRecord) ? 'evidenceList.pageChangedInDoubt' : 'evidenceList.pageChangedReplanned') })}
+            >
+              {t('evidenceList.pageChanged')}
+            </span>
+          )}
         </p>
         <p class="muted">
           <span title={`${t('evidenceList.utc', { time: item.capturedAt })}\n${item.capturedAtLocal} (${item.timeZone})`}>

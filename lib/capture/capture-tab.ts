@@ -9,11 +9,12 @@ import { captureInTurn, CaptureRateLimiter, type Clock } from './rate';
 import { addEvidenceToCase, CaseNotFound, getCase, saveCapture } from '../cases/cases';
 import type { DisputeKitDB } from '../cases/db';
 import { describeError, isQuotaError } from '../common/errors';
-import { captureScale, planSection, type Section } from './fullpage-plan';
+import { captureScale, MAX_REPLANS, planSection, replanSection, type Section } from './fullpage-plan';
+import { CaptureLog } from './capture-record';
 import { sha256Hex } from '../common/hash';
-import type { CaptureError, CaptureProgress, CaptureResponse } from '../messaging/messages';
+import type { CaptureError, CaptureProgress, CaptureResponse, ScreenResponse } from '../messaging/messages';
 import { askTab, type TabTransport } from '../messaging/protocol';
-import type { EvidenceKind, EvidenceLabel, EvidenceRecord, OrderFacts, PageMetadata } from '../common/model';
+import type { CaptureRecord, EvidenceKind, EvidenceLabel, EvidenceRecord, OrderFacts, PageMetadata } from '../common/model';
 import { cleanText } from '../common/text';
 import type { Platform } from '../common/marketplaces';
 import { pageHtmlEvidence } from './page-archive';
@@ -128,7 +129,7 @@ async function run(deps: CaptureDeps, target: CaptureTarget, hooks: CaptureHooks
   stopIfCancelled();
 
   // Scrolling needs the content script; without one the visible area is what can be taken.
-  const firstScreen: { blob?: Blob; section?: Section } = {};
+  const firstScreen: { blob?: Blob; section?: Section; record?: CaptureRecord } = {};
   const shots =
     target.mode === 'fullpage' && snapshot !== undefined
       ? await captureFullPage(deps, { tabId, windowId, url: page.url, fromScreen: target.fromScreen ?? 0 }, hooks, firstScreen)
@@ -171,6 +172,7 @@ async function run(deps: CaptureDeps, target: CaptureTarget, hooks: CaptureHooks
         ...(shot.width && shot.height && { image: { width: shot.width, height: shot.height } }),
         ...(shot.part && { part: shot.part }),
         ...(section && { section }),
+        ...(firstScreen.record && { captureRecord: firstScreen.record }),
         ...(i === 0 && thumbnail && { thumbnail }),
       }),
     ),
@@ -196,13 +198,20 @@ async function captureVisibleArea(deps: CaptureDeps, windowId: number, hooks: Ca
 /**
  * Scroll and stitch: the content script prepares and measures the page, each screen is scrolled to and
  * taken in its turn (Chrome's two-a-second quota), and its new rows go into the page image. The page is
- * put back however this ends. `firstScreen` receives the top screen's image, for the thumbnail.
+ * put back however this ends. `firstScreen` receives the top screen's image, for the thumbnail, the section
+ * and the capture's record (lib/capture/capture-record.ts).
+ *
+ * Each screen's answer holds the page's size then. A page that grew or shrank is planned again from the same
+ * first screen (replanSection), the image's height following it; after the last screen it is shown once more,
+ * so content that a scroll to the bottom brought in is taken too. A page that keeps changing (MAX_REPLANS), a
+ * window resized, or a page that shrank above a screen already taken end the screens where they are: the image
+ * is saved with what it holds and its record says what is not in it. Nothing is joined silently wrong.
  */
 async function captureFullPage(
   deps: CaptureDeps,
   tab: { tabId: number; windowId: number; url: string; fromScreen: number },
   hooks: CaptureHooks,
-  firstScreen: { blob?: Blob; section?: Section },
+  firstScreen: { blob?: Blob; section?: Section; record?: CaptureRecord },
 ): Promise<Shot[]> {
   const imaging = deps.imaging;
   if (!imaging) throw new CaptureFailure('internal', 'no image support for full-page capture');
@@ -214,17 +223,60 @@ async function captureFullPage(
   try {
     hooks.onProgress?.({ phase: 'preparing', done: 0, total: 0 });
     const measure = await askTab(send, tab.tabId, 'fullpage:prepare');
+    const view = measure.viewHeight;
+    const log = new CaptureLog({ height: measure.pageHeight, width: measure.pageWidth ?? measure.windowWidth, viewHeight: view, windowWidth: measure.windowWidth });
     // A page of more than MAX_SCREENS screens is taken one section at a time (the response says which).
-    const plan = planSection(measure.pageHeight, measure.viewHeight, tab.fromScreen);
-    const screens = plan.positions;
-    if (plan.section) firstScreen.section = plan.section;
+    let plan = planSection(measure.pageHeight, view, tab.fromScreen);
+    const taken: number[] = [];
     const limiter = new CaptureRateLimiter(clockOf(deps));
     let stitcher: Stitcher<Awaited<ReturnType<typeof imaging.decode>>> | undefined;
     let scale = 1;
-    for (const [index, y] of screens.entries()) {
+    let measured = false;
+    /** The screens stopped before the plan's end (the record says what is missing). */
+    let stopped = false;
+    const imageRows = (p: typeof plan) => Math.round(p.bottom * scale) - Math.round(p.top * scale);
+
+    /**
+     * Takes in a screen's answer: notes it, plans again for a page whose height changed. False when the screens
+     * must stop here (resized, or no plan keeps the screens taken).
+     */
+    const review = (index: number, y: number, answer: ScreenResponse): boolean => {
+      log.hid(answer.hidden ?? []);
+      if (!answer.page) return true;
+      measured = true;
+      const { resized, heightChanged } = log.measured(index, answer.page);
+      if (resized) return false;
+      if (heightChanged && log.replansSoFar < MAX_REPLANS) {
+        const next = replanSection(answer.page.height, view, tab.fromScreen, taken);
+        if (!next || (stitcher && !stitcher.resize(imageRows(next)))) return false;
+        plan = next;
+        log.replanned();
+      }
+      log.scrolled(index, y, answer.scrollY);
+      return true;
+    };
+
+    let index = 0;
+    for (;;) {
       if (hooks.signal?.aborted) throw new CaptureFailure('cancelled');
-      hooks.onProgress?.({ phase: 'screens', done: index + 1, total: screens.length });
-      const { scrollY } = await askTab(send, tab.tabId, 'fullpage:screen', { y, index });
+      if (index === plan.positions.length) {
+        // The last screen again, without taking it: a page that loads more at its bottom has grown by now.
+        if (!measured || index === 0) break;
+        const last = plan.positions[index - 1];
+        const again = await askTab(send, tab.tabId, 'fullpage:screen', { y: last, index: index - 1 });
+        if (!review(index - 1, last, again)) stopped = true;
+        if (stopped || index === plan.positions.length) break;
+        continue;
+      }
+      const y = plan.positions[index];
+      hooks.onProgress?.({ phase: 'screens', done: index + 1, total: plan.positions.length });
+      const answer = await askTab(send, tab.tabId, 'fullpage:screen', { y, index });
+      if (!review(index, y, answer)) {
+        stopped = true;
+        break;
+      }
+      // Planned again with another position for this screen: show that one instead.
+      if (plan.positions[index] !== y) continue;
       await expectStillShown(deps, tab.tabId, tab.url, true);
       const screen = dataUrlToBlob(await takeScreen(deps, limiter, tab.windowId));
       if (index === 0) firstScreen.blob = screen;
@@ -232,17 +284,28 @@ async function captureFullPage(
       try {
         if (!stitcher) {
           scale = captureScale(bitmap.width, measure.windowWidth);
-          stitcher = new Stitcher(imaging, bitmap.width, Math.round(plan.bottom * scale) - Math.round(plan.top * scale));
+          stitcher = new Stitcher(imaging, bitmap.width, imageRows(plan));
         } else if (bitmap.width !== stitcher.width) {
           throw new CaptureFailure('pageChanged', 'the window changed size during the capture');
         }
         // Rows are counted from the section's top: its image starts there.
-        await stitcher.add(bitmap, Math.round(scrollY * scale) - Math.round(plan.top * scale), Math.round(measure.viewHeight * scale));
+        await stitcher.add(bitmap, Math.round(answer.scrollY * scale) - Math.round(plan.top * scale), Math.round(view * scale));
       } finally {
         bitmap.close();
       }
+      log.screen(y, answer.scrollY);
+      taken.push(y);
+      index++;
     }
+    if (plan.section) firstScreen.section = plan.section;
+    // Stopped early, the image ends where the screens did, and the record says so.
+    if (stopped && stitcher && stitcher.missingRows > 0) stitcher.resize(stitcher.coveredRows);
     if (!stitcher || stitcher.missingRows > 0) throw new CaptureFailure('pageChanged', 'the page got shorter during the capture');
+    if (measured) {
+      const imageBottom = plan.top + stitcher.height / scale;
+      const wanted = planSection(log.size.height, view, tab.fromScreen).bottom;
+      firstScreen.record = log.finish({ top: plan.top, bottom: Math.round(imageBottom) }, wanted);
+    }
     const parts = await stitcher.finish();
     return parts.map((p) => ({ blob: p.blob, width: p.width, height: p.height, ...(p.count > 1 && { part: { index: p.index + 1, count: p.count } }) }));
   } finally {

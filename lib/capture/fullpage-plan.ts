@@ -59,6 +59,21 @@ export function planSection(
 }
 
 /**
+ * The page's height changed while it was captured (content loaded, a list grew, a block closed): the section
+ * planned again for the new height, from the same first screen. Screens already taken stay as they were, so the
+ * new plan must begin with the positions in `taken`; when it does not (the page shrank above a screen already
+ * taken) there is no plan that keeps them and the answer is undefined: the capture is then marked.
+ */
+export function replanSection(pageHeight: number, viewHeight: number, from: number, taken: readonly number[], max = MAX_SCREENS): ReturnType<typeof planSection> | undefined {
+  const plan = planSection(pageHeight, viewHeight, from, max);
+  if (taken.length > plan.positions.length) return undefined;
+  return taken.every((y, i) => plan.positions[i] === y) ? plan : undefined;
+}
+
+/** How many times one capture plans again for a page that keeps changing; past this it is marked instead. */
+export const MAX_REPLANS = 20;
+
+/**
  * Image pixels per CSS pixel: covers the device pixel ratio and the browser zoom together, since the
  * captured image is as wide as the window in device pixels.
  */

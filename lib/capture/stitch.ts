@@ -15,6 +15,8 @@ export interface Canvas<B extends Bitmap> {
   /** Copies `rows` rows of `bitmap`, from its row `sourceY`, to this canvas's row `targetY`. */
   copyRows(bitmap: B, sourceY: number, targetY: number, rows: number): void;
   toPng(): Promise<Blob>;
+  /** A canvas `height` rows tall holding this one's rows (as many as fit): for a page that grew or shrank. */
+  resized(height: number): Canvas<B>;
 }
 
 export interface Imaging<B extends Bitmap = Bitmap> {
@@ -31,7 +33,7 @@ export interface StitchedPart {
 }
 
 export class Stitcher<B extends Bitmap> {
-  private readonly parts: Part[];
+  private parts: Part[];
   private readonly done: StitchedPart[] = [];
   private current: { index: number; canvas: Canvas<B> } | undefined;
   private covered = 0;
@@ -40,9 +42,38 @@ export class Stitcher<B extends Bitmap> {
   constructor(
     private readonly imaging: Imaging<B>,
     readonly width: number,
-    readonly height: number,
+    private rows: number,
   ) {
-    this.parts = splitIntoParts(width, height);
+    this.parts = splitIntoParts(width, rows);
+  }
+
+  get height(): number {
+    return this.rows;
+  }
+
+  /** Rows of the page image the screens gave so far. */
+  get coveredRows(): number {
+    return this.covered;
+  }
+
+  /**
+   * Makes the page image `height` rows tall, for a page that grew or shrank while it was captured. Rows
+   * already joined stay; rows past the new height are dropped. False, and nothing changed, when a finished
+   * part would have to change (it was already made into a PNG).
+   */
+  resize(height: number): boolean {
+    if (height === this.rows) return true;
+    const parts = splitIntoParts(this.width, height);
+    const finished = this.done.length;
+    if (this.current && this.current.index >= parts.length) return false;
+    for (let i = 0; i < finished; i++) if (parts[i]?.top !== this.parts[i].top || parts[i].height !== this.parts[i].height) return false;
+    if (this.current && parts[this.current.index].height !== this.parts[this.current.index].height) {
+      this.current = { index: this.current.index, canvas: this.current.canvas.resized(parts[this.current.index].height) };
+    }
+    this.parts = parts;
+    this.rows = height;
+    this.covered = Math.min(this.covered, height);
+    return true;
   }
 
   get partCount(): number {
@@ -64,7 +95,7 @@ export class Stitcher<B extends Bitmap> {
 
   /** Rows of the page image no screen has given yet. */
   get missingRows(): number {
-    return this.height - this.covered;
+    return this.rows - this.covered;
   }
 
   async finish(): Promise<StitchedPart[]> {
@@ -85,17 +116,21 @@ export class Stitcher<B extends Bitmap> {
   }
 }
 
+function offscreenCanvas(width: number, height: number, from?: OffscreenCanvas): Canvas<ImageBitmap> {
+  const canvas = new OffscreenCanvas(width, height);
+  const context = canvas.getContext('2d');
+  if (!context) throw new Error('no 2D canvas context');
+  if (from) context.drawImage(from, 0, 0);
+  return {
+    copyRows(bitmap, sourceY, targetY, rows) {
+      context.drawImage(bitmap, 0, sourceY, width, rows, 0, targetY, width, rows);
+    },
+    toPng: () => canvas.convertToBlob({ type: 'image/png' }),
+    resized: (rows) => offscreenCanvas(width, rows, canvas),
+  };
+}
+
 export const offscreenImaging: Imaging<ImageBitmap> = {
   decode: (image) => createImageBitmap(image),
-  canvas(width, height) {
-    const canvas = new OffscreenCanvas(width, height);
-    const context = canvas.getContext('2d');
-    if (!context) throw new Error('no 2D canvas context');
-    return {
-      copyRows(bitmap, sourceY, targetY, rows) {
-        context.drawImage(bitmap, 0, sourceY, width, rows, 0, targetY, width, rows);
-      },
-      toPng: () => canvas.convertToBlob({ type: 'image/png' }),
-    };
-  },
+  canvas: (width, height) => offscreenCanvas(width, height),
 };

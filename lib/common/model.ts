@@ -82,6 +82,61 @@ export const PageMetadataSchema = z.object({
 });
 export type PageMetadata = z.infer<typeof PageMetadataSchema>;
 
+const px = z.number().finite().nonnegative();
+const screenIndex = z.number().int().nonnegative();
+const size = z.object({ width: px, height: px });
+
+/** A fixed or sticky element hidden from the second screen on, described without its content (lib/content/fullpage-scroll.ts). */
+export const HiddenElementSchema = z.object({
+  tag: z.string().max(40),
+  id: z.string().max(80).optional(),
+  className: z.string().max(80).optional(),
+  position: z.enum(['fixed', 'sticky']),
+  width: px,
+  height: px,
+  /** Its aria-label, title or the start of its text, cleaned and capped: enough to tell a header from a chat button. */
+  label: z.string().max(40).optional(),
+});
+export type HiddenElement = z.infer<typeof HiddenElementSchema>;
+
+/**
+ * Something the page did while it was captured, at screen `screen` (0-based). 'grew'/'shrank': its height
+ * went `from` → `to` (CSS px); 'scrollMoved': asked to scroll to `asked`, the page stood at `got` (an element
+ * moved it, e.g. content inserted above); 'resized': the window went `from` → `to` (width × rows shown).
+ */
+export const PageChangeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('grew'), screen: screenIndex, from: px, to: px }),
+  z.object({ kind: z.literal('shrank'), screen: screenIndex, from: px, to: px }),
+  z.object({ kind: z.literal('scrollMoved'), screen: screenIndex, asked: px, got: px }),
+  z.object({ kind: z.literal('resized'), screen: screenIndex, from: size, to: size }),
+]);
+export type PageChange = z.infer<typeof PageChangeSchema>;
+
+/** Bounds of a record, so a hostile page cannot bloat it: screens one capture can take, changes kept. */
+export const MAX_RECORDED_SCREENS = 1000;
+export const MAX_RECORDED_CHANGES = 50;
+
+/**
+ * How a full-page screenshot was taken (lib/capture/capture-record.ts): every screen's scroll position asked
+ * and got, the page's size before and after, the pinned elements hidden, what the page did meanwhile, and
+ * how many times the screens were planned again for it. `image` is the rows of the page (CSS px) the image
+ * shows. `mismatch`: the image and the page at the end disagree: the page was `pageHeight` tall, the image
+ * ends at `imageBottom` (the part below is not in it; or, for a page that shrank, the image's bottom shows
+ * rows the page no longer has). A record with no mismatch and no 'scrollMoved' shows the page as it stood.
+ */
+export const CaptureRecordSchema = z.object({
+  screens: z.array(z.object({ asked: px, got: px })).max(MAX_RECORDED_SCREENS),
+  before: size,
+  after: size,
+  window: z.object({ width: px, viewHeight: px }),
+  hidden: z.array(HiddenElementSchema).max(100),
+  changes: z.array(PageChangeSchema).max(MAX_RECORDED_CHANGES),
+  replans: z.number().int().nonnegative(),
+  image: z.object({ top: px, bottom: px }),
+  mismatch: z.object({ imageBottom: px, pageHeight: px }).optional(),
+});
+export type CaptureRecord = z.infer<typeof CaptureRecordSchema>;
+
 export const EvidenceSchema = z.object({
   id: z.string(),
   caseId: z.string(),
@@ -113,6 +168,8 @@ export const EvidenceSchema = z.object({
    * from `first` to `last` of `of` (1-based).
    */
   section: z.object({ first: z.number().int().positive(), last: z.number().int().positive(), of: z.number().int().positive() }).optional(),
+  /** A full-page screenshot's own record of how it was taken; every part of one capture holds the same. */
+  captureRecord: CaptureRecordSchema.optional(),
   /** What the user says this item is ("chat" for a saved conversation). */
   label: z.enum(EVIDENCE_LABELS).optional(),
   /** For a file from disk: its name and its last-modified time (UTC ISO) as the file system gave them. */

@@ -1,8 +1,11 @@
 /**
  * The page's side of a full-page capture, run by the content script on the background's request: bring in
  * lazy images and measure the page, scroll to each screen hiding pinned (fixed or sticky) elements that a
- * screen already showed, and afterwards put back the scroll position and every style it changed.
+ * screen already showed, and afterwards put back the scroll position and every style it changed. Each screen
+ * answers the page's size as it is then and the pinned elements it hid, so the background can see a page that
+ * grows, shrinks or is resized while it is captured (lib/capture/capture-record.ts).
  */
+import { cleanText } from '../common/text';
 
 /** How long to wait for images still loading after the first pass; a slow image must not stall the capture. */
 export const IMAGE_WAIT_CAP_MS = 3000;
@@ -17,7 +20,33 @@ export interface PageMeasure {
   viewHeight: number;
   windowWidth: number;
   devicePixelRatio: number;
+  /** The document's width in CSS px (wider than the window when the page scrolls sideways). */
+  pageWidth: number;
 }
+
+/** The page's size when a screen is shown: what the background compares with the plan. */
+export interface PageSize {
+  height: number;
+  width: number;
+  viewHeight: number;
+  windowWidth: number;
+}
+
+/** A pinned element hidden for the capture, described without its content: only a cleaned, short label. */
+export interface HiddenElement {
+  tag: string;
+  id?: string;
+  className?: string;
+  position: 'fixed' | 'sticky';
+  width: number;
+  height: number;
+  label?: string;
+}
+
+/** At most this many hidden elements are described per capture; a page with more is a page with more. */
+export const MAX_HIDDEN_DESCRIBED = 30;
+const MAX_LABEL = 40;
+const MAX_NAME = 80;
 
 interface SavedStyle {
   element: HTMLElement;
@@ -46,6 +75,8 @@ export class PageCaptureSession {
   private readonly seen = new WeakSet<Element>();
   private abandonTimer: ReturnType<typeof setTimeout> | undefined;
   private restored = false;
+  /** How many hidden elements were described so far (MAX_HIDDEN_DESCRIBED). */
+  private described = 0;
 
   constructor(
     private readonly doc: Document,
@@ -75,22 +106,29 @@ export class PageCaptureSession {
       viewHeight: this.viewHeight(),
       windowWidth: this.win.innerWidth,
       devicePixelRatio: this.win.devicePixelRatio || 1,
+      pageWidth: this.pageWidth(),
     };
   }
 
   /**
    * Scrolls to `y` for screen `index` and answers the scroll position the page really took. From the
    * second screen on, a pinned element that an earlier screen showed is hidden, so a sticky header appears
-   * once; elements are looked at again on every screen, since a header may become fixed mid-capture.
+   * once; elements are looked at again on every screen, since a header may become fixed mid-capture. The
+   * answer also holds the page's size after the screen was painted (content a scroll brought in is counted)
+   * and the elements hidden for this screen for the first time.
    */
-  async showScreen(y: number, index: number): Promise<{ scrollY: number }> {
+  async showScreen(y: number, index: number): Promise<{ scrollY: number; page: PageSize; hidden: HiddenElement[] }> {
     this.keepAlive();
     this.win.scrollTo(0, y);
     await nextFrame(this.win);
-    if (index > 0) this.hideRepeatedPinned();
+    const hidden = index > 0 ? this.hideRepeatedPinned() : [];
     this.rememberInView();
     await painted(this.win);
-    return { scrollY: this.win.scrollY };
+    return {
+      scrollY: this.win.scrollY,
+      page: { height: this.pageHeight(), width: this.pageWidth(), viewHeight: this.viewHeight(), windowWidth: this.win.innerWidth },
+      hidden,
+    };
   }
 
   /** Puts back every style changed, newest first, and the scroll position. Safe to call twice. */
@@ -107,11 +145,18 @@ export class PageCaptureSession {
     this.win.scrollTo(this.scrollOrigin.x, this.scrollOrigin.y);
   }
 
-  private hideRepeatedPinned(): void {
+  /** Hides the pinned elements an earlier screen showed; answers those hidden now for the first time. */
+  private hideRepeatedPinned(): HiddenElement[] {
+    const hidden: HiddenElement[] = [];
     for (const element of this.doc.querySelectorAll<HTMLElement>('body *')) {
       if (!this.seen.has(element) || !this.isPinned(element)) continue;
+      if (this.described < MAX_HIDDEN_DESCRIBED) {
+        hidden.push(describeElement(element, this.win));
+        this.described++;
+      }
       this.setStyle(element, 'visibility', 'hidden');
     }
+    return hidden;
   }
 
   /** Fixed elements are always pinned; a sticky one only while it is stuck at its offset. */
@@ -151,6 +196,10 @@ export class PageCaptureSession {
     return Math.max(this.doc.documentElement.scrollHeight, this.doc.body?.scrollHeight ?? 0);
   }
 
+  private pageWidth(): number {
+    return Math.max(this.doc.documentElement.scrollWidth, this.doc.body?.scrollWidth ?? 0, this.win.innerWidth);
+  }
+
   private viewHeight(): number {
     return this.doc.documentElement.clientHeight || this.win.innerHeight;
   }
@@ -175,4 +224,26 @@ export class PageCaptureSession {
       this.onAbandoned();
     }, ABANDONED_AFTER_MS);
   }
+}
+
+/**
+ * What the record says of a hidden element: its tag, id and classes, position and size, and a short label
+ * (its aria-label or title, else the start of its text) so a reader can tell "the shop's header" from "a
+ * chat button". Every string is cleaned (no invisible or direction characters) and capped.
+ */
+export function describeElement(element: HTMLElement, win: Window): HiddenElement {
+  const rect = element.getBoundingClientRect();
+  const position = win.getComputedStyle(element).position === 'sticky' ? 'sticky' : 'fixed';
+  const id = cleanText(element.id).slice(0, MAX_NAME);
+  const className = cleanText(typeof element.className === 'string' ? element.className : element.getAttribute('class')).slice(0, MAX_NAME);
+  const label = cleanText(element.getAttribute('aria-label') || element.getAttribute('title') || element.textContent).slice(0, MAX_LABEL);
+  return {
+    tag: element.tagName.toLowerCase().replace(/[^a-z0-9-]/g, '').slice(0, 40),
+    ...(id && { id }),
+    ...(className && { className }),
+    position,
+    width: Math.round(rect.width),
+    height: Math.round(rect.height),
+    ...(label && { label }),
+  };
 }

@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { canonicalDigest, CustodyEntrySchema, evidenceMetadata, expectedEvidence, type CustodyEntry } from '../cases/custody';
 import type { Deadline } from '../deadlines';
-import type { CaseRecord, EvidenceRecord, Reading } from '../common/model';
+import { CaptureRecordSchema, type CaseRecord, type EvidenceRecord, type Reading } from '../common/model';
 
 /** Bumped when a reader of an older dossier could misread a newer one. 2: metadata in the log, export entry. */
 export const DOSSIER_FORMAT = 2;
@@ -43,6 +43,8 @@ export const ManifestFileSchema = z.object({
   fileLastModified: z.string().optional(),
   captureId: z.string().optional(),
   image: z.object({ width: z.number(), height: z.number() }).optional(),
+  /** A full-page screenshot's record of how it was taken (lib/capture/capture-record.ts); covered by its custody entry like the rest. */
+  captureRecord: CaptureRecordSchema.optional(),
   htmlArchive: z.object({ originalSha256: hex64, originalBytes: z.number().int().nonnegative(), insertedAt: z.number().int().nonnegative(), insertedBytes: z.number().int().positive() }).optional(),
 });
 export type ManifestFile = z.infer<typeof ManifestFileSchema>;

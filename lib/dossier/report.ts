@@ -12,7 +12,8 @@ import { caseActivity, deadlineStatuses, FACT_EVENTS, type DeadlineStatus } from
 import { describeDue, formatDue, formatEventDate } from '../format/deadline';
 import { RULES, ruleById, type Rule } from '../deadlines/rules';
 import { languageTag, translator, type Locale, type MessageKey, type Translate } from '../i18n';
-import type { EvidenceRecord } from '../common/model';
+import type { CaptureRecord, EvidenceRecord } from '../common/model';
+import { recordMarks } from '../capture/capture-record';
 import { canonicalJson } from '../cases/custody';
 import { formatPageDate } from '../format/page-date';
 import { disagreements, factText, factValue } from '../cases/readings';
@@ -262,6 +263,37 @@ function timelineSection(t: Translate, when: When, { dossier }: ReportInput): st
   );
 }
 
+/**
+ * A full-page screenshot's record (lib/capture/capture-record.ts): its size before and after, first what the
+ * reader must know (a part not in the image, a moved page), then the screens and the elements hidden.
+ */
+function captureRecordHtml(t: Translate, lang: string, record: CaptureRecord): string {
+  const n = (value: number) => new Intl.NumberFormat(lang, { maximumFractionDigits: 0 }).format(value);
+  const marks = recordMarks(record).map((mark) => {
+    const text =
+      mark.kind === 'notInImage' ? t('dossier.report.mark.notInImage', { by: n(mark.by), below: n(mark.below) })
+      : mark.kind === 'noLongerOnPage' ? t('dossier.report.mark.noLongerOnPage', { by: n(mark.by), below: n(mark.below) })
+      : mark.kind === 'moved' ? t('dossier.report.mark.moved', { screen: mark.screen, by: n(mark.by), at: n(mark.at) })
+      : t('dossier.report.mark.replanned', { height: n(mark.height) });
+    return `<p class="${mark.kind === 'replanned' ? 'record-note' : 'record-mark'}" data-record-mark="${mark.kind}"><strong>${esc(text)}</strong></p>`;
+  });
+  if (record.changes.length === 0) marks.push(`<p>${esc(t('dossier.report.recordSteady'))}</p>`);
+  const size = t('dossier.report.recordSize', { n: record.screens.length, before: n(record.before.height), after: n(record.after.height), top: n(record.image.top), bottom: n(record.image.bottom) });
+  const screens = record.screens.map((s) => (s.asked === s.got ? n(s.asked) : `${n(s.asked)} → ${n(s.got)}`)).join(', ');
+  const hidden = record.hidden.map((h) => {
+    const name = `${h.tag}${h.id ? `#${h.id}` : ''}${h.className ? `.${h.className.split(' ').join('.')}` : ''}`;
+    return `${data(name)} (${esc(t(h.position === 'sticky' ? 'dossier.report.pinned.sticky' : 'dossier.report.pinned.fixed'))}, ${n(h.width)}×${n(h.height)})${h.label ? ` “${data(h.label)}”` : ''}`;
+  });
+  const hiddenLine = hidden.length > 0 ? withValueHtml(t('dossier.report.recordHidden', { list: '\u0001' }), hidden.join('; ')) : esc(t('dossier.report.recordNoHidden'));
+  return `${marks.join('')}<p>${esc(size)}</p><p class="muted">${esc(t('dossier.report.recordScreens', { list: screens }))}</p><p class="muted">${hiddenLine}</p>`;
+}
+
+/** A translated sentence with one mark (\u0001) standing for HTML built from page data, already escaped. */
+function withValueHtml(sentence: string, html: string): string {
+  const [before, after = ''] = sentence.split('\u0001');
+  return `${esc(before)}${html}${esc(after)}`;
+}
+
 function evidenceSection(t: Translate, lang: string, { dossier, manifest, thumbnails }: ReportInput): string {
   if (manifest.files.length === 0) return section('evidence', t('dossier.report.evidence'), `<p>${esc(t('dossier.report.noEvidence'))}</p>`);
   const byId = new Map<string, EvidenceRecord>(dossier.evidence.map((e) => [e.id, e]));
@@ -283,6 +315,7 @@ function evidenceSection(t: Translate, lang: string, { dossier, manifest, thumbn
     if (file.viewport) rows.push(row(t('dossier.report.viewport'), esc(t('dossier.report.viewportValue', { width: file.viewport.width, height: file.viewport.height, dpr: file.devicePixelRatio ?? 1 }))));
     if (file.part) rows.push(row(t('dossier.report.part'), esc(t('dossier.report.partValue', { index: file.part.index, count: file.part.count }))));
     if (file.section) rows.push(row(t('dossier.report.section'), esc(t('dossier.report.sectionValue', { first: file.section.first, last: file.section.last, total: file.section.of }))));
+    if (file.captureRecord) rows.push(row(t('dossier.report.record'), captureRecordHtml(t, lang, file.captureRecord)));
     if (file.kind === 'page-html') {
       const scripts = file.htmlArchive ? `${esc(t('dossier.report.scriptsDisabled'))} ${code(file.htmlArchive.originalSha256)}` : esc(t('dossier.report.scriptsLegacy'));
       rows.push(row(t('dossier.report.scripts'), scripts));
@@ -341,6 +374,7 @@ code.term { word-break: normal; }
 .data { overflow-wrap: anywhere; }
 ul { margin: 0; padding-left: 18px; }
 article.item { border: 1px solid #d0d7de; border-radius: 6px; padding: 8px; margin: 0 0 12px; }
+.record-mark { color: #b3261e; margin: 0 0 4px; }
 img.thumb { display: block; max-width: 100%; max-height: 240px; margin: 0 0 8px; border: 1px solid #d0d7de; }
 figure.print { margin: 8px 0 0; } figure.print img { display: block; max-width: 100%; border: 1px solid #d0d7de; } figure.print figcaption { color: #57606a; font-size: 0.9em; margin-top: 4px; }
 tr.met td { background: #eaf7ee; }

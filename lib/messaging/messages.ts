@@ -5,7 +5,7 @@
  * they use lib/messaging/content-protocol.ts.
  */
 import { z } from 'zod';
-import { EVIDENCE_LABELS, PageMetadataSchema, PageReadingSchema } from '../common/model';
+import { EVIDENCE_LABELS, HiddenElementSchema, PageMetadataSchema, PageReadingSchema } from '../common/model';
 import { CAPTURE_ERRORS, SAVE_FROM_PAGE_ERRORS } from './content-protocol';
 
 // Extension (popup, background) → content script.
@@ -156,8 +156,26 @@ export const PageMeasureResponse = z.object({
   viewHeight: z.number().positive().finite(),
   windowWidth: z.number().positive().finite(),
   devicePixelRatio: z.number().positive().finite(),
+  pageWidth: z.number().positive().finite().optional(),
 });
-export const ScreenResponse = z.object({ scrollY: z.number().nonnegative().finite() });
+/**
+ * A screen shown: where the page stood, and (lib/content/fullpage-scroll.ts) its size then and the pinned
+ * elements hidden for it for the first time. A page that does not measure answers `scrollY` only; the capture
+ * then checks only that the screens covered the rows planned.
+ */
+export const ScreenResponse = z.object({
+  scrollY: z.number().nonnegative().finite(),
+  page: z
+    .object({
+      height: z.number().positive().finite(),
+      width: z.number().nonnegative().finite(),
+      viewHeight: z.number().positive().finite(),
+      windowWidth: z.number().positive().finite(),
+    })
+    .optional(),
+  hidden: z.array(HiddenElementSchema).max(100).optional(),
+});
+export type ScreenResponse = z.infer<typeof ScreenResponse>;
 export const RestoreResponse = z.object({ restored: z.literal(true) });
 
 /** Background → extension pages while a capture runs: which step it is at ("screen 3 of 10"). */

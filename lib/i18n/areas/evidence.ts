@@ -69,6 +69,10 @@ export const evidence = defineArea(
     'evidenceList.delete': 'Delete',
     'evidenceList.confirmDelete': 'Delete “{name}” from this case? The custody log will record the deletion.',
     'evidenceList.page': 'Page',
+    'evidenceList.pageChanged': 'The page changed while it was captured',
+    'evidenceList.pageChangedHint': 'The report’s evidence card says how: {what}',
+    'evidenceList.pageChangedReplanned': 'the screens were planned again and the image holds the whole page.',
+    'evidenceList.pageChangedInDoubt': 'part of the page may be missing or repeated in this image.',
     'evidenceList.thumbnailAlt': 'Preview of {name}',
 
     'verify.heading': 'Verify',
@@ -163,6 +167,10 @@ export const evidence = defineArea(
       'evidenceList.delete': '删除',
       'evidenceList.confirmDelete': '要从此案件中删除“{name}”吗？保管链记录会记下这次删除。',
       'evidenceList.page': '页面',
+      'evidenceList.pageChanged': '截取期间页面发生了变化',
+      'evidenceList.pageChangedHint': '报告的证据卡片中有详细说明：{what}',
+      'evidenceList.pageChangedReplanned': '已重新规划截屏，图片包含整个页面。',
+      'evidenceList.pageChangedInDoubt': '图片中可能缺少或重复了页面的一部分。',
       'evidenceList.thumbnailAlt': '{name} 的预览',
 
       'verify.heading': '校验',
@@ -264,6 +272,10 @@ export const evidence = defineArea(
       'evidenceList.delete': 'Удалить',
       'evidenceList.confirmDelete': 'Удалить «{name}» из дела? Журнал цепочки хранения запишет удаление.',
       'evidenceList.page': 'Страница',
+      'evidenceList.pageChanged': 'Страница менялась во время съёмки',
+      'evidenceList.pageChangedHint': 'Подробности — в карточке доказательства в отчёте: {what}',
+      'evidenceList.pageChangedReplanned': 'экраны рассчитаны заново, изображение содержит всю страницу.',
+      'evidenceList.pageChangedInDoubt': 'часть страницы на изображении может отсутствовать или повторяться.',
       'evidenceList.thumbnailAlt': 'Превью: {name}',
 
       'verify.heading': 'Проверка',

@@ -6,8 +6,8 @@ import { captureTab, type CaptureDeps } from '@/lib/capture/capture-tab';
 import { DisputeKitDB } from '@/lib/cases/db';
 import { sha256Hex } from '@/lib/common/hash';
 import type { CaptureProgress, SnapshotResponse } from '@/lib/messaging/messages';
-import type { Bitmap, Imaging } from '@/lib/capture/stitch';
-import { MAX_SCREENS } from '@/lib/capture/fullpage-plan';
+import type { Bitmap, Canvas, Imaging } from '@/lib/capture/stitch';
+import { MAX_REPLANS, MAX_SCREENS } from '@/lib/capture/fullpage-plan';
 
 const ORDER_ID = '8190123456789012';
 const URL_A = `https://www.aliexpress.com/p/order/detail.html?orderId=${ORDER_ID}`;
@@ -18,6 +18,10 @@ interface FakePage {
   windowWidth: number;
   /** Image pixels per CSS pixel (device pixel ratio × zoom). */
   scale: number;
+  /** The page answers its size with each screen, as the real content script does (lib/content/fullpage-scroll.ts). */
+  measures?: boolean;
+  /** Called when a screen is shown, before it answers: a page that grows or moves does it here. */
+  onScreen?: (y: number, index: number) => void;
 }
 
 function snapshot(url = URL_A, order = true): SnapshotResponse {
@@ -39,15 +43,19 @@ interface LabelledBitmap extends Bitmap {
 const labelledImaging: Imaging<LabelledBitmap> = {
   decode: async (blob) => ({ ...(JSON.parse(await blob.text()) as { top: number; width: number; height: number }), close() {} }),
   canvas(width, height) {
-    const rows: number[] = new Array(height).fill(-1);
-    return {
-      copyRows(bitmap, sourceY, targetY, count) {
-        for (let i = 0; i < count; i++) rows[targetY + i] = bitmap.top + sourceY + i;
-      },
-      toPng: async () => new Blob([JSON.stringify({ width, rows })], { type: 'image/png' }),
-    };
+    return labelledCanvas(width, new Array(height).fill(-1));
   },
 };
+
+function labelledCanvas(width: number, rows: number[]): Canvas<LabelledBitmap> {
+  return {
+    copyRows(bitmap, sourceY, targetY, count) {
+      for (let i = 0; i < count; i++) rows[targetY + i] = bitmap.top + sourceY + i;
+    },
+    toPng: async () => new Blob([JSON.stringify({ width, rows })], { type: 'image/png' }),
+    resized: (height) => labelledCanvas(width, Array.from({ length: height }, (_, i) => rows[i] ?? -1)),
+  };
+}
 
 let database: DisputeKitDB;
 let setups = 0;
@@ -75,8 +83,10 @@ function setup(page: FakePage, overrides: Partial<CaptureDeps> = {}, content: Sn
       if (m.type === 'page:snapshot') return content;
       if (m.type === 'fullpage:prepare') return { pageHeight: page.pageHeight, viewHeight: page.viewHeight, windowWidth: page.windowWidth, devicePixelRatio: page.scale };
       if (m.type === 'fullpage:screen') {
+        page.onScreen?.(m.y!, (m as { index?: number }).index ?? 0);
         scrollY = Math.min(m.y!, page.pageHeight - page.viewHeight);
-        return { scrollY };
+        if (!page.measures) return { scrollY };
+        return { scrollY, page: { height: page.pageHeight, width: page.windowWidth, viewHeight: page.viewHeight, windowWidth: page.windowWidth }, hidden: [] };
       }
       return { restored: true };
     },
@@ -298,5 +308,135 @@ describe('full-page capture', () => {
     const result = await captureTab(deps, { tabId: 7, mode: 'fullpage' });
     expect(result.ok && 'section' in result).toBe(false);
     expect((await stitchedRows()).items.every((i) => i.section === undefined)).toBe(true);
+  });
+});
+
+describe('a full-page capture’s own record', () => {
+  it('a page that grows when its bottom is reached is planned again: the image is the final page’s height', async () => {
+    let grown = false;
+    const page: FakePage = { pageHeight: 2400, viewHeight: 800, windowWidth: 1280, scale: 1, measures: true };
+    page.onScreen = (y) => {
+      // An endless list: reaching the bottom the first time loads 1,240 px more.
+      if (!grown && y >= page.pageHeight - page.viewHeight) {
+        grown = true;
+        page.pageHeight += 1240;
+      }
+    };
+    const { deps } = setup(page);
+    expect(await captureTab(deps, { tabId: 7, mode: 'fullpage' })).toMatchObject({ ok: true });
+    const { items, rows } = await stitchedRows();
+    expect(items[0].image).toEqual({ width: 1280, height: 3640 });
+    expect(rows).toEqual(range(3640));
+    const record = items[0].captureRecord!;
+    expect(record.before).toEqual({ width: 1280, height: 2400 });
+    expect(record.after).toEqual({ width: 1280, height: 3640 });
+    expect(record.changes).toEqual([{ kind: 'grew', screen: 2, from: 2400, to: 3640 }]);
+    expect(record.replans).toBe(1);
+    expect(record.image).toEqual({ top: 0, bottom: 3640 });
+    expect(record.mismatch).toBeUndefined();
+    expect(record.screens).toEqual([
+      { asked: 0, got: 0 },
+      { asked: 800, got: 800 },
+      { asked: 1600, got: 1600 },
+      { asked: 2400, got: 2400 },
+      { asked: 2840, got: 2840 },
+    ]);
+  });
+
+  it('content that arrives after the last screen is taken too (the last screen is shown again)', async () => {
+    let shown = 0;
+    const page: FakePage = { pageHeight: 1600, viewHeight: 800, windowWidth: 1280, scale: 2, measures: true };
+    page.onScreen = () => {
+      if (++shown === 3) page.pageHeight = 2000; // the second screen's load lands after it was taken
+    };
+    const { deps } = setup(page);
+    expect(await captureTab(deps, { tabId: 7, mode: 'fullpage' })).toMatchObject({ ok: true });
+    const { items, rows } = await stitchedRows();
+    expect(items[0].image!.height).toBe(4000);
+    expect(rows).toEqual(range(4000));
+    expect(items[0].captureRecord!.changes).toEqual([{ kind: 'grew', screen: 1, from: 1600, to: 2000 }]);
+  });
+
+  it('a page that keeps growing is saved with what was taken and marked: the part below is not in the image', async () => {
+    const page: FakePage = { pageHeight: 2400, viewHeight: 800, windowWidth: 1280, scale: 1, measures: true };
+    page.onScreen = (y) => {
+      if (y >= page.pageHeight - page.viewHeight) page.pageHeight += 1000; // every visit to the bottom adds more
+    };
+    const { deps } = setup(page);
+    expect(await captureTab(deps, { tabId: 7, mode: 'fullpage' })).toMatchObject({ ok: true });
+    const { items, rows } = await stitchedRows();
+    const record = items[0].captureRecord!;
+    expect(record.replans).toBe(MAX_REPLANS);
+    expect(record.mismatch).toBeDefined();
+    expect(record.mismatch!.pageHeight).toBe(page.pageHeight);
+    expect(record.mismatch!.imageBottom).toBe(items[0].image!.height);
+    expect(record.mismatch!.pageHeight).toBeGreaterThan(record.mismatch!.imageBottom);
+    expect(rows).toEqual(range(items[0].image!.height));
+  });
+
+  it('a page that shrinks is planned again for its new height; one that shrinks above a screen taken ends there, marked', async () => {
+    const page: FakePage = { pageHeight: 4000, viewHeight: 800, windowWidth: 1280, scale: 1, measures: true };
+    page.onScreen = (_y, index) => {
+      if (index === 1) page.pageHeight = 3000;
+    };
+    const { deps } = setup(page);
+    expect(await captureTab(deps, { tabId: 7, mode: 'fullpage' })).toMatchObject({ ok: true });
+    let { items, rows } = await stitchedRows();
+    expect(items[0].image!.height).toBe(3000);
+    expect(rows).toEqual(range(3000));
+    expect(items[0].captureRecord!.changes).toEqual([{ kind: 'shrank', screen: 1, from: 4000, to: 3000 }]);
+    expect(items[0].captureRecord!.mismatch).toBeUndefined();
+    await database.evidence.clear();
+
+    const shrinking: FakePage = { pageHeight: 4000, viewHeight: 800, windowWidth: 1280, scale: 1, measures: true };
+    shrinking.onScreen = (_y, index) => {
+      if (index === 3) shrinking.pageHeight = 2000; // below screen 3's top: the screens taken cannot be kept
+    };
+    expect(await captureTab(setup(shrinking).deps, { tabId: 7, mode: 'fullpage' })).toMatchObject({ ok: true });
+    ({ items, rows } = await stitchedRows());
+    expect(items[0].image!.height).toBe(2400);
+    expect(rows).toEqual(range(2400));
+    expect(items[0].captureRecord!.mismatch).toEqual({ imageBottom: 2400, pageHeight: 2000 });
+  });
+
+  it('says when the page moved its own scroll position, and when the window was resized (the image then ends there)', async () => {
+    const page: FakePage = { pageHeight: 4000, viewHeight: 800, windowWidth: 1280, scale: 1, measures: true };
+    const { deps } = setup(page);
+    const send = deps.sendToTab;
+    deps.sendToTab = async (tabId, message) => {
+      const answer = (await send(tabId, message)) as { scrollY?: number; page?: { viewHeight: number } };
+      const m = message as { type: string; index?: number };
+      if (m.type === 'fullpage:screen' && m.index === 1) return { ...answer, scrollY: 950 }; // content inserted above
+      if (m.type === 'fullpage:screen' && m.index === 3) return { ...answer, page: { ...answer.page!, viewHeight: 700 } };
+      return answer;
+    };
+    expect(await captureTab(deps, { tabId: 7, mode: 'fullpage' })).toMatchObject({ ok: true });
+    const { items } = await stitchedRows();
+    const record = items[0].captureRecord!;
+    expect(record.changes).toEqual([
+      { kind: 'scrollMoved', screen: 1, asked: 800, got: 950 },
+      { kind: 'resized', screen: 3, from: { width: 1280, height: 800 }, to: { width: 1280, height: 700 } },
+    ]);
+    expect(items[0].image!.height).toBe(2400);
+    expect(record.mismatch).toEqual({ imageBottom: 2400, pageHeight: 4000 });
+  });
+
+  it('keeps the pinned elements the page said it hid, and puts the record on every part', async () => {
+    const page: FakePage = { pageHeight: 40_000, viewHeight: 1000, windowWidth: 1000, scale: 1, measures: true };
+    const { deps } = setup(page);
+    const send = deps.sendToTab;
+    const header = { tag: 'header', id: 'top', className: 'site-header', position: 'fixed' as const, width: 1000, height: 60, label: 'Shop' };
+    deps.sendToTab = async (tabId, message) => {
+      const answer = (await send(tabId, message)) as object;
+      const m = message as { type: string; index?: number };
+      return m.type === 'fullpage:screen' && m.index === 1 ? { ...answer, hidden: [header] } : answer;
+    };
+    expect(await captureTab(deps, { tabId: 7, mode: 'fullpage' })).toMatchObject({ ok: true });
+    const { items } = await stitchedRows();
+    expect(items).toHaveLength(2);
+    for (const item of items) expect(item.captureRecord!.hidden).toEqual([header]);
+    expect(items[0].captureRecord).toEqual(items[1].captureRecord);
+    expect(items[0].captureRecord!.changes).toEqual([]);
+    expect(items[0].captureRecord!.screens).toHaveLength(40);
   });
 });

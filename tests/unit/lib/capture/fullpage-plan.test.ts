@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { captureScale, MAX_CANVAS_AREA, MAX_CANVAS_SIDE, planScreens, rowCopies, splitIntoParts, MAX_SCREENS, planSection } from '@/lib/capture/fullpage-plan';
+import { captureScale, MAX_CANVAS_AREA, MAX_CANVAS_SIDE, planScreens, rowCopies, splitIntoParts, MAX_SCREENS, planSection, replanSection } from '@/lib/capture/fullpage-plan';
 
 describe('planning the screens of a page', () => {
   it('covers a page of whole screens with no overlap', () => {
@@ -102,5 +102,24 @@ describe('the rows each screen adds', () => {
     expect(planSection(5_000_000, 800, 6249)).toMatchObject({ positions: [4_999_200], top: 4_999_200, bottom: 5_000_000, section: { first: 6250, last: 6250, of: 6250 } });
     // Past the end: the last screen, never nothing.
     expect(planSection(5_000_000, 800, 99_999).positions).toEqual([4_999_200]);
+  });
+});
+
+describe('planning again for a page whose height changed', () => {
+  it('a page that grew keeps the screens taken and adds the new ones; the bottom screen moves down', () => {
+    // Planned for 2400 px: 0, 800, 1600. Screens 0 and 800 taken, then the page is 3640 px.
+    expect(replanSection(3640, 800, 0, [0, 800])).toEqual({ positions: [0, 800, 1600, 2400, 2840], top: 0, bottom: 3640 });
+  });
+
+  it('a page that grew past MAX_SCREENS screens becomes a section of the screens taken and the next ones', () => {
+    const taken = Array.from({ length: 10 }, (_, i) => i * 800);
+    const plan = replanSection((MAX_SCREENS + 50) * 800, 800, 0, taken)!;
+    expect(plan.positions).toHaveLength(MAX_SCREENS);
+    expect(plan.section).toEqual({ first: 1, last: MAX_SCREENS, of: MAX_SCREENS + 50 });
+  });
+
+  it('a page that shrank is planned to its new bottom, unless a screen taken is no longer one of its screens', () => {
+    expect(replanSection(3000, 800, 0, [0, 800])).toEqual({ positions: [0, 800, 1600, 2200], top: 0, bottom: 3000 });
+    expect(replanSection(2000, 800, 0, [0, 800, 1600])).toBeUndefined();
   });
 });
