@@ -59,7 +59,6 @@ export const timestamp = defineArea(
     'timestamp.page.check': 'This page only describes the token. The proof is {token}: {verify} checks it offline, and so does {openssl} with the authority’s certificate.',
     'timestamp.export.stamped': 'Timestamped by {authority} at {time}.',
     'timestamp.export.notStamped': 'The dossier is not timestamped: {reason}',
-    'timestamp.export.off': 'The dossier is not timestamped (trusted timestamps are off in Settings).',
   },
   {
     zh_CN: {
@@ -115,7 +114,6 @@ export const timestamp = defineArea(
       'timestamp.page.check': '本页仅是对令牌的说明，真正的凭证是 {token}：{verify} 可离线校验，{openssl} 配合该机构的证书也可以校验。',
       'timestamp.export.stamped': '已由 {authority} 加盖时间戳，时间：{time}。',
       'timestamp.export.notStamped': '证据档案未加盖时间戳：{reason}',
-      'timestamp.export.off': '证据档案未加盖时间戳（设置中已关闭可信时间戳）。',
     },
     ru: {
       'timestamp.sees': 'Служба штампов времени получает только отпечаток файла SHA-256 (32 байта) и случайное число — ни сам файл, ни страницу, ни заказ. Как и любой сайт, она видит также ваш IP-адрес и время запроса.',
@@ -170,7 +168,6 @@ export const timestamp = defineArea(
       'timestamp.page.check': 'Эта страница лишь описывает штамп. Доказательство — файл {token}: его проверяет {verify} без сети, а также {openssl} с сертификатом службы.',
       'timestamp.export.stamped': 'Штамп времени поставил {authority}: {time}.',
       'timestamp.export.notStamped': 'Досье не заверено штампом времени: {reason}',
-      'timestamp.export.off': 'Досье не заверено штампом времени (доверенные штампы выключены в настройках).',
     },
   },
 );
