@@ -58,7 +58,7 @@ export function TimestampSettings({ t, stored, permissions, save }: { t: Transla
     <form class="contact-form settings-section" data-testid="timestamp-settings" onSubmit={submit}>
       <h2>{t('timestamp.settings.heading')}</h2>
       <p class="hint">{t('timestamp.settings.intro')}</p>
-      <label>
+      <label class="check">
         <input type="checkbox" data-testid="timestamps-enabled" checked={enabled} disabled={!stored} onChange={(e) => setEnabled((e.currentTarget as HTMLInputElement).checked)} />{' '}
         {t('timestamp.settings.enable')}
       </label>
