@@ -2,7 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { describeError } from '@/lib/common/errors';
 import type { MessageKey, Translate } from '@/lib/i18n';
 import type { Settings } from '@/lib/settings/settings';
-import { chosenAuthority, TIMESTAMP_AUTHORITIES } from '@/lib/timestamp';
+// The authorities only: the settings page carries no ASN.1 or CMS code.
+import { chosenAuthority, TIMESTAMP_AUTHORITIES } from '@/lib/timestamp/authorities';
 import type { HostPermissions } from './settings-api';
 
 type Choice = Settings['timestamps'];

@@ -23,7 +23,7 @@ import { makePrints } from './prints';
 import type { PrintImaging } from './stamped-print';
 import { renderHeadTimestampPage, renderReport } from './report';
 import { HEAD_PAGE_PATH, HEAD_TOKEN_PATH, timestampHead, type HeadTimestamping } from './head-timestamp';
-import { tokenBytes } from '../timestamp';
+import { tokenBytes } from '../timestamp/record-schema';
 import { writeZip, type ZipEntry, type ZipOptions, type ZipSink } from './zip-stream';
 
 export interface ExportDeps {

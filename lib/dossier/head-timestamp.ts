@@ -10,7 +10,10 @@
  */
 import { z } from 'zod';
 import type { Settings } from '../settings/settings';
-import { chosenAuthority, requestTimestamp, TIMESTAMP_ERROR_CODES, TimestampError, type TimestampRecord } from '../timestamp';
+// No ASN.1 or CMS code here (pkijs is large): the request module is loaded only when a timestamp is asked for.
+import { chosenAuthority } from '../timestamp/authorities';
+import { TIMESTAMP_ERROR_CODES, TimestampError } from '../timestamp/errors';
+import type { TimestampRecord } from '../timestamp/record-schema';
 import type { Translate } from '../i18n';
 
 export const HEAD_TOKEN_PATH = 'timestamps/custody-head.tsr';
@@ -53,6 +56,7 @@ export async function timestampHead(timestamping: HeadTimestamping | undefined, 
     return { notTimestamped: { reason: why, ...(timestamping?.why === 'no-permission' && { detail: timestamping.host }) } };
   }
   try {
+    const { requestTimestamp } = await import('../timestamp/request');
     return { record: await requestTimestamp(timestamping.url, head, { fetch: timestamping.fetch, timeoutMs: timestamping.timeoutMs ?? HEAD_TIMESTAMP_TIMEOUT_MS }) };
   } catch (error) {
     if (error instanceof TimestampError) return { notTimestamped: { reason: error.code, detail: error.detail.slice(0, 2000) } };

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { canonicalDigest, CustodyEntrySchema, evidenceMetadata, expectedEvidence, type CustodyEntry } from '../cases/custody';
 import type { Deadline } from '../deadlines';
 import type { CaseRecord, EvidenceRecord, Reading } from '../common/model';
-import { timestampRecordSchema } from '../timestamp';
+import { timestampRecordSchema } from '../timestamp/record-schema';
 import { NotTimestampedSchema } from './head-timestamp';
 
 /** Bumped when a reader of an older dossier could misread a newer one. 2: metadata in the log, export entry. */

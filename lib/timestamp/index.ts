@@ -5,6 +5,7 @@
  */
 export { TIMESTAMP_AUTHORITIES, authorityById, chosenAuthority, customAuthority } from './authorities';
 export { TIMESTAMP_ERROR_CODES, TimestampError, type TimestampErrorCode } from './errors';
-export { type TimestampRecord, timestampRecordSchema, tokenBytes, verifyTimestampRecord } from './record';
+export { type TimestampRecord, timestampRecordSchema, tokenBytes } from './record-schema';
+export { verifyTimestampRecord } from './record';
 export { buildTimestampRequest, requestTimestamp } from './request';
 export { verifyTimestampToken } from './token';
