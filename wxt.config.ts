@@ -2,6 +2,8 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { MARKETPLACE_HOST_PATTERNS } from './lib/common/marketplaces';
 
+const TIMESTAMP_OPTIONAL_HOSTS = ['http://*/*', 'https://*/*'];
+
 // The test build ("--mode testing") also asks for <all_urls>: automation cannot click the toolbar icon,
 // so it can never be granted activeTab (../shared/docs/capture-notes.md). The production build never does.
 export default defineConfig({
@@ -10,7 +12,7 @@ export default defineConfig({
   // DISPUTEKIT_OUT lets several checkouts or runs build side by side without replacing each other's output.
   outDir: process.env.DISPUTEKIT_OUT ?? '.output',
   outDirTemplate: '{{browser}}-mv{{manifestVersion}}{{modeSuffix}}',
-  manifest: ({ mode, browser }) => ({
+  manifest: ({ mode, browser, manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
@@ -25,6 +27,10 @@ export default defineConfig({
       },
     },
     host_permissions: mode === 'testing' ? [...MARKETPLACE_HOST_PATTERNS, '<all_urls>'] : [...MARKETPLACE_HOST_PATTERNS],
+    // Trusted timestamps (opt-in): Settings asks for the one host of the authority the user picks, at the click
+    // that turns them on (lib/timestamp/authorities.ts). Any http(s) host can be asked, as the user may enter
+    // an authority of their own; none is held until asked. MV2 (Firefox) has only optional_permissions.
+    ...(manifestVersion === 2 ? { optional_permissions: [...TIMESTAMP_OPTIONAL_HOSTS] } : { optional_host_permissions: [...TIMESTAMP_OPTIONAL_HOSTS] }),
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         // Nothing leaves the machine unless the user exports it.

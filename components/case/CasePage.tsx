@@ -146,7 +146,7 @@ export function CasePage({ api }: { api: CasePageApi }) {
           )}
           <CaseNotes t={t} lang={lang} evidence={evidence} />
           <CaseVerify t={t} lang={lang} verify={() => api.verify(caseId)} />
-          <ExportDossier t={t} caseId={caseId} now={api.now} exportDossier={api.exportDossier} />
+          <ExportDossier t={t} lang={lang} caseId={caseId} now={api.now} exportDossier={api.exportDossier} />
           <CaseStorage t={t} lang={lang} use={storage} />
         </aside>
       </div>

@@ -5,11 +5,12 @@ import { blobSink, downloadBlob, fileHandleSink, saveFilePicker, type BlobSink }
 import { ExportCancelled, type ZipOptions, type ZipSink } from '@/lib/dossier/zip-stream';
 import { describeError } from '@/lib/common/errors';
 import type { Translate } from '@/lib/i18n';
+import { authorityName, notTimestampedText } from '@/lib/dossier/head-timestamp';
 
 type Status =
   | { phase: 'idle' }
   | { phase: 'running'; percent: number }
-  | { phase: 'done'; name: string }
+  | { phase: 'done'; name: string; manifest: Manifest }
   | { phase: 'cancelled' }
   | { phase: 'failed'; detail: string };
 
@@ -19,7 +20,26 @@ const isAbort = (error: unknown) => error instanceof DOMException && error.name 
  * "Export dossier": asks where to save (File System Access API, where the browser has it) and streams the
  * ZIP there; otherwise builds it as a Blob and downloads it. Progress and Cancel while it runs.
  */
-export function ExportDossier({ t, caseId, now, exportDossier }: { t: Translate; caseId: string; now(): Date; exportDossier(caseId: string, sink: ZipSink, options: ZipOptions): Promise<Manifest> }) {
+/** Whether the dossier just made is timestamped: by whom and when, or why not. */
+function TimestampNotice({ t, lang, manifest }: { t: Translate; lang: string | undefined; manifest: Manifest }) {
+  const { headTimestamp, notTimestamped } = manifest.custody;
+  if (headTimestamp) {
+    const time = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'long' }).format(new Date(headTimestamp.summary.genTime));
+    return (
+      <p class="notice ok" role="status" data-testid="timestamp-notice">
+        {t('timestamp.export.stamped', { authority: authorityName(headTimestamp), time })}
+      </p>
+    );
+  }
+  if (!notTimestamped) return null;
+  return (
+    <p class={`notice ${notTimestamped.reason === 'off' ? 'ok' : 'error'}`} role="status" data-testid="timestamp-notice">
+      {notTimestampedText(t, notTimestamped)}
+    </p>
+  );
+}
+
+export function ExportDossier({ t, lang, caseId, now, exportDossier }: { t: Translate; lang?: string; caseId: string; now(): Date; exportDossier(caseId: string, sink: ZipSink, options: ZipOptions): Promise<Manifest> }) {
   const [status, setStatus] = useState<Status>({ phase: 'idle' });
   const controller = useRef<AbortController>();
 
@@ -46,7 +66,7 @@ export function ExportDossier({ t, caseId, now, exportDossier }: { t: Translate;
     setStatus({ phase: 'running', percent: 0 });
     let shown = 0;
     try {
-      await exportDossier(caseId, sink, {
+      const manifest = await exportDossier(caseId, sink, {
         signal: abort.signal,
         onProgress({ done, total }) {
           const percent = total ? Math.floor((done / total) * 100) : 100;
@@ -54,7 +74,7 @@ export function ExportDossier({ t, caseId, now, exportDossier }: { t: Translate;
         },
       });
       if ('result' in sink) downloadBlob(sink.result(), name);
-      setStatus({ phase: 'done', name: savedAs });
+      setStatus({ phase: 'done', name: savedAs, manifest });
     } catch (error) {
       setStatus(error instanceof ExportCancelled ? { phase: 'cancelled' } : { phase: 'failed', detail: describeError(error) });
     } finally {
@@ -83,6 +103,7 @@ export function ExportDossier({ t, caseId, now, exportDossier }: { t: Translate;
           {t('dossier.done', { name: status.name })}
         </p>
       )}
+      {status.phase === 'done' && <TimestampNotice t={t} lang={lang} manifest={status.manifest} />}
       {status.phase === 'cancelled' && (
         <p class="notice ok" role="status" data-testid="dossier-notice">
           {t('dossier.cancelled')}

@@ -14,6 +14,8 @@ import { verifyCase, type VerifyReport } from '../../lib/cases/verify-case';
 import { loadCasePlan, type CasePlanData } from '../../lib/cases/plan';
 import { exportDossier, type ExportDeps } from '../../lib/dossier/export';
 import { offscreenPrintImaging } from '../../lib/dossier/stamped-print';
+import { headTimestamping, type HeadTimestamping } from '../../lib/dossier/head-timestamp';
+import { loadSettings } from '../../lib/settings/settings';
 import type { Manifest } from '../../lib/dossier/manifest';
 import type { ZipOptions, ZipSink } from '../../lib/dossier/zip-stream';
 import { recordLetterSent, saveLetter, type LetterRoute } from '../../lib/letters';
@@ -71,6 +73,8 @@ export interface CasePageDeps {
   storage?: KeyValueArea;
   /** How the dossier's stamped prints are drawn; without it a dossier has none. */
   printImaging?: ExportDeps['printImaging'];
+  /** Whether and where the dossier's custody head is timestamped, read at each export (the settings may change). */
+  timestamping?(): Promise<HeadTimestamping>;
   copy?(text: string): Promise<boolean>;
   openSettings?(): void;
 }
@@ -96,7 +100,10 @@ export function casePageApi(deps: CasePageDeps): CasePageApi {
     saveLetter: (caseId, text, fileName) => saveLetter(importDeps, caseId, text, fileName),
     recordLetterSent: (caseId, route, subject) => recordLetterSent(database, caseId, route, subject, now()),
     verify: (caseId) => verifyCase(database, caseId, now()),
-    exportDossier: (caseId, sink, options) => exportDossier({ database, now, locale: deps.locale, timeZone, extensionVersion: importDeps.extensionVersion, ...(deps.printImaging && { printImaging: deps.printImaging }) }, caseId, sink, options),
+    exportDossier: async (caseId, sink, options) => {
+      const timestamp = await deps.timestamping?.();
+      return exportDossier({ database, now, locale: deps.locale, timeZone, extensionVersion: importDeps.extensionVersion, ...(deps.printImaging && { printImaging: deps.printImaging }), ...(timestamp && { timestamp }) }, caseId, sink, options);
+    },
     rememberOpened: async (caseId) => deps.storage && rememberOpenedCase(deps.storage, database, caseId, now()),
     plan: casePlanApi({ database, now, copy: deps.copy ?? (async () => false), openSettings: deps.openSettings ?? (() => undefined) }),
   };
@@ -120,6 +127,8 @@ export function browserCasePageApi(search: string, locale: Locale, hash = ''): C
     estimate: navigator.storage?.estimate ? () => navigator.storage.estimate() : undefined,
     storage: browser.storage.local,
     printImaging: offscreenPrintImaging,
+    // The settings as they are at the click; the host must still be granted (a restored backup brings the choice, not the permission).
+    timestamping: async () => headTimestamping((await loadSettings(browser.storage.local)).timestamps, (origin) => browser.permissions.contains({ origins: [origin] }), (input, init) => fetch(input, init)),
     copy: (text) => navigator.clipboard.writeText(text).then(() => true, () => false),
     openSettings: () => void browser.runtime.openOptionsPage(),
   });

@@ -6,10 +6,11 @@ import { formatThresholds, LANGUAGE_CHOICES, loadSettings, parseThresholds, save
 import type { SettingsPageApi } from './settings-api';
 import { BackupRestore } from './BackupRestore';
 import { StorageByCase } from './SettingsStorage';
+import { TimestampSettings } from './TimestampSettings';
 
 type Notice = { tone: 'ok' | 'error'; text: string };
 
-/** The settings page: language, the in-page button, notification thresholds, storage, backup and restore. */
+/** The settings page: language, the in-page button, notification thresholds, trusted timestamps, storage, backup and restore. */
 export function Options({ api }: { api: SettingsPageApi }) {
   const [locale, setLocale] = useState(api.locale);
   const t = useMemo(() => translator(locale), [locale]);
@@ -116,6 +117,15 @@ export function Options({ api }: { api: SettingsPageApi }) {
         )}
         <p class="hint">{t('checklist.settings.why')}</p>
       </form>
+
+      <TimestampSettings
+        t={t}
+        stored={settings?.timestamps}
+        permissions={api.permissions}
+        save={async (timestamps) => {
+          setSettings(await saveSettings(api.storage, { timestamps }));
+        }}
+      />
 
       <StorageByCase t={t} lang={lang} read={api.readStorageByCase} {...(api.estimate && { estimate: api.estimate })} />
 

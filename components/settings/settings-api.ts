@@ -31,6 +31,16 @@ export interface SettingsPageApi {
    * notifications and alarm. Database writes need no such call.
    */
   settingsChanged(): void;
+  /**
+   * Optional host permissions (trusted timestamps: the chosen authority's host only). `request` must be called
+   * from the user's click (browsers refuse it otherwise); both resolve to whether the browser did it.
+   */
+  permissions: HostPermissions;
+}
+
+export interface HostPermissions {
+  request(origin: string): Promise<boolean>;
+  remove(origin: string): Promise<boolean>;
 }
 
 export interface SettingsPageDeps {
@@ -42,6 +52,7 @@ export interface SettingsPageDeps {
   estimate?: Estimate;
   now(): Date;
   settingsChanged(): void;
+  permissions: HostPermissions;
 }
 
 /** The settings page's API over one database: the browser's page (below) and tests use it alike. */
@@ -57,6 +68,7 @@ export function settingsPageApi(deps: SettingsPageDeps): SettingsPageApi {
     restoreBackup: (file) => restoreBackup({ database, storage, now }, file),
     now,
     settingsChanged: deps.settingsChanged,
+    permissions: deps.permissions,
   };
 }
 
@@ -70,5 +82,10 @@ export function browserSettingsPageApi(locale: Locale): SettingsPageApi {
     estimate: navigator.storage?.estimate ? () => navigator.storage.estimate() : undefined,
     now: () => new Date(),
     settingsChanged: () => void sendToBackground('deadlines:refresh').catch(() => undefined),
+    permissions: {
+      request: (origin) => browser.permissions.request({ origins: [origin] }),
+      // A host the extension holds anyway (a marketplace's, or the test build's <all_urls>) cannot be removed: nothing to do.
+      remove: (origin) => browser.permissions.remove({ origins: [origin] }).catch(() => false),
+    },
   });
 }

@@ -13,7 +13,10 @@
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { z } from 'zod';
-import { checkChain, checkHoldings, CustodyEntrySchema, type ChainBreak, type CustodyEntry, type ExportEntry } from '../cases/custody';
+import { checkChain, checkHoldings, CustodyEntrySchema, entryHash, type ChainBreak, type CustodyEntry, type ExportEntry } from '../cases/custody';
+import { HEAD_PAGE_PATH, HEAD_TOKEN_PATH, NotTimestampedSchema } from '../dossier/head-timestamp';
+import { TimestampError, timestampRecordSchema, tokenBytes, verifyTimestampRecord } from '../timestamp';
+import type { TimestampSummary } from '../timestamp/token';
 import { createSha256 } from '../common/hash';
 import { ARCHIVE_POLICY } from '../capture/page-archive';
 import { DOSSIER_FORMAT, EVIDENCE_DIR, evidencePath, MANIFEST_PATH, manifestDigest, ManifestSchema, manifestLineMetadata, printPath, REPORT_PATH, type ManifestFile } from '../dossier/manifest';
@@ -53,7 +56,10 @@ export type ChainCheck =
  * The manifest as the verifier reads it: custody entries are taken as they are, so an edited or malformed
  * entry is reported as a break in the chain rather than making the whole dossier unreadable.
  */
-const LooseManifestSchema = ManifestSchema.extend({ custody: z.object({ entries: z.array(z.unknown()), headHash: z.string().nullable() }) });
+const LooseManifestSchema = ManifestSchema.extend({
+  // The timestamp members too: one that does not parse is a problem named below, not an unreadable dossier.
+  custody: z.object({ entries: z.array(z.unknown()), headHash: z.string().nullable(), headTimestamp: z.unknown().optional(), notTimestamped: z.unknown().optional() }),
+});
 type LooseManifest = z.infer<typeof LooseManifestSchema>;
 
 export type DossierVerdict =
@@ -66,8 +72,15 @@ export type DossierVerdict =
       /** Everything else that does not match, one line each: the ZIP, names, metadata, the export entry. */
       problems: string[];
       chain: ChainCheck | null;
+      /** The custody head's trusted timestamp (null: the manifest could not be taken). A failed check is also a problem. */
+      timestamp: TimestampCheck | null;
       ok: boolean;
     };
+
+export type TimestampCheck =
+  | { status: 'ok'; head: string; url: string; summary: TimestampSummary }
+  | { status: 'absent'; why: string }
+  | { status: 'failed' };
 
 const notADossier = (reason: string): DossierVerdict => ({ readable: false, reason });
 
@@ -95,7 +108,7 @@ export async function verifyDossier(source: ZipSource): Promise<DossierVerdict> 
 
   const manifests = byName.get(MANIFEST_PATH) ?? [];
   if (manifests.length === 0) return notADossier(`the ZIP has no ${MANIFEST_PATH}: not a DisputeKit dossier`);
-  if (manifests.length > 1) return { readable: true, manifest: null, files: [], problems, chain: null, ok: false };
+  if (manifests.length > 1) return { readable: true, manifest: null, files: [], problems, chain: null, timestamp: null, ok: false };
   let json: Record<string, unknown>;
   let manifest: LooseManifest;
   try {
@@ -183,6 +196,10 @@ export async function verifyDossier(source: ZipSource): Promise<DossierVerdict> 
     if (result.sha256 !== print.sha256) files.push({ status: 'mismatch', path, expected: print.sha256, actual: result.sha256 });
     else files.push({ status: 'ok', path, sha256: result.sha256, note: `stamped print of ${print.of}, made at export` });
   }
+  const timestamp = await checkHeadTimestamp(source, manifest.custody, logged, byName, unsafe, problems);
+  listed.add(HEAD_TOKEN_PATH);
+  // The page that describes the token, in the user's language: expected beside it, vouched for by nothing (the token is the proof).
+  if (byName.has(HEAD_PAGE_PATH)) listed.add(HEAD_PAGE_PATH);
   // Every item the log says the case holds must be in the dossier.
   for (const [evidenceId] of holdings.missing) files.push({ status: 'missing', path: `${EVIDENCE_DIR}? (${evidenceId})`, evidenceId });
   for (const name of byName.keys()) {
@@ -196,7 +213,74 @@ export async function verifyDossier(source: ZipSource): Promise<DossierVerdict> 
     if (result.damage) problems.push(`DAMAGED ${quoted(REPORT_PATH)}: ${result.damage}`);
     if (result.sha256 !== undefined && result.sha256 !== exportEntry.sha256) problems.push(`REPORT EDITED: ${REPORT_PATH} hashes to ${result.sha256}, the export entry (entry ${exportEntry.seq}) holds ${exportEntry.sha256}`);
   }
-  return { readable: true, manifest, files, problems, chain, ok: problems.length === 0 && chain.ok && files.every((f) => f.status === 'ok') };
+  return { readable: true, manifest, files, problems, chain, timestamp, ok: problems.length === 0 && chain.ok && files.every((f) => f.status === 'ok') };
+}
+
+/** A token is a few kilobytes (requestTimestamp takes no answer over 256 KiB): a larger file is not read. */
+const MAX_TOKEN_FILE_BYTES = 256 * 1024;
+
+const NOT_TIMESTAMPED_WHY: Record<string, string> = {
+  off: 'trusted timestamps were off when it was exported',
+  'no-authority': 'no valid authority was chosen in Settings',
+  'no-permission': 'the authority’s host had not been granted',
+};
+
+/**
+ * The custody head's token (manifest.json `custody.headTimestamp`), checked offline against the head as
+ * recomputed from the log's last entry: a log truncated or rewritten after export has another head, so the
+ * token no longer stamps it. Its signature must hold and its certificate be a time-stamping one; the copy in
+ * timestamps/custody-head.tsr must be the same bytes. No token is not a failure: the dossier is untimestamped.
+ */
+async function checkHeadTimestamp(source: ZipSource, custody: LooseManifest['custody'], logged: CustodyEntry[], byName: Map<string, ZipDirectoryEntry[]>, unsafe: Set<string>, problems: string[]): Promise<TimestampCheck> {
+  const files = byName.get(HEAD_TOKEN_PATH) ?? [];
+  if (custody.headTimestamp === undefined) {
+    if (files.length) problems.push(`TIMESTAMP FILE ${quoted(HEAD_TOKEN_PATH)}: the ZIP holds a token but manifest.json has no custody.headTimestamp`);
+    const not = NotTimestampedSchema.safeParse(custody.notTimestamped);
+    const why = not.success ? (NOT_TIMESTAMPED_WHY[not.data.reason] ?? `the authority failed (${not.data.reason}${not.data.detail ? `: ${not.data.detail}` : ''})`) : 'manifest.json says nothing of a timestamp';
+    return { status: 'absent', why };
+  }
+  const parsed = timestampRecordSchema.safeParse(custody.headTimestamp);
+  if (!parsed.success) {
+    problems.push(`TIMESTAMP UNREADABLE: custody.headTimestamp in manifest.json is not a timestamp record (at ${parsed.error.issues[0]?.path.join('.') || '?'})`);
+    return { status: 'failed' };
+  }
+  const record = parsed.data;
+  const last = logged.at(-1);
+  // Recomputed, not the hash the entry states: an edited entry then cannot lend the token its old hash.
+  const head = last ? entryHash(last) : null;
+  let check: TimestampCheck = { status: 'failed' };
+  if (!head) problems.push('TIMESTAMP: the custody log has no entry for the token to stamp');
+  else {
+    try {
+      check = { status: 'ok', head, url: record.url, summary: await verifyTimestampRecord(record, head) };
+    } catch (error) {
+      if (!(error instanceof TimestampError)) throw error;
+      problems.push(
+        error.code === 'wrong-imprint'
+          ? `TIMESTAMP MISMATCH: the token in custody.headTimestamp does not stamp the custody log's head ${head} (${error.detail}): the log was truncated or rewritten after it was timestamped`
+          : `TIMESTAMP ${error.code.toUpperCase()}: the token in custody.headTimestamp does not hold: ${error.detail}`,
+      );
+    }
+  }
+  if (files.length === 0) problems.push(`MISSING ${HEAD_TOKEN_PATH}: manifest.json holds a head timestamp, the ZIP has no copy of its token`);
+  else if (files.length === 1 && !unsafe.has(HEAD_TOKEN_PATH)) {
+    const [entry] = files;
+    const expected = tokenBytes(record);
+    let same = false;
+    if (entry.size === expected.length && entry.size <= MAX_TOKEN_FILE_BYTES) {
+      const chunks: Uint8Array[] = [];
+      try {
+        await readEntry(source, entry, (c) => chunks.push(c.slice()));
+        const bytes = concat(chunks);
+        same = bytes.length === expected.length && bytes.every((b, i) => b === expected[i]);
+      } catch (error) {
+        if (!(error instanceof EntryDamaged)) throw error;
+        problems.push(`DAMAGED ${quoted(HEAD_TOKEN_PATH)}: ${error.message}`);
+      }
+    }
+    if (!same) problems.push(`TIMESTAMP FILE ${quoted(HEAD_TOKEN_PATH)}: its bytes are not the token in manifest.json's custody.headTimestamp`);
+  }
+  return check;
 }
 
 /** Why a name must not be written to disk as it is, if it must not. */
@@ -324,6 +408,12 @@ export function describeVerdict(verdict: DossierVerdict): { lines: string[]; exi
   });
   lines.push(...verdict.problems);
   const { chain } = verdict;
+  const { timestamp } = verdict;
+  if (timestamp?.status === 'ok') {
+    const { summary, head, url } = timestamp;
+    const signer = [summary.signer.commonName, summary.signer.organization].filter(Boolean).join(', ') || summary.signer.subject;
+    lines.push(`TIMESTAMP OK custody head ${head} stamped at ${summary.genTime} by ${signer}${summary.tsaName ? ` (TSA name ${summary.tsaName})` : ''}, certificate SHA-256 ${summary.signer.sha256}, serial ${summary.serial}, asked of ${url}`);
+  } else if (timestamp?.status === 'absent') lines.push(`NOT TIMESTAMPED: ${timestamp.why}`);
   if (chain?.ok) lines.push(`CHAIN OK ${chain.length} entries, head ${chain.head ?? 'none'}`);
   else if (chain) {
     const why = chain.breaks.map((b) => `entry ${b.seq}: ${b.kind}`);

@@ -8,7 +8,9 @@
  * this export) and manifest.json is built without the export entry, (3) the export entry is appended, holding
  * the report's SHA-256 and manifestDigest (the manifest without its custody member), (4) the entry is added
  * to the manifest's log, which it ends. Steps 1 to 3 run in one read-write transaction, so no capture can
- * slip in between what was read and the entry that vouches for it.
+ * slip in between what was read and the entry that vouches for it. (5) When trusted timestamps are on, the
+ * new head (the export entry's hash) is sent to the authority (lib/dossier/head-timestamp.ts); its token, or
+ * why there is none, goes into the manifest's custody member, and the token into timestamps/.
  */
 import { strToU8 } from 'fflate';
 import { getCaseEvidence, sealCaseRows } from '../cases/cases';
@@ -19,7 +21,9 @@ import { dossierCase } from './gather';
 import { buildManifest, dossierFiles, dossierPrints, MANIFEST_PATH, manifestDigest, REPORT_PATH, type Manifest } from './manifest';
 import { makePrints } from './prints';
 import type { PrintImaging } from './stamped-print';
-import { renderReport } from './report';
+import { renderHeadTimestampPage, renderReport } from './report';
+import { HEAD_PAGE_PATH, HEAD_TOKEN_PATH, timestampHead, type HeadTimestamping } from './head-timestamp';
+import { tokenBytes } from '../timestamp/record-schema';
 import { writeZip, type ZipEntry, type ZipOptions, type ZipSink } from './zip-stream';
 
 export interface ExportDeps {
@@ -33,6 +37,8 @@ export interface ExportDeps {
    * it (Node, tests that do not draw) the dossier has no prints and its report says nothing of them.
    */
   printImaging?: PrintImaging<{ width: number; height: number; close(): void }>;
+  /** Whether and where the custody head is timestamped (from the settings); none: off, nothing is sent. */
+  timestamp?: HeadTimestamping;
 }
 
 /** Thumbnails larger than this are left out of the report: it must stay small enough to open and print. */
@@ -56,10 +62,10 @@ export async function sealDossier(deps: Omit<ExportDeps, 'now'>, caseId: string,
   const thumbnails = await readThumbnails(database, caseId);
   // The prints too (drawing is not a database request either); a screenshot saved in between has none.
   const prints = deps.printImaging ? await makePrints(deps.printImaging, await getCaseEvidence(database, caseId), deps.locale) : undefined;
-  return sealCaseRows(database, caseId, (rows) => {
+  const sealed = await sealCaseRows(database, caseId, (rows) => {
     const dossier = dossierCase(rows, exportedAt);
     const body = buildManifest({ ...dossier, exportedAt, extensionVersion: deps.extensionVersion, ...(prints && { prints }) });
-    const report = renderReport({ dossier, manifest: body, locale: deps.locale, timeZone: deps.timeZone, thumbnails });
+    const report = renderReport({ dossier, manifest: body, locale: deps.locale, timeZone: deps.timeZone, thumbnails, timestamping: deps.timestamp });
     // The bytes writeZip stores (it encodes text entries with the same strToU8).
     const reportSha256 = sha256HexSync(strToU8(report));
     return {
@@ -68,10 +74,21 @@ export async function sealDossier(deps: Omit<ExportDeps, 'now'>, caseId: string,
         const manifest: Manifest = { ...body, custody: { entries: [...body.custody.entries, entry], headHash: entry.hash } };
         const files = dossierFiles(dossier.evidence, dossier.custody).map(({ path, item }): ZipEntry => ({ path, blob: item.blob, mime: item.mime }));
         const printFiles = dossierPrints(dossier.evidence, dossier.custody, prints).map(({ line, blob }): ZipEntry => ({ path: line.path, blob, mime: 'image/png' }));
-        return { manifest, entries: [{ path: REPORT_PATH, text: report }, { path: MANIFEST_PATH, text: `${JSON.stringify(manifest, null, 2)}\n` }, ...files, ...printFiles] };
+        return { manifest, report, files: [...files, ...printFiles], head: entry.hash };
       },
     };
   });
+  if (!sealed) return null;
+  // After the transaction: a request to the authority is not a database request and would end it.
+  const outcome = await timestampHead(deps.timestamp, sealed.head);
+  const manifest: Manifest = { ...sealed.manifest, custody: { ...sealed.manifest.custody, ...('record' in outcome ? { headTimestamp: outcome.record } : { notTimestamped: outcome.notTimestamped }) } };
+  const stamped: ZipEntry[] = [];
+  if (deps.timestamp?.mode === 'on') {
+    // The page says what came of the request the report announces; the token is the proof, as the authority sent it.
+    stamped.push({ path: HEAD_PAGE_PATH, text: renderHeadTimestampPage({ outcome, head: sealed.head, url: deps.timestamp.url, locale: deps.locale, timeZone: deps.timeZone }) });
+    if ('record' in outcome) stamped.push({ path: HEAD_TOKEN_PATH, blob: new Blob([tokenBytes(outcome.record) as BlobPart], { type: 'application/timestamp-reply' }), mime: 'application/timestamp-reply' });
+  }
+  return { manifest, entries: [{ path: REPORT_PATH, text: sealed.report }, { path: MANIFEST_PATH, text: `${JSON.stringify(manifest, null, 2)}\n` }, ...sealed.files, ...stamped] };
 }
 
 export async function exportDossier(deps: ExportDeps, caseId: string, sink: ZipSink, options: ZipOptions = {}): Promise<Manifest> {

@@ -9,6 +9,8 @@ import { z } from 'zod';
 import { canonicalDigest, CustodyEntrySchema, evidenceMetadata, expectedEvidence, type CustodyEntry } from '../cases/custody';
 import type { Deadline } from '../deadlines';
 import { CaptureRecordSchema, type CaseRecord, type EvidenceRecord, type Reading } from '../common/model';
+import { timestampRecordSchema } from '../timestamp/record-schema';
+import { NotTimestampedSchema } from './head-timestamp';
 
 /** Bumped when a reader of an older dossier could misread a newer one. 2: metadata in the log, export entry. */
 export const DOSSIER_FORMAT = 2;
@@ -79,7 +81,16 @@ export const ManifestSchema = z.object({
   files: z.array(ManifestFileSchema),
   prints: z.array(ManifestPrintSchema).optional(),
   readings: z.array(z.object({ at: z.string(), source: z.string(), url: z.string().optional(), order: z.record(z.string(), z.unknown()) })).optional(),
-  custody: z.object({ entries: z.array(CustodyEntrySchema), headHash: z.string().nullable() }),
+  custody: z.object({
+    entries: z.array(CustodyEntrySchema),
+    headHash: z.string().nullable(),
+    // Inside `custody`, which manifestDigest leaves out by design: the token is asked for after the export
+    // entry is written (it stamps that entry's hash, the head), so the entry cannot hold it; it needs no
+    // vouching either, being self-verifying: its imprint must be the head, its signature the authority's.
+    headTimestamp: timestampRecordSchema.optional(),
+    /** Why there is no headTimestamp: the option off, its host not granted, or the authority's failure. */
+    notTimestamped: NotTimestampedSchema.optional(),
+  }),
   deadlines: z.array(
     z.object({ rule: z.string(), label: z.string(), due: z.string(), setBy: z.string(), confidence: z.string(), passed: z.boolean() }),
   ),

@@ -21,6 +21,7 @@ import { formatMoney } from '../format/money';
 import { escapeHtml as esc, escapeText } from './escape';
 import type { DossierCase } from './gather';
 import type { Manifest } from './manifest';
+import { authorityName, HEAD_PAGE_PATH, HEAD_TOKEN_PATH, notTimestampedText, type HeadTimestamping, type HeadTimestampOutcome } from './head-timestamp';
 
 export interface ReportInput {
   dossier: DossierCase;
@@ -30,6 +31,8 @@ export interface ReportInput {
   timeZone: string;
   /** Small thumbnails by evidence id, as data: URLs. */
   thumbnails: Map<string, string>;
+  /** Whether this export's entry is sent to be timestamped once the report is written (none: off). */
+  timestamping?: HeadTimestamping | undefined;
 }
 
 const data = (value: unknown) => `<span class="data">${escapeText(value)}</span>`;
@@ -56,7 +59,7 @@ export function renderReport(input: ReportInput): string {
     deadlineSection(t, when, input),
     timelineSection(t, when, input),
     evidenceSection(t, lang, input),
-    custodySection(t, manifest),
+    custodySection(t, manifest, input.timestamping),
     verifySection(t),
   ];
   return `<!doctype html>
@@ -335,11 +338,79 @@ function evidenceSection(t: Translate, lang: string, { dossier, manifest, thumbn
  * The log as it stood before this export (`manifest` is built without the export entry: this report's own
  * SHA-256 goes into that entry, so the report cannot show the entry's hash), and the entry the export adds.
  */
-function custodySection(t: Translate, manifest: Manifest): string {
+function custodySection(t: Translate, manifest: Manifest, timestamping: HeadTimestamping | undefined): string {
   const { entries, headHash } = manifest.custody;
   const body = `<p>${esc(t('dossier.report.custodyIntro'))}</p>
-<table class="facts">${row(t('dossier.report.custodyHead'), headHash ? code(headHash) : esc(t('dossier.report.custodyEmpty')))}${row(t('dossier.report.custodyLength'), esc(t('dossier.report.custodyEntries', { n: entries.length })))}${row(t('dossier.report.custodyExport'), withCode(t, 'dossier.report.custodyExportValue', FILE_CODES, { seq: entries.length + 1 }))}</table>`;
+<table class="facts">${row(t('dossier.report.custodyHead'), headHash ? code(headHash) : esc(t('dossier.report.custodyEmpty')))}${row(t('dossier.report.custodyLength'), esc(t('dossier.report.custodyEntries', { n: entries.length })))}${row(t('dossier.report.custodyExport'), withCode(t, 'dossier.report.custodyExportValue', FILE_CODES, { seq: entries.length + 1 }))}${row(t('timestamp.report.row'), timestampPlan(t, timestamping))}</table>`;
   return section('custody', t('dossier.report.custody'), body);
+}
+
+/**
+ * What the report can say of the timestamp: only what was known before it was written. The token stamps the
+ * export entry, which holds this report's SHA-256, so the report cannot hold the token's answer; when one was
+ * asked for, it points to the page written after (renderHeadTimestampPage) and to the token.
+ */
+function timestampPlan(t: Translate, timestamping: HeadTimestamping | undefined): string {
+  const plan = timestamping ?? { mode: 'off', why: 'off' };
+  if (plan.mode === 'off') return `<span data-testid="timestamp-plan">${esc(notTimestampedText(t, { reason: plan.why, ...(plan.why === 'no-permission' && { detail: plan.host }) }))}</span>`;
+  return withCode(t, 'timestamp.report.requested', { url: plan.url, page: HEAD_PAGE_PATH, token: HEAD_TOKEN_PATH, verify: 'npm run verify' });
+}
+
+export interface HeadTimestampPageInput {
+  outcome: HeadTimestampOutcome;
+  /** The hash that was sent: the export entry's. */
+  head: string;
+  url: string;
+  locale: Locale;
+  timeZone: string;
+}
+
+/**
+ * timestamps/custody-head.html: what came of the timestamp the report announces, in the user's language: the
+ * authority (its certificate's name and organisation, the name the token gives), the time in UTC and in the
+ * user's zone, the serial and the certificate's fingerprint; or that there is none, and why. A description,
+ * not the proof: the token beside it is, and `npm run verify` checks it.
+ */
+export function renderHeadTimestampPage({ outcome, head, url, locale, timeZone }: HeadTimestampPageInput): string {
+  const t = translator(locale);
+  const lang = languageTag(locale);
+  const title = t('timestamp.page.title');
+  let body: string;
+  if ('record' in outcome) {
+    const { summary } = outcome.record;
+    const local = new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone, timeZoneName: 'short' }).format(new Date(summary.genTime));
+    const rows = [
+      row(t('timestamp.page.authority'), data(authorityName(outcome.record))),
+      ...(summary.tsaName ? [row(t('timestamp.page.tsaName'), data(summary.tsaName))] : []),
+      row(t('timestamp.page.url'), `<code class="url">${esc(url)}</code>`),
+      row(t('timestamp.page.timeUtc'), code(summary.genTime)),
+      row(t('timestamp.page.timeLocal'), `${esc(local)} ${data(timeZone)}`),
+      row(t('timestamp.page.serial'), code(summary.serial)),
+      row(t('timestamp.page.fingerprint'), code(summary.signer.sha256)),
+      row(t('timestamp.page.head'), code(head)),
+    ];
+    body = `<p data-testid="timestamp-result">${esc(t('timestamp.page.stamped'))}</p><table class="facts">${rows.join('\n')}</table>`;
+  } else {
+    const rows = [row(t('timestamp.page.reason'), `${esc(notTimestampedText(t, outcome.notTimestamped))}${outcome.notTimestamped.detail ? `<br>${code(outcome.notTimestamped.detail)}` : ''}`), row(t('timestamp.page.url'), `<code class="url">${esc(url)}</code>`), row(t('timestamp.page.head'), code(head))];
+    body = `<p data-testid="timestamp-result">${esc(t('timestamp.page.notStamped'))}</p><table class="facts">${rows.join('\n')}</table>`;
+  }
+  const check = withCode(t, 'timestamp.page.check', { token: 'custody-head.tsr', verify: 'npm run verify', openssl: 'openssl ts -verify' });
+  return `<!doctype html>
+<html lang="${esc(lang)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<title>${esc(title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<h1>${esc(title)}</h1>
+${body}
+<p>${check}</p>
+</body>
+</html>
+`;
 }
 
 function verifySection(t: Translate): string {

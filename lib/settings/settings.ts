@@ -28,6 +28,19 @@ export const SettingsSchema = z.object({
     ),
     DEFAULT_NOTIFY_BEFORE_HOURS,
   ),
+  /**
+   * Trusted timestamps (RFC 3161): off unless the user switches them on in Settings, which also asks for the
+   * chosen authority's host (lib/timestamp/authorities.ts). `authority` is an id of TIMESTAMP_AUTHORITIES or
+   * 'custom' with `customUrl`. A stored value that does not parse falls back to this default: off.
+   */
+  timestamps: z._default(
+    z.object({
+      enabled: z.boolean(),
+      authority: z.string().check(z.maxLength(64)),
+      customUrl: z.optional(z.string().check(z.maxLength(2048))),
+    }),
+    { enabled: false, authority: 'freetsa' },
+  ),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

@@ -62,3 +62,9 @@ export function customAuthority(text: string): TimestampAuthority | undefined {
   url.hash = '';
   return { id: 'custom', url: url.href, permission: `${url.protocol}//${url.hostname}/*`, operator: url.hostname, descriptionKey: 'timestamp.authority.custom' };
 }
+
+/** The authority a settings choice names (`{ authority: id | 'custom', customUrl }`); undefined when it names none. */
+export function chosenAuthority(choice: { authority: string; customUrl?: string | undefined }): TimestampAuthority | undefined {
+  if (choice.authority === 'custom') return choice.customUrl === undefined ? undefined : customAuthority(choice.customUrl);
+  return authorityById(choice.authority);
+}

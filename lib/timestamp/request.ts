@@ -10,7 +10,8 @@ import { AlgorithmIdentifier, ContentInfo, MessageImprint, PKIStatus, TimeStampR
 import { cryptoEngine } from './engine';
 import { TimestampError } from './errors';
 import { OID } from './oids';
-import { type TimestampRecord, recordOf } from './record';
+import { recordOf } from './record';
+import type { TimestampRecord } from './record-schema';
 import { parseDer, verifyTimestampToken } from './token';
 
 const TIMESTAMP_QUERY_TYPE = 'application/timestamp-query';

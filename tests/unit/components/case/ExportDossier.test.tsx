@@ -5,9 +5,9 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ExportDossier } from '@/components/case/ExportDossier';
-import { exportDossier } from '@/lib/dossier/export';
+import { exportDossier, type ExportDeps } from '@/lib/dossier/export';
 import { DisputeKitDB } from '@/lib/cases/db';
-import { translator } from '@/lib/i18n';
+import { translator, type Locale } from '@/lib/i18n';
 import { CASE_ID, caseWithCapture } from '../../support/case-fixture';
 
 const NAME = 'export-dossier-test';
@@ -29,9 +29,9 @@ afterEach(async () => {
   await Dexie.delete(NAME);
 });
 
-async function show() {
-  const deps = { database, now: () => NOW, locale: 'en' as const, timeZone: 'UTC', extensionVersion: '0.1.0' };
-  await act(async () => render(<ExportDossier t={translator('en')} caseId={CASE_ID} now={deps.now} exportDossier={(caseId, sink, options) => exportDossier(deps, caseId, sink, options)} />, root));
+async function show(extra: Partial<ExportDeps> = {}, locale: Locale = 'en') {
+  const deps = { database, now: () => NOW, locale, timeZone: 'UTC', extensionVersion: '0.1.0', ...extra };
+  await act(async () => render(<ExportDossier t={translator(locale)} caseId={CASE_ID} now={deps.now} exportDossier={(caseId, sink, options) => exportDossier(deps, caseId, sink, options)} />, root));
 }
 async function settle() {
   for (let i = 0; i < 20; i++) await act(() => new Promise((resolve) => setTimeout(resolve, 10)));
@@ -86,5 +86,28 @@ describe('the Export dossier button', () => {
     expect(byTestId('dossier-notice')!.getAttribute('role')).toBe('alert');
     expect(byTestId('dossier-notice')!.textContent).toContain('The dossier could not be exported. Nothing was saved.');
     expect(aborted).toBe(true);
+  });
+});
+
+describe('the export says whether the dossier is timestamped', () => {
+  it('off: saved, and not timestamped by choice', async () => {
+    await show();
+    await act(async () => byTestId('export-dossier')!.click());
+    await settle();
+    expect(byTestId('timestamp-notice')!.textContent).toBe('Not timestamped: trusted timestamps are turned off in Settings.');
+  });
+
+  it('the authority out of reach: the dossier is still saved, and the notice says why, in the UI language', async () => {
+    let asked = 0;
+    const offline = (async () => {
+      asked++;
+      throw new TypeError('Failed to fetch');
+    }) as typeof fetch;
+    await show({ timestamp: { mode: 'on', url: 'https://freetsa.org/tsr', fetch: offline } }, 'zh_CN');
+    await act(async () => byTestId('export-dossier')!.click());
+    await settle();
+    expect(asked).toBe(1);
+    expect(byTestId('dossier-notice')!.textContent).toMatch(/^证据档案已保存：/);
+    expect(byTestId('timestamp-notice')!.textContent).toBe('证据档案未加盖时间戳：无法连接时间戳机构（没有网络，或服务器已停止服务）。');
   });
 });

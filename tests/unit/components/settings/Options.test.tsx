@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Options } from '@/components/settings/Options';
 import { settingsPageApi, type SettingsPageApi, type SettingsPageDeps } from '@/components/settings/settings-api';
 import { DisputeKitDB } from '@/lib/cases/db';
-import { loadSettings } from '@/lib/settings/settings';
+import { loadSettings, saveSettings } from '@/lib/settings/settings';
 import { caseWithCapture } from '../../support/case-fixture';
 import { until } from '../../support/wait';
 
@@ -23,6 +23,7 @@ async function show(overrides: Partial<SettingsPageDeps> = {}) {
     extensionVersion: '0.1.0',
     now: () => new Date('2026-11-22T12:00:00.000Z'),
     settingsChanged: vi.fn(),
+    permissions: hostPermissions(true),
     ...overrides,
   });
   root = document.createElement('div');
@@ -31,6 +32,13 @@ async function show(overrides: Partial<SettingsPageDeps> = {}) {
   await act(async () => new Promise((r) => setTimeout(r, 20)));
   return api;
 }
+/** The browser's permission prompt, answered `grant`; every origin asked for or removed is kept. */
+function hostPermissions(grant: boolean) {
+  const asked: string[] = [];
+  const removed: string[] = [];
+  return { asked, removed, request: async (origin: string) => (asked.push(origin), grant), remove: async (origin: string) => (removed.push(origin), true) };
+}
+
 const byTestId = (id: string) => root.querySelector(`[data-testid="${id}"]`) as HTMLElement;
 
 async function change(element: HTMLElement, apply: () => void) {
@@ -95,5 +103,96 @@ describe('the settings page', () => {
     await change(input, () => Object.defineProperty(input, 'files', { value: [file], configurable: true }));
     await until(() => root.querySelector('[data-testid="restore-report"]'), 'the restore report');
     expect(byTestId('restore-file-name').textContent).toBe('disputekit-backup-2026-11-22.zip');
+  });
+});
+
+describe('trusted timestamps in settings', () => {
+  async function input(element: HTMLInputElement, value: string) {
+    await act(async () => {
+      element.value = value;
+      element.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+  }
+  async function save() {
+    await act(async () => {
+      byTestId('save-timestamps').click();
+    });
+    await act(async () => new Promise((r) => setTimeout(r, 20)));
+  }
+
+  it('are off by default: nothing chosen, no host asked for, and saving keeps them off', async () => {
+    await fakeBrowser.storage.local.clear();
+    const permissions = hostPermissions(true);
+    await show({ permissions });
+    const box = byTestId('timestamps-enabled') as HTMLInputElement;
+    expect(box.checked).toBe(false);
+    expect(byTestId('timestamp-authority')).toBeNull();
+    await save();
+    expect(permissions.asked).toEqual([]);
+    expect((await loadSettings(fakeBrowser.storage.local)).timestamps).toEqual({ enabled: false, authority: 'freetsa' });
+    expect(byTestId('timestamp-notice').textContent).toBe('Saved. Timestamps are off: nothing is sent anywhere.');
+  });
+
+  it('switched on with a listed authority: asks for exactly that host, says what the authority sees, and stores the choice', async () => {
+    await fakeBrowser.storage.local.clear();
+    const permissions = hostPermissions(true);
+    await show({ permissions });
+    const box = byTestId('timestamps-enabled') as HTMLInputElement;
+    await change(box, () => (box.checked = true));
+    const select = byTestId('timestamp-authority') as HTMLSelectElement;
+    expect([...select.options].map((o) => o.value)).toEqual(['freetsa', 'digicert', 'sectigo', 'globalsign', 'entrust', 'custom']);
+    await change(select, () => (select.value = 'digicert'));
+    expect(byTestId('timestamp-sees').textContent).toContain('only the file’s SHA-256 fingerprint (32 bytes) and a random number');
+    expect(byTestId('timestamp-authority-description').textContent).toContain('DigiCert');
+    expect(permissions.asked).toEqual([]);
+    await save();
+    expect(permissions.asked).toEqual(['http://timestamp.digicert.com/*']);
+    expect((await loadSettings(fakeBrowser.storage.local)).timestamps).toEqual({ enabled: true, authority: 'digicert' });
+    expect(byTestId('timestamp-notice').textContent).toBe('Saved. Each export will be timestamped by timestamp.digicert.com.');
+  });
+
+  it('an address of the user’s own: asks for its host only (no port, no path), and stores the address', async () => {
+    await fakeBrowser.storage.local.clear();
+    const permissions = hostPermissions(true);
+    await show({ permissions });
+    const box = byTestId('timestamps-enabled') as HTMLInputElement;
+    await change(box, () => (box.checked = true));
+    const select = byTestId('timestamp-authority') as HTMLSelectElement;
+    await change(select, () => (select.value = 'custom'));
+    await input(byTestId('timestamp-url') as HTMLInputElement, 'ftp://tsa.example/');
+    await save();
+    expect(permissions.asked).toEqual([]);
+    expect(byTestId('timestamp-notice').textContent).toBe('Enter an address that starts with http:// or https://.');
+    await input(byTestId('timestamp-url') as HTMLInputElement, ' http://127.0.0.1:8318/tsr ');
+    await save();
+    expect(permissions.asked).toEqual(['http://127.0.0.1/*']);
+    expect((await loadSettings(fakeBrowser.storage.local)).timestamps).toEqual({ enabled: true, authority: 'custom', customUrl: 'http://127.0.0.1:8318/tsr' });
+  });
+
+  it('the browser says no: nothing is stored, and the page says why', async () => {
+    await fakeBrowser.storage.local.clear();
+    const permissions = hostPermissions(false);
+    await show({ permissions, locale: 'ru', uiLanguage: 'ru' });
+    const box = byTestId('timestamps-enabled') as HTMLInputElement;
+    await change(box, () => (box.checked = true));
+    await save();
+    expect(permissions.asked).toEqual(['https://freetsa.org/*']);
+    expect((await loadSettings(fakeBrowser.storage.local)).timestamps.enabled).toBe(false);
+    expect(byTestId('timestamp-notice').textContent).toBe('DisputeKit не получил разрешения обращаться к freetsa.org, поэтому настройки не изменены.');
+  });
+
+  it('switched off again: stored off, and the authority’s host is given back', async () => {
+    await fakeBrowser.storage.local.clear();
+    await saveSettings(fakeBrowser.storage.local, { timestamps: { enabled: true, authority: 'sectigo' } });
+    const permissions = hostPermissions(true);
+    await show({ permissions });
+    const box = byTestId('timestamps-enabled') as HTMLInputElement;
+    expect(box.checked).toBe(true);
+    expect((byTestId('timestamp-authority') as HTMLSelectElement).value).toBe('sectigo');
+    await change(box, () => (box.checked = false));
+    await save();
+    expect((await loadSettings(fakeBrowser.storage.local)).timestamps).toEqual({ enabled: false, authority: 'sectigo' });
+    expect(permissions.removed).toEqual(['http://timestamp.sectigo.com/*']);
+    expect(permissions.asked).toEqual([]);
   });
 });

@@ -52,7 +52,7 @@ describe('making a backup', () => {
     const entries = await files(zip);
     const manifest = JSON.parse(new TextDecoder().decode(entries['backup.json']));
     expect(manifest).toMatchObject({ format: BACKUP_FORMAT, version: 1, exportedAt: '2026-11-22T12:00:00.000Z', extensionVersion: '0.1.0', dbVersion: DB_VERSION });
-    expect(manifest.settings).toEqual({ language: 'ru', notifyBeforeHours: [48], pageButton: false });
+    expect(manifest.settings).toEqual({ language: 'ru', notifyBeforeHours: [48], pageButton: false, timestamps: { enabled: false, authority: 'freetsa' } });
     expect(manifest.currentCase).toEqual({ caseId: CASE_ID, at: '2026-11-21T10:00:00.000Z' });
     const local = await snapshot(database);
     for (const table of ['cases', 'events', 'checklist', 'custody', 'contacts', 'sentNotifications', 'readings'] as const) {
@@ -88,7 +88,7 @@ describe('restoring a backup', () => {
     const outcome = await restoreBackup({ database: target, storage: storage() }, zip);
     expect(outcome.ok).toBe(true);
     expect(await snapshot(target)).toEqual(expected);
-    expect(await loadSettings(storage())).toEqual({ language: 'ru', notifyBeforeHours: [48], pageButton: false });
+    expect(await loadSettings(storage())).toEqual({ language: 'ru', notifyBeforeHours: [48], pageButton: false, timestamps: { enabled: false, authority: 'freetsa' } });
     expect(await getCurrentCaseId(storage())).toBe(CASE_ID);
     const message = restoreMessage(t, outcome, 'en');
     expect(message.tone).toBe('ok');

@@ -8,7 +8,7 @@ import { loadSettings, saveSettings, SETTINGS_KEY } from '@/lib/settings/setting
 describe('the language setting', () => {
   it('defaults to Auto, also for settings stored before it existed', async () => {
     await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { pageButton: false, notifyBeforeHours: [24] } });
-    expect(await loadSettings(fakeBrowser.storage.local)).toEqual({ language: 'auto', pageButton: false, notifyBeforeHours: [24] });
+    expect(await loadSettings(fakeBrowser.storage.local)).toEqual({ language: 'auto', pageButton: false, notifyBeforeHours: [24], timestamps: { enabled: false, authority: 'freetsa' } });
   });
 
   it('refuses a language it has no strings for', async () => {
