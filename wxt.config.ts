@@ -33,6 +33,17 @@ export default defineConfig({
     }),
   }),
   hooks: {
+    // The marketplaces' content scripts run on every marketplace page the user opens, so they are kept small
+    // (issue 13, .size-limit.mjs): they take the browser's own promise-based API (Chrome MV3, Firefox) instead of
+    // webextension-polyfill (~3 kB gzipped). What they use of it needs none: sendMessage and storage return
+    // promises natively, and their message listener answers through sendResponse (lib/content/content-script.ts).
+    // The background and the pages keep the polyfill.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.every((entrypoint) => entrypoint.type === 'content-script')) return;
+      const alias = config.resolve?.alias;
+      if (Array.isArray(alias)) config.resolve!.alias = alias.filter((entry: { find: unknown }) => entry.find !== 'wxt/browser');
+      else if (alias) delete (alias as Record<string, string>)['wxt/browser'];
+    },
     // WXT takes the toolbar tooltip from the popup's <title>; the tooltip is translated, the title is not.
     'build:manifestGenerated': (_wxt, manifest) => {
       const action = manifest.action ?? manifest.browser_action;
