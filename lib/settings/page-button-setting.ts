@@ -9,8 +9,9 @@ export const SETTINGS_KEY = 'settings';
 export const PAGE_BUTTON_DEFAULT = true;
 
 /** Whether the user wants the in-page button; the default when the stored settings are missing or odd. */
-export async function readPageButtonSetting(storage: { get(key: string): Promise<Record<string, unknown>> }): Promise<boolean> {
-  const stored: unknown = (await storage.get(SETTINGS_KEY))[SETTINGS_KEY];
+// `area`, not `storage`: WXT's auto-imports take a free-looking `storage` for its storage module and would bundle it.
+export async function readPageButtonSetting(area: { get(key: string): Promise<Record<string, unknown>> }): Promise<boolean> {
+  const stored: unknown = (await area.get(SETTINGS_KEY))[SETTINGS_KEY];
   const value = stored && typeof stored === 'object' ? (stored as Record<string, unknown>).pageButton : undefined;
   return typeof value === 'boolean' ? value : PAGE_BUTTON_DEFAULT;
 }
