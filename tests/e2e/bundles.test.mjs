@@ -11,6 +11,8 @@ import { ROOT, TEST_BUILD } from './harness.mjs';
 
 const MARKETPLACES = ['aliexpress', 'taobao', 'yandex-market'];
 const ZOD_AND_DEXIE = ['IDBKeyRange', 'superRefine', '_zod', 'invalid_type', 'too_big'];
+// The polyfill's table of API arities; wxt/storage's migration log.
+const POLYFILL_AND_STORAGE = ['fallbackToNoCallback', 'Storage migration'];
 const script = (name) => readFileSync(join(TEST_BUILD, 'content-scripts', `${name}.js`), 'utf8');
 const source = (path) => readFileSync(join(ROOT, path), 'utf8');
 
@@ -56,11 +58,15 @@ describe('what a marketplace content script carries', () => {
       // internals and its issue codes.
       for (const marker of ZOD_AND_DEXIE) assert.ok(!code.includes(marker), `${marketplace}.js carries ${marker}`);
     });
+
+    it(`${marketplace}: neither webextension-polyfill nor wxt/storage (wxt.config.ts)`, () => {
+      for (const marker of POLYFILL_AND_STORAGE) assert.ok(!code.includes(marker), `${marketplace}.js carries ${marker}`);
+    });
   }
 
   it('the markers are real: the background carries the database, full zod and every reader’s addresses', () => {
     const background = readFileSync(join(TEST_BUILD, 'background.js'), 'utf8');
-    for (const marker of ZOD_AND_DEXIE) assert.ok(background.includes(marker), `background.js lacks ${marker}`);
+    for (const marker of [...ZOD_AND_DEXIE, ...POLYFILL_AND_STORAGE]) assert.ok(background.includes(marker), `background.js lacks ${marker}`);
     // The recorder, shared by all marketplaces' pages, knows every endpoint.
     const recorder = script('page-data');
     for (const marketplace of MARKETPLACES) for (const name of endpointNames(marketplace)) assert.ok(recorder.includes(name), `page-data.js lacks ${name}`);
