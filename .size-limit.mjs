@@ -1,14 +1,18 @@
 // `npm run size`: the size budget of every bundle of the production build (gzip, kB = 1000 bytes), read from the
 // build's own files (scripts/bundles.mjs). A marketplace page loads its isolated content script and the page-data
 // recorder, so they are budgeted together. Budgets are the sizes measured on 2026-12-02 plus ~5% (content scripts) or ~10% (the rest) headroom;
-// issue 13's target for a marketplace's content scripts is 30 kB, which its reader (17-21 kB alone) and zod/mini
-// (~8 kB, the readers' own checks) do not yet allow: tighten these as the scripts shrink, never loosen them quietly.
+// issue 13's target for a marketplace's content scripts is 30 kB, and no content budget is above it. With no zod
+// in them (plain checks, lib/common/reading-check.ts), the button's strings sent by the background in one
+// language, the browser's own API instead of webextension-polyfill, no wxt/storage and no catalogue dating
+// (wxt.config.ts), they measure AliExpress 27.7, Taobao 29.8, Yandex Market 25.7 (with the recorder's 2.0); the
+// reader is 17-21 kB of that. Tighten these as the scripts shrink, never loosen them quietly.
 import { bundles, MARKETPLACE_SCRIPTS, RECORDER_SCRIPT } from './scripts/bundles.mjs';
 
 const LIMITS = {
-  aliexpress: '46 kB',
-  taobao: '48 kB',
-  'yandex-market': '44 kB',
+  aliexpress: '29 kB',
+  // +5% would be 31.2: held to the target instead.
+  taobao: '30 kB',
+  'yandex-market': '27 kB',
   background: '171 kB',
   popup: '183 kB',
   case: '215 kB',

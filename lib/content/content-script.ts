@@ -5,6 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Runtime } from 'webextension-polyfill';
 import { PageCaptureSession } from './fullpage-scroll';
 // The protocol's types only: its code (and zod) stays out of the content script (lib/messaging/content-protocol.ts).
 import type { ReplyOf } from '../messaging/protocol';
@@ -114,12 +115,20 @@ export function pageHandlers(data: PageDataInbox, reader: MarketplaceReader, doc
   };
 }
 
-/** Only this extension's background and pages may ask; the page itself cannot reach this listener. */
+/**
+ * Only this extension's background and pages may ask; the page itself cannot reach this listener. The answer
+ * goes back through `sendResponse` (and `true`, "an answer will follow"): content scripts use the browser's own
+ * API, without webextension-polyfill (wxt.config.ts), and Chrome does not take a returned promise as the answer.
+ * A handler that fails answers nothing: the sender's askTab rejects (no answer), as for any failed step.
+ */
 export function listenForPageRequests(data: PageDataInbox, reader: MarketplaceReader): void {
   const handlers = pageHandlers(data, reader);
-  browser.runtime.onMessage.addListener((message, sender) => {
+  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender, sendResponse: (answer?: unknown) => void): true | undefined => {
     if (sender.id !== browser.runtime.id) return undefined;
-    return answerTabRequest(handlers, message);
+    const answer = answerTabRequest(handlers, message);
+    if (!answer) return undefined;
+    answer.then(sendResponse, () => sendResponse(undefined));
+    return true;
   });
 }
 

@@ -9,14 +9,13 @@
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { pageButton } from '../i18n/areas/page-button';
-import { resolveLocale } from '../i18n/locale';
+import { PAGE_BUTTON_KEYS, type PageButtonKey } from '../i18n/areas/page-button-keys';
 import { translatorOf, type Params } from '../i18n/translate';
 import { isSaveFromPageReply, sendFromContent } from '../messaging/content-protocol';
 import type { PageReading } from '../common/model';
 import { orderOfPage } from '../readers/page-order';
 import type { MarketplaceReader } from '../readers/marketplace-reader';
-import { loadSettings } from '../settings/settings';
+import { readPageButtonSetting } from '../settings/page-button-setting';
 
 export const PAGE_BUTTON_TAG = 'disputekit-page-button';
 /** Set on the host while a full-page capture runs (a style on the host would lose to the root's !important). */
@@ -39,14 +38,16 @@ button { font: inherit; cursor: pointer; border-radius: 6px; }
 .error { color: #a40e26; }
 `;
 
-/** The button's own strings (lib/i18n/areas/page-button.ts): the only text a content script carries. */
-type PageButtonKey = keyof typeof pageButton.en;
+/**
+ * The button's own strings (lib/i18n/areas/page-button.ts), in the user's language: the background sends them
+ * ('strings:pageButton'), so the content script carries no language's table.
+ */
 export type PageButtonTranslate = (key: PageButtonKey, params?: Params) => string;
 
 /** The message of a save's error; one the button cannot get (none today) reads as the general failure. */
 function errorKey(error: string): PageButtonKey {
   const key = `error.${error}`;
-  return key in pageButton.en ? (key as PageButtonKey) : 'error.internal';
+  return (PAGE_BUTTON_KEYS as readonly string[]).includes(key) ? (key as PageButtonKey) : 'error.internal';
 }
 
 export interface MountedButton {
@@ -141,8 +142,10 @@ export function withoutPageButton<T>(doc: Document, fn: () => T): T {
  */
 export function pageButtonController(ctx: ContentScriptContext, reader: MarketplaceReader): (reading: PageReading | null) => void {
   let mounted: MountedButton | undefined;
-  // Read once per page: whether the button is on, and the language it speaks.
-  let enabled: Promise<{ on: boolean; t: PageButtonTranslate }> | undefined;
+  // Read once per page: whether the button is on, and its strings in the user's language (from the background;
+  // without them, as when the background cannot answer, a save could not work either: no button, asked again on
+  // the next reading).
+  let enabled: Promise<{ on: true; t: PageButtonTranslate } | { on: false }> | undefined;
   let onOrderPage = false;
   ctx.onInvalidated(() => mounted?.remove());
   return (reading) => {
@@ -155,15 +158,20 @@ export function pageButtonController(ctx: ContentScriptContext, reader: Marketpl
       mounted = undefined;
       return;
     }
-    const uiLanguage = browser.i18n.getUILanguage();
-    const translate = (locale: ReturnType<typeof resolveLocale>) => translatorOf(pageButton[locale], locale);
-    enabled ??= loadSettings(browser.storage.local).then(
-      (s) => ({ on: s.pageButton, t: translate(resolveLocale(s.language, uiLanguage)) }),
-      () => ({ on: true, t: translate(resolveLocale('auto', uiLanguage)) }),
-    );
-    void enabled.then(({ on, t }) => {
-      if (!on || !onOrderPage || mounted || ctx.isInvalid) return;
-      mounted = mountPageButton(document, t, () => sendFromContent('order:saveFromPage'));
+    enabled ??= readPageButtonSetting(browser.storage.local)
+      .catch(() => true)
+      .then(async (on) => {
+        if (!on) return { on: false } as const;
+        const { locale, strings } = await sendFromContent('strings:pageButton');
+        return { on: true, t: translatorOf(strings, locale) } as const;
+      })
+      .catch(() => {
+        enabled = undefined;
+        return { on: false } as const;
+      });
+    void enabled.then((state) => {
+      if (!state.on || !onOrderPage || mounted || ctx.isInvalid) return;
+      mounted = mountPageButton(document, state.t, () => sendFromContent('order:saveFromPage'));
     });
   };
 }

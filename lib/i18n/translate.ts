@@ -1,7 +1,8 @@
 /**
  * Turning a message table into text: the locales, how a browser language picks one, and the translator over
  * any table of messages. Apart from the catalogues (./index.ts) so a content script can translate its own
- * few strings (./areas/page-button.ts) without carrying every screen's text.
+ * few strings (./areas/page-button.ts, sent by the background in the user's language) without carrying any
+ * screen's text.
  */
 import type { PluralForms } from './catalogue';
 

@@ -15,6 +15,7 @@ import { makeThumbnail } from '../capture/thumbnail';
 import { checkDeadlines, type DeadlineCheckResult } from '../deadlines/check/deadline-check';
 import { translator } from '../i18n';
 import { currentLocale } from '../i18n/locale';
+import { pageButtonStrings } from '../i18n/areas/page-button';
 import { notificationTarget } from '../deadlines/check/notifications';
 import { openCase } from '../cases/open-case-tab';
 import { userTimeZone } from '../common/time';
@@ -158,6 +159,11 @@ export const backgroundRoutes: BackgroundRoutes = {
   // The in-page button: the request carries nothing; the background re-reads the sender's tab.
   'order:saveFromPage': (_request, sender) =>
     saveOrderFromPage({ ...browserCaptureDeps(), storage: browser.storage.local, captureShortcut, isMarketplaceUrl, limiter: pageSaves }, sender.tab),
+  // The in-page button's strings in the user's language (Settings, or the browser's when "Auto").
+  'strings:pageButton': async () => {
+    const locale = await currentLocale();
+    return { locale, strings: pageButtonStrings(locale) };
+  },
 };
 
 /**

@@ -9,6 +9,8 @@
  */
 import { browser } from 'wxt/browser';
 import type { ContentToBackground, FieldsArgs, ReplyOf, RequestOf, TabMessage } from './protocol';
+import { PAGE_BUTTON_KEYS } from '../i18n/areas/page-button-keys';
+import { LOCALE_NAMES } from '../i18n/translate';
 
 /** The port an open popup keeps to its tab's content script, to hear 'page:changed'. */
 export const PAGE_WATCH_PORT = 'disputekit:page-watch';
@@ -58,9 +60,17 @@ export function isSaveFromPageReply(value: unknown): value is ReplyOf<'order:sav
   );
 }
 
+/** The in-page button's strings in one language, checked key by key (the schema: PageButtonStringsResponse). */
+export function isPageButtonStringsReply(value: unknown): value is ReplyOf<'strings:pageButton'> {
+  if (!isObject(value) || !(LOCALE_NAMES as readonly unknown[]).includes(value.locale)) return false;
+  const { strings } = value;
+  return isObject(strings) && PAGE_BUTTON_KEYS.every((key) => typeof strings[key] === 'string');
+}
+
 /** Every message a content script may send, with the check of its reply. */
 const REPLY_CHECKS: { [N in ContentToBackground]: (reply: unknown) => reply is ReplyOf<N> } = {
   'order:saveFromPage': isSaveFromPageReply,
+  'strings:pageButton': isPageButtonStringsReply,
 };
 
 /** A content script asks the background; resolves with the checked reply, rejects when there is none. */

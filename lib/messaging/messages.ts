@@ -7,6 +7,8 @@
 import { z } from 'zod';
 import { EVIDENCE_LABELS, HiddenElementSchema, PageMetadataSchema, PageReadingSchema } from '../common/model';
 import { CAPTURE_ERRORS, SAVE_FROM_PAGE_ERRORS } from './content-protocol';
+import { PAGE_BUTTON_KEYS } from '../i18n/areas/page-button-keys';
+import { LOCALE_NAMES } from '../i18n/translate';
 
 // Extension (popup, background) → content script.
 export const ReadPageRequest = z.object({ type: z.literal('page:read') });
@@ -112,6 +114,14 @@ export const SaveOrderFromPageResponse = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(false), error: z.enum(SAVE_FROM_PAGE_ERRORS), detail: z.string().optional() }),
 ]);
 export type SaveOrderFromPageResponse = z.infer<typeof SaveOrderFromPageResponse>;
+
+// Content script → background: the in-page button's strings, in the user's language only (the content script
+// carries no language's table; lib/i18n/areas/page-button.ts). `locale`: for the translator's plural rules.
+export const PageButtonStringsRequest = z.strictObject({ type: z.literal('strings:pageButton') });
+export const PageButtonStringsResponse = z.object({
+  locale: z.enum(LOCALE_NAMES),
+  strings: z.object(Object.fromEntries(PAGE_BUTTON_KEYS.map((key) => [key, z.string()])) as Record<(typeof PAGE_BUTTON_KEYS)[number], z.ZodString>),
+});
 
 /** The sender fields that tell a content script's message apart; the same shape in Chrome and Firefox. */
 export interface ContentSenderLike {

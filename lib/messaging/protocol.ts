@@ -33,6 +33,7 @@ export const PROTOCOL = {
   'orders:saveAll': { to: 'background', from: 'extension-page', request: m.SaveOrdersRequest, reply: m.SaveOrdersResponse },
   'deadlines:refresh': { to: 'background', from: 'extension-page', request: m.DeadlinesRefreshRequest, reply: m.DeadlinesRefreshResponse },
   'order:saveFromPage': { to: 'background', from: 'marketplace-content-script', request: m.SaveOrderFromPageRequest, reply: m.SaveOrderFromPageResponse },
+  'strings:pageButton': { to: 'background', from: 'marketplace-content-script', request: m.PageButtonStringsRequest, reply: m.PageButtonStringsResponse },
   'page:read': { to: 'tab', request: m.ReadPageRequest, reply: m.ReadPageResponse },
   'page:snapshot': { to: 'tab', request: m.SnapshotRequest, reply: m.SnapshotResponse },
   'page:selection': { to: 'tab', request: m.SelectionRequest, reply: m.SelectionResponse },

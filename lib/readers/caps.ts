@@ -4,12 +4,13 @@
  * strings cut to MAX_TEXT), and the reading says what was cut (`truncated`). Only length is forgiven: any
  * other fault (an order id that is not an id, a date that is not a date) still fails the schema, as before.
  */
-import { MAX_COUNTDOWNS, MAX_ITEMS, MAX_ORDERS, MAX_TEXT, MAX_TRACKING } from '../common/reading';
+import { MAX_COUNTDOWNS, MAX_ITEMS, MAX_ORDERS, MAX_TRACKING, MAX_TRUNCATED } from '../common/reading-terms';
+import { MAX_TEXT } from '../common/text';
 
 /** The lists a reading caps, by their key. */
 const LIST_CAPS: Record<string, number> = { orders: MAX_ORDERS, items: MAX_ITEMS, tracking: MAX_TRACKING, countdowns: MAX_COUNTDOWNS };
 /** The most notes of what was cut (the schema's own cap on `truncated`). */
-export const MAX_TRUNCATION_NOTES = 200;
+export const MAX_TRUNCATION_NOTES = MAX_TRUNCATED;
 // Readers build plain objects a few levels deep; anything deeper is not theirs and is left to the schema.
 const MAX_DEPTH = 8;
 

@@ -4,7 +4,9 @@
  * background, the popup's tests and the command-line tools. Pure, like the readers themselves.
  */
 import { platformForUrl, type Platform } from '../common/marketplaces';
-import { PageReadingSchema, type PageReading } from '../common/reading';
+import type { PageReading } from '../common/reading';
+import { checkPageReading } from '../common/reading-check';
+import { MAX_TRUNCATED } from '../common/reading-terms';
 import type { ApiEndpoint, ApiResponse } from './api';
 import { capReading } from './caps';
 
@@ -40,8 +42,8 @@ export function readPageWith(reader: MarketplaceReader, doc: Document, href: str
   if (!platform || !reader.platforms.includes(platform)) return null;
   try {
     const { value, truncated } = capReading(reader.read(doc, href, now, responses));
-    const parsed = PageReadingSchema.safeParse(value);
-    if (parsed.success) return truncated.length ? { ...parsed.data, truncated: [...(parsed.data.truncated ?? []), ...truncated].slice(0, 200) } : parsed.data;
+    const parsed = checkPageReading(value);
+    if (parsed.success) return truncated.length ? { ...parsed.data, truncated: [...(parsed.data.truncated ?? []), ...truncated].slice(0, MAX_TRUNCATED) } : parsed.data;
   } catch {
     // fall through: reported below as an unreadable page of this platform
   }

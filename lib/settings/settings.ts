@@ -1,11 +1,13 @@
 /**
  * The user's settings, one zod schema kept in storage.local under one key. Other features add their fields
  * to `SettingsSchema` (each with a default), so an older stored object still parses and gains the new ones.
- * `zod/mini`: the content scripts read the settings too (the in-page button: whether it shows, its language).
+ * `zod/mini`. The content scripts do not carry this schema: they read the one field they need in plain code
+ * (./page-button-setting.ts).
  */
 import * as z from 'zod/mini';
+import { PAGE_BUTTON_DEFAULT, SETTINGS_KEY } from './page-button-setting';
 
-export const SETTINGS_KEY = 'settings';
+export { SETTINGS_KEY };
 
 /** Hours before a deadline at which a notification is sent: 7 days, 3 days, 1 day, 6 hours. */
 export const DEFAULT_NOTIFY_BEFORE_HOURS = [168, 72, 24, 6];
@@ -19,7 +21,7 @@ export type LanguageChoice = (typeof LANGUAGE_CHOICES)[number];
 export const SettingsSchema = z.object({
   language: z._default(z.enum(LANGUAGE_CHOICES), 'auto'),
   /** Show the "Save order to DisputeKit" button on recognised order pages. */
-  pageButton: z._default(z.boolean(), true),
+  pageButton: z._default(z.boolean(), PAGE_BUTTON_DEFAULT),
   /** Distinct, positive, largest first; empty means "no notifications". */
   notifyBeforeHours: z._default(
     z.pipe(

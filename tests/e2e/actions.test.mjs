@@ -91,6 +91,7 @@ describe('one action from anywhere', () => {
     ext = await launchExtension();
     await serve(ext.context, `**/p/order/detail.html?orderId=${ORDER_ID}`, fixture('aliexpress/order-detail.html'));
     await serve(ext.context, `**/p/order/detail.html?orderId=${ORDER_ID}&script=clicks`, withScript(fixture('aliexpress/order-detail.html')));
+    await serve(ext.context, `**/p/order/detail.html?orderId=${ORDER_ID}&lang=*`, fixture('aliexpress/order-detail.html'));
     await serve(ext.context, `**/p/order/detail.html?orderId=${OTHER_ORDER}`, hostilePage());
     await serve(ext.context, 'https://track.example/**', '<!doctype html><title>Parcel LP00123456789</title><h1>In transit</h1><p>Arrived at sorting centre.</p>');
     await serve(ext.context, `${CHAT_URL}*`, `<!doctype html><title>Messages</title><div id="chat"><p>${CHAT_LINES[0]}</p><p>${CHAT_LINES[1]}</p></div>`);
@@ -157,6 +158,24 @@ describe('one action from anywhere', () => {
     assert.deepEqual(events.map((e) => e.type), ['case-opened', 'evidence-captured']);
     const current = await ext.sw.evaluate(() => chrome.storage.local.get('currentCase'));
     assert.equal(current.currentCase.caseId, ORDER_CASE, 'the order became the current case');
+  });
+
+  it('the in-page button speaks the language chosen in Settings: the background sends it those strings only', async () => {
+    const setLanguage = (language) => ext.sw.evaluate(async (language) => {
+      const { settings } = await chrome.storage.local.get('settings');
+      await chrome.storage.local.set({ settings: { ...settings, language } });
+    }, language);
+    try {
+      for (const [language, label] of [['ru', 'Сохранить заказ в DisputeKit'], ['zh_CN', '保存订单到 DisputeKit']]) {
+        await setLanguage(language);
+        const { page } = await openTab(ext, `${ORDER_URL}&lang=${language}`);
+        const button = await waitUntil(() => pageButtonPart(page, 'page-button'), (part) => part?.text === label, { what: `the button in ${language}` });
+        assert.equal(button.text, label);
+        await page.close();
+      }
+    } finally {
+      await setLanguage('auto');
+    }
   });
 
   it('a page whose own script presses the in-page button five times saves nothing (only the user’s click saves)', async () => {

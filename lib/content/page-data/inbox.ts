@@ -2,22 +2,29 @@
  * The isolated content script's side of the page-data recorder (./recorder.ts): it takes the recorded
  * responses from the page's world and keeps the ones the readers may use. They are untrusted input, exactly
  * like the page's markup (the page can send these events itself, with anything in them): each is a JSON
- * string parsed with a schema and the same caps as the recorder's, and a response the page could not have
- * fetched from that endpoint is ignored: its URL must be https, match an endpoint of this page's marketplace
+ * string parsed and checked field by field (recordedResponse), with the same caps as the recorder's, and a
+ * response the page could not have fetched from that endpoint is ignored: its URL must be https, match an endpoint of this page's marketplace
  * (lib/readers/endpoints.ts), and be on this page's site. Nothing in it is ever run or used as markup: the
  * readers only parse its body as data (lib/readers/api.ts apiBody).
  */
-import * as z from 'zod/mini';
 import { platformForUrl, type Platform } from '../../common/marketplaces';
 import { endpointOf, MAX_RESPONSE_CHARS, MAX_RESPONSES, type ApiEndpoint, type ApiResponse } from '../../readers/api';
 import { MAX_PAYLOAD_CHARS, MAX_RECORDED_CHARS, MAX_RESPONSE_URL_CHARS, PAGE_DATA_EVENT, PAGE_DATA_REQUEST_EVENT } from './protocol';
 
-// zod/mini: this runs in every marketplace page (z.number() refuses Infinity and NaN).
-export const RecordedResponseSchema = z.strictObject({
-  url: z.string().check(z.minLength(1), z.maxLength(MAX_RESPONSE_URL_CHARS)),
-  body: z.string().check(z.minLength(1), z.maxLength(MAX_RESPONSE_CHARS)),
-  at: z.optional(z.number().check(z.nonnegative())),
-});
+const isText = (value: unknown, max: number): value is string => typeof value === 'string' && value.length >= 1 && value.length <= max;
+
+/**
+ * One recorded response as the recorder sends it, or undefined for anything else: exactly `url` and `body`
+ * (non-empty, within their caps) and optionally `at` (a finite time ≥ 0), no other key. Plain code, as it runs
+ * in every marketplace page; its test holds it to the zod schema it replaced.
+ */
+export function recordedResponse(raw: unknown): { url: string; body: string; at?: number } | undefined {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
+  const { url, body, at, ...others } = raw as Record<PropertyKey, unknown>;
+  if (Object.keys(others).length || !isText(url, MAX_RESPONSE_URL_CHARS) || !isText(body, MAX_RESPONSE_CHARS)) return undefined;
+  if (at === undefined) return { url, body };
+  return typeof at === 'number' && Number.isFinite(at) && at >= 0 ? { url, body, at } : undefined;
+}
 
 /** Taobao and Tmall are one marketplace family: one reader, shared APIs (lib/readers/taobao/endpoints.ts). */
 function family(platform: Platform): Platform[] {
@@ -78,12 +85,12 @@ export class PageDataInbox {
     } catch {
       return false;
     }
-    const parsed = RecordedResponseSchema.safeParse(raw);
-    if (!parsed.success) return false;
-    const { url, body } = parsed.data;
+    const response = recordedResponse(raw);
+    if (!response) return false;
+    const { url, body } = response;
     if (!endpointForPage(url, this.pageHref(), this.endpoints)) return false;
     // A time from the page is only an order: one from the future cannot put itself ahead of what comes later.
-    const at = Math.min(parsed.data.at ?? this.now(), this.now());
+    const at = Math.min(response.at ?? this.now(), this.now());
     if (this.kept.some((r) => r.url === url && r.at === at && r.body === body)) return false;
     this.kept.push({ url, body, at });
     this.totalChars += body.length;

@@ -1,9 +1,13 @@
 import { defineArea } from '../area';
+import type { Locale } from '../translate';
+import type { PageButtonKey, PageButtonStrings } from './page-button-keys';
 
 /**
  * The in-page "Save order to DisputeKit" button (lib/content/page-button.ts): its labels, and the answers a save
- * from it can get (lib/capture/page-button-save.ts), which the popup shows too. The only text the content
- * scripts carry, so keep it to what the button says; every other screen reads these from the full catalogue.
+ * from it can get (lib/capture/page-button-save.ts), which the popup shows too. The content scripts do not carry
+ * this table: the background sends a page's button the strings of the user's language (message
+ * 'strings:pageButton'), so keep it to what the button says; every other screen reads these from the full catalogue.
+ * Its keys are ./page-button-keys.ts, the list the content script checks what it receives against.
  */
 export const pageButton = defineArea(
   {
@@ -21,7 +25,7 @@ export const pageButton = defineArea(
     'error.pageChanged': 'The page changed while it was being captured. Nothing was saved; try again.',
     'error.storageFull': 'There is no room left to save evidence. Free some disk space and try again; nothing already saved was lost.',
     'error.internal': 'Something went wrong. Nothing was saved.',
-  },
+  } satisfies Record<PageButtonKey, string>,
   {
     zh_CN: {
       'actions.pageButton': '保存订单到 DisputeKit',
@@ -57,3 +61,8 @@ export const pageButton = defineArea(
     },
   },
 );
+
+/** The button's strings in `locale`: what the background answers 'strings:pageButton' with. */
+export function pageButtonStrings(locale: Locale): PageButtonStrings {
+  return pageButton[locale];
+}

@@ -4,7 +4,7 @@
  * first (../shared/docs/marketplace-pages.md, "Strategy").
  */
 import type { Dispute, OrderEvent, OrderFacts, Strategy } from '../../common/model';
-import { ORDER_EVENTS } from '../../common/reading';
+import { ORDER_EVENTS } from '../../common/reading-terms';
 
 export type OrderDraft = Omit<OrderFacts, 'orderId'> & { orderId?: string };
 export type Item = OrderFacts['items'][number];

@@ -6,7 +6,8 @@
  * expected field, the DOM-walking ones are not run at all. A strategy that throws counts as finding nothing.
  */
 import type { OrderEvent, OrderFacts, Strategy } from '../../common/model';
-import { ORDER_EVENTS, OrderFactsSchema } from '../../common/reading';
+import { checkOrderFacts } from '../../common/reading-check';
+import { ORDER_EVENTS } from '../../common/reading-terms';
 
 export type Findings = Partial<Omit<OrderFacts, 'sources'>>;
 export type Step = readonly [Strategy, () => Findings | undefined];
@@ -81,9 +82,9 @@ export function combine(steps: readonly Step[], expected: Expected = EXPECTED): 
 
   // The builders keep every field within the schema; should one still slip (a drifted page writing
   // something odd), that field (or that one event) is dropped and reported missing rather than losing the page.
-  const checked = OrderFactsSchema.safeParse(order);
+  const checked = checkOrderFacts(order);
   if (!checked.success) {
-    for (const issue of checked.error.issues) {
+    for (const issue of checked.issues) {
       const field = issue.path[0] as Field | 'sources' | 'events' | undefined;
       if (!field || field === 'orderId') return { missing: ['orderId', ...expected] };
       if (field === 'sources' || !(field in order)) continue;

@@ -11,7 +11,7 @@
  * used: they are generated and change every release.
  */
 import type { OrderEvent, OrderFacts, PageReading, Strategy } from '../../common/model';
-import { ORDER_EVENTS } from '../../common/reading';
+import { ORDER_EVENTS } from '../../common/reading-terms';
 import type { ApiResponse } from '../api';
 import type { MarketplaceAddresses, MarketplaceReader } from '../marketplace-reader';
 import { YANDEX_MARKET_ENDPOINTS } from './endpoints';

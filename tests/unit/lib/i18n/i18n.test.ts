@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { LOCALES, localeFor, translator } from '@/lib/i18n';
 import { AREAS } from '@/lib/i18n/areas';
 import { pageButton } from '@/lib/i18n/areas/page-button';
+import { PAGE_BUTTON_KEYS } from '@/lib/i18n/areas/page-button-keys';
 import { translatorOf } from '@/lib/i18n/translate';
 import { en } from '@/lib/i18n/en';
 
@@ -42,8 +43,10 @@ describe('translations', () => {
     for (const key of manifestKeys) expect(keys).toContain(key);
   });
 
-  it('the in-page button’s own table (all a content script carries) has every key in all three languages, as the full catalogue has them', () => {
+  it('the in-page button’s own table (sent to a content script in the user’s language) has every key in all three languages, as the full catalogue has them', () => {
     const keys = Object.keys(pageButton.en).sort();
+    // The keys the content script checks what it receives against.
+    expect([...PAGE_BUTTON_KEYS].sort()).toEqual(keys);
     for (const locale of ['en', 'zh_CN', 'ru'] as const) {
       expect(Object.keys(pageButton[locale]).sort(), locale).toEqual(keys);
       const t = translatorOf(pageButton[locale], locale);

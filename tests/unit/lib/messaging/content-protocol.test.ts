@@ -2,8 +2,9 @@
 import { build } from 'esbuild';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { answerTabRequest, isSaveFromPageReply, sendFromContent, tabRequest, type TabHandlers } from '@/lib/messaging/content-protocol';
-import { SaveOrderFromPageResponse } from '@/lib/messaging/messages';
+import { pageButton } from '@/lib/i18n/areas/page-button';
+import { answerTabRequest, isPageButtonStringsReply, isSaveFromPageReply, sendFromContent, tabRequest, type TabHandlers } from '@/lib/messaging/content-protocol';
+import { PageButtonStringsResponse, SaveOrderFromPageResponse } from '@/lib/messaging/messages';
 import { PROTOCOL, type TabMessage } from '@/lib/messaging/protocol';
 
 const TAB_MESSAGES = (Object.keys(PROTOCOL) as (keyof typeof PROTOCOL)[]).filter((n): n is TabMessage => PROTOCOL[n].to === 'tab');
@@ -63,6 +64,23 @@ describe('what a content script accepts from the extension', () => {
   it('its check of the in-page button’s reply agrees with the reply’s schema', () => {
     for (const reply of REPLIES) expect(isSaveFromPageReply(reply), JSON.stringify(reply)).toBe(SaveOrderFromPageResponse.safeParse(reply).success);
   });
+
+  it('its check of the button’s strings agrees with their schema', () => {
+    const { ['error.internal']: _dropped, ...incomplete } = pageButton.ru;
+    const replies: unknown[] = [
+      ...(['en', 'zh_CN', 'ru'] as const).map((locale) => ({ locale, strings: pageButton[locale] })),
+      { locale: 'ru', strings: { ...pageButton.ru, extra: 'x' } },
+      { locale: 'de', strings: pageButton.en },
+      { locale: 'en' },
+      { locale: 'en', strings: null },
+      { locale: 'en', strings: incomplete },
+      { locale: 'en', strings: { ...pageButton.en, 'actions.close': 42 } },
+      { strings: pageButton.en },
+      null,
+      'en',
+    ];
+    for (const reply of replies) expect(isPageButtonStringsReply(reply), JSON.stringify(reply)).toBe(PageButtonStringsResponse.safeParse(reply).success);
+  });
 });
 
 describe('the content script’s router', () => {
@@ -115,6 +133,7 @@ describe('the content side’s bundle', () => {
       logLevel: 'silent',
     });
     const inputs = Object.keys(result.metafile.inputs);
-    expect(inputs).toEqual(['lib/messaging/content-protocol.ts']);
+    // The button's string keys and the locale names, no language's strings.
+    expect(inputs.sort()).toEqual(['lib/i18n/areas/page-button-keys.ts', 'lib/i18n/translate.ts', 'lib/messaging/content-protocol.ts']);
   });
 });

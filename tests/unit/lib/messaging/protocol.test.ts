@@ -1,7 +1,10 @@
 // The message protocol: declarations, typed senders and the background's router table.
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { browser } from 'wxt/browser';
+import { pageButton } from '@/lib/i18n/areas/page-button';
 import { backgroundRoutes, handleBackgroundMessage } from '@/lib/messaging/background-router';
+import { saveSettings } from '@/lib/settings/settings';
 import {
   askTab,
   MessageError,
@@ -37,6 +40,7 @@ function recordingRoutes() {
     'orders:saveAll': record('orders:saveAll', { ok: false, error: 'notOrderPage' }),
     'deadlines:refresh': record('deadlines:refresh', { badge: '' }),
     'order:saveFromPage': record('order:saveFromPage', { ok: false, error: 'rateLimited' }),
+    'strings:pageButton': record('strings:pageButton', { locale: 'en', strings: {} }),
   };
   return { routes, calls };
 }
@@ -107,6 +111,22 @@ describe('the router', () => {
     const content = { id: fakeBrowser.runtime.id, url: tab.url, frameId: 0, tab };
     expect(handleBackgroundMessage({ type: 'capture:tab', tabId: 5, mode: 'fullpage' }, content)).toBeUndefined();
     expect(handleBackgroundMessage({ type: 'deadlines:refresh' }, content)).toBeUndefined();
+  });
+
+  it('gives the in-page button its strings in the user’s language only, and only to a content script', async () => {
+    const tab = { id: 5, url: 'https://www.aliexpress.com/p/order/detail.html?orderId=1' };
+    const content = { id: fakeBrowser.runtime.id, url: tab.url, frameId: 0, tab };
+    vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('ru-RU');
+    expect(await handleBackgroundMessage({ type: 'strings:pageButton' }, content)).toEqual({ locale: 'ru', strings: pageButton.ru });
+    await saveSettings(fakeBrowser.storage.local, { language: 'en' });
+    expect(await handleBackgroundMessage({ type: 'strings:pageButton' }, content)).toEqual({ locale: 'en', strings: pageButton.en });
+    await saveSettings(fakeBrowser.storage.local, { language: 'ru' });
+    const reply = await handleBackgroundMessage({ type: 'strings:pageButton' }, content);
+    expect(PROTOCOL['strings:pageButton'].reply.parse(reply)).toEqual({ locale: 'ru', strings: pageButton.ru });
+    await saveSettings(fakeBrowser.storage.local, { language: 'zh_CN' });
+    expect(await handleBackgroundMessage({ type: 'strings:pageButton' }, content)).toEqual({ locale: 'zh_CN', strings: pageButton.zh_CN });
+    expect(handleBackgroundMessage({ type: 'strings:pageButton' }, { id: fakeBrowser.runtime.id, url: browser.runtime.getURL('/popup.html') })).toBeUndefined();
+    expect(handleBackgroundMessage({ type: 'strings:pageButton', locale: 'en' }, content)).toBeUndefined();
   });
 });
 

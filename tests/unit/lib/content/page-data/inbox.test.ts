@@ -1,8 +1,9 @@
 // The isolated content script's side: what it takes from the page's world, and what it ignores.
 import { Window as HappyWindow } from 'happy-dom';
 import { afterEach, describe, expect, it } from 'vitest';
-import { endpointForPage, PageDataInbox, receivePageData } from '@/lib/content/page-data/inbox';
-import { PAGE_DATA_EVENT, PAGE_DATA_REQUEST_EVENT } from '@/lib/content/page-data/protocol';
+import { z } from 'zod';
+import { endpointForPage, PageDataInbox, receivePageData, recordedResponse } from '@/lib/content/page-data/inbox';
+import { MAX_RESPONSE_URL_CHARS, PAGE_DATA_EVENT, PAGE_DATA_REQUEST_EVENT } from '@/lib/content/page-data/protocol';
 import { installPageDataRecorder } from '@/lib/content/page-data/recorder';
 import { MAX_RESPONSE_CHARS, MAX_RESPONSES } from '@/lib/readers/api';
 import { API_ENDPOINTS } from '@/lib/readers/endpoints';
@@ -76,6 +77,27 @@ describe('the inbox', () => {
       expect(box.accept(bad), String(bad).slice(0, 80)).toBe(false);
     }
     expect(box.count).toBe(0);
+  });
+
+  // The zod schema the plain check replaced (the content script no longer carries zod): the two agree.
+  const RecordedResponseSchema = z.strictObject({
+    url: z.string().min(1).max(MAX_RESPONSE_URL_CHARS),
+    body: z.string().min(1).max(MAX_RESPONSE_CHARS),
+    at: z.number().nonnegative().optional(),
+  });
+  it('checks a response exactly as its old schema did', () => {
+    const good = { url: AE_API, body: BODY, at: 1000 };
+    const values = [undefined, null, '', 'x', 0, -0, -1, 0.5, 1e300, NaN, Infinity, -Infinity, true, [], {}, ['x'], 'x'.repeat(MAX_RESPONSE_URL_CHARS), 'x'.repeat(MAX_RESPONSE_URL_CHARS + 1), 'x'.repeat(MAX_RESPONSE_CHARS), 'x'.repeat(MAX_RESPONSE_CHARS + 1)];
+    const samples: unknown[] = [good, { url: AE_API, body: BODY }, { url: AE_API, body: BODY, at: undefined }, { ...good, extra: 1 }, { ...good, [Symbol('s')]: 1 }, Object.assign(Object.create(null), good), new Date(0), [good], ...values];
+    for (const key of ['url', 'body', 'at'] as const) {
+      for (const value of values) samples.push({ ...good, [key]: value });
+      const { [key]: _dropped, ...without } = good;
+      samples.push(without);
+    }
+    for (const sample of samples) {
+      const schema = RecordedResponseSchema.safeParse(sample);
+      expect(recordedResponse(sample), String(JSON.stringify(sample)).slice(0, 80)).toEqual(schema.success ? schema.data : undefined);
+    }
   });
 
   it('orders by arrival: a time in the future counts as now', () => {
