@@ -787,3 +787,15 @@ describe('the listing as bought (交易快照): snapshotUrl beside the product l
     ]);
   });
 });
+
+describe('the end-to-end snapshot fixture (taobao/order-detail-snapshot.html)', () => {
+  it('gives the first item its 交易快照 and the second its off-site link, as the page wrote them', () => {
+    const [order] = read(fixtureDocument('taobao/order-detail-snapshot.html'), detailUrl('3690000000000000041')).orders;
+    expect(order).toMatchObject({ orderId: '3690000000000000041', status: '卖家已发货', store: { name: '东港灯具小店' } });
+    expect(order.items.map((i) => [i.title, i.snapshotUrl])).toEqual([
+      ['北欧护眼台灯 可调光', 'https://trade.taobao.com/trade/detail/tradeSnap.htm?trade_id=3690000000000000041'],
+      // The reader keeps what the page says; the background refuses to open a link off the marketplace.
+      ['LED 灯泡 E27', 'https://snapshots.example.net/trade/detail/tradeSnap.htm?trade_id=3690000000000000042'],
+    ]);
+  });
+});
