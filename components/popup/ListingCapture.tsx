@@ -69,7 +69,7 @@ export function ListingCapture({ t, api, tabId, order, busy, onRun }: {
           {t('listing.progress', { n: progress.n, total: progress.of, step: step(progress) })}
         </span>
       )}
-      <p class="hint">{t('listing.hint', { n: count })}</p>
+      <p class="hint">{count === 1 ? t('listing.hintOne') : t('listing.hintMany', { n: count })}</p>
     </div>
   );
 }

@@ -4,8 +4,9 @@ import { defineArea } from '../area';
 export const listing = defineArea(
   {
     'listing.button': 'Capture the listing as bought',
-    'listing.hint': {
-      one: 'Opens the order’s snapshot of the listing, as it was when you bought it, and saves it into this case.',
+    'listing.hintOne': 'Opens the order’s snapshot of the listing, as it was when you bought it, and saves it into this case.',
+    'listing.hintMany': {
+      one: 'Opens the order’s {n} snapshot of the listings, as they were when you bought them, one after another, and saves them into this case.',
       other: 'Opens the order’s {n} snapshots of the listings, as they were when you bought them, one after another, and saves them into this case.',
     },
     'listing.progress': 'Snapshot {n} of {total}: {step}',
@@ -29,10 +30,8 @@ export const listing = defineArea(
   {
     zh_CN: {
       'listing.button': '保存下单时的商品快照',
-      'listing.hint': {
-        one: '打开订单中的交易快照（即您购买时的商品页面），并保存到此案件。',
-        other: '依次打开订单中的{n}个交易快照（即您购买时的商品页面），并保存到此案件。',
-      },
+      'listing.hintOne': '打开订单中的交易快照（即您购买时的商品页面），并保存到此案件。',
+      'listing.hintMany': { other: '依次打开订单中的{n}个交易快照（即您购买时的商品页面），并保存到此案件。' },
       'listing.progress': '第{n}个快照，共{total}个：{step}',
       'listing.opening': '正在打开…',
       'listing.captured': { other: '已保存下单时的商品快照：{n}个。' },
@@ -53,8 +52,9 @@ export const listing = defineArea(
     },
     ru: {
       'listing.button': 'Сохранить товар на момент покупки',
-      'listing.hint': {
-        one: 'Откроет снимок страницы товара из заказа — какой она была, когда вы покупали, — и сохранит его в это дело.',
+      'listing.hintOne': 'Откроет снимок страницы товара из заказа — какой она была, когда вы покупали, — и сохранит его в это дело.',
+      'listing.hintMany': {
+        one: 'Откроет по очереди {n} снимок страниц товаров из заказа — какими они были, когда вы покупали, — и сохранит их в это дело.',
         few: 'Откроет по очереди {n} снимка страниц товаров из заказа — какими они были, когда вы покупали, — и сохранит их в это дело.',
         many: 'Откроет по очереди {n} снимков страниц товаров из заказа — какими они были, когда вы покупали, — и сохранит их в это дело.',
         other: 'Откроет по очереди {n} снимка страниц товаров из заказа — какими они были, когда вы покупали, — и сохранит их в это дело.',
