@@ -131,6 +131,11 @@ function EvidenceRow({ t, lang, item, onDelete, onView }: { t: Translate; lang: 
           <span data-testid="evidence-size">{formatBytes(item.bytes, t, lang)}</span>
           {item.fileLastModified && <> · {t('evidenceList.fileDate', { time: formatTime(item.fileLastModified, lang) })}</>}
         </p>
+        {item.snapshotOf && (
+          <p class="evidence-listing" data-testid="evidence-listing-of">
+            {t('listing.of', { title: item.snapshotOf })}
+          </p>
+        )}
         {text !== undefined && <p class="evidence-text">{text}</p>}
         {item.page && (
           <p class="evidence-url muted">

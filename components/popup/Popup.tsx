@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { caseIdFor, type CaseOverview } from '@/lib/cases/cases';
 import { languageTag, translator, type MessageKey, type Translate } from '@/lib/i18n';
-import type { CaptureProgress, CaptureResponse, SaveOrdersResponse } from '@/lib/messaging/messages';
+import type { CaptureProgress, CaptureResponse, ListingCaptureResponse, SaveOrdersResponse } from '@/lib/messaging/messages';
 import { MAX_ORDERS } from '@/lib/common/model';
 import type { PageState } from '@/lib/readers/page-state';
 import type { PopupApi } from '@/components/popup/popup-api';
@@ -10,6 +10,7 @@ import { AddPageToCase } from './AddPageToCase';
 import { CaseCard } from './CaseCard';
 import { CasePlan } from '../plan/CasePlan';
 import { DisputeList } from './DisputeList';
+import { ListingCapture, listingNotice } from './ListingCapture';
 import { OrderList, savedOrdersText } from './OrderList';
 import { OrderSummary } from './OrderSummary';
 
@@ -17,7 +18,7 @@ import { OrderSummary } from './OrderSummary';
  * `detail`: the browser's own technical words, shown apart from the message (they are not translated).
  * `next`: a page taller than one capture takes: the screen the next section starts at, offered as a button.
  */
-type Notice = { tone: 'ok' | 'error'; text: string; detail?: string; next?: { from: number; first: number; last: number } };
+type Notice = { tone: 'ok' | 'error'; text: string; detail?: string; next?: { from: number; first: number; last: number }; lines?: string[] };
 
 function captureNotice(t: Translate, result: CaptureResponse, lang: string): Notice {
   if (!result.ok) return { tone: 'error', text: t(`error.${result.error}` as MessageKey), detail: result.detail };
@@ -109,6 +110,23 @@ export function Popup({ api }: { api: PopupApi }) {
     setBusy(false);
   }
 
+  // A listing capture that ended while the popup was closed (its first snapshot tab came to the front): said once.
+  const orderTabId = page?.kind === 'order' ? page.tabId : undefined;
+  useEffect(() => {
+    if (orderTabId === undefined) return;
+    void api.takeListingResult(orderTabId).then((result) => result && setNotice(listingNotice(t, result)));
+  }, [api, t, orderTabId]);
+
+  async function captureListings(run: () => Promise<ListingCaptureResponse>) {
+    setBusy(true);
+    setNotice(undefined);
+    const result = await run();
+    const after = result.ok && result.captured.length && caseId ? await readCase(caseId) : undefined;
+    setNotice(listingNotice(t, result));
+    if (after !== undefined) setOverview(after);
+    setBusy(false);
+  }
+
   async function saveAll(tabId: number) {
     setBusy(true);
     setNotice(undefined);
@@ -138,6 +156,9 @@ export function Popup({ api }: { api: PopupApi }) {
         </div>
       )}
       <p class="hint">{t('fullpage.hint')}</p>
+      {page?.kind === 'order' && page.tabId === tabId && (
+        <ListingCapture t={t} api={api} tabId={tabId} order={page.order} busy={busy} onRun={(run) => void captureListings(run)} />
+      )}
     </>
   );
 
@@ -193,6 +214,13 @@ export function Popup({ api }: { api: PopupApi }) {
         <p class={`notice ${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'} data-testid="notice">
           {notice.text}
           {notice.detail && <span class="detail">{t('error.detail', { detail: notice.detail })}</span>}
+          {notice.lines && (
+            <ul class="notice-lines" data-testid="notice-lines">
+              {notice.lines.map((line, i) => (
+                <li key={i}>{line}</li>
+              ))}
+            </ul>
+          )}
           {notice.next && page?.kind === 'order' && (
             <button data-testid="capture-next-section" disabled={busy} onClick={() => capture(page.tabId, notice.next!.from)}>
               {t('fullpage.nextSection', { first: notice.next.first.toLocaleString(lang), last: notice.next.last.toLocaleString(lang) })}

@@ -5,7 +5,8 @@ import { getCurrentCaseId, recentOpenCases } from '../../lib/cases/current-case'
 import { getCaseOverview, type CaseOverview } from '../../lib/cases/cases';
 import { pageDatabase } from '../shared/page-database';
 import type { Locale } from '../../lib/i18n';
-import type { CaptureProgress, CaptureResponse, ReadPageResponse, SaveOrdersResponse } from '../../lib/messaging/messages';
+import type { CaptureProgress, CaptureResponse, ListingCaptureResponse, ListingProgress, ReadPageResponse, SaveOrdersResponse } from '../../lib/messaging/messages';
+import { takeListingResult } from '../../lib/capture/listing-result';
 import { askTab, readNotice, sendToBackground } from '../../lib/messaging/protocol';
 import { PAGE_WATCH_PORT } from '../../lib/messaging/content-protocol';
 import type { CaseRecord } from '../../lib/common/model';
@@ -33,6 +34,12 @@ export interface PopupApi extends AddPageApi {
   /** Calls back with the progress of a capture of `tabId`; returns the unsubscribe. */
   onCaptureProgress(tabId: number, callback: (progress: CaptureProgress) => void): () => void;
   saveAllOrders(tabId: number): Promise<SaveOrdersResponse>;
+  /** "Capture the listing as bought": the background opens and captures the order's snapshot links. */
+  captureListings(tabId: number): Promise<ListingCaptureResponse>;
+  /** Calls back with which snapshot of `tabId`'s order is being captured; returns the unsubscribe. */
+  onListingProgress(tabId: number, callback: (progress: ListingProgress) => void): () => void;
+  /** The result of a listing capture of this tab that finished while the popup was closed, once. */
+  takeListingResult(tabId: number): Promise<ListingCaptureResponse | undefined>;
   takeInterrupted(): Promise<boolean>;
   /** Calls back when the page in the popup's tab changes what it shows; returns the unsubscribe. */
   onPageChanged(callback: () => void): () => void;
@@ -143,6 +150,20 @@ export function browserPopupApi(search: string, locale: Locale): PopupApi {
       return () => browser.runtime.onMessage.removeListener(listener);
     },
     saveAllOrders: (target) => sendToBackground('orders:saveAll', { tabId: target }).catch(() => INTERNAL),
+    captureListings: (target) => sendToBackground('listing:capture', { tabId: target }).catch(() => INTERNAL),
+    onListingProgress(target, callback) {
+      const listener = (message: unknown, sender: { id?: string; tab?: unknown }) => {
+        const notice = readNotice('listing:progress', message);
+        if (notice && sender.id === browser.runtime.id && !sender.tab && notice.tabId === target) {
+          const { type: _type, tabId: _tabId, ...progress } = notice;
+          callback(progress);
+        }
+        return undefined;
+      };
+      browser.runtime.onMessage.addListener(listener);
+      return () => browser.runtime.onMessage.removeListener(listener);
+    },
+    takeListingResult: (target) => takeListingResult(browser.storage.local, target, new Date()).catch(() => undefined),
     openCases: async () => ({ cases: await recentOpenCases(pageDatabase()), currentCaseId: await getCurrentCaseId(browser.storage.local) }),
     addPageToCase: async (caseId) =>
       tabId === undefined

@@ -60,6 +60,8 @@ export interface CaptureTarget {
   /** Capture into this existing case (a listing, a tracking page); without it the page must be an order page. */
   caseId?: string;
   label?: EvidenceLabel;
+  /** The page is the order's snapshot of this item (its title): the listing as bought. */
+  snapshotOf?: string;
 }
 
 export interface CaptureHooks {
@@ -152,7 +154,7 @@ async function run(deps: CaptureDeps, target: CaptureTarget, hooks: CaptureHooks
 
   const now = deps.now();
   const captureId = deps.newId();
-  const common = metadata(deps, now, page, captureId, target.label);
+  const common = { ...metadata(deps, now, page, captureId, target.label), ...(target.snapshotOf && { snapshotOf: target.snapshotOf }) };
   const item = async (kind: EvidenceKind, blob: Blob, mime: string, extra: Partial<EvidenceRecord> = {}): Promise<Omit<EvidenceRecord, 'caseId'>> => ({
     ...common,
     id: deps.newId(),

@@ -172,6 +172,11 @@ export const EvidenceSchema = z.object({
   captureRecord: CaptureRecordSchema.optional(),
   /** What the user says this item is ("chat" for a saved conversation). */
   label: z.enum(EVIDENCE_LABELS).optional(),
+  /**
+   * A 'listing' captured from the order's own snapshot link (lib/capture/listing-snapshots.ts): the title of the
+   * order's item it is the listing as bought of, as the order page named it. Covered by the custody digest.
+   */
+  snapshotOf: text.optional(),
   /** For a file from disk: its name and its last-modified time (UTC ISO) as the file system gave them. */
   fileName: text.optional(),
   fileLastModified: z.string().optional(),

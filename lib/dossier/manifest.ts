@@ -41,6 +41,8 @@ export const ManifestFileSchema = z.object({
   part: z.object({ index: z.number(), count: z.number() }).optional(),
   section: z.object({ first: z.number(), last: z.number(), of: z.number() }).optional(),
   label: z.string().optional(),
+  /** A listing as bought: the title of the order's item it is the snapshot of. */
+  snapshotOf: z.string().optional(),
   fileName: z.string().optional(),
   fileLastModified: z.string().optional(),
   captureId: z.string().optional(),

@@ -313,6 +313,11 @@ function evidenceSection(t: Translate, lang: string, { dossier, manifest, thumbn
       row('SHA-256', code(file.sha256)),
     ];
     if (file.label) rows.push(row(t('dossier.report.label'), esc(t(`evidenceLabel.${file.label}` as MessageKey))));
+    // A listing captured from the order's snapshot link: which item it is the listing as bought of (the page's words).
+    if (file.snapshotOf !== undefined) {
+      const [before = '', after = ''] = t('listing.of', { title: '\u0000' }).split('\u0000');
+      rows.push(row(t('dossier.report.label'), `<span data-listing-of>${esc(before)}${data(file.snapshotOf)}${esc(after)}</span>`));
+    }
     if (file.fileName !== undefined) rows.push(row(t('dossier.report.fileName'), data(file.fileName)));
     if (file.url !== undefined) rows.push(row(t('dossier.report.page'), `${data(file.title)}<br><code class="url">${esc(file.url)}</code>`));
     if (file.viewport) rows.push(row(t('dossier.report.viewport'), esc(t('dossier.report.viewportValue', { width: file.viewport.width, height: file.viewport.height, dpr: file.devicePixelRatio ?? 1 }))));

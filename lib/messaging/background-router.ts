@@ -7,7 +7,7 @@ import { beginCapture, endCapture, takeInterruptedFlag } from '../capture/journa
 import { captureTab, type CaptureDeps, type CaptureTarget } from '../capture/capture-tab';
 import { setCurrentCase } from '../cases/current-case';
 import { db } from '../cases/db';
-import { isMarketplaceContentScript, isOwnExtensionPage, type CaptureResponse } from './messages';
+import { isMarketplaceContentScript, isOwnExtensionPage, type CaptureProgress, type CaptureResponse, type ListingCaptureResponse } from './messages';
 import { routeMessage, sendNotice, type BackgroundRoutes, type Sender, type SenderChecks } from './protocol';
 import { offscreenImaging } from '../capture/stitch';
 import { saveListedOrders } from '../capture/save-listed-orders';
@@ -22,6 +22,8 @@ import { userTimeZone } from '../common/time';
 import { platformForUrl } from '../common/marketplaces';
 import { PageSaveLimiter, saveOrderFromPage } from '../capture/page-button-save';
 import { COMMAND_CAPTURE_PAGE } from '../capture/menu-and-shortcut';
+import { captureListings, type ListingDeps } from '../capture/listing-snapshots';
+import { keepListingResult } from '../capture/listing-result';
 
 export function browserCaptureDeps(): CaptureDeps {
   return {
@@ -112,7 +114,7 @@ const running = new Map<number, AbortController>();
  * Runs a capture with a note in the journal (a worker stopped mid-capture is reported on the next start),
  * progress notices to the extension's pages, and a way to cancel it (`cancelCapture`).
  */
-export async function runCapture(target: CaptureTarget): Promise<CaptureResponse> {
+export async function runCapture(target: CaptureTarget, onProgress?: (progress: CaptureProgress) => void): Promise<CaptureResponse> {
   if (running.has(target.tabId)) return { ok: false, error: 'busy' };
   const controller = new AbortController();
   running.set(target.tabId, controller);
@@ -121,7 +123,10 @@ export async function runCapture(target: CaptureTarget): Promise<CaptureResponse
     await beginCapture(journalId, target.tabId, new Date());
     return await captureTab(browserCaptureDeps(), target, {
       signal: controller.signal,
-      onProgress: (progress) => sendNotice('capture:progress', { tabId: target.tabId, ...progress }),
+      onProgress: (progress) => {
+        sendNotice('capture:progress', { tabId: target.tabId, ...progress });
+        onProgress?.(progress);
+      },
     });
   } finally {
     running.delete(target.tabId);
@@ -137,6 +142,79 @@ export function cancelCapture(tabId: number): { cancelled: boolean } {
 }
 
 const isMarketplaceUrl = (url: string) => platformForUrl(url) !== null;
+
+/** Resolves when the tab has loaded, was closed, or `timeoutMs` passed (tabs.onUpdated, checked once at the start too). */
+function waitForLoad(tabId: number, timeoutMs: number): Promise<'complete' | 'closed' | 'timeout'> {
+  return new Promise((resolve) => {
+    const finish = (outcome: 'complete' | 'closed' | 'timeout') => {
+      clearTimeout(timer);
+      browser.tabs.onUpdated.removeListener(updated);
+      browser.tabs.onRemoved.removeListener(removed);
+      resolve(outcome);
+    };
+    const updated = (id: number, change: { status?: string }) => {
+      if (id === tabId && change.status === 'complete') finish('complete');
+    };
+    const removed = (id: number) => {
+      if (id === tabId) finish('closed');
+    };
+    const timer = setTimeout(() => finish('timeout'), timeoutMs);
+    browser.tabs.onUpdated.addListener(updated);
+    browser.tabs.onRemoved.addListener(removed);
+    // It may have loaded before the listener was in place.
+    browser.tabs.get(tabId).then(
+      (tab) => tab.status === 'complete' && tab.url !== 'about:blank' && finish('complete'),
+      () => finish('closed'),
+    );
+  });
+}
+
+function listingDeps(orderTabId: number): ListingDeps {
+  return {
+    getTab: (tabId) => browser.tabs.get(tabId),
+    sendToTab: (tabId, message) => browser.tabs.sendMessage(tabId, message),
+    openTab: async (url, beside) => {
+      const tab = await browser.tabs.create({
+        url,
+        active: true,
+        openerTabId: beside.tabId,
+        ...(beside.windowId !== undefined && { windowId: beside.windowId }),
+        ...(beside.index !== undefined && { index: beside.index + 1 }),
+      });
+      if (tab.id === undefined) throw new Error('the browser opened no tab');
+      return tab.id;
+    },
+    waitForLoad,
+    closeTab: (tabId) => browser.tabs.remove(tabId),
+    activateTab: async (tabId) => {
+      await browser.tabs.update(tabId, { active: true });
+    },
+    capture: (target, onProgress) => runCapture(target, onProgress),
+    onProgress: (progress) => sendNotice('listing:progress', { tabId: orderTabId, ...progress }),
+    database: db(),
+    now: () => new Date(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  };
+}
+
+/** Order tabs whose listings are being captured now: one run per order tab at a time. */
+const listingRuns = new Set<number>();
+
+/**
+ * "Capture the listing as bought" for an order tab. The popup usually closes when the first snapshot tab comes to
+ * the front, so the result is also kept for the popup's next opening on this tab (lib/capture/listing-result.ts).
+ */
+export async function runListingCapture(tabId: number): Promise<ListingCaptureResponse> {
+  if (listingRuns.has(tabId)) return { ok: false, error: 'busy' };
+  listingRuns.add(tabId);
+  try {
+    const result = await captureListings(listingDeps(tabId), tabId);
+    await keepListingResult(browser.storage.local, tabId, result, new Date()).catch(() => undefined);
+    return result;
+  } finally {
+    listingRuns.delete(tabId);
+  }
+}
 
 /** The keys of "Capture evidence of this page" as the browser shows them; '' if the user removed them. */
 export async function captureShortcut(): Promise<string> {
@@ -155,6 +233,11 @@ export const backgroundRoutes: BackgroundRoutes = {
   'capture:takeInterrupted': async () => ({ interrupted: await takeInterruptedFlag() }),
   'orders:saveAll': ({ tabId }) =>
     saveListedOrders({ sendToTab: (id, message) => browser.tabs.sendMessage(id, message), database: db(), now: () => new Date() }, tabId),
+  'listing:capture': ({ tabId }) =>
+    runListingCapture(tabId).then(async (result) => {
+      if (result.ok && result.captured.length) await setCurrentCase(browser.storage.local, result.caseId, new Date()).catch(() => undefined);
+      return result;
+    }),
   'deadlines:refresh': async () => ({ badge: (await runDeadlineCheck()).badge?.text ?? '' }),
   // The in-page button: the request carries nothing; the background re-reads the sender's tab.
   'order:saveFromPage': (_request, sender) =>

@@ -199,3 +199,40 @@ export const CaptureProgressNotice = z.object({
 });
 export type CaptureProgressNotice = z.infer<typeof CaptureProgressNotice>;
 export type CaptureProgress = Omit<CaptureProgressNotice, 'type' | 'tabId'>;
+
+/**
+ * Extension pages → background: "Capture the listing as bought" for an order tab. The request names the tab only:
+ * the snapshot links are taken from the background's own reading of that tab (lib/capture/listing-snapshots.ts).
+ */
+export const ListingCaptureRequest = z.object({ type: z.literal('listing:capture'), tabId: z.number().int().nonnegative() });
+/**
+ * Why one snapshot was not captured: a capture's own errors, or 'offSite' (not https on the order's marketplace),
+ * 'timeout' (not loaded in time), 'notLoaded' (no DisputeKit on the page once loaded), 'login' (the marketplace
+ * asked to sign in), 'redirected' (it ended on another site).
+ */
+export const LISTING_FAILURES = [...CAPTURE_ERRORS, 'offSite', 'timeout', 'notLoaded', 'login', 'redirected'] as const;
+export type ListingFailure = (typeof LISTING_FAILURES)[number];
+const snapshotLine = { title: z.string().max(2000), url: z.string().max(8192) };
+export const ListingCaptureResponse = z.discriminatedUnion('ok', [
+  z.object({
+    ok: z.literal(true),
+    caseId: z.string(),
+    captured: z.array(z.object({ ...snapshotLine, evidenceIds: z.array(z.string()) })),
+    failed: z.array(z.object({ ...snapshotLine, reason: z.enum(LISTING_FAILURES), detail: z.string().optional() })),
+    /** Snapshot links beyond the most one click takes (MAX_SNAPSHOTS), not opened. */
+    skipped: z.number().int().nonnegative(),
+  }),
+  z.object({ ok: z.literal(false), error: z.enum(['notOrderPage', 'orderMismatch', 'noSnapshots', 'busy', 'storageFull', 'internal']), detail: z.string().optional() }),
+]);
+export type ListingCaptureResponse = z.infer<typeof ListingCaptureResponse>;
+/** Background → extension pages while the snapshots of an order tab are captured: which one, and its capture's step. */
+export const ListingProgressNotice = z.object({
+  type: z.literal('listing:progress'),
+  tabId: z.number().int().nonnegative(),
+  n: z.number().int().positive(),
+  of: z.number().int().positive(),
+  phase: z.enum(CAPTURE_PHASES).optional(),
+  done: z.number().int().nonnegative().optional(),
+  total: z.number().int().nonnegative().optional(),
+});
+export type ListingProgress = Omit<z.infer<typeof ListingProgressNotice>, 'type' | 'tabId'>;

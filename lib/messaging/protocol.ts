@@ -31,6 +31,7 @@ export const PROTOCOL = {
   'capture:cancel': { to: 'background', from: 'extension-page', request: m.CancelCaptureRequest, reply: m.CancelCaptureResponse },
   'capture:takeInterrupted': { to: 'background', from: 'extension-page', request: m.InterruptedCaptureRequest, reply: m.InterruptedCaptureResponse },
   'orders:saveAll': { to: 'background', from: 'extension-page', request: m.SaveOrdersRequest, reply: m.SaveOrdersResponse },
+  'listing:capture': { to: 'background', from: 'extension-page', request: m.ListingCaptureRequest, reply: m.ListingCaptureResponse },
   'deadlines:refresh': { to: 'background', from: 'extension-page', request: m.DeadlinesRefreshRequest, reply: m.DeadlinesRefreshResponse },
   'order:saveFromPage': { to: 'background', from: 'marketplace-content-script', request: m.SaveOrderFromPageRequest, reply: m.SaveOrderFromPageResponse },
   'strings:pageButton': { to: 'background', from: 'marketplace-content-script', request: m.PageButtonStringsRequest, reply: m.PageButtonStringsResponse },
@@ -41,6 +42,7 @@ export const PROTOCOL = {
   'fullpage:screen': { to: 'tab', request: m.FullpageScreenRequest, reply: m.ScreenResponse },
   'fullpage:restore': { to: 'tab', request: m.FullpageRestoreRequest, reply: m.RestoreResponse },
   'capture:progress': { to: 'pages', request: m.CaptureProgressNotice },
+  'listing:progress': { to: 'pages', request: m.ListingProgressNotice },
   'page:changed': { to: 'popup-port', request: m.PageChangedNotice },
 } as const satisfies Record<string, Declaration>;
 

@@ -8,6 +8,7 @@ import { dossier } from './dossier';
 import { evidence } from './evidence';
 import { fullpage } from './fullpage';
 import { letters } from './letters';
+import { listing } from './listing';
 import { pageButton } from './page-button';
 import { plan } from './plan';
 import { print } from './print';
@@ -16,4 +17,4 @@ import { readings } from './readings';
 import { rules } from './rules';
 import { timestamp } from './timestamp';
 
-export const AREAS = [fullpage, evidence, actions, rules, checklist, dossier, letters, dashboard, backup, readings, deadlines, reading, plan, pageButton, print, timestamp] as const;
+export const AREAS = [fullpage, evidence, actions, rules, checklist, dossier, letters, dashboard, backup, readings, deadlines, reading, plan, pageButton, print, timestamp, listing] as const;

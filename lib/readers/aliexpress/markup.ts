@@ -406,6 +406,9 @@ function items(root: ParentNode, s: typeof DETAIL_SELECTORS, c: ReadContext): It
     if (price) item.price = price;
     const url = absoluteUrl(link?.getAttribute('href'), c.url.href);
     if (url) item.url = url;
+    // Only a link on AliExpress's own hosts (c.link), like the API's snapshotUrl.
+    const snapshot = c.link(firstElement(block, s.itemSnapshot)?.getAttribute('href'));
+    if (snapshot) item.snapshotUrl = snapshot;
     return [item];
   });
 }

@@ -47,6 +47,11 @@ export const DETAIL_SELECTORS = {
     { css: '.item-title a', seen: '2026-03', page: DETAIL },
     { css: '[data-testid="productText"] a', seen: '2025-01', page: RU_DETAIL },
   ],
+  /**
+   * The item's order snapshot (the listing as bought). Structural: the address form of the detail API's
+   * `snapshotUrl` (www.aliexpress.com/snapshot/N.html), which the item's block links as "Snapshot"/"Снимок".
+   */
+  itemSnapshot: [{ css: 'a[href*="/snapshot/"]', seen: '2026-03', page: DETAIL }], // (docs, as data)
   itemSku: [
     { css: '.item-sku-attr', seen: '2026-03', page: DETAIL },
     { css: '[class*="Product__description__"]', seen: '2025-01', page: RU_DETAIL },

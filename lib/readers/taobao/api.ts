@@ -25,7 +25,7 @@ import {
   countdownLabel,
   epochOf,
   idOf,
-  isItemPage,
+  itemLinks,
   joinSku,
   list,
   moneyOf,
@@ -233,13 +233,12 @@ function itemOf(c: Component, href: string): Item | undefined {
   const priceValue = field(c, PRICE) ?? at(c.fields, 'priceInfo', 'realTotal') ?? at(c.fields, 'priceInfo', 'price');
   const price = moneyOf(isObject(priceValue) ? (priceValue.value ?? priceValue.text) : priceValue);
   const links = ITEM_URL.map((name) => urlOf(c.fields[name], href));
-  const url = links.find(isItemPage) ?? links.find((u) => !!u);
   return {
     title,
     ...(sku && { sku }),
     ...(quantity !== undefined && { quantity }),
     ...(price && { price }),
-    ...(url && { url }),
+    ...itemLinks(links),
   };
 }
 

@@ -94,6 +94,22 @@ export function isItemPage(url: string | undefined): boolean {
   return !!url && /\/item\.htm\b/.test(url);
 }
 
+/** Is this link the order's 交易快照, the listing as it was when bought (tradeSnap.htm?tradeID=… / ?trade_id=…)? */
+export function isSnapshotPage(url: string | undefined): boolean {
+  return !!url && /\/tradeSnap\.htm\b/i.test(url);
+}
+
+/**
+ * An item's links, as the pages give them in any order: the product page as `url` (else the first link, as
+ * before), and the 交易快照 as `snapshotUrl`. Tmall's data has the product in auctionUrl and the snapshot in
+ * itemUrl and snapUrl; Taobao's detail only the snapshot (in auctionUrl); the list both.
+ */
+export function itemLinks(links: readonly (string | undefined)[]): { url?: string; snapshotUrl?: string } {
+  const url = links.find(isItemPage) ?? links.find((u) => !!u);
+  const snapshotUrl = links.find(isSnapshotPage);
+  return { ...(url && { url }), ...(snapshotUrl && { snapshotUrl }) };
+}
+
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };
 
 /** Visible text of an HTML fragment from data, without parsing it into a document (no scripts, no loads). */

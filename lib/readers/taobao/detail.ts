@@ -17,7 +17,7 @@ import {
   htmlAttribute,
   htmlText,
   idOf,
-  isItemPage,
+  itemLinks,
   joinSku,
   list,
   moneyOf,
@@ -159,13 +159,13 @@ function itemFromData(sub: unknown, href: string): Item | undefined {
   const price = priceOf(at(sub, 'priceInfo'));
   // Tmall's auctionUrl is the product page and itemUrl the snapshot; Taobao's detail has only the snapshot.
   const links = [at(info, 'itemUrl'), at(info, 'auctionUrl'), at(info, 'snapUrl')].map((u) => urlOf(u, href));
-  const url = links.find(isItemPage) ?? links.find((u) => !!u);
+  const found = itemLinks(links);
   return {
     title,
     ...(sku && { sku }),
     ...(quantity !== undefined && { quantity }),
     ...(price && { price }),
-    ...(url && { url }),
+    ...found,
   };
 }
 

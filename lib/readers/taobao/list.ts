@@ -15,7 +15,7 @@ import {
   countdownLabel,
   CURRENCY,
   idOf,
-  isItemPage,
+  itemLinks,
   joinSku,
   list,
   moneyOf,
@@ -150,13 +150,13 @@ function itemFromData(sub: unknown, currency: string, href: string): Item | unde
   const quantity = quantityOf(at(sub, 'quantity'));
   const price = moneyOf(at(sub, 'priceInfo', 'realTotal'), currency);
   const links = [at(info, 'itemUrl'), at(info, 'auctionUrl'), at(info, 'snapUrl')].map((u) => urlOf(u, href));
-  const url = links.find(isItemPage) ?? links.find((u) => !!u);
+  const found = itemLinks(links);
   return {
     title,
     ...(sku && { sku }),
     ...(quantity !== undefined && { quantity }),
     ...(price && { price }),
-    ...(url && { url }),
+    ...found,
   };
 }
 

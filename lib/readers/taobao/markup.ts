@@ -3,7 +3,7 @@ import type { OrderFacts } from '../../common/model';
 import { parseMoney } from '../parse/money';
 import type { DatedSelector } from '../dom';
 import { cleanText } from '../dom';
-import { CURRENCY, isItemPage, joinSku, urlOf } from './data';
+import { CURRENCY, itemLinks, joinSku, urlOf } from './data';
 
 type Item = OrderFacts['items'][number];
 
@@ -42,7 +42,7 @@ export function itemsFromLinks(root: ParentNode, links: readonly DatedSelector[]
     });
     if (!titled) continue;
     const hrefs = anchors.map((a) => urlOf(a.getAttribute('href'), base)).filter((u): u is string => !!u);
-    const url = hrefs.find(isItemPage) ?? hrefs[0];
+    const links = itemLinks(hrefs);
     const skuText = joinSku(sku.flatMap((s) => Array.from(row.querySelectorAll(s.css)).map((el) => cleanText(el.textContent))));
     const cells = row.tagName === 'TR' ? (row as HTMLTableRowElement).cells : undefined;
     const price = cells && cells.length > 2 ? moneyIn(cells[1]) : undefined;
@@ -53,7 +53,7 @@ export function itemsFromLinks(root: ParentNode, links: readonly DatedSelector[]
       ...(skuText && { sku: skuText }),
       ...(quantity !== undefined && { quantity }),
       ...(price && { price }),
-      ...(url && { url }),
+      ...links,
     });
   }
   return items;

@@ -29,6 +29,9 @@ function api(page: PageState, overrides: Partial<PopupApi> = {}): PopupApi {
     loadCase: async () => null,
     capture: async () => ({ ok: true, caseId: 'aliexpress:8190123456789012', evidenceIds: ['a', 'b'] }),
     saveAllOrders: async () => ({ ok: true, created: 0, updated: 0, createdClosed: 0, updatedClosed: 0, keptOpen: 0 }),
+    captureListings: async () => ({ ok: false, error: 'noSnapshots' }),
+    onListingProgress: () => () => {},
+    takeListingResult: async () => undefined,
     cancelCapture: async () => {},
     onCaptureProgress: () => () => {},
     takeInterrupted: async () => false,
@@ -143,6 +146,46 @@ describe('popup', () => {
     await settle();
     expect(capture).toHaveBeenLastCalledWith(3, 200);
     expect(text('capture-next-section')).toBe('Capture screens 401–600');
+  });
+
+  it('"Capture the listing as bought" shows only with snapshot links, and says what was saved and what was not, by name', async () => {
+    await show(api(order));
+    expect(root.querySelector('[data-testid="capture-listing"]')).toBeNull();
+    render(null, root);
+    root.remove();
+
+    const withSnapshots: PageState = {
+      ...order,
+      order: {
+        ...order.order,
+        items: [
+          { title: 'Charger', snapshotUrl: 'https://www.aliexpress.com/snapshot/1.html' },
+          { title: 'Cable', snapshotUrl: 'https://www.aliexpress.com/snapshot/2.html' },
+        ],
+      },
+    } as PageState;
+    const captureListings = vi.fn().mockResolvedValue({
+      ok: true,
+      caseId: 'aliexpress:8190123456789012',
+      captured: [{ title: 'Charger', url: 'https://www.aliexpress.com/snapshot/1.html', evidenceIds: ['a', 'b'] }],
+      failed: [{ title: 'Cable', url: 'https://www.aliexpress.com/snapshot/2.html', reason: 'login' }],
+      skipped: 0,
+    });
+    await show(api(withSnapshots, { captureListings }));
+    expect(text('capture-listing')).toBe('Capture the listing as bought');
+    await act(async () => (root.querySelector('[data-testid="capture-listing"]') as HTMLButtonElement).click());
+    await settle();
+    expect(captureListings).toHaveBeenCalledWith(3);
+    expect(text('notice')).toContain('Listing as bought saved: 1 snapshot.');
+    expect(text('notice-lines')).toBe('Not saved: Cable — the marketplace asked you to sign in; sign in and try again.');
+  });
+
+  it('shows a listing result that finished while the popup was closed, in Russian', async () => {
+    const takeListingResult = vi.fn().mockResolvedValue({ ok: true, caseId: 'x', captured: [], failed: [{ title: 'Кабель', url: 'u', reason: 'timeout' }], skipped: 0 });
+    await show(api({ ...order, order: { ...order.order, items: [{ title: 'Кабель', snapshotUrl: 'https://www.aliexpress.com/snapshot/1.html' }] } } as PageState, { locale: 'ru', takeListingResult }));
+    expect(takeListingResult).toHaveBeenCalledWith(3);
+    expect(text('notice')).toContain('Ни один снимок не сохранён.');
+    expect(text('notice-lines')).toBe('Не сохранено: Кабель — страница не загрузилась вовремя.');
   });
 
   it('shows a failed capture’s reason', async () => {

@@ -38,6 +38,7 @@ function recordingRoutes() {
     'capture:cancel': record('capture:cancel', { cancelled: false }),
     'capture:takeInterrupted': record('capture:takeInterrupted', { interrupted: false }),
     'orders:saveAll': record('orders:saveAll', { ok: false, error: 'notOrderPage' }),
+    'listing:capture': record('listing:capture', { ok: false, error: 'noSnapshots' }),
     'deadlines:refresh': record('deadlines:refresh', { badge: '' }),
     'order:saveFromPage': record('order:saveFromPage', { ok: false, error: 'rateLimited' }),
     'strings:pageButton': record('strings:pageButton', { locale: 'en', strings: {} }),
@@ -104,6 +105,17 @@ describe('the router', () => {
     expect(routeMessage(routes, checks, { type: 'order:saveFromPage' }, PAGE)).toBeUndefined();
     expect(routeMessage(routes, checks, { type: 'capture:takeInterrupted' }, { id: 'another-extension', url: 'chrome-extension://another-extension/x.html' })).toBeUndefined();
     expect(calls).toEqual([]);
+  });
+
+  it('"Capture the listing as bought" is for this extension’s pages only, and its handler gets the tab, never links', async () => {
+    const { routes, calls } = recordingRoutes();
+    expect(routeMessage(routes, checks, { type: 'listing:capture', tabId: 5 }, CONTENT)).toBeUndefined();
+    expect(routeMessage(routes, checks, { type: 'listing:capture', tabId: 5 }, { id: 'another-extension', url: 'chrome-extension://another-extension/x.html' })).toBeUndefined();
+    expect(routeMessage(routes, checks, { type: 'listing:capture', tabId: -1 }, PAGE)).toBeUndefined();
+    expect(calls).toEqual([]);
+    // Links in the request are dropped: the background reads them from the tab itself.
+    await routeMessage(routes, checks, { type: 'listing:capture', tabId: 5, urls: ['https://evil.example/'] }, PAGE);
+    expect(calls).toEqual([{ name: 'listing:capture', request: { type: 'listing:capture', tabId: 5 }, sender: PAGE }]);
   });
 
   it('the background’s own router refuses a content script asking for a capture', () => {

@@ -1,5 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { classifyAliExpressUrl } from '@/lib/readers/aliexpress';
 import { readPage } from '@/lib/readers';
 import { fixtureDocument, htmlDocument } from '../../../support/fixtures';
@@ -188,5 +190,33 @@ describe('AliExpress URLs', () => {
   it('has no reader for sites that are not marketplaces', () => {
     expect(readPage(htmlDocument('<p>hi</p>'), 'https://example.com/order/1', NOW)).toBeNull();
     expect(readPage(htmlDocument('<p>hi</p>'), 'not a url', NOW)).toBeNull();
+  });
+});
+
+describe('AliExpress order detail: the order snapshot (the listing as bought) in the markup', () => {
+  const page = (snapshotLinks: string) =>
+    htmlDocument(
+      readFileSync(resolve('tests/fixtures/aliexpress/order-detail.html'), 'utf8').replace(
+        '<div class="item-sku-attr">',
+        `${snapshotLinks}<div class="item-sku-attr">`,
+      ),
+    );
+
+  it("reads the item's snapshot link as its snapshotUrl, beside the product link", () => {
+    const reading = readPage(page('<a class="item-snapshot" href="//www.aliexpress.com/snapshot/8190123456789012.html?productId=1005006123456789">Snapshot</a>'), DETAIL_URL, NOW)!;
+    expect(reading.orders[0].items).toEqual([
+      expect.objectContaining({
+        url: 'https://www.aliexpress.com/item/1005006123456789.html',
+        snapshotUrl: 'https://www.aliexpress.com/snapshot/8190123456789012.html?productId=1005006123456789',
+      }),
+    ]);
+  });
+
+  it('keeps no snapshot link to another site or a script', () => {
+    for (const href of ['https://evil.example/snapshot/1.html', 'javascript:alert(1)//snapshot/1.html']) {
+      const [item] = readPage(page(`<a href="${href}">Snapshot</a>`), DETAIL_URL, NOW)!.orders[0].items;
+      expect(item.url).toBe('https://www.aliexpress.com/item/1005006123456789.html');
+      expect(item.snapshotUrl).toBeUndefined();
+    }
   });
 });

@@ -126,7 +126,7 @@ describe('Taobao order list: the newer list API (mtop.taobao.order.queryboughtli
         status: '卖家已发货',
         store: { name: '西湖电子元件', url: 'https://store.taobao.com/shop/view_shop.htm?user_number_id=880000301', id: '880000301' },
         items: [
-          { title: '杜邦线 40P 公对母 20cm', sku: '规格：40P; 长度：20cm', quantity: 2, price: { amount: 19.9, currency: 'CNY' }, url: 'https://item.taobao.com/item.htm?id=600000000301' },
+          { title: '杜邦线 40P 公对母 20cm', sku: '规格：40P; 长度：20cm', quantity: 2, price: { amount: 19.9, currency: 'CNY' }, url: 'https://item.taobao.com/item.htm?id=600000000301', snapshotUrl: 'https://buyertrade.taobao.com/trade/detail/tradeSnap.htm?tradeID=1690000000000000302' },
         ],
         total: { amount: 39.8, currency: 'CNY' },
         countdowns: [{ label: '自动确认收货', text: '还剩9天2时', endsAt: '2025-11-19T14:00:00.000Z' }],

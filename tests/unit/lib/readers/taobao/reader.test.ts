@@ -74,6 +74,8 @@ describe.skipIf(!hasReal)('real Taobao order list (list_bought_items_2025-11.htm
         expect(item.quantity).toBeGreaterThan(0);
         expect(item.price?.currency).toBe('CNY');
         expect(item.url).toMatch(/^https:\/\/item\.taobao\.com\/item\.htm\?id=\d+/);
+        // Every item of the saved list links its 交易快照 (snapUrl): the listing as bought.
+        expect(item.snapshotUrl).toMatch(/^https:\/\/buyertrade\.taobao\.com\/trade\/detail\/tradeSnap\.htm\?tradeID=\d{19}&snapShot=true$/);
       }
       expect(order.sources).toMatchObject({
         orderId: 'embedded-data',
@@ -104,6 +106,7 @@ describe.skipIf(!hasReal)('real Taobao order list (list_bought_items_2025-11.htm
           quantity: 6,
           price: { amount: 7.9, currency: 'CNY' },
           url: 'https://item.taobao.com/item.htm?id=911178585754&_u=820glpv28seed8',
+          snapshotUrl: 'https://buyertrade.taobao.com/trade/detail/tradeSnap.htm?tradeID=4574438817212023118&snapShot=true',
         },
       ],
       total: { amount: 47.4, currency: 'CNY' },
@@ -196,6 +199,7 @@ describe.skipIf(!hasReal)('real Taobao order detail (trade_item_detail_2025-11.h
               quantity: 1,
               price: { amount: 180, currency: 'CNY' },
               url: 'https://trade.taobao.com/trade/detail/tradeSnap.htm?trade_id=4812096101361745504',
+              snapshotUrl: 'https://trade.taobao.com/trade/detail/tradeSnap.htm?trade_id=4812096101361745504',
             },
           ],
           total: { amount: 153, currency: 'CNY' },
@@ -244,6 +248,7 @@ describe.skipIf(!hasReal)('real Taobao order detail (trade_item_detail_2025-11.h
           quantity: 10,
           price: { amount: 9.9, currency: 'CNY' },
           url: 'https://trade.taobao.com/trade/detail/tradeSnap.htm?trade_id=4085111218133708184',
+          snapshotUrl: 'https://trade.taobao.com/trade/detail/tradeSnap.htm?trade_id=4085111218133708184',
         },
       ],
       total: { amount: 99, currency: 'CNY' },
@@ -284,6 +289,7 @@ describe.skipIf(!hasReal)('real Tmall order detail (tmall_order_detail_data_2025
               quantity: 1,
               price: { amount: 149.8, currency: 'CNY' },
               url: 'https://detail.tmall.com/item.htm?id=819225492008',
+              snapshotUrl: 'https://trade.taobao.com/trade/detail/tradeSnap.htm?tradeID=4904183602045500155',
             },
           ],
           total: { amount: 126.8, currency: 'CNY' },
@@ -349,6 +355,7 @@ describe("Taobao order list: the project's own fixtures", () => {
         quantity: 2,
         price: { amount: 25, currency: 'CNY' },
         url: 'https://item.taobao.com/item.htm?id=600000000001',
+        snapshotUrl: 'https://buyertrade.taobao.com/trade/detail/tradeSnap.htm?tradeID=1690000000000000001&snapShot=true',
       },
     ]);
     expect(first.store).toEqual({ name: '晨光文具小铺', url: 'https://store.taobao.com/shop/view_shop.htm?user_number_id=880000001', id: '880000001' });
@@ -397,6 +404,7 @@ describe("Taobao order list: the project's own fixtures", () => {
           quantity: 2,
           price: { amount: 29, currency: 'CNY' },
           url: 'https://item.taobao.com/item.htm?id=600000000011',
+          snapshotUrl: 'https://buyertrade.taobao.com/trade/detail/tradeSnap.htm?tradeID=1690000000000000011',
         },
       ],
       total: { amount: 58, currency: 'CNY' },
@@ -478,8 +486,9 @@ describe("Tmall and Taobao order detail: the project's own fixtures", () => {
           quantity: 1,
           price: { amount: 259, currency: 'CNY' },
           url: 'https://detail.tmall.com/item.htm?id=600000000021',
+          snapshotUrl: 'https://trade.taobao.com/trade/detail/tradeSnap.htm?tradeID=2690000000000000021',
         },
-        { title: '速干袜 三双装', quantity: 2, price: { amount: 49.5, currency: 'CNY' }, url: 'https://detail.tmall.com/item.htm?id=600000000022' },
+        { title: '速干袜 三双装', quantity: 2, price: { amount: 49.5, currency: 'CNY' }, url: 'https://detail.tmall.com/item.htm?id=600000000022', snapshotUrl: 'https://trade.taobao.com/trade/detail/tradeSnap.htm?tradeID=2690000000000000022' },
       ],
       total: { amount: 358, currency: 'CNY' },
       tracking: [{ number: 'SF1000000000021', carrier: '顺丰速运' }],
@@ -534,6 +543,7 @@ describe("Tmall and Taobao order detail: the project's own fixtures", () => {
           quantity: 1,
           price: { amount: 66, currency: 'CNY' },
           url: 'https://trade.taobao.com/trade/detail/tradeSnap.htm?trade_id=3690000000000000031',
+          snapshotUrl: 'https://trade.taobao.com/trade/detail/tradeSnap.htm?trade_id=3690000000000000031',
         },
       ],
       total: { amount: 66, currency: 'CNY' },
@@ -726,5 +736,66 @@ describe('embedded data: JavaScript string literals, decoded without eval', () =
 
   it.each([[`'unterminated`], [`'broken \\u12 escape'`], [`'new\nline'`]])('refuses %s', (source) => {
     expect(readStringLiteral(source, 0)).toBeUndefined();
+  });
+});
+
+describe('the listing as bought (交易快照): snapshotUrl beside the product link', () => {
+  const listPage = (subOrders: unknown[]) =>
+    htmlDocument(
+      `<script>var data = JSON.parse('${jsStringBody(
+        JSON.stringify({ mainOrders: [{ id: '1690000000000000091', orderInfo: { createTime: '2025-11-01 08:00:00' }, statusInfo: { text: '交易成功' }, subOrders }] }),
+      )}');</script>`,
+    );
+
+  it('takes the snapshot from whichever data field holds it, and none from a link that is not one', () => {
+    const reading = read(
+      listPage([
+        // Renamed order of fields: the snapshot in itemUrl, the product in auctionUrl (as Tmall writes them).
+        { itemInfo: { title: '甲', itemUrl: '//trade.taobao.com/trade/detail/tradeSnap.htm?tradeID=1690000000000000092', auctionUrl: '//detail.tmall.com/item.htm?id=1' }, quantity: '1' },
+        // A product link only: no snapshot is made up.
+        { itemInfo: { title: '乙', itemUrl: '//item.taobao.com/item.htm?id=2' }, quantity: '1' },
+        // A snapshot link that is a script, and one on plain http (upgraded by nothing): neither is kept as a link.
+        { itemInfo: { title: '丙', snapUrl: 'javascript:alert(1)//tradeSnap.htm' }, quantity: '1' },
+      ]),
+      LIST_URL,
+    );
+    expect(reading.orders[0].items).toEqual([
+      { title: '甲', quantity: 1, url: 'https://detail.tmall.com/item.htm?id=1', snapshotUrl: 'https://trade.taobao.com/trade/detail/tradeSnap.htm?tradeID=1690000000000000092' },
+      { title: '乙', quantity: 1, url: 'https://item.taobao.com/item.htm?id=2' },
+      { title: '丙', quantity: 1 },
+    ]);
+  });
+
+  it('reads the 交易快照 link of rendered markup in another language, beside the product link, per item', () => {
+    const doc = htmlDocument(`<html><body><div id="detail-panel">
+      <div>订单编号: 3690000000000000093</div>
+      <table><tbody>
+        <tr><td><a href="//item.taobao.com/item.htm?id=3">Лампа настольная</a> <a href="//trade.taobao.com/trade/detail/tradeSnap.htm?trade_id=3690000000000000093">[снимок]</a></td><td>¥12.00</td><td>1</td></tr>
+        <tr><td><a href="//item.taobao.com/item.htm?id=4">USB cable</a></td><td>¥3.00</td><td>2</td></tr>
+      </tbody></table>
+    </div></body></html>`);
+    const [order] = read(doc, detailUrl('3690000000000000093')).orders;
+    expect(order.items).toEqual([
+      {
+        title: 'Лампа настольная',
+        quantity: 1,
+        price: { amount: 12, currency: 'CNY' },
+        url: 'https://item.taobao.com/item.htm?id=3',
+        snapshotUrl: 'https://trade.taobao.com/trade/detail/tradeSnap.htm?trade_id=3690000000000000093',
+      },
+      { title: 'USB cable', quantity: 2, price: { amount: 3, currency: 'CNY' }, url: 'https://item.taobao.com/item.htm?id=4' },
+    ]);
+  });
+});
+
+describe('the end-to-end snapshot fixture (taobao/order-detail-snapshot.html)', () => {
+  it('gives the first item its 交易快照 and the second its off-site link, as the page wrote them', () => {
+    const [order] = read(fixtureDocument('taobao/order-detail-snapshot.html'), detailUrl('3690000000000000041')).orders;
+    expect(order).toMatchObject({ orderId: '3690000000000000041', status: '卖家已发货', store: { name: '东港灯具小店' } });
+    expect(order.items.map((i) => [i.title, i.snapshotUrl])).toEqual([
+      ['北欧护眼台灯 可调光', 'https://trade.taobao.com/trade/detail/tradeSnap.htm?trade_id=3690000000000000041'],
+      // The reader keeps what the page says; the background refuses to open a link off the marketplace.
+      ['LED 灯泡 E27', 'https://snapshots.example.net/trade/detail/tradeSnap.htm?trade_id=3690000000000000042'],
+    ]);
   });
 });
