@@ -9,10 +9,14 @@ const ORDER_FACTS = `订单编号：{orderId}
 实付金额：{amount}
 {dates}`;
 
-const EVIDENCE = `证据清单（每个文件以其 SHA-256 指纹和取证时间标识）：
+const EVIDENCE = `证据清单（每份文件均附 SHA-256 哈希值及取证时间）：
 {evidence}`;
 
-const SIGNATURE = `{name}
+/** 正式书信的结尾：“此致”后须接“敬礼！”，再署名。 */
+const SIGNATURE = `此致
+敬礼！
+
+{name}
 {contact}
 {today}`;
 
@@ -44,7 +48,7 @@ export const zh: LetterLanguage = {
   price: '，{price}',
   problems: {
     'not-received': {
-      promised: '卖家承诺在下单时约定的期限内发货送达。',
+      promised: '卖家承诺在下单时约定的期限内将商品送达。',
       happened: '本人至今未收到商品。',
     },
     'not-as-described': {
@@ -69,7 +73,7 @@ export const zh: LetterLanguage = {
     replacement: '更换同型号、无质量问题的商品',
     repair: '免费修理商品',
     'price-reduction': '就货款{amount}相应减价',
-    'return-refund': '由卖家承担运费办理退货，并全额退还货款{amount}',
+    'return-refund': '办理退货（退货运费由卖家承担），并全额退还货款{amount}',
   },
   details: '具体情况：{text}',
   legal: {
@@ -93,10 +97,10 @@ export const zh: LetterLanguage = {
   noEvidence: '（尚未保存证据）',
   routes: {
     seller: {
-      subject: '订单{orderId}：请求处理售后问题',
-      body: `您好：
+      subject: '关于订单{orderId}售后问题的处理请求',
+      body: `{store}负责人：
 
-本人就在贵店（{store}，{platform}）购买的订单{orderId}联系您。
+您好！本人在贵店（{platform}平台）购买的商品出现问题（订单编号：{orderId}），现特函告知，请予处理。
 
 ${ORDER_FACTS}
 
@@ -104,19 +108,18 @@ ${ORDER_FACTS}
 {happened}
 {details}
 
-本人要求{demand}。
-请于{due}前答复。如届时问题仍未解决，本人将在{platform}平台申请退款/发起纠纷并申请平台介入。
+现本人要求：{demand}。
+请于{due}前给予答复。如逾期未答复或问题仍未解决，本人将在{platform}平台申请退款、发起纠纷，并申请平台介入处理。
 
 ${EVIDENCE}
 
-此致
 ${SIGNATURE}`,
     },
     'platform-dispute': {
-      subject: '订单{orderId}售后纠纷申请',
-      body: `{platform}客服：
+      subject: '关于订单{orderId}的售后纠纷申请',
+      body: `尊敬的{platform}客服：
 
-本人就在店铺{store}购买的订单{orderId}发起售后纠纷。
+您好！本人在店铺{store}购买的商品出现问题（订单编号：{orderId}），与卖家协商未果，现发起售后纠纷，具体情况如下。
 
 ${ORDER_FACTS}
 
@@ -124,19 +127,18 @@ ${ORDER_FACTS}
 {happened}
 {details}
 
-本人要求{demand}。
-请督促卖家于{due}前答复并处理本纠纷。
+本人的诉求：{demand}。
+恳请平台督促卖家于{due}前答复并妥善处理本纠纷。
 
 ${EVIDENCE}
 
-此致
 ${SIGNATURE}`,
     },
     'platform-escalation': {
-      subject: '申请{platform}介入：订单{orderId}',
-      body: `{platform}客服：
+      subject: '关于订单{orderId}申请{platform}介入处理',
+      body: `尊敬的{platform}客服：
 
-本人申请{platform}介入处理订单{orderId}的纠纷。卖家{store}未能解决问题。
+您好！本人就订单{orderId}的纠纷申请{platform}介入处理。卖家{store}至今未能解决问题。
 
 ${ORDER_FACTS}
 
@@ -144,22 +146,21 @@ ${ORDER_FACTS}
 {happened}
 {details}
 
-本人已联系卖家并发起纠纷，但问题仍未解决。恳请平台作出有利于本人的处理：{demand}。
+本人已联系卖家并发起纠纷，但问题仍未解决。恳请平台介入核实，支持本人的诉求：{demand}。
 请于{due}前作出处理决定。
 
 ${EVIDENCE}
 
-此致
 ${SIGNATURE}`,
     },
     chargeback: {
       subject: '银行卡交易争议（拒付）申请：{platform}订单{orderId}',
-      body: `银行卡争议处理部门：
+      body: `尊敬的发卡行争议处理部门：
 
 持卡人：{name}
 卡号：[卡号后四位]
 
-本人对向{platform}支付的订单{orderId}的银行卡交易提出异议，申请贵行发起拒付（退单）。
+本人对向{platform}支付订单{orderId}款项的这笔银行卡交易提出异议，特申请贵行发起拒付（退单）。
 
 ${ORDER_FACTS}
 
@@ -167,12 +168,11 @@ ${ORDER_FACTS}
 {happened}
 {details}
 
-本人已通过卖家及平台纠纷程序要求{demand}，但未获解决。
-恳请贵行向商户发起交易争议，并将{amount}退回本人银行卡。请于{due}前确认已受理本争议。
+本人已通过卖家及平台的纠纷处理程序要求{demand}，但至今未获解决。
+恳请贵行向商户发起交易争议，并将{amount}退回本人银行卡。请于{due}前确认是否受理本争议。
 
 ${EVIDENCE}
 
-此致
 ${SIGNATURE}`,
     },
     'cn-12315': {
@@ -206,13 +206,13 @@ ${EVIDENCE}
 日期：{today}`,
     },
     'ru-claim': {
-      subject: '关于订单{orderId}的书面索赔（претензия）',
+      subject: '关于订单{orderId}的书面索赔函（претензия）',
       body: `致：{store}（{platform}平台卖家）
 发件人：{name}
 地址：{address}
 电话/电子邮箱：{contact}
 
-书面索赔（ПРЕТЕНЗИЯ）
+书面索赔函（ПРЕТЕНЗИЯ）
 
 本人以远程方式在{platform}平台向卖家{store}购买了以下商品，订单号{orderId}：
 {items}
@@ -227,7 +227,7 @@ ${EVIDENCE}
 
 据此，本人要求{demand}。
 
-请自本索赔提出之日起10个日历日内，即不迟于{due}，满足本索赔（该法第22条）。否则，本人将向法院起诉，并另行要求支付该法规定的违约金、精神损害赔偿（该法第15条）以及判决金额50%的罚款（该法第13条第6款）。
+请自本索赔函提出之日起十日内（即不迟于{due}）满足上述要求（该法第22条）。否则，本人将向法院提起诉讼，并另行要求支付该法规定的违约金、精神损害赔偿（该法第15条）以及相当于判决金额50%的罚款（该法第13条第6款）。
 
 附件：
 {evidence}
@@ -243,7 +243,7 @@ ${EVIDENCE}
 联系方式：{contact}
 通讯地址：{address}
 
-本人在{platform}平台店铺{store}购物（订单{orderId}）发生纠纷，恳请贵机构协助处理。
+本人在{platform}平台店铺{store}购物（订单编号：{orderId}）时发生消费纠纷，恳请贵机构协助处理。
 
 ${ORDER_FACTS}
 
@@ -256,7 +256,6 @@ ${ORDER_FACTS}
 
 ${EVIDENCE}
 
-此致
 ${SIGNATURE}`,
     },
   },
