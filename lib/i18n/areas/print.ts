@@ -24,10 +24,10 @@ export const print = defineArea(
     },
     ru: {
       'print.address': 'Адрес страницы: {url}',
-      'print.time': 'Снято: {utc} UTC; {local} ({zone})',
+      'print.time': 'Время съёмки: {utc} UTC; {local} ({zone})',
       'print.sha256': 'SHA-256 исходного снимка: {sha256}',
-      'print.made': 'Оттиск сделан DisputeKit {version}. Исходный снимок сохранён без изменений рядом с ним.',
-      'print.part': 'Часть {index} из {count} страницы.',
+      'print.made': 'Копия со штампом создана DisputeKit {version}. Исходный снимок хранится рядом без изменений.',
+      'print.part': 'Часть страницы: {index} из {count}.',
       'print.section': 'Экраны {first}–{last} из {total}.',
     },
   },
