@@ -93,7 +93,7 @@ describe('export with trusted timestamps on', () => {
     expect(report).toContain(HEAD_PAGE_PATH);
     const page = strFromU8(files[HEAD_PAGE_PATH]);
     const summary = manifest.custody.headTimestamp!.summary;
-    expect(page).toContain('Последняя запись журнала хранения этого досье (запись о выгрузке) заверена штампом времени');
+    expect(page).toContain('Последняя запись журнала цепочки хранения этого досье (запись о выгрузке) заверена штампом времени');
     expect(page).toContain('DisputeKit Test TSA, DisputeKit Tests');
     expect(page).toContain(summary.genTime);
     expect(page).toContain(summary.serial);
