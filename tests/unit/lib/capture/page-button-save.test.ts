@@ -249,7 +249,7 @@ describe('the in-page button', () => {
     let answer: unknown = { ok: true, caseId: 'aliexpress:1', evidenceIds: ['a'], shortcut: '' };
     mount(document, translator('ru'), async () => answer);
     await click();
-    expect(shadow().querySelector('[data-testid="page-button-message"]')?.textContent).toMatch(/нажмите значок DisputeKit и «Сохранить доказательства»\.$/);
+    expect(shadow().querySelector('[data-testid="page-button-message"]')?.textContent).toMatch(/нажмите значок DisputeKit, затем «Сохранить доказательства»\.$/);
     answer = { ok: false, error: 'storageFull' };
     await click();
     const message = shadow().querySelector('[data-testid="page-button-message"]')!;

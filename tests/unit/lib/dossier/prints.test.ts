@@ -90,7 +90,7 @@ describe('stamped prints in the dossier', () => {
     expect(print.split('\n')[0]).toBe('image:first part');
     expect(print).toContain(`SHA-256 исходного снимка: ${shots[0].sha256}`);
     expect(print).toContain('Адрес страницы: https://www.aliexpress.com/p/order/detail.html?orderId=');
-    expect(print).toContain('Часть 1 из 2 страницы.');
+    expect(print).toContain('Часть страницы: 1 из 2.');
     expect(manifest.prints![0].sha256).toBe(await sha256Hex(new Blob([files[manifest.prints![0].path]])));
     // No print of a note.
     expect(manifest.prints).toHaveLength(2);
