@@ -60,6 +60,7 @@ const ORDER: readonly [CaseEvent, CaseEvent][] = [
   ['placed', 'paymentDate'],
   ['placed', 'paymentDisputeOpened'],
   ['paid', 'paymentDisputeOpened'],
+  ['paymentDisputeOpened', 'paymentClaimEscalated'],
 ];
 
 /** Events that lie ahead by nature: a promised delivery date. */

@@ -25,6 +25,8 @@ export const CASE_EVENTS = [
   'paymentDate',
   /** The day a PayPal dispute or a card chargeback was opened (PP-2 counts from it). */
   'paymentDisputeOpened',
+  /** The day that PayPal dispute was escalated to a claim (what meets PP-2) or the bank took the chargeback up. */
+  'paymentClaimEscalated',
 ] as const;
 export type CaseEvent = (typeof CASE_EVENTS)[number];
 

@@ -72,6 +72,7 @@ export const checklist = defineArea(
     'checklist.event.returnShipped': 'Return shipped',
     'checklist.event.paymentDate': 'Card or PayPal payment',
     'checklist.event.paymentDisputeOpened': 'PayPal dispute or chargeback opened',
+    'checklist.event.paymentClaimEscalated': 'PayPal dispute escalated to a claim',
 
     'checklist.contacts.heading': { one: 'Contact log ({n})', other: 'Contact log ({n})' },
     'checklist.contacts.empty': 'No contacts logged. Log every message you send: date, channel and reference.',
@@ -170,6 +171,7 @@ export const checklist = defineArea(
       'checklist.event.returnShipped': '退货已寄出',
       'checklist.event.paymentDate': '银行卡或 PayPal 付款',
       'checklist.event.paymentDisputeOpened': '已发起 PayPal 争议或信用卡拒付',
+      'checklist.event.paymentClaimEscalated': 'PayPal 争议已升级为索赔',
 
       'checklist.contacts.heading': { other: '联系记录（{n}）' },
       'checklist.contacts.empty': '还没有联系记录。每次联系都请记下日期、渠道和编号。',
@@ -267,6 +269,7 @@ export const checklist = defineArea(
       'checklist.event.returnShipped': 'Возврат отправлен',
       'checklist.event.paymentDate': 'Оплата картой или PayPal',
       'checklist.event.paymentDisputeOpened': 'Открыт спор в PayPal или чарджбэк',
+      'checklist.event.paymentClaimEscalated': 'Спор в PayPal переведён в претензию',
 
       'checklist.contacts.heading': { one: 'Журнал обращений ({n})', few: 'Журнал обращений ({n})', many: 'Журнал обращений ({n})', other: 'Журнал обращений ({n})' },
       'checklist.contacts.empty': 'Обращений пока нет. Записывайте каждое: дату, канал и номер.',

@@ -98,6 +98,18 @@ describe('missed and still open', () => {
     expect(headline).toMatchObject({ kind: 'missed', deadline: { rule: 'PP-2' } });
     expect(text(headline, 'en', 'UTC').line).toBe('Missed: escalating the PayPal dispute, Nov 25 (6 days ago)');
   });
+
+  it('PP-2: escalated to a claim in time (a date the user enters), it is met, not missed', () => {
+    const order: OrderFacts = { orderId: '8190123456789012', items: [], sources: {} };
+    const userDates = { paymentDisputeOpened: { at: '2026-11-05', setBy: 'user' as const }, paymentClaimEscalated: { at: '2026-11-20', setBy: 'user' as const } };
+    const h = input('aliexpress', order, { userDates });
+    const pp2 = deadlineStatuses('aliexpress', h.deadlines, h.activity, TODAY).find((s) => s.deadline.rule === 'PP-2');
+    expect(pp2).toMatchObject({ state: 'met', metBy: { event: 'paymentClaimEscalated' } });
+    expect(caseHeadline(h, TODAY)).not.toMatchObject({ kind: 'missed', deadline: { rule: 'PP-2' } });
+    // Escalated after the 20 days: still missed.
+    const late = input('aliexpress', order, { userDates: { ...userDates, paymentClaimEscalated: { at: '2026-11-28', setBy: 'user' } } });
+    expect(deadlineStatuses('aliexpress', late.deadlines, late.activity, TODAY).find((s) => s.deadline.rule === 'PP-2')?.state).not.toBe('met');
+  });
 });
 
 describe('the nearest open deadline, or the date to enter', () => {
