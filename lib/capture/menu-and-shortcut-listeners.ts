@@ -40,13 +40,20 @@ async function actionDeps(): Promise<ActionDeps> {
  * Menus are created once per install or update (Chrome keeps them across service worker restarts); the
  * click and command listeners are added on every start, at the top level, so a click wakes the worker.
  */
+/**
+ * One menu rebuild at a time: an install and a settings change close together would otherwise interleave
+ * their removeAll and create calls (a duplicate id, or an item removed after it was made).
+ */
+let menusBuilt: Promise<void> = Promise.resolve();
+function rebuildMenus(): void {
+  menusBuilt = menusBuilt.then(async () => createMenus(browser.contextMenus, await t())).catch(() => undefined);
+}
+
 export function registerActions(): void {
-  browser.runtime.onInstalled.addListener(() => {
-    void t().then((translate) => createMenus(browser.contextMenus, translate));
-  });
+  browser.runtime.onInstalled.addListener(rebuildMenus);
   // A new language in Settings renames the menu items (createMenus replaces them).
   browser.storage.onChanged.addListener((changes, areaName) => {
-    if (settingsChanged(changes, areaName)) void t().then((translate) => createMenus(browser.contextMenus, translate));
+    if (settingsChanged(changes, areaName)) rebuildMenus();
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     void actionDeps().then((deps) => handleMenuClick(deps, info, tab));

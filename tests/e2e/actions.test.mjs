@@ -101,10 +101,13 @@ describe('one action from anywhere', () => {
   after(async () => ext?.close());
 
   it('creates both context-menu items', async () => {
-    const updated = await ext.sw.evaluate(async () => {
-      const update = (id) => new Promise((resolve) => chrome.contextMenus.update(id, {}, () => resolve(!chrome.runtime.lastError)));
-      return { page: await update('disputekit-save-page'), selection: await update('disputekit-save-selection'), bogus: await update('no-such-item') };
-    });
+    // Once the worker has built them (on install, and again if settings change meanwhile).
+    const menus = () =>
+      ext.sw.evaluate(async () => {
+        const update = (id) => new Promise((resolve) => chrome.contextMenus.update(id, {}, () => resolve(!chrome.runtime.lastError)));
+        return { page: await update('disputekit-save-page'), selection: await update('disputekit-save-selection'), bogus: await update('no-such-item') };
+      });
+    const updated = await waitUntil(menus, (m) => m.page && m.selection, { what: 'both menu items' });
     assert.deepEqual(updated, { page: true, selection: true, bogus: false });
   });
 
