@@ -19,6 +19,7 @@ import { TimestampError, timestampRecordSchema, tokenBytes, verifyTimestampRecor
 import type { TimestampSummary } from '../timestamp/token';
 import { createSha256 } from '../common/hash';
 import { ARCHIVE_POLICY } from '../capture/page-archive';
+import { isPrinted } from '../dossier/prints';
 import { DOSSIER_FORMAT, EVIDENCE_DIR, evidencePath, MANIFEST_PATH, manifestDigest, ManifestSchema, manifestLineMetadata, printPath, REPORT_PATH, type ManifestFile } from '../dossier/manifest';
 import { EntryDamaged, quoted, readEntry, readZipArchive, UnreadableZip, type ZipDirectoryEntry, type ZipSource } from './zip-read';
 
@@ -173,7 +174,7 @@ export async function verifyDossier(source: ZipSource): Promise<DossierVerdict> 
     files.push({ status: 'ok', path, sha256: result.sha256, ...(holding.logged.meta === undefined && { note: 'logged before DisputeKit covered file details: they are vouched for by the export entry only' }) });
   }
   // Stamped prints: made at export, so the export entry vouches for them through the manifest digest.
-  const screenshots = new Map(manifest.files.filter((f) => /screenshot$/.test(f.kind)).map((f) => [f.path, f]));
+  const screenshots = new Map(manifest.files.filter(isPrinted).map((f) => [f.path, f]));
   for (const print of manifest.prints ?? []) {
     const { path } = print;
     if (listed.has(path)) problems.push(`DUPLICATE LINE ${quoted(path)}: manifest.json lists this path more than once`);

@@ -10,9 +10,10 @@ import { translator, type Locale } from '../i18n';
 import { makeStampedPrint, printLines, type PrintImaging } from './stamped-print';
 import type { PrintFile } from './manifest';
 
-const PRINTED_KINDS = new Set<EvidenceRecord['kind']>(['fullpage-screenshot', 'visible-screenshot']);
+const PRINTED_KINDS: ReadonlySet<string> = new Set<EvidenceRecord['kind']>(['fullpage-screenshot', 'visible-screenshot']);
 
-export function isPrinted(item: Pick<EvidenceRecord, 'kind' | 'mime'>): boolean {
+/** Which files get a print: screenshots in a format the browser draws. The verifier asks the same of a manifest line. */
+export function isPrinted(item: { kind: string; mime: string }): boolean {
   return PRINTED_KINDS.has(item.kind) && /^image\/(png|jpeg|webp)$/.test(item.mime);
 }
 
