@@ -598,6 +598,7 @@ async function caseListFigures() {
         files: 10,
       })),
     ]);
+    await rankSeededCases(seeder);
     await seeder.close();
     if (seeded.cases !== CASES || seeded.evidence !== CASES * 10) throw new Error(`seeded ${JSON.stringify(seeded)}`);
     const many = await popupReady();
@@ -613,6 +614,15 @@ async function caseListFigures() {
 }
 
 /**
+ * The seed writes IndexedDB directly, past the data module, so no deadline check follows it as one follows every
+ * write of the extension's own: run it, as after a capture, so the cases have their stored ranks
+ * (lib/cases/case-ranks.ts) as a user's would. The message answers once the check is done.
+ */
+async function rankSeededCases(page) {
+  await page.evaluate(() => chrome.runtime.sendMessage({ type: 'deadlines:refresh' }));
+}
+
+/**
  * Opening dashboard.html until its first page of rows (50) is rendered, evidence counts included, timed in the page
  * from its navigation start: the median of `runs` openings.
  */
@@ -622,11 +632,14 @@ async function dashboardFirstPageMs(ext, runs = 3) {
     const page = await ext.context.newPage();
     await page.goto(`chrome-extension://${ext.extensionId}/dashboard.html`);
     // Rendered: 50 rows, each with its evidence count (counted after the rows appear).
+    // Timed in the frame it is first seen: the page goes on working out every case after its first page shows.
     await page.waitForFunction(() => {
       const counts = [...document.querySelectorAll('[data-testid="row-evidence"]')];
-      return counts.length >= 50 && counts.every((cell) => cell.textContent !== '');
+      const rendered = counts.length >= 50 && counts.every((cell) => cell.textContent !== '');
+      if (rendered) window.firstPageAt ??= performance.now();
+      return rendered;
     }, null, { polling: 'raf' });
-    times.push(await page.evaluate(() => performance.now()));
+    times.push(await page.evaluate(() => window.firstPageAt));
     await page.close();
   }
   return Math.round([...times].sort((a, b) => a - b)[Math.floor(times.length / 2)]);
@@ -667,6 +680,7 @@ async function dashboardTenThousandFigures() {
       }));
       seeded = { cases: seeded.cases + slice.cases, evidence: seeded.evidence + slice.evidence };
     }
+    await rankSeededCases(seeder);
     await seeder.close();
     if (seeded.cases !== CASES || seeded.evidence !== CASES * 10) throw new Error(`seeded ${JSON.stringify(seeded)}`);
     return { 'dashboard.first_page_ms.cases_10000': await dashboardFirstPageMs(ext) };

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { headlineText, ruleName } from '@/lib/deadlines/case-status';
-import { selectRows, type DashboardFilter, type DashboardRow } from '@/lib/cases/case-list';
+import { rowsInSlices, selectRows, type DashboardFilter, type DashboardRow } from '@/lib/cases/case-list';
 import { useLiveQuery } from '../shared/use-live-query';
 import type { DashboardApi } from '@/components/dashboard/dashboard-api';
 import { describeDue, formatTimeLeft, type DateFormat } from '@/lib/format/deadline';
@@ -56,22 +56,46 @@ interface Props {
 }
 
 export function DashboardList({ t, lang, api, caseHref }: Props) {
-  // Every case as a row, read live: a deletion, an undo or a capture in another tab shows at once.
-  const loaded = useLiveQuery(async () => {
+  // The first page as the stored ranks order it (lib/cases/case-ranks.ts), read once, before anything else:
+  // it stands in until every case is worked out.
+  const [first, setFirst] = useState<{ rows: DashboardRow[]; total: number; now: Date } | 'none'>();
+  useEffect(() => {
     const now = api.now();
-    return { rows: await api.readRows(now), now };
+    void api.readFirstPage(now, PAGE_SIZE).then(
+      (page) => setFirst(page ? { ...page, now } : 'none'),
+      () => setFirst('none'),
+    );
   }, [api]);
+  // Every case, read live: a deletion, an undo or a capture in another tab shows at once. Read once the first
+  // page is on screen with its evidence counts (reading 10,000 cases would hold those up), and worked out a
+  // slice at a time (half a second of deadline computing for 10,000) while the first page is shown.
+  const [firstShown, setFirstShown] = useState(false);
+  const cases = useLiveQuery(async () => (firstShown ? api.readCases() : undefined), [api, firstShown]);
+  const [loaded, setLoaded] = useState<{ rows: DashboardRow[]; now: Date }>();
+  useEffect(() => {
+    if (!cases) return;
+    const now = api.now();
+    const abort = new AbortController();
+    void rowsInSlices(cases, now, abort.signal).then((rows) => rows && setLoaded({ rows, now }));
+    return () => abort.abort();
+  }, [cases]);
   const rows = loaded?.rows;
   const [filter, setFilter] = useState<DashboardFilter>({});
   const [shown, setShown] = useState(PAGE_SIZE);
   const end = useRef<HTMLDivElement>(null);
-  const f = { locale: api.locale, timeZone: userTimeZone(), now: loaded?.now ?? api.now() };
+  // The first page stands in only for the whole list unfiltered: a search or filter waits for every row.
+  const early = !loaded && first && first !== 'none' && !filter.search && !filter.platform && !filter.state ? first : undefined;
+  const f = { locale: api.locale, timeZone: userTimeZone(), now: loaded?.now ?? early?.now ?? api.now() };
 
-  const selected = useMemo(() => (rows ? selectRows(rows, filter) : []), [rows, filter]);
+  const selected = useMemo(() => (rows ? selectRows(rows, filter) : (early?.rows ?? [])), [rows, filter, early]);
+  const total = rows ? selected.length : early?.total;
   const visible = selected.slice(0, shown);
   // Evidence counts of the rows on screen only: an index count each, never a walk of all evidence.
   const visibleIds = visible.map((row) => row.id).join('\n');
-  const counts = useLiveQuery(() => api.countEvidence(visibleIds ? visibleIds.split('\n') : []), [api, visibleIds]) ?? new Map<string, number>();
+  const counts = useLiveQuery(() => api.countEvidence(visibleIds ? visibleIds.split('\n') : []), [api, visibleIds]);
+  useEffect(() => {
+    if (first === 'none' || (first && counts)) setFirstShown(true);
+  }, [first, counts]);
 
   // Scrolling to the end of the list shows the next page, as the button does.
   useEffect(() => {
@@ -92,7 +116,7 @@ export function DashboardList({ t, lang, api, caseHref }: Props) {
       <header class="case-header">
         <img src="/icon/32.png" alt="" width={24} height={24} />
         <h1>{t('dashboard.title')}</h1>
-        {rows && <span class="case-state" data-testid="dashboard-count">{t('dashboard.count', { n: selected.length })}</span>}
+        {total !== undefined && <span class="case-state" data-testid="dashboard-count">{t('dashboard.count', { n: total })}</span>}
       </header>
       <form class="dashboard-filters" onSubmit={(e) => e.preventDefault()}>
         <label class="field">
@@ -118,7 +142,7 @@ export function DashboardList({ t, lang, api, caseHref }: Props) {
           </select>
         </label>
       </form>
-      {!rows && <p class="muted" data-testid="dashboard-loading">{t('dashboard.loading')}</p>}
+      {!rows && !early && <p class="muted" data-testid="dashboard-loading">{t('dashboard.loading')}</p>}
       {rows?.length === 0 && <p class="muted" data-testid="dashboard-empty">{t('dashboard.empty')}</p>}
       {rows && rows.length > 0 && selected.length === 0 && <p class="muted" data-testid="dashboard-no-match">{t('dashboard.noMatch')}</p>}
       {visible.length > 0 && (
@@ -151,13 +175,13 @@ export function DashboardList({ t, lang, api, caseHref }: Props) {
                   <br />
                   <span class="muted small">{t('dashboard.updated', { time: date.format(new Date(row.updatedAt)) })}</span>
                 </td>
-                <td class="number" data-testid="row-evidence">{counts.get(row.id) ?? ''}</td>
+                <td class="number" data-testid="row-evidence">{counts?.get(row.id) ?? ''}</td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      {selected.length > shown && (
+      {rows && selected.length > shown && (
         <div ref={end}>
           <button type="button" data-testid="dashboard-more" onClick={() => setShown((n) => n + PAGE_SIZE)}>
             {t('dashboard.showMore', { n: selected.length - shown })}

@@ -5,7 +5,7 @@
  */
 import { browserCasePageApi, type CasePageApi } from '../case/case-page-api';
 import { deleteCase, getCase, restoreCase, type CaseRows } from '../../lib/cases/cases';
-import { countEvidence, loadDashboardRows, type DashboardRow } from '../../lib/cases/case-list';
+import { countEvidence, loadCasesWithContacts, loadFirstPage, type CaseInputs, type DashboardRow } from '../../lib/cases/case-list';
 import type { DisputeKitDB } from '../../lib/cases/db';
 import type { Locale } from '../../lib/i18n';
 import { deadlineHash } from '../../lib/cases/open-case-tab';
@@ -15,8 +15,10 @@ import { pageDatabase } from '../shared/page-database';
 export interface DashboardApi {
   locale: Locale;
   now(): Date;
-  /** Every case as a row, unsorted; read live, so the list follows every change. */
-  readRows(now: Date): Promise<DashboardRow[]>;
+  /** Every case with its contacts and checklist ticks, what every row is worked out from; read live, so the list follows every change. */
+  readCases(): Promise<CaseInputs>;
+  /** The first `size` rows in order from the stored ranks, before every case is worked out; undefined when the ranks cannot say. */
+  readFirstPage(now: Date, size: number): Promise<{ rows: DashboardRow[]; total: number } | undefined>;
   /** How many evidence items each of these cases has (an index count each). */
   countEvidence(caseIds: string[]): Promise<Map<string, number>>;
   readCase(caseId: string): Promise<CaseRecord | undefined>;
@@ -33,7 +35,8 @@ export function dashboardApi(deps: { locale: Locale; database: DisputeKitDB; now
   return {
     locale: deps.locale,
     now: deps.now,
-    readRows: (now) => loadDashboardRows(database, now),
+    readCases: () => loadCasesWithContacts(database),
+    readFirstPage: (now, size) => loadFirstPage(database, now, size),
     countEvidence: (caseIds) => countEvidence(database, caseIds),
     readCase: (caseId) => getCase(database, caseId),
     deleteCase: (caseId) => deleteCase(database, caseId),

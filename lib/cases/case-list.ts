@@ -6,6 +6,7 @@
  */
 import { caseStatus, compareByUrgency, type CaseActivity, type Headline } from '../deadlines/case-status';
 import type { DisputeKitDB } from './db';
+import { firstPageCandidates } from './case-ranks';
 import type { Deadline } from '../deadlines';
 import type { Platform } from '../common/marketplaces';
 import type { CaseRecord, ChecklistStepState, ContactRecord } from '../common/model';
@@ -110,6 +111,45 @@ export async function loadCasesWithContacts(database: DisputeKitDB): Promise<{ r
 /** Every case as a dashboard row, unsorted (selectRows sorts), read in one transaction. */
 export async function loadDashboardRows(database: DisputeKitDB, now: Date): Promise<DashboardRow[]> {
   return (await loadCasesWithContacts(database)).map(({ record, contacts, steps }) => dashboardRow(record, contacts, now, steps));
+}
+
+export type CaseInputs = Awaited<ReturnType<typeof loadCasesWithContacts>>;
+
+/**
+ * The rows of every case, worked out `slice` cases at a time with a pause for the page between slices, so a
+ * list of 10,000 (half a second of deadline computing) never holds the page still; unsorted. Undefined when
+ * `signal` is aborted first (newer inputs arrived).
+ */
+export async function rowsInSlices(inputs: CaseInputs, now: Date, signal: AbortSignal, slice = 500): Promise<DashboardRow[] | undefined> {
+  const rows: DashboardRow[] = [];
+  for (let start = 0; start < inputs.length; start += slice) {
+    if (start > 0) await new Promise((resolve) => setTimeout(resolve, 0));
+    if (signal.aborted) return undefined;
+    for (const { record, contacts, steps } of inputs.slice(start, start + slice)) rows.push(dashboardRow(record, contacts, now, steps));
+  }
+  return rows;
+}
+
+/**
+ * The dashboard's first `size` rows, in order, from the stored ranks (lib/cases/case-ranks.ts): only the cases
+ * the ranks put first, and those whose rank is due, are read and worked out. Undefined when the ranks cannot
+ * say (the caller waits for every row). `total` is how many cases there are.
+ */
+export async function loadFirstPage(database: DisputeKitDB, now: Date, size: number): Promise<{ rows: DashboardRow[]; total: number } | undefined> {
+  return database.transaction('r', [database.cases, database.caseRanks, database.contacts, database.checklist], async () => {
+    const ids = await firstPageCandidates(database, now, size);
+    if (!ids) return undefined;
+    const [records, contacts, ticks, total] = await Promise.all([
+      database.cases.bulkGet(ids),
+      database.contacts.where('caseId').anyOf(ids).toArray(),
+      database.checklist.where('caseId').anyOf(ids).toArray(),
+      database.cases.count(),
+    ]);
+    const rows = records
+      .filter((r): r is CaseRecord => r !== undefined)
+      .map((record) => dashboardRow(record, contacts.filter((c) => c.caseId === record.id), now, ticks.filter((t) => t.caseId === record.id)));
+    return { rows: rows.sort(compareRows).slice(0, size), total };
+  });
 }
 
 /** The dashboard's address of a case, and back: `dashboard.html#case=<id>`, `…&deadline=<rule>` at one deadline. */

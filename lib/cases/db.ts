@@ -5,6 +5,7 @@
  */
 import Dexie, { type DBCore, type DBCoreTransaction, type EntityTable } from 'dexie';
 import type { CustodyEntry } from './custody';
+import type { CaseRank } from './case-ranks';
 import { DB_NAME, DEADLINE_INPUT_TABLES, SCHEMA_HISTORY, type TableName } from './schema';
 import type { CaseRecord, ChecklistStepState, ContactRecord, EvidenceRecord, Reading, SentNotification, TimelineEvent } from '../common/model';
 
@@ -64,6 +65,7 @@ export class DisputeKitDB extends Dexie {
   contacts!: EntityTable<ContactRecord, 'id'>;
   sentNotifications!: Dexie.Table<SentNotification, [string, string, number]>;
   readings!: EntityTable<Reading, 'id'>;
+  caseRanks!: EntityTable<CaseRank, 'caseId'>;
 
   /** See DatabaseOptions; may be set after opening (each context wires its own, see connectDeadlineCheck). */
   onDeadlineInputsChanged: (() => void) | undefined;

@@ -24,6 +24,12 @@ export const TABLE_NAMES = ['cases', 'evidence', 'events', 'checklist', 'custody
 export type TableName = (typeof TABLE_NAMES)[number];
 
 /**
+ * Tables of what is worked out from the others, which a backup does not carry and a restore does not write:
+ * the dashboard's stored order (lib/cases/case-ranks.ts), which the deadline check writes again.
+ */
+export const DERIVED_TABLES = ['caseRanks'] as const;
+
+/**
  * The tables the deadlines are computed from (lib/deadlines/check): a case's dates, state and order facts, its
  * contact log and its checklist ticks (a capture's "document" tick included). A committed write to any of them
  * may move a deadline, so it runs the deadline check (DisputeKitDB's `onDeadlineInputsChanged`).
@@ -103,6 +109,16 @@ export const SCHEMA_HISTORY: SchemaVersion[] = [
         readings.push({ caseId: c.id, at: c.updatedAt, source: 'before-readings', order: c.order });
       });
       await tx.table('readings').bulkAdd(readings);
+    },
+  },
+  {
+    // The dashboard's stored order (lib/cases/case-ranks.ts): one rank per case, written by the deadline
+    // check, so the first page of 10,000 cases is 50 index reads, not 10,000 deadline computations. Derived
+    // data, not a table of TableRows: backups do not carry it; the check writes it again after a restore.
+    // Empty at first: until the first check the dashboard works every case out, as before.
+    version: 6,
+    stores: {
+      caseRanks: 'caseId, order, changesAt',
     },
   },
 ];

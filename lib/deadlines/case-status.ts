@@ -122,6 +122,21 @@ export interface DateToEnter {
 export function dateToEnter(input: { platform: Platform; region?: Region; events: Partial<Record<CaseEvent, string>> }, now: Date): DateToEnter | undefined {
   const zone = buyerZone(input.platform, input.region);
   const today = localDay(now.getTime(), zone);
+  // The answer depends on the marketplace, the region, which events are recorded (their presence, not their
+  // dates: conditions read only whether an event is known) and today: the same for most cases of a list, so
+  // the dashboard's 10,000 rows work it out a few times, not 10,000 (it counts working days for each rule).
+  const recorded = Object.keys(input.events).filter((e) => input.events[e as CaseEvent] !== undefined);
+  const key = `${input.platform}|${input.region ?? ''}|${today}|${recorded.sort().join(',')}`;
+  if (enterMemo.has(key)) return enterMemo.get(key);
+  const answer = findDateToEnter(input, zone, today);
+  if (enterMemo.size > 1000) enterMemo.clear();
+  enterMemo.set(key, answer);
+  return answer;
+}
+
+const enterMemo = new Map<string, DateToEnter | undefined>();
+
+function findDateToEnter(input: { platform: Platform; region?: Region; events: Partial<Record<CaseEvent, string>> }, zone: string, today: string): DateToEnter | undefined {
   let best: { event: CaseEvent; rules: Rule[] } | undefined;
   for (const event of FACT_EVENTS) {
     if (input.events[event] !== undefined) continue;
@@ -247,6 +262,18 @@ export function compareByUrgency(a: UrgencyRow, b: UrgencyRow): number {
   if (ga !== gb) return ga - gb;
   if (ga < 2) return ka - kb || a.id.localeCompare(b.id);
   return b.updatedAt.localeCompare(a.updatedAt) || a.id.localeCompare(b.id);
+}
+
+/**
+ * The same order as one key that sorts ascending (an IndexedDB key: arrays compare item by item), for the
+ * dashboard's stored ranks (lib/cases/case-ranks.ts): [group, key within the group, case id]. The last
+ * update is a millisecond count negated, so later sorts first as in compareByUrgency; ids compare as
+ * IndexedDB compares strings (by code unit), which localeCompare matches for the ids DisputeKit makes
+ * (`platform:orderId`, ASCII).
+ */
+export function urgencyKey(row: UrgencyRow): [group: number, key: number, id: string] {
+  const [group, key] = urgency(row.headline);
+  return [group, group < 2 ? key : -Date.parse(row.updatedAt) || 0, row.id];
 }
 
 /** What a stored case records having done: its effective event dates and its checklist ticks. */

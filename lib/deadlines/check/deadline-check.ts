@@ -5,7 +5,8 @@
  * it runs on install, on startup, when the alarm fires and whenever a case, a date or a contact changes.
  */
 import { badgeFor, msUntilBadgeChanges, showBadge, type Badge, type ToolbarButton } from './badge';
-import { loadCasesWithContacts } from '../../cases/case-list';
+import { loadCasesWithContacts, type CaseInputs } from '../../cases/case-list';
+import { caseRank, storeCaseRanks, type CaseRank } from '../../cases/case-ranks';
 import { claimNotifications, sentNotifications } from '../../cases/sent-notifications';
 import { caseStatus, RECENTLY_MISSED_DAYS, recentlyMissed } from '../case-status';
 import type { DisputeKitDB } from '../../cases/db';
@@ -51,18 +52,34 @@ export interface DeadlineCheckResult {
 
 /** The deadlines of every open case, with the case's contacts' reminder among them, and whether each was met. */
 export async function openCaseDeadlines(database: DisputeKitDB, now: Date): Promise<CaseDeadlines[]> {
-  return (await loadCasesWithContacts(database))
-    .filter(({ record }) => record.state === 'open')
-    .map(({ record, contacts, steps }) => {
-      const { deadlines, statuses } = caseStatus(record, contacts, steps, now);
-      return { caseId: record.id, orderId: record.orderId, platform: record.platform, deadlines, statuses, openedAt: record.createdAt };
-    });
+  return everyCaseStatus(await loadCasesWithContacts(database), now).open;
+}
+
+/**
+ * Each open case's deadlines and their states, and every case's place in the dashboard's order (its rank,
+ * lib/cases/case-ranks.ts), from one computation of each case's status.
+ */
+function everyCaseStatus(inputs: CaseInputs, now: Date): { open: CaseDeadlines[]; ranks: CaseRank[] } {
+  const open: CaseDeadlines[] = [];
+  const ranks: CaseRank[] = [];
+  for (const { record, contacts, steps } of inputs) {
+    if (record.state !== 'open') {
+      // Nothing is due on a closed or resolved case: it ranks by its last update.
+      ranks.push(caseRank({ id: record.id, updatedAt: record.updatedAt, headline: { kind: 'closed', state: record.state }, deadlines: [] }, now));
+      continue;
+    }
+    const { deadlines, statuses, headline } = caseStatus(record, contacts, steps, now);
+    ranks.push(caseRank({ id: record.id, updatedAt: record.updatedAt, headline, deadlines }, now));
+    open.push({ caseId: record.id, orderId: record.orderId, platform: record.platform, deadlines, statuses, openedAt: record.createdAt });
+  }
+  return { open, ranks };
 }
 
 export async function checkDeadlines(deps: DeadlineCheckDeps): Promise<DeadlineCheckResult> {
   const now = deps.now();
   const settings = await loadSettings(deps.storage);
-  const cases = await openCaseDeadlines(deps.database, now);
+  const { open: cases, ranks } = everyCaseStatus(await loadCasesWithContacts(deps.database), now);
+  await storeCaseRanks(deps.database, ranks);
 
   const ahead = cases.flatMap((c) => c.deadlines).filter((d) => d.dueMs > now.getTime());
   const nearestMs = ahead.length ? Math.min(...ahead.map((d) => d.dueMs)) - now.getTime() : undefined;

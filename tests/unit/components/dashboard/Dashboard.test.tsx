@@ -13,6 +13,22 @@ import { translator } from '@/lib/i18n';
 import type { EvidenceRecord, OrderFacts } from '@/lib/common/model';
 import { casePage, caseWithCapture, CASE_ID, ORDER_ID } from '../../support/case-fixture';
 import { until } from '../../support/wait';
+import { checkDeadlines, type DeadlineCheckDeps } from '@/lib/deadlines/check/deadline-check';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+
+/** The background's deadline check on WXT's fake browser. */
+function checkDeps(database: DisputeKitDB, now: Date): DeadlineCheckDeps {
+  return {
+    database,
+    storage: fakeBrowser.storage.local,
+    alarms: fakeBrowser.alarms,
+    notifications: fakeBrowser.notifications,
+    button: fakeBrowser.action,
+    t: translator('en'),
+    iconUrl: 'chrome-extension://test/icon/128.png',
+    now: () => now,
+  };
+}
 
 const NAME = 'dashboard-page-test';
 const NOW = new Date('2026-11-20T12:00:00.000Z');
@@ -171,6 +187,40 @@ describe('the gallery', () => {
     expect(byTestId('gallery-zoom')!.textContent).toBe('125%');
     await key('Escape');
     expect(onClose).toHaveBeenCalledOnce();
+  });
+});
+
+describe('the first page before every case is worked out', () => {
+  it('shows the first 50 in order from the stored ranks, with the count, and the whole list when it is ready', async () => {
+    await saveOrders(database, 'aliexpress', [order('1001', 6), order('1002', 1)], NOW);
+    await saveOrders(database, 'taobao', Array.from({ length: PAGE_SIZE + 5 }, (_, i) => ({ orderId: `9${i}`, items: [{ title: '耳机' }], sources: {} })), NOW);
+    // What the deadline check does after these writes: it stores each case's rank.
+    await checkDeadlines(checkDeps(database, NOW));
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const real = api();
+    // Every case's inputs held back: only the first page can be shown.
+    const slow: DashboardApi = { ...real, readCases: async () => (await held, real.readCases()) };
+    await act(async () => render(<Dashboard api={slow} />, root));
+    await settle();
+    expect(byTestId('dashboard-loading')).toBeNull();
+    expect(all('dashboard-row')).toHaveLength(PAGE_SIZE);
+    expect(orderIds().slice(0, 2)).toEqual(['1002', '1001']);
+    expect(byTestId('dashboard-count')!.textContent).toContain(String(PAGE_SIZE + 7));
+    expect(all('row-evidence').every((cell) => cell.textContent === '0')).toBe(true);
+    // "Show more" waits for the whole list, which then takes over.
+    expect(byTestId('dashboard-more')).toBeNull();
+    release();
+    await settle();
+    expect(byTestId('dashboard-more')).not.toBeNull();
+    expect(orderIds().slice(0, 2)).toEqual(['1002', '1001']);
+  });
+
+  it('works every case out at once when there are no ranks yet', async () => {
+    await saveOrders(database, 'aliexpress', [order('1001', 6), order('1002', 1)], NOW);
+    await act(async () => render(<Dashboard api={api()} />, root));
+    await settle();
+    expect(orderIds()).toEqual(['1002', '1001']);
   });
 });
 
