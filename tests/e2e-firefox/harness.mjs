@@ -103,7 +103,7 @@ export async function launchFirefox({ build = FIREFOX_TEST_BUILD, deviceScaleFac
     origin: EXTENSION_ORIGIN,
     /** Requests Firefox tried to send to the network (all refused). */
     refused: proxy.refused,
-    /** Answers requests from pages opened with openTab whose URL is `match` (a URL, a RegExp, a predicate). */
+    /** Answers requests from pages opened with openTab whose URL is `match` (a URL, a RegExp, a predicate); `delayMs` may be a function of the URL. */
     serve(match, body, { contentType = 'text/html; charset=utf-8', delayMs = 0, headers = {} } = {}) {
       routes.unshift({ match, body, contentType, delayMs, headers });
     },
@@ -170,7 +170,8 @@ export async function launchFirefox({ build = FIREFOX_TEST_BUILD, deviceScaleFac
     const url = request.url();
     const route = routes.find((r) => matchesRoute(r.match, url));
     if (!route) return request.abort('blockedbyclient').catch(() => undefined);
-    if (route.delayMs) await new Promise((res) => setTimeout(res, route.delayMs));
+    const delay = typeof route.delayMs === 'function' ? route.delayMs(url) : route.delayMs;
+    if (delay) await new Promise((res) => setTimeout(res, delay));
     const body = typeof route.body === 'function' ? route.body(url) : route.body;
     await request.respond({ status: 200, contentType: route.contentType, headers: route.headers, body }).catch(() => undefined);
   }
