@@ -133,12 +133,20 @@ export async function launchFirefox({ build = FIREFOX_TEST_BUILD, deviceScaleFac
     /** Opens the popup for a tab in a window of its own (the order's tab stays the one shown in its window). */
     async openPopup(tabId) {
       const url = `${EXTENSION_ORIGIN}/popup.html?tabId=${tabId}`;
-      const known = new Set(await browser.pages());
+      const known = await ext.pagesNow();
       await ext.api((u) => browser.windows.create({ url: u, type: 'popup', width: 400, height: 600 }).then(() => undefined), url);
-      const popup = await findNewPage(known, url);
+      const popup = await ext.newPageAt(known, url);
       // What the user sees: the popup has read the page.
       await waitUntil(() => popup.evaluate(() => Boolean(document.querySelector('main') && !document.querySelector('[data-testid="reading"]'))), true, { what: 'the popup to have read the page' });
       return popup;
+    },
+    /**
+     * Waits until a tab shows `url`, as the add-on sees its tabs. A tab that an extension page opens by a link
+     * is not reported over WebDriver BiDi (Firefox 153), so a test checks here that the link opened it and
+     * drives the page in a tab of its own (openExtensionPage).
+     */
+    tabAt(url) {
+      return waitUntil(() => ext.api(async (u) => (await browser.tabs.query({})).some((t) => t.url === u), url), true, { what: `a tab at ${url}` });
     },
     /** The toolbar button's badge (browserAction in the MV2 build). */
     badge() {
@@ -151,9 +159,11 @@ export async function launchFirefox({ build = FIREFOX_TEST_BUILD, deviceScaleFac
     },
   };
 
+  /** The pages open now, to tell a page opened after this from them (newPageAt). */
+  ext.pagesNow = async () => new Set(await browser.pages());
   /** The page, not among `known`, that shows `url` (puppeteer keeps about:blank as a moz-extension page's URL). */
-  function findNewPage(known, url) {
-    return waitUntil(
+  ext.newPageAt = (known, url) =>
+    waitUntil(
       async () => {
         for (const page of await browser.pages()) {
           if (known.has(page)) continue;
@@ -164,7 +174,6 @@ export async function launchFirefox({ build = FIREFOX_TEST_BUILD, deviceScaleFac
       (page) => page !== undefined,
       { what: `a new page at ${url}` },
     );
-  }
 
   async function answer(request) {
     const url = request.url();
