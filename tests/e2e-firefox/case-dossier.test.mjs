@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { strFromU8, unzipSync, zipSync } from 'fflate';
-import { click, expectCount, expectDownload, expectText, fill, fixture, launchFirefox, readDatabase, ROOT, testId, waitFor } from './harness.mjs';
+import { click, expectCount, expectDownload, expectText, fill, fixture, launchFirefox, readDatabase, reloadExtensionPage, ROOT, testId, waitFor } from './harness.mjs';
 
 const ORDER = '8190123456789012';
 const CASE_ID = `aliexpress:${ORDER}`;
@@ -105,6 +105,12 @@ describe('Firefox: the case page, Verify and the dossier', () => {
     const bad = verifyDossier(join(dir, 'tampered.zip'));
     assert.equal(bad.code, 1, bad.out);
     assert.match(bad.out, new RegExp(`^MISMATCH ${shot.path} expected ${shot.sha256} actual ${sha256(tampered[shot.path])}$`, 'm'));
+  });
+
+  it('the storage meter shows this case’s size and what Firefox gives the add-on (navigator.storage.estimate)', async () => {
+    await reloadExtensionPage(casePage);
+    await expectText(casePage, testId('storage-case'), /^This case: \d+(\.\d)? (kB|MB)$/);
+    await expectText(casePage, testId('storage-browser'), /^DisputeKit uses .+ of .+ available to it$/);
   });
 
   it('Verify names a file whose stored bytes were changed', async () => {

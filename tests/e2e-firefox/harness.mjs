@@ -201,6 +201,15 @@ export async function gotoExtensionPage(page, path) {
   await waitUntil(() => page.evaluate(() => `${location.href} ${document.readyState}`), `${url} complete`, { what: `${path} to load` });
 }
 
+/** Reloads one of the add-on's pages (puppeteer does not see the reload end either: see gotoExtensionPage). */
+export async function reloadExtensionPage(page) {
+  await page.evaluate(() => {
+    window.disputekitBeforeReload = true;
+    setTimeout(() => location.reload(), 0);
+  });
+  await waitUntil(() => page.evaluate(() => !window.disputekitBeforeReload && document.readyState === 'complete'), true, { what: 'the page to reload' });
+}
+
 // ---- What the user sees, read by CSS selector (puppeteer has no Playwright locators) ----
 
 export const testId = (id) => `[data-testid="${id}"]`;
