@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { strFromU8, unzipSync, zipSync } from 'fflate';
-import { click, expectCount, expectDownload, expectText, fill, fixture, launchFirefox, readDatabase, reloadExtensionPage, ROOT, testId, waitFor } from './harness.mjs';
+import { click, expectCount, expectDownload, expectText, fill, fixture, launchFirefox, readDatabase, reloadExtensionPage, ROOT, testId, waitFor, waitUntil } from './harness.mjs';
 
 const ORDER = '8190123456789012';
 const CASE_ID = `aliexpress:${ORDER}`;
@@ -111,6 +111,9 @@ describe('Firefox: the case page, Verify and the dossier', () => {
     await reloadExtensionPage(casePage);
     await expectText(casePage, testId('storage-case'), /^This case: \d+(\.\d)? (kB|MB)$/);
     await expectText(casePage, testId('storage-browser'), /^DisputeKit uses .+ of .+ available to it$/);
+    // The background asked Firefox to keep the database (lib/cases/persistent-storage.ts): no eviction when
+    // the disk runs short.
+    await waitUntil(() => casePage.evaluate(() => navigator.storage.persisted()), true, { what: 'the add-on’s storage to be persistent' });
   });
 
   it('Verify names a file whose stored bytes were changed', async () => {
