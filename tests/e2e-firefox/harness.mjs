@@ -1,7 +1,7 @@
 // Drives the Firefox test build in Debian's Firefox ESR over WebDriver BiDi with puppeteer-core: the add-on is
 // installed as a temporary add-on, marketplace pages are answered from the project's fixtures, and nothing
 // leaves the machine. The Chromium harness's waits and readers are reused (tests/e2e/harness.mjs).
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -13,8 +13,7 @@ export { fixture, readDatabase, ROOT, WAIT_MS, waitUntil } from '../e2e/harness.
 const OUTPUT = resolve(ROOT, process.env.DISPUTEKIT_OUT ?? '.output');
 export const FIREFOX_TEST_BUILD = join(OUTPUT, 'firefox-mv2-testing');
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
-/** The add-on's id (wxt.config.ts browser_specific_settings) and the moz-extension:// host the tests give it. */
-const ADDON_ID = '{5b0f6f4e-2c1d-4a8e-9a55-3d8e1c7b6a21}';
+/** The moz-extension:// host the tests give the add-on (its id is the build's, wxt.config.ts). */
 const ADDON_UUID = '6f1d2a3b-4c5d-4e6f-8a9b-0c1d2e3f4a5b';
 export const EXTENSION_ORIGIN = `moz-extension://${ADDON_UUID}`;
 
@@ -50,6 +49,7 @@ const matchesRoute = (match, url) => {
 export async function launchFirefox({ build = FIREFOX_TEST_BUILD, deviceScaleFactor = 1, downloads } = {}) {
   if (!existsSync(FIREFOX)) throw new Error(`Firefox not found at ${FIREFOX}: apt-get install -y firefox-esr`);
   if (!existsSync(join(build, 'manifest.json'))) throw new Error(`No build in ${build}: run \`npx wxt build -b firefox --mode testing\` first`);
+  const addonId = JSON.parse(readFileSync(join(build, 'manifest.json'), 'utf8')).browser_specific_settings.gecko.id;
   const proxy = await refusingProxy();
   const profile = mkdtempSync(join(tmpdir(), 'disputekit-firefox-'));
   const browser = await puppeteer.launch({
@@ -63,7 +63,7 @@ export async function launchFirefox({ build = FIREFOX_TEST_BUILD, deviceScaleFac
     // Navigating a tab to a moz-extension:// page over WebDriver BiDi needs system access.
     args: ['--remote-allow-system-access', '--width=1280', '--height=900'],
     extraPrefsFirefox: {
-      'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: ADDON_UUID }),
+      'extensions.webextensions.uuids': JSON.stringify({ [addonId]: ADDON_UUID }),
       'network.proxy.type': 1,
       'network.proxy.http': '127.0.0.1',
       'network.proxy.http_port': proxy.port,
