@@ -263,6 +263,11 @@ if (process.env.BENCH_ONLY === 'dashboard') {
   console.log(JSON.stringify({ ...(await caseListFigures()), ...(await dashboardTenThousandFigures()) }, null, 2));
   process.exit(0);
 }
+// `BENCH_ONLY=firefox npm run bench`: only the full-page capture figures in Firefox ESR (firefoxFullPageFigures).
+if (process.env.BENCH_ONLY === 'firefox') {
+  console.log(JSON.stringify(await firefoxFullPageFigures(), null, 2));
+  process.exit(0);
+}
 
 const figures = {};
 const browser = await chromium.launch({
@@ -308,6 +313,7 @@ try {
 Object.assign(figures, await recorderFigures());
 Object.assign(figures, await largePageFigures());
 Object.assign(figures, await fullPageFigures());
+Object.assign(figures, await firefoxFullPageFigures());
 Object.assign(figures, await dossierFigures());
 Object.assign(figures, await importFigures());
 Object.assign(figures, await caseListFigures());
@@ -435,6 +441,76 @@ async function fullPageFigures() {
       'capture.fullpage.floor_ms': screens * 500,
       'capture.fullpage.cdp_ms': Math.round(median(cdp)),
       'capture.fullpage.bytes': median(runs.map((r) => r.bytes)),
+    };
+  } finally {
+    await ext.close();
+  }
+}
+
+/**
+ * The same full-page capture in Firefox ESR (tests/e2e-firefox/harness.mjs, the Firefox test build), on the same
+ * fixture ten screens tall: `capture.fullpage.firefox.ms` the extension's whole capture (scroll and stitch, HTML,
+ * hashes, saving; Firefox has no MHTML), median of CAPTURE_RUNS; `capture.fullpage.firefox.screens` the screens
+ * taken; `capture.fullpage.firefox.bidi_ms` Firefox's own full-page screenshot of the page (WebDriver BiDi
+ * browsingContext.captureScreenshot), for comparison; `capture.fullpage.firefox.bytes` the bytes one capture
+ * stores. No floor: Firefox sets no limit on captureVisibleTab calls (its ext-tabs.js draws a snapshot per call,
+ * with no quota, unlike Chrome's two a second), so the capture spaces its calls only in Chrome.
+ */
+async function firefoxFullPageFigures() {
+  const { FIREFOX, FIREFOX_TEST_BUILD, launchFirefox } = await import('../tests/e2e-firefox/harness.mjs');
+  if (!existsSync(join(FIREFOX_TEST_BUILD, 'manifest.json')) || !existsSync(FIREFOX)) {
+    console.error(`capture.fullpage.firefox.*: skipped, no Firefox test build in ${FIREFOX_TEST_BUILD} (npx wxt build -b firefox --mode testing) or no ${FIREFOX}`);
+    return {};
+  }
+  const CAPTURE_RUNS = 3;
+  const url = 'https://www.aliexpress.com/p/order/detail.html?orderId=8190246813579135';
+  const photo = '<svg xmlns="http://www.w3.org/2000/svg" width="240" height="160"><rect width="240" height="160" fill="#00a0ff"/></svg>';
+  const ext = await launchFirefox();
+  try {
+    ext.serve(url, readFileSync(own('aliexpress/order-detail-tall.html'), 'utf8'));
+    ext.serve(/^https:\/\/ae01\.alicdn\.com\/kf\//, photo, { contentType: 'image/svg+xml' });
+    const { page, tabId } = await ext.openTab(url);
+    const popup = await ext.openPopup(tabId);
+    const runs = [];
+    for (let i = 0; i < CAPTURE_RUNS; i++) {
+      runs.push(
+        await popup.evaluate(async (tabId) => {
+          const start = performance.now();
+          const result = await browser.runtime.sendMessage({ type: 'capture:tab', tabId, mode: 'fullpage' });
+          const ms = performance.now() - start;
+          if (!result?.ok) throw new Error(`capture failed: ${JSON.stringify(result)}`);
+          const db = await new Promise((resolve, reject) => {
+            const open = indexedDB.open('disputekit');
+            open.onsuccess = () => resolve(open.result);
+            open.onerror = () => reject(open.error);
+          });
+          const store = db.transaction('evidence').objectStore('evidence');
+          let bytes = 0;
+          let screens = 0;
+          for (const id of result.evidenceIds) {
+            const item = await new Promise((resolve) => (store.get(id).onsuccess = (e) => resolve(e.target.result)));
+            bytes += item.blob.size;
+            screens = Math.max(screens, item.captureRecord?.screens?.length ?? 0);
+          }
+          db.close();
+          return { ms, bytes, screens };
+        }, tabId),
+      );
+    }
+    await popup.close();
+    await page.bringToFront();
+    const bidi = [];
+    for (let i = 0; i < CAPTURE_RUNS; i++) {
+      const start = performance.now();
+      await page.screenshot({ fullPage: true });
+      bidi.push(performance.now() - start);
+    }
+    const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+    return {
+      'capture.fullpage.firefox.screens': median(runs.map((r) => r.screens)),
+      'capture.fullpage.firefox.ms': Math.round(median(runs.map((r) => r.ms))),
+      'capture.fullpage.firefox.bidi_ms': Math.round(median(bidi)),
+      'capture.fullpage.firefox.bytes': median(runs.map((r) => r.bytes)),
     };
   } finally {
     await ext.close();

@@ -1,5 +1,5 @@
-// `npm test`: unit tests (Vitest), then the end-to-end tests (node:test driving Chromium with the built
-// test extension), and one closing line "N passed, N failed" over both. Exits non-zero on any failure.
+// `npm test`: unit tests (Vitest), then the end-to-end tests (node:test driving Chromium, then Firefox ESR, with
+// the built test extension), and one closing line "N passed, N failed" over both. Exits non-zero on any failure.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 
@@ -27,26 +27,34 @@ try {
   failed += 1; // no report at all: Vitest itself failed
 }
 
-// 2. End-to-end tests on the test build (<all_urls> added, since automation cannot grant activeTab).
-const build = run('npx', ['wxt', 'build', '--mode', 'testing']);
-if (build.status !== 0) {
-  failed += 1;
-} else {
-  const e2e = spawnSync('node', ['--test', '--test-concurrency=1', '--test-reporter=spec', '--test-reporter=tap', '--test-reporter-destination=stdout', `--test-reporter-destination=${results}/e2e.tap`, 'tests/e2e/'], { stdio: 'inherit' });
+/** Runs one node:test end-to-end suite (a directory) and adds its TAP counts to the totals. */
+function runSuite(name, dir) {
+  const tapFile = `${results}/${name}.tap`;
+  const e2e = spawnSync('node', ['--test', '--test-concurrency=1', '--test-reporter=spec', '--test-reporter=tap', '--test-reporter-destination=stdout', `--test-reporter-destination=${tapFile}`, dir], { stdio: 'inherit' });
   const tap = (() => {
     try {
-      return readFileSync(`${results}/e2e.tap`, 'utf8');
+      return readFileSync(tapFile, 'utf8');
     } catch {
       return '';
     }
   })();
-  const count = (name) => Number(tap.match(new RegExp(`^# ${name} (\\d+)$`, 'm'))?.[1] ?? 0);
+  const count = (key) => Number(tap.match(new RegExp(`^# ${key} (\\d+)$`, 'm'))?.[1] ?? 0);
   passed += count('pass');
   failed += count('fail') + count('cancelled');
   skipped += count('skipped') + count('todo');
   if (e2e.status !== 0 && count('fail') + count('cancelled') === 0) failed += 1;
-  if (count('pass') + count('fail') === 0) failed += 1; // the e2e suite must run, never silently vanish
+  if (count('pass') + count('fail') === 0) failed += 1; // a suite must run, never silently vanish
 }
+
+// 2. End-to-end tests on the test build (<all_urls> added, since automation cannot grant activeTab): Chromium,
+// then Firefox ESR (tests/e2e-firefox, the Firefox MV2 test build).
+const build = run('npx', ['wxt', 'build', '--mode', 'testing']);
+if (build.status !== 0) failed += 1;
+else runSuite('e2e', 'tests/e2e/');
+
+const firefoxBuild = run('npx', ['wxt', 'build', '-b', 'firefox', '--mode', 'testing']);
+if (firefoxBuild.status !== 0) failed += 1;
+else runSuite('e2e-firefox', 'tests/e2e-firefox/');
 
 console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed === 0 ? 0 : 1);

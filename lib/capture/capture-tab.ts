@@ -36,6 +36,11 @@ export interface CaptureDeps {
   getTab(tabId: number): Promise<TabInfo>;
   sendToTab: TabTransport;
   captureVisibleTab(windowId: number): Promise<string>;
+  /**
+   * The least time between two captureVisibleTab calls: Chrome's quota (CAPTURE_SPACING_MS, the default);
+   * 0 in Firefox, which sets no limit.
+   */
+  captureSpacingMs?: number;
   makeThumbnail(image: Blob): Promise<Blob | undefined>;
   /** Chrome's MHTML of the tab; absent where the browser has none (Firefox). */
   saveAsMHTML?(tabId: number): Promise<Blob>;
@@ -192,7 +197,7 @@ async function run(deps: CaptureDeps, target: CaptureTarget, hooks: CaptureHooks
 
 async function captureVisibleArea(deps: CaptureDeps, windowId: number, hooks: CaptureHooks): Promise<Shot> {
   hooks.onProgress?.({ phase: 'screens', done: 1, total: 1 });
-  const limiter = new CaptureRateLimiter(clockOf(deps));
+  const limiter = new CaptureRateLimiter(clockOf(deps), deps.captureSpacingMs);
   const blob = dataUrlToBlob(await takeScreen(deps, limiter, windowId));
   return { blob, ...pngSize(new Uint8Array(await blob.slice(0, 24).arrayBuffer())) };
 }
@@ -230,7 +235,7 @@ async function captureFullPage(
     // A page of more than MAX_SCREENS screens is taken one section at a time (the response says which).
     let plan = planSection(measure.pageHeight, view, tab.fromScreen);
     const taken: number[] = [];
-    const limiter = new CaptureRateLimiter(clockOf(deps));
+    const limiter = new CaptureRateLimiter(clockOf(deps), deps.captureSpacingMs);
     let stitcher: Stitcher<Awaited<ReturnType<typeof imaging.decode>>> | undefined;
     let scale = 1;
     let measured = false;

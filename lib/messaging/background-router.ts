@@ -5,6 +5,7 @@
 import { browser } from 'wxt/browser';
 import { beginCapture, endCapture, takeInterruptedFlag } from '../capture/journal';
 import { captureTab, type CaptureDeps, type CaptureTarget } from '../capture/capture-tab';
+import { CAPTURE_SPACING_MS } from '../capture/rate';
 import { setCurrentCase } from '../cases/current-case';
 import { db } from '../cases/db';
 import { isMarketplaceContentScript, isOwnExtensionPage, type CaptureProgress, type CaptureResponse, type ListingCaptureResponse } from './messages';
@@ -30,6 +31,7 @@ export function browserCaptureDeps(): CaptureDeps {
     getTab: (tabId) => browser.tabs.get(tabId),
     sendToTab: (tabId, message) => browser.tabs.sendMessage(tabId, message),
     captureVisibleTab: (windowId) => browser.tabs.captureVisibleTab(windowId, { format: 'png' }),
+    captureSpacingMs: captureQuotaApplies() ? CAPTURE_SPACING_MS : 0,
     makeThumbnail,
     ...(typeof OffscreenCanvas === 'function' && { imaging: offscreenImaging }),
     ...(chromePageCapture() && { saveAsMHTML: saveAsMHTML }),
@@ -70,6 +72,15 @@ export function runDeadlineCheck(): Promise<DeadlineCheckResult> {
   const run = checking.then(async () => checkDeadlines(await deadlineCheckDeps()));
   checking = run.catch((error: unknown) => console.error('DisputeKit: deadline check failed', error));
   return run;
+}
+
+/**
+ * Chrome allows two captureVisibleTab calls a second (lib/capture/rate.ts); Firefox sets no limit (its tabs
+ * API draws a snapshot per call), so a full-page capture there need not wait between screens. Firefox is told
+ * apart by runtime.getBrowserInfo, which only Firefox has.
+ */
+function captureQuotaApplies(): boolean {
+  return typeof (browser.runtime as { getBrowserInfo?: unknown }).getBrowserInfo !== 'function';
 }
 
 interface PageCaptureApi {

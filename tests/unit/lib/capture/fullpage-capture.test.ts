@@ -195,6 +195,15 @@ describe('full-page capture', () => {
     for (let i = 1; i < grabs.length; i++) expect(grabs[i] - grabs[i - 1]).toBeGreaterThanOrEqual(500);
   });
 
+  it('does not wait between screen grabs where the browser sets no limit (Firefox: captureSpacingMs 0)', async () => {
+    const slept: number[] = [];
+    const { deps } = setup({ pageHeight: 4000, viewHeight: 800, windowWidth: 1280, scale: 1 });
+    const sleep = deps.sleep;
+    const saved = await captureTab({ ...deps, captureSpacingMs: 0, sleep: (ms) => (slept.push(ms), sleep(ms)) }, { tabId: 7, mode: 'fullpage' });
+    expect(saved.ok).toBe(true);
+    expect(slept).toEqual([]);
+  });
+
   it('cancelled mid-way: saves nothing and puts the page back', async () => {
     const controller = new AbortController();
     const { deps, asked } = setup({ pageHeight: 8000, viewHeight: 800, windowWidth: 1280, scale: 1 });
