@@ -67,8 +67,3 @@ export async function firstPageCandidates(database: DisputeKitDB, now: Date, siz
   const first = await database.caseRanks.orderBy('order').limit(size + due.length).primaryKeys();
   return [...new Set([...first, ...due])];
 }
-
-/** Removes a deleted case's rank, inside the deleting transaction (which must include caseRanks). */
-export async function forgetCaseRank(database: DisputeKitDB, caseId: string): Promise<void> {
-  await database.caseRanks.delete(caseId);
-}

@@ -6,7 +6,6 @@ import Dexie from 'dexie';
 import { chainEntries, evidenceMetadata, metadataDigest, type CustodyEntry, type CustodyEvent } from './custody';
 import { type DisputeKitDB } from './db';
 import { TABLE_NAMES, type TableRows } from './schema';
-import { forgetCaseRank } from './case-ranks';
 import { inCaptureOrder } from './evidence-order';
 import type { Platform } from '../common/marketplaces';
 import type { CaseRecord, EvidenceRecord, OrderFacts, Reading, ReadingSource, TimelineEvent } from '../common/model';
@@ -345,8 +344,9 @@ export async function deleteCase(database: DisputeKitDB, caseId: string): Promis
     const removed = await readCaseRows(database, caseId);
     if (!removed) return null;
     await database.cases.delete(caseId);
-    // Its place in the dashboard's order goes with it (the check stores it again after an Undo).
-    await forgetCaseRank(database, caseId);
+    // Its place in the dashboard's order (lib/cases/case-ranks.ts) goes with it; the check stores it again
+    // after an Undo.
+    await database.caseRanks.delete(caseId);
     for (const table of caseTables(database).slice(1)) await table.where('caseId').equals(caseId).delete();
     return removed;
   });
