@@ -22,7 +22,7 @@ import { buildManifest, dossierFiles, dossierPrints, MANIFEST_PATH, manifestDige
 import { makePrints } from './prints';
 import type { PrintImaging } from './stamped-print';
 import { renderHeadTimestampPage, renderReport } from './report';
-import { HEAD_PAGE_PATH, HEAD_TOKEN_PATH, timestampHead, type HeadTimestamping } from './head-timestamp';
+import { HEAD_PAGE_PATH, HEAD_TOKEN_PATH, timestampDigest, type HeadTimestamping } from './head-timestamp';
 import { tokenBytes } from '../timestamp/record-schema';
 import { writeZip, type ZipEntry, type ZipOptions, type ZipSink } from './zip-stream';
 
@@ -80,7 +80,7 @@ export async function sealDossier(deps: Omit<ExportDeps, 'now'>, caseId: string,
   });
   if (!sealed) return null;
   // After the transaction: a request to the authority is not a database request and would end it.
-  const outcome = await timestampHead(deps.timestamp, sealed.head);
+  const outcome = await timestampDigest(deps.timestamp, sealed.head);
   const manifest: Manifest = { ...sealed.manifest, custody: { ...sealed.manifest.custody, ...('record' in outcome ? { headTimestamp: outcome.record } : { notTimestamped: outcome.notTimestamped }) } };
   const stamped: ZipEntry[] = [];
   if (deps.timestamp?.mode === 'on') {

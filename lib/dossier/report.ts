@@ -21,7 +21,8 @@ import { formatMoney } from '../format/money';
 import { escapeHtml as esc, escapeText } from './escape';
 import type { DossierCase } from './gather';
 import type { Manifest } from './manifest';
-import { authorityName, HEAD_PAGE_PATH, HEAD_TOKEN_PATH, notTimestampedText, type HeadTimestamping, type HeadTimestampOutcome } from './head-timestamp';
+import { HEAD_PAGE_PATH, HEAD_TOKEN_PATH, notTimestampedText, type HeadTimestamping, type HeadTimestampOutcome } from './head-timestamp';
+import { authorityName } from '../timestamp/record-schema';
 
 export interface ReportInput {
   dossier: DossierCase;
