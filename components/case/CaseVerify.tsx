@@ -16,6 +16,8 @@ function itemProblem(t: Translate, lang: string, item: Exclude<ItemCheck, { stat
       return t('verify.metadata', { name: item.name });
     case 'unreadable':
       return t('verify.unreadable', { name: item.name });
+    case 'timestamp':
+      return t(`verify.timestamp.${item.problem}`, { name: item.name });
   }
 }
 
@@ -77,6 +79,7 @@ export function CaseVerify({ t, lang, verify: verifyCase }: { t: Translate; lang
                   <li key={item.evidenceId} data-testid="verify-problem" data-status={item.status} data-name={item.name}>
                     {itemProblem(t, lang, item)}
                     {item.status === 'unreadable' && <span class="detail">{t('error.detail', { detail: item.detail })}</span>}
+                    {item.status === 'timestamp' && item.detail && <span class="detail">{t('error.detail', { detail: item.detail })}</span>}
                   </li>
                 ))}
                 {report.chain.map((problem, i) => (
