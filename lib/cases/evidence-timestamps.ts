@@ -70,7 +70,7 @@ export async function beginTimestampAttempt(database: DisputeKitDB, evidenceId: 
   const nowIso = now.toISOString();
   return updateTimestamp(database, evidenceId, (current) => {
     if (current?.state !== 'queued' && !(current?.state === 'waiting' && current.next !== undefined && current.next <= nowIso)) return undefined;
-    const attempts = current.state === 'waiting' ? current.attempts + 1 : 1;
+    const attempts = current.state === 'waiting' ? Math.min(current.attempts + 1, 100) : 1;
     return { state: 'waiting', attempts, triedAt: nowIso, ...nextAttempt(attempts, now), ...(current.state === 'waiting' && current.failure && { failure: current.failure }) };
   });
 }
@@ -111,20 +111,21 @@ export async function keepTimestampToken(database: DisputeKitDB, evidenceId: str
 }
 
 /**
- * "Retry timestamps" on a case page: every item of the case still waiting (given up or not) is queued again, due
- * now, its count of attempts started afresh. Returns how many.
+ * "Retry timestamps" on a case page: every item of the case still waiting (given up or not) is due again now, as
+ * one more attempt (one that fails gives up again at once if the schedule was spent). Returns how many.
  */
-export async function retryCaseTimestamps(database: DisputeKitDB, caseId: string): Promise<number> {
-  return database.transaction('rw', database.evidence, async () => {
-    let count = 0;
-    await database.evidence
+export async function retryCaseTimestamps(database: DisputeKitDB, caseId: string, now: Date): Promise<number> {
+  const nowIso = now.toISOString();
+  let count = 0;
+  await database.transaction('rw', database.evidence, () =>
+    database.evidence
       .where('caseId')
       .equals(caseId)
       .modify((row) => {
         if (row.timestamp?.state !== 'waiting') return;
-        row.timestamp = { state: 'queued' };
+        row.timestamp = { ...row.timestamp, next: nowIso };
         count++;
-      });
-    return count;
-  });
+      }),
+  );
+  return count;
 }

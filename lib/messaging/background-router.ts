@@ -270,7 +270,7 @@ export const backgroundRoutes: BackgroundRoutes = {
     }),
   'deadlines:refresh': async () => ({ badge: (await runDeadlineCheck()).badge?.text ?? '' }),
   'timestamps:run': async ({ caseId, evidenceIds }) => {
-    if (caseId) await retryCaseTimestamps(db(), caseId);
+    if (caseId) await retryCaseTimestamps(db(), caseId, new Date());
     return runTimestamps(caseId ? undefined : evidenceIds);
   },
   // The in-page button: the request carries nothing; the background re-reads the sender's tab.

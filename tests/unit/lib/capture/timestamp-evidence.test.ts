@@ -174,7 +174,7 @@ describe('an authority that fails', () => {
     expect(alarms.at(-1)).toBeUndefined();
 
     tsa.mode = 'good';
-    expect(await retryCaseTimestamps(database, CASE_ID)).toBe(1);
+    expect(await retryCaseTimestamps(database, CASE_ID, clock)).toBe(1);
     expect(await stampEvidence(deps())).toMatchObject({ stamped: 1 });
   });
 
