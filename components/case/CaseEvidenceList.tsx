@@ -86,8 +86,11 @@ function EvidenceTimestampNote({ t, lang, timestamp }: { t: Translate; lang: str
   );
 }
 
-/** "Retry timestamps": shown while some item of the case waits for its timestamp; asks again for all of them now. */
-function RetryTimestamps({ t, retry }: { t: Translate; retry(): Promise<{ stamped: number; failed: number; off: number }> }) {
+/**
+ * "Retry timestamps": the button shows while some item of the case waits after a failure (`waiting`) and asks again
+ * for all of them now; what came of it stays shown after they are stamped and the button is gone.
+ */
+function RetryTimestamps({ t, waiting, retry }: { t: Translate; waiting: boolean; retry(): Promise<{ stamped: number; failed: number; off: number }> }) {
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<string>();
   async function run() {
@@ -101,16 +104,21 @@ function RetryTimestamps({ t, retry }: { t: Translate; retry(): Promise<{ stampe
     }
     setBusy(false);
   }
+  if (!waiting && !result) return null;
   return (
     <p class="evidence-retry">
-      <button type="button" data-testid="retry-timestamps" disabled={busy} onClick={run}>
-        {busy ? t('timestamp.retry.busy') : t('timestamp.retry.button')}
-      </button>
+      {waiting && (
+        <button type="button" data-testid="retry-timestamps" disabled={busy} onClick={run}>
+          {busy ? t('timestamp.retry.busy') : t('timestamp.retry.button')}
+        </button>
+      )}
       {result && (
-        <span class="muted" role="status" data-testid="retry-timestamps-result">
+        <>
           {' '}
-          {result}
-        </span>
+          <span class="muted" role="status" data-testid="retry-timestamps-result">
+            {result}
+          </span>
+        </>
       )}
     </p>
   );
@@ -133,7 +141,7 @@ export function CaseEvidenceList({ t, lang, evidence, onDelete, onView, onRetryT
     <section class="case-section" data-testid="evidence-list">
       <h2>{t('evidenceList.heading', { n: evidence.length })}</h2>
       {evidence.length === 0 && <p class="muted">{t('evidenceList.empty')}</p>}
-      {waiting && onRetryTimestamps && <RetryTimestamps t={t} retry={onRetryTimestamps} />}
+      {onRetryTimestamps && <RetryTimestamps t={t} waiting={waiting} retry={onRetryTimestamps} />}
       <ul class="evidence-list">
         {newestCaptureFirst(evidence).map((item) => (
           <EvidenceRow key={item.id} t={t} lang={lang} item={item} onDelete={onDelete} onView={onView} />
