@@ -390,7 +390,7 @@ const FILE_NOT_TIMESTAMPED_WHY: Record<string, string> = {
   off: 'trusted timestamps were off when it was saved',
   'no-authority': 'no valid authority was chosen in Settings',
   'no-permission': 'the authority’s host had not been granted',
-  pending: 'the authority had been asked and had not answered when the dossier was exported',
+  pending: 'it was still being asked for when the dossier was exported',
   'not-asked': 'saved before DisputeKit timestamped each file',
 };
 

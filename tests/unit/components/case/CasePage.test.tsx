@@ -183,7 +183,7 @@ describe('each file’s trusted timestamp on the case page', () => {
     await act(async () => byTestId('retry-timestamps')!.click());
     await settle();
     expect(retry).toHaveBeenCalledWith(CASE_ID);
-    expect(byTestId('evidence-timestamp')?.textContent).toBe('Not timestamped yet: the authority has been asked and has not answered.');
+    expect(byTestId('evidence-timestamp')?.textContent).toBe('Not timestamped yet: DisputeKit is asking the authority.');
     // Nothing waits on a failure now: the button is gone.
     expect(byTestId('retry-timestamps')).toBeNull();
   });
