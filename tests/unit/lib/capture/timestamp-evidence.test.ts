@@ -4,7 +4,7 @@
 import Dexie from 'dexie';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { stampEvidence, type StampDeps } from '@/lib/capture/timestamp-evidence';
-import { getCustodyLog } from '@/lib/cases/cases';
+import { deleteEvidence, getCustodyLog } from '@/lib/cases/cases';
 import { checkChain, loggedTimestamps } from '@/lib/cases/custody';
 import { DisputeKitDB } from '@/lib/cases/db';
 import { beginTimestampAttempt, MAX_ATTEMPTS, retryCaseTimestamps, RETRY_DELAYS_MS } from '@/lib/cases/evidence-timestamps';
@@ -191,6 +191,20 @@ describe('an authority that fails', () => {
     expect(alarms.at(-1)?.getTime()).toBe(clock.getTime() + RETRY_DELAYS_MS[0]);
     later(RETRY_DELAYS_MS[0]);
     expect(await stampEvidence(deps())).toMatchObject({ stamped: 1 });
+  });
+
+  it('an item deleted while its token was on the way keeps nothing, and the log records no timestamp of it', async () => {
+    const [id] = await caseWithCapture(database);
+    const deletingFetch: typeof fetch = async (input, init) => {
+      await deleteEvidence(database, CASE_ID, id, clock);
+      return globalThis.fetch(input, init);
+    };
+    expect(await stampEvidence(deps({ fetch: deletingFetch }), [id])).toEqual({ stamped: 0, failed: 0, off: 0 });
+    expect(await database.evidence.get(id)).toBeUndefined();
+    const log = await getCustodyLog(database, CASE_ID);
+    expect(log.at(-1)?.action).toBe('deleted');
+    expect(loggedTimestamps(log).size).toBe(0);
+    expect(checkChain(CASE_ID, log)).toEqual([]);
   });
 
   it('two runs at once keep one token and log it once', async () => {
