@@ -50,7 +50,7 @@ export async function nextTimestampAttempt(database: DisputeKitDB): Promise<Date
   return earliest === undefined ? undefined : new Date(earliest);
 }
 
-/** Changes one item's timestamp state if it is still `expected` (another run may have settled it meanwhile); false otherwise. */
+/** Changes one item's timestamp state, in one transaction, as `change` says from the state it holds now (another run may have settled it meanwhile: `change` then says undefined, and nothing is written); false when nothing was. */
 async function updateTimestamp(database: DisputeKitDB, evidenceId: string, change: (current: EvidenceTimestamp | undefined) => EvidenceTimestamp | undefined): Promise<boolean> {
   return database.transaction('rw', database.evidence, async () => {
     const row = await database.evidence.get(evidenceId);
