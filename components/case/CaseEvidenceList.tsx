@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { imageInDoubt, pageChanged } from '@/lib/capture/capture-record';
 import type { MessageKey, Translate } from '@/lib/i18n';
-import type { EvidenceKind, EvidenceRecord } from '@/lib/common/model';
+import type { EvidenceKind, EvidenceRecord, EvidenceTimestamp } from '@/lib/common/model';
+import { describeError } from '@/lib/common/errors';
+import { fileNotTimestampedText, fileTimestampedText, notTimestampedOf } from '@/lib/dossier/file-timestamps';
 import { formatBytes } from '@/lib/cases/storage-meter';
 import { isGalleryImage } from '@/lib/cases/gallery-sequence';
 import { newestCaptureFirst } from '@/lib/cases/evidence-order';
@@ -61,6 +63,67 @@ export function shortHash(sha256: string): string {
   return `${sha256.slice(0, 8)}…${sha256.slice(-8)}`;
 }
 
+/**
+ * Whether the item is timestamped: by whom and when, or "Not timestamped: <why>" with when it is asked again.
+ * Nothing for an item saved before each file was timestamped.
+ */
+function EvidenceTimestampNote({ t, lang, timestamp }: { t: Translate; lang: string; timestamp: EvidenceTimestamp | undefined }) {
+  if (!timestamp) return null;
+  if (timestamp.state === 'stamped') {
+    return (
+      <p class="evidence-timestamp" data-testid="evidence-timestamp" data-state="stamped" title={timestamp.record.summary.genTime}>
+        {fileTimestampedText(t, lang, timestamp.record)}
+      </p>
+    );
+  }
+  const not = notTimestampedOf(timestamp)!;
+  const again = timestamp.state === 'waiting' && timestamp.failure ? (timestamp.next ? t('timestamp.file.next', { time: formatTime(timestamp.next, lang) }) : t('timestamp.file.gaveUp')) : '';
+  return (
+    <p class={`evidence-timestamp${timestamp.state === 'waiting' && timestamp.failure ? ' warning' : ' muted'}`} data-testid="evidence-timestamp" data-state={timestamp.state} data-reason={not.reason}>
+      {fileNotTimestampedText(t, not.reason, not.detail)}
+      {again && <> {again}</>}
+    </p>
+  );
+}
+
+/**
+ * "Retry timestamps": the button shows while some item of the case waits after a failure (`waiting`) and asks again
+ * for all of them now; what came of it stays shown after they are stamped and the button is gone.
+ */
+function RetryTimestamps({ t, waiting, retry }: { t: Translate; waiting: boolean; retry(): Promise<{ stamped: number; failed: number; off: number }> }) {
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<string>();
+  async function run() {
+    setBusy(true);
+    setResult(undefined);
+    try {
+      const done = await retry();
+      setResult(done.stamped + done.failed === 0 && done.off === 0 ? t('timestamp.retry.off') : t('timestamp.retry.result', { stamped: done.stamped, failed: done.failed }));
+    } catch (error) {
+      setResult(t('error.detail', { detail: describeError(error) }));
+    }
+    setBusy(false);
+  }
+  if (!waiting && !result) return null;
+  return (
+    <p class="evidence-retry">
+      {waiting && (
+        <button type="button" data-testid="retry-timestamps" disabled={busy} onClick={run}>
+          {busy ? t('timestamp.retry.busy') : t('timestamp.retry.button')}
+        </button>
+      )}
+      {result && (
+        <>
+          {' '}
+          <span class="muted" role="status" data-testid="retry-timestamps-result">
+            {result}
+          </span>
+        </>
+      )}
+    </p>
+  );
+}
+
 interface Props {
   t: Translate;
   lang: string;
@@ -68,13 +131,17 @@ interface Props {
   onDelete(item: EvidenceRecord, name: string): void;
   /** Opens an image in the gallery; without it thumbnails are plain pictures. */
   onView?(item: EvidenceRecord): void;
+  /** Asks again for the case's timestamps still waiting (the background's timestamps:run). */
+  onRetryTimestamps?(): Promise<{ stamped: number; failed: number; off: number }>;
 }
 
-export function CaseEvidenceList({ t, lang, evidence, onDelete, onView }: Props) {
+export function CaseEvidenceList({ t, lang, evidence, onDelete, onView, onRetryTimestamps }: Props) {
+  const waiting = evidence.some((e) => e.timestamp?.state === 'waiting' && e.timestamp.failure);
   return (
     <section class="case-section" data-testid="evidence-list">
       <h2>{t('evidenceList.heading', { n: evidence.length })}</h2>
       {evidence.length === 0 && <p class="muted">{t('evidenceList.empty')}</p>}
+      {onRetryTimestamps && <RetryTimestamps t={t} waiting={waiting} retry={onRetryTimestamps} />}
       <ul class="evidence-list">
         {newestCaptureFirst(evidence).map((item) => (
           <EvidenceRow key={item.id} t={t} lang={lang} item={item} onDelete={onDelete} onView={onView} />
@@ -149,6 +216,7 @@ function EvidenceRow({ t, lang, item, onDelete, onView }: { t: Translate; lang: 
             )}
           </p>
         )}
+        <EvidenceTimestampNote t={t} lang={lang} timestamp={item.timestamp} />
         <p class="evidence-hash">
           <span class="muted">{t('evidenceList.sha256')}</span>{' '}
           <code title={item.sha256} data-testid="evidence-sha256" data-full={item.sha256}>

@@ -117,6 +117,7 @@ export function CasePage({ api }: { api: CasePageApi }) {
               if (!window.confirm(t('evidenceList.confirmDelete', { name }))) return;
               await api.deleteEvidence(caseId, item.id);
             }}
+            onRetryTimestamps={() => api.retryTimestamps(caseId)}
           />
           <CaseTimeline t={t} f={{ locale: api.locale, timeZone: userTimeZone() }} load={api.readTimeline} record={record} />
           <LetterEditor

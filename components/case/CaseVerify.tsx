@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { ChainBreak } from '@/lib/cases/custody';
 import { describeError } from '@/lib/common/errors';
 import type { Translate } from '@/lib/i18n';
-import type { ItemCheck, VerifyReport } from '@/lib/cases/verify-case';
+import type { ItemCheck, TimestampOk, VerifyReport } from '@/lib/cases/verify-case';
 
 function itemProblem(t: Translate, lang: string, item: Exclude<ItemCheck, { status: 'ok' }>): string {
   switch (item.status) {
@@ -16,6 +16,8 @@ function itemProblem(t: Translate, lang: string, item: Exclude<ItemCheck, { stat
       return t('verify.metadata', { name: item.name });
     case 'unreadable':
       return t('verify.unreadable', { name: item.name });
+    case 'timestamp':
+      return t(`verify.timestamp.${item.problem}`, { name: item.name });
   }
 }
 
@@ -52,6 +54,8 @@ export function CaseVerify({ t, lang, verify: verifyCase }: { t: Translate; lang
 
   const problems = report ? report.items.filter((i): i is Exclude<ItemCheck, { status: 'ok' }> => i.status !== 'ok') : [];
   const problemCount = problems.length + (report?.chain.length ?? 0);
+  // Each intact file's timestamp that holds: who stamped it and when.
+  const stamped = report ? report.items.filter((i): i is Extract<ItemCheck, { status: 'ok' }> & { timestamp: TimestampOk } => i.status === 'ok' && i.timestamp !== undefined) : [];
   return (
     <section class="case-section" data-testid="verify-section">
       <h2>{t('verify.heading')}</h2>
@@ -77,6 +81,7 @@ export function CaseVerify({ t, lang, verify: verifyCase }: { t: Translate; lang
                   <li key={item.evidenceId} data-testid="verify-problem" data-status={item.status} data-name={item.name}>
                     {itemProblem(t, lang, item)}
                     {item.status === 'unreadable' && <span class="detail">{t('error.detail', { detail: item.detail })}</span>}
+                    {item.status === 'timestamp' && item.detail && <span class="detail">{t('error.detail', { detail: item.detail })}</span>}
                   </li>
                 ))}
                 {report.chain.map((problem, i) => (
@@ -86,6 +91,15 @@ export function CaseVerify({ t, lang, verify: verifyCase }: { t: Translate; lang
                 ))}
               </ul>
             </>
+          )}
+          {stamped.length > 0 && (
+            <ul class="verify-timestamps">
+              {stamped.map((item) => (
+                <li key={item.evidenceId} data-testid="verify-timestamp" data-name={item.name}>
+                  {t('verify.timestampOk', { name: item.name, authority: item.timestamp.authority, time: new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'long' }).format(new Date(item.timestamp.genTime)) })}
+                </li>
+              ))}
+            </ul>
           )}
         </div>
       )}

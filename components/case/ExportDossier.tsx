@@ -5,7 +5,8 @@ import { blobSink, downloadBlob, fileHandleSink, saveFilePicker, type BlobSink }
 import { ExportCancelled, type ZipOptions, type ZipSink } from '@/lib/dossier/zip-stream';
 import { describeError } from '@/lib/common/errors';
 import type { Translate } from '@/lib/i18n';
-import { authorityName, notTimestampedText } from '@/lib/dossier/head-timestamp';
+import { notTimestampedText } from '@/lib/dossier/head-timestamp';
+import { authorityName } from '@/lib/timestamp/record-schema';
 
 type Status =
   | { phase: 'idle' }

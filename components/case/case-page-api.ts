@@ -26,6 +26,14 @@ import type { CaseRecord, EvidenceLabel } from '../../lib/common/model';
 import { makeThumbnail } from '../../lib/capture/thumbnail';
 import { userTimeZone } from '../../lib/common/time';
 import { pageDatabase } from '../shared/page-database';
+import { sendToBackground } from '../../lib/messaging/protocol';
+
+/** What a run of the background's timestamps did (lib/capture/timestamp-evidence.ts StampRun). */
+export interface TimestampsRun {
+  stamped: number;
+  failed: number;
+  off: number;
+}
 
 export interface CasePageApi {
   locale: Locale;
@@ -48,6 +56,8 @@ export interface CasePageApi {
   /** Records that a letter went out now (its clock starts); false when the case is gone. */
   recordLetterSent(caseId: string, route: LetterRoute, subject: string): Promise<boolean>;
   verify(caseId: string): Promise<VerifyReport>;
+  /** "Retry timestamps": the background asks again for every timestamp of the case still waiting. */
+  retryTimestamps(caseId: string): Promise<TimestampsRun>;
   exportDossier(caseId: string, sink: ZipSink, options: ZipOptions): Promise<Manifest>;
   /** The case the user opens is the one they work on: pages saved from the menu or shortcut go there next. */
   rememberOpened(caseId: string): Promise<unknown>;
@@ -73,6 +83,8 @@ export interface CasePageDeps {
   storage?: KeyValueArea;
   /** How the dossier's stamped prints are drawn; without it a dossier has none. */
   printImaging?: ExportDeps['printImaging'];
+  /** Asks the background to ask again for a case's waiting timestamps; without it (tests) nothing is asked. */
+  retryTimestamps?(caseId: string): Promise<TimestampsRun>;
   /** Whether and where the dossier's custody head is timestamped, read at each export (the settings may change). */
   timestamping?(): Promise<HeadTimestamping>;
   copy?(text: string): Promise<boolean>;
@@ -100,6 +112,7 @@ export function casePageApi(deps: CasePageDeps): CasePageApi {
     saveLetter: (caseId, text, fileName) => saveLetter(importDeps, caseId, text, fileName),
     recordLetterSent: (caseId, route, subject) => recordLetterSent(database, caseId, route, subject, now()),
     verify: (caseId) => verifyCase(database, caseId, now()),
+    retryTimestamps: (caseId) => deps.retryTimestamps?.(caseId) ?? Promise.resolve({ stamped: 0, failed: 0, off: 0 }),
     exportDossier: async (caseId, sink, options) => {
       const timestamp = await deps.timestamping?.();
       return exportDossier({ database, now, locale: deps.locale, timeZone, extensionVersion: importDeps.extensionVersion, ...(deps.printImaging && { printImaging: deps.printImaging }), ...(timestamp && { timestamp }) }, caseId, sink, options);
@@ -129,6 +142,7 @@ export function browserCasePageApi(search: string, locale: Locale, hash = ''): C
     printImaging: offscreenPrintImaging,
     // The settings as they are at the click; the host must still be granted (a restored backup brings the choice, not the permission).
     timestamping: async () => headTimestamping((await loadSettings(browser.storage.local)).timestamps, (origin) => browser.permissions.contains({ origins: [origin] }), (input, init) => fetch(input, init)),
+    retryTimestamps: (caseId) => sendToBackground('timestamps:run', { caseId }),
     copy: (text) => navigator.clipboard.writeText(text).then(() => true, () => false),
     openSettings: () => void browser.runtime.openOptionsPage(),
   });

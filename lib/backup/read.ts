@@ -7,9 +7,11 @@
  */
 import { unzipSync } from 'fflate';
 import { z } from 'zod';
-import { checkChain, CustodyEntrySchema, expectedEvidence, type CustodyEntry } from '../cases/custody';
+import { checkChain, CustodyEntrySchema, expectedEvidence, loggedTimestamps, type CustodyEntry } from '../cases/custody';
+import { TimestampError } from '../timestamp/errors';
+import { tokenBytes } from '../timestamp/record-schema';
 import { SCHEMA_HISTORY, type TableRows } from '../cases/schema';
-import { sha256Hex } from '../common/hash';
+import { sha256Hex, sha256HexSync } from '../common/hash';
 import {
   CaseSchema,
   ChecklistStepStateSchema,
@@ -18,6 +20,7 @@ import {
   ReadingSchema,
   SentNotificationSchema,
   TimelineEventSchema,
+  type EvidenceRecord,
 } from '../common/model';
 import { SettingsSchema, type Settings } from '../settings/settings';
 import { caseIdProblem, firstTimeProblem, timeProblem } from './checks';
@@ -91,6 +94,10 @@ export const REJECT_REASONS = [
   'bad-case-id',
   /** The case's facts are of another order than the case's (detail: that order). */
   'facts-other-order',
+  /** The item's trusted timestamp does not hold: not a token of its file's hash, or not validly signed by a time-stamping certificate (detail: why). */
+  'timestamp-invalid',
+  /** The item's trusted timestamp is not the token its case's custody log recorded (a token put in its place). */
+  'timestamp-unlogged',
   /** A case here is already the case of this order, under another id (detail: its id). */
   'order-collision',
 ] as const;
@@ -421,6 +428,10 @@ export async function validateBackup(manifest: Manifest, files: Record<string, U
     return false;
   });
 
+  // Each kept token is checked again, as `npm run verify` checks a dossier's: a token that does not stamp its
+  // file's hash, is not validly signed by a time-stamping certificate, or is not the one the log recorded, is refused.
+  const checkedEvidence = await checkTimestamps(loggedEvidence, logs, reject);
+
   return {
     backup: {
       exportedAt: manifest.exportedAt,
@@ -428,7 +439,7 @@ export async function validateBackup(manifest: Manifest, files: Record<string, U
       settings,
       currentCase: manifest.currentCase,
       cases: uniqueCases,
-      evidence: loggedEvidence,
+      evidence: checkedEvidence,
       events: finalEvents,
       checklist: finalChecklist,
       custody: finalCustody,
@@ -438,6 +449,32 @@ export async function validateBackup(manifest: Manifest, files: Record<string, U
     },
     rejected,
   };
+}
+
+/** The items whose kept token (if any) holds and is the one their case's log recorded; the others rejected. */
+async function checkTimestamps(items: EvidenceRecord[], logs: Map<string, CustodyEntry[]>, reject: (r: Rejection) => void): Promise<EvidenceRecord[]> {
+  const stamped = items.filter((item) => item.timestamp?.state === 'stamped');
+  if (stamped.length === 0) return items;
+  // Loaded only for a backup that holds tokens: the CMS code (pkijs) is large.
+  const { verifyTimestampRecord } = await import('../timestamp/record');
+  const refused = new Set<string>();
+  for (const item of stamped) {
+    if (item.timestamp?.state !== 'stamped') continue;
+    const { record } = item.timestamp;
+    try {
+      await verifyTimestampRecord(record, item.sha256);
+    } catch (error) {
+      refused.add(item.id);
+      reject({ table: 'evidence', id: item.id, field: 'timestamp', reason: 'timestamp-invalid', detail: (error instanceof TimestampError ? error.detail : String(error)).slice(0, 300) });
+      continue;
+    }
+    const logged = loggedTimestamps(logs.get(item.caseId) ?? []).get(item.id);
+    if (logged?.token !== sha256HexSync(tokenBytes(record))) {
+      refused.add(item.id);
+      reject({ table: 'evidence', id: item.id, field: 'timestamp', reason: 'timestamp-unlogged' });
+    }
+  }
+  return items.filter((item) => !refused.has(item.id));
 }
 
 /** Custody entries by case, each case's in seq order. */

@@ -44,7 +44,7 @@ export async function saveCapture(database: DisputeKitDB, capture: NewCapture): 
   const caseId = caseIdFor(capture.platform, capture.order.orderId);
   const at = capture.now.toISOString();
   const source = capture.source ?? 'capture';
-  const evidence = capture.evidence.map((e) => EvidenceSchema.parse({ ...e, caseId }));
+  const evidence = capture.evidence.map((e) => newEvidence(e, caseId));
   const reading = readingOf(caseId, at, source, capture.order, capture.url ?? evidence.find((e) => e.page)?.page?.url);
   await database.transaction('rw', [database.cases, database.evidence, database.events, database.custody, database.readings, database.checklist], async () => {
     const existing = await database.cases.get(caseId);
@@ -68,7 +68,19 @@ export async function saveCapture(database: DisputeKitDB, capture: NewCapture): 
     await database.events.bulkAdd(events);
     await appendCustody(database, caseId, addedEvents(evidence, at));
   });
-  return { caseId, evidenceIds: evidence.map((e) => e.id) };
+  return evidenceSaved(database, caseId, evidence);
+}
+
+/** A new item as it is stored: in its case, its trusted timestamp still to be asked (after the save, never before). */
+function newEvidence(item: Omit<EvidenceRecord, 'caseId'>, caseId: string): EvidenceRecord {
+  return EvidenceSchema.parse({ ...item, caseId, timestamp: { state: 'queued' } });
+}
+
+/** After the save has committed: this context asks for the new items' timestamps (DisputeKitDB.onEvidenceSaved), without waiting. */
+function evidenceSaved(database: DisputeKitDB, caseId: string, evidence: EvidenceRecord[]): { caseId: string; evidenceIds: string[] } {
+  const evidenceIds = evidence.map((e) => e.id);
+  database.onEvidenceSaved?.(evidenceIds);
+  return { caseId, evidenceIds };
 }
 
 /** The escalation ladders' first step, "document the order", which a capture of a page does. */
@@ -146,7 +158,7 @@ export async function addEvidenceToCase(
   now: Date,
 ): Promise<{ caseId: string; evidenceIds: string[] }> {
   const at = now.toISOString();
-  const evidence = items.map((e) => EvidenceSchema.parse({ ...e, caseId }));
+  const evidence = items.map((e) => newEvidence(e, caseId));
   await database.transaction('rw', [database.cases, database.evidence, database.events, database.custody, database.checklist], async () => {
     const existing = await database.cases.get(caseId);
     if (!existing) throw new CaseNotFound(caseId);
@@ -156,7 +168,7 @@ export async function addEvidenceToCase(
     await database.events.add({ caseId, at, type: 'evidence-captured', evidenceIds: evidence.map((e) => e.id) });
     await appendCustody(database, caseId, addedEvents(evidence, at));
   });
-  return { caseId, evidenceIds: evidence.map((e) => e.id) };
+  return evidenceSaved(database, caseId, evidence);
 }
 
 export class CaseNotFound extends Error {

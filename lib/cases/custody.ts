@@ -19,9 +19,10 @@ export const GENESIS_HASH = '0'.repeat(64);
 /**
  * 'added': saved by the app (capture or import). 'deleted': removed through the app. 'recorded': the
  * evidence already existed when the log began (database upgrade); the log vouches for it from then on only.
- * 'exported': a dossier was made of the case (see ExportEntry).
+ * 'exported': a dossier was made of the case (see ExportEntry). 'timestamped': an item's trusted timestamp
+ * came (see TimestampEntry).
  */
-export const CUSTODY_ACTIONS = ['added', 'deleted', 'recorded', 'exported'] as const;
+export const CUSTODY_ACTIONS = ['added', 'deleted', 'recorded', 'exported', 'timestamped'] as const;
 export type CustodyAction = (typeof CUSTODY_ACTIONS)[number];
 export const EVIDENCE_ACTIONS = ['added', 'deleted', 'recorded'] as const;
 export type EvidenceAction = (typeof EVIDENCE_ACTIONS)[number];
@@ -69,9 +70,26 @@ const ExportEntrySchema = z.strictObject({
   sha256: hex64,
   manifest: hex64,
 });
-export const CustodyEntrySchema = z.union([EvidenceEntrySchema, ExportEntrySchema, EntryV1Schema]);
+/**
+ * An item's trusted timestamp (RFC 3161) was kept: `sha256` is the item's SHA-256 the token stamps, `token` the
+ * SHA-256 of the token's DER, `authority` who signed it (its certificate's names), `genTime` when, as the token says.
+ * The token itself is kept with the item (its evidence row, a dossier's timestamps/); this entry ties that very
+ * token into the chain, so swapping it for another (even a valid one) shows.
+ */
+const TimestampEntrySchema = z.strictObject({
+  ...common,
+  v: z.literal(2),
+  action: z.literal('timestamped'),
+  evidenceId: z.string().min(1),
+  sha256: hex64,
+  token: hex64,
+  authority: z.string().max(1000),
+  genTime: z.string().max(40),
+});
+export const CustodyEntrySchema = z.union([EvidenceEntrySchema, ExportEntrySchema, TimestampEntrySchema, EntryV1Schema]);
 export type CustodyEntry = z.infer<typeof CustodyEntrySchema>;
 export type ExportEntry = z.infer<typeof ExportEntrySchema>;
+export type TimestampEntry = z.infer<typeof TimestampEntrySchema>;
 type WithoutHash<E> = E extends unknown ? Omit<E, 'hash'> : never;
 export type CustodyEntryBody = WithoutHash<CustodyEntry>;
 
@@ -83,7 +101,9 @@ export type CustodyEntryBody = WithoutHash<CustodyEntry>;
 export type EvidenceEvent = { at: string; action: EvidenceAction; evidenceId: string; sha256: string; meta?: string };
 /** A dossier export: the SHA-256 of its report.html and its manifestDigest. */
 export type ExportEvent = { at: string; action: 'exported'; report: string; manifest: string };
-export type CustodyEvent = EvidenceEvent | ExportEvent;
+/** An item's trusted timestamp kept: the item's hash, the token's SHA-256, who signed it and when. */
+export type TimestampEvent = { at: string; action: 'timestamped'; evidenceId: string; sha256: string; token: string; authority: string; genTime: string };
+export type CustodyEvent = EvidenceEvent | ExportEvent | TimestampEvent;
 
 /** JSON with object keys sorted at every level and no spaces: the same entry always gives the same text. */
 export function canonicalJson(value: unknown): string {
@@ -105,7 +125,7 @@ export function canonicalDigest(value: unknown): string {
 export function entryHash(body: CustodyEntryBody): string {
   const { caseId, seq, at, action, evidenceId, sha256, prevHash } = body;
   if (!('v' in body)) return canonicalDigest({ caseId, seq, at, action, evidenceId, sha256, prevHash });
-  const extra = 'manifest' in body ? { manifest: body.manifest } : { meta: body.meta };
+  const extra = 'manifest' in body ? { manifest: body.manifest } : 'token' in body ? { token: body.token, authority: body.authority, genTime: body.genTime } : { meta: body.meta };
   return canonicalDigest({ caseId, seq, at, action, evidenceId, sha256, prevHash, v: body.v, ...extra });
 }
 
@@ -117,6 +137,7 @@ export function chainEntries(caseId: string, last: CustodyEntry | undefined, eve
     const link = { caseId, seq: (previous?.seq ?? 0) + 1, at: event.at, prevHash: previous?.hash ?? GENESIS_HASH };
     let body: CustodyEntryBody;
     if (event.action === 'exported') body = { ...link, v: 2, action: 'exported', evidenceId: '', sha256: event.report, manifest: event.manifest };
+    else if (event.action === 'timestamped') body = { ...link, v: 2, action: 'timestamped', evidenceId: event.evidenceId, sha256: event.sha256, token: event.token, authority: event.authority, genTime: event.genTime };
     else if (event.meta !== undefined) body = { ...link, v: 2, action: event.action, evidenceId: event.evidenceId, sha256: event.sha256, meta: event.meta };
     else body = { ...link, action: event.action, evidenceId: event.evidenceId, sha256: event.sha256 };
     const entry = { ...body, hash: entryHash(body) } as CustodyEntry;
@@ -174,7 +195,8 @@ export interface LoggedItem {
 export function expectedEvidence(entries: CustodyEntry[]): Map<string, LoggedItem> {
   const present = new Map<string, LoggedItem>();
   for (const entry of entries) {
-    if (entry.action === 'exported') continue;
+    // Neither an export nor a timestamp changes what the case holds.
+    if (entry.action === 'exported' || entry.action === 'timestamped') continue;
     if (entry.action === 'deleted') present.delete(entry.evidenceId);
     else present.set(entry.evidenceId, { sha256: entry.sha256, seq: entry.seq, at: entry.at, ...('meta' in entry && { meta: entry.meta }) });
   }
@@ -185,18 +207,26 @@ export function expectedEvidence(entries: CustodyEntry[]): Map<string, LoggedIte
  * An item's metadata as its custody entry covers it and a dossier's manifest lists it: every stored field
  * but its bytes (blob, thumbnail), its ids and its SHA-256 (which the entry holds itself), with the page's
  * fields (url, title, viewport, devicePixelRatio) flattened. A field added to evidence later is covered
- * without a change here.
+ * without a change here. Nor its trusted timestamp (`timestamp`): that comes after the entry, and has an entry
+ * of its own ('timestamped', which holds the token's hash).
  */
-export type EvidenceMetadata = Omit<EvidenceRecord, 'id' | 'caseId' | 'sha256' | 'blob' | 'thumbnail' | 'page'> & Partial<PageMetadata>;
+export type EvidenceMetadata = Omit<EvidenceRecord, 'id' | 'caseId' | 'sha256' | 'blob' | 'thumbnail' | 'page' | 'timestamp'> & Partial<PageMetadata>;
 
 export function evidenceMetadata(item: EvidenceRecord): EvidenceMetadata {
-  const { id: _id, caseId: _caseId, sha256: _sha256, blob: _blob, thumbnail: _thumbnail, page, ...rest } = item;
+  const { id: _id, caseId: _caseId, sha256: _sha256, blob: _blob, thumbnail: _thumbnail, timestamp: _timestamp, page, ...rest } = item;
   return { ...rest, ...(page && { url: page.url, title: page.title, viewport: page.viewport, devicePixelRatio: page.devicePixelRatio }) };
 }
 
 /** The digest a version-2 entry keeps of an item's metadata. */
 export function metadataDigest(metadata: object): string {
   return canonicalDigest(metadata);
+}
+
+/** For each item, the token hash of its latest 'timestamped' entry: the token the log vouches for. */
+export function loggedTimestamps(entries: CustodyEntry[]): Map<string, TimestampEntry> {
+  const stamped = new Map<string, TimestampEntry>();
+  for (const entry of entries) if (entry.action === 'timestamped') stamped.set(entry.evidenceId, entry);
+  return stamped;
 }
 
 /** One item a case or a dossier holds, as the log must vouch for it. */

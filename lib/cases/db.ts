@@ -16,6 +16,12 @@ export interface DatabaseOptions {
    * call anything themselves, so no write can forget it.
    */
   onDeadlineInputsChanged?: () => void;
+  /**
+   * Called after a capture or an import has committed new evidence (lib/cases/cases.ts saveCapture,
+   * addEvidenceToCase): the background asks for their trusted timestamps, a page asks the background to.
+   * Not called for a restore or an Undo: those items keep the timestamps they came with.
+   */
+  onEvidenceSaved?: (evidenceIds: string[]) => void;
 }
 
 /**
@@ -69,11 +75,14 @@ export class DisputeKitDB extends Dexie {
 
   /** See DatabaseOptions; may be set after opening (each context wires its own, see connectDeadlineCheck). */
   onDeadlineInputsChanged: (() => void) | undefined;
+  /** See DatabaseOptions; set by each context (the background: lib/capture/timestamp-evidence.ts). */
+  onEvidenceSaved: ((evidenceIds: string[]) => void) | undefined;
 
   /** `upToVersion` exists for upgrade tests: it opens the database as an older release declared it. */
   constructor(name = DB_NAME, upToVersion = Infinity, options: DatabaseOptions = {}) {
     super(name);
     this.onDeadlineInputsChanged = options.onDeadlineInputsChanged;
+    this.onEvidenceSaved = options.onEvidenceSaved;
     this.use(deadlineInputsMiddleware(() => this.onDeadlineInputsChanged?.()));
     for (const v of SCHEMA_HISTORY) {
       if (v.version > upToVersion) break;

@@ -3,14 +3,28 @@
  * case to) can see that nothing was altered, removed or slipped in since it was saved.
  */
 import { getCaseEvidence, getCustodyLog } from './cases';
-import { checkChain, checkHoldings, CustodyEntrySchema, evidenceMetadata, type ChainBreak, type CustodyEntry } from './custody';
+import { checkChain, checkHoldings, CustodyEntrySchema, evidenceMetadata, loggedTimestamps, type ChainBreak, type CustodyEntry, type TimestampEntry } from './custody';
 import type { DisputeKitDB } from './db';
 import { describeError } from '../common/errors';
-import { sha256Hex } from '../common/hash';
+import { sha256Hex, sha256HexSync } from '../common/hash';
+import { TimestampError } from '../timestamp/errors';
+import { authorityName, tokenBytes } from '../timestamp/record-schema';
 import type { EvidenceRecord } from '../common/model';
 
+/** An intact item's trusted timestamp, checked again: its token stamps the file's hash, is validly signed, by a time-stamping certificate. */
+export interface TimestampOk {
+  status: 'ok';
+  genTime: string;
+  authority: string;
+}
+
 export type ItemCheck =
-  | { status: 'ok'; evidenceId: string; name: string; sha256: string }
+  | { status: 'ok'; evidenceId: string; name: string; sha256: string; timestamp?: TimestampOk }
+  /**
+   * The file is intact but its trusted timestamp does not hold: 'invalid' (the token fails its check, `detail`),
+   * 'unlogged' (the custody log records another token, or none), 'missing' (the log records a token the item no longer has).
+   */
+  | { status: 'timestamp'; evidenceId: string; name: string; sha256: string; problem: 'invalid' | 'unlogged' | 'missing'; detail?: string }
   /** The file's bytes no longer hash to what was recorded (`expected`): the file was altered. */
   | { status: 'mismatch'; evidenceId: string; name: string; expected: string; actual: string }
   /** The log says the item is in the case, but its row is gone: removed outside the app. */
@@ -50,6 +64,8 @@ export async function verifyCase(database: DisputeKitDB, caseId: string, now: Da
   // The same checks as a dossier's (lib/cases/custody.ts): each item logged once, with the metadata it was logged with.
   const holdings = checkHoldings(wellFormed, rows.map((row) => ({ evidenceId: row.id, metadata: evidenceMetadata(row) })));
 
+  const stampedInLog = loggedTimestamps(wellFormed);
+
   const items: ItemCheck[] = [];
   // One file at a time, each hashed slice by slice: a case can hold videos of gigabytes.
   for (const [index, row] of rows.entries()) {
@@ -68,7 +84,11 @@ export async function verifyCase(database: DisputeKitDB, caseId: string, now: Da
     if (!logged) items.push({ status: 'unlogged', evidenceId: row.id, name, actual });
     else if (actual !== recorded || row.sha256 !== recorded) items.push({ status: 'mismatch', evidenceId: row.id, name, expected: recorded, actual });
     else if (holding.status === 'logged' && holding.metadataChanged) items.push({ status: 'metadata', evidenceId: row.id, name, sha256: actual });
-    else items.push({ status: 'ok', evidenceId: row.id, name, sha256: actual });
+    else {
+      const timestamp = await checkTimestamp(row, recorded, stampedInLog.get(row.id));
+      if (timestamp && timestamp.status !== 'ok') items.push({ status: 'timestamp', evidenceId: row.id, name, sha256: actual, problem: timestamp.problem, ...(timestamp.detail && { detail: timestamp.detail }) });
+      else items.push({ status: 'ok', evidenceId: row.id, name, sha256: actual, ...(timestamp && { timestamp }) });
+    }
   }
   for (const [evidenceId, { sha256, at }] of holdings.missing) items.push({ status: 'missing', evidenceId, name: evidenceId, expected: sha256, addedAt: at });
   return {
@@ -79,4 +99,24 @@ export async function verifyCase(database: DisputeKitDB, caseId: string, now: Da
     logLength: log.length,
     ok: chain.length === 0 && items.every((i) => i.status === 'ok'),
   };
+}
+
+/**
+ * An item's token, checked as `npm run verify` checks a dossier's: it stamps the hash the log vouches for, its
+ * signature holds, its certificate is a time-stamping one, and it is the very token the log's 'timestamped' entry
+ * recorded. Undefined for an item without a token, of which the log records none either.
+ */
+async function checkTimestamp(row: EvidenceRecord, sha256: string, logged: TimestampEntry | undefined): Promise<TimestampOk | { status: 'failed'; problem: 'invalid' | 'unlogged' | 'missing'; detail?: string } | undefined> {
+  const kept = row.timestamp?.state === 'stamped' ? row.timestamp.record : undefined;
+  if (!kept) return logged ? { status: 'failed', problem: 'missing' } : undefined;
+  // Only here is the CMS code (pkijs) loaded: a case without tokens never loads it.
+  const { verifyTimestampRecord } = await import('../timestamp/record');
+  let genTime: string;
+  try {
+    genTime = (await verifyTimestampRecord(kept, sha256)).genTime;
+  } catch (error) {
+    return { status: 'failed', problem: 'invalid', detail: error instanceof TimestampError ? error.detail : describeError(error) };
+  }
+  if (!logged || logged.token !== sha256HexSync(tokenBytes(kept))) return { status: 'failed', problem: 'unlogged' };
+  return { status: 'ok', genTime, authority: authorityName(kept) };
 }

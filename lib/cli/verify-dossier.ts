@@ -13,11 +13,12 @@
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { z } from 'zod';
-import { checkChain, checkHoldings, CustodyEntrySchema, entryHash, type ChainBreak, type CustodyEntry, type ExportEntry } from '../cases/custody';
+import { checkChain, checkHoldings, CustodyEntrySchema, entryHash, expectedEvidence, loggedTimestamps, type ChainBreak, type CustodyEntry, type ExportEntry } from '../cases/custody';
+import { ManifestTimestampSchema, tokenPath, type ManifestTimestamp } from '../dossier/file-timestamps';
 import { HEAD_PAGE_PATH, HEAD_TOKEN_PATH, NotTimestampedSchema } from '../dossier/head-timestamp';
-import { TimestampError, timestampRecordSchema, tokenBytes, verifyTimestampRecord } from '../timestamp';
+import { TimestampError, timestampRecordSchema, tokenBytes, verifyTimestampRecord, type TimestampRecord } from '../timestamp';
 import type { TimestampSummary } from '../timestamp/token';
-import { createSha256 } from '../common/hash';
+import { createSha256, sha256HexSync } from '../common/hash';
 import { ARCHIVE_POLICY } from '../capture/page-archive';
 import { isPrinted } from '../dossier/prints';
 import { DOSSIER_FORMAT, EVIDENCE_DIR, evidencePath, MANIFEST_PATH, manifestDigest, ManifestSchema, manifestLineMetadata, printPath, REPORT_PATH, type ManifestFile } from '../dossier/manifest';
@@ -60,6 +61,7 @@ export type ChainCheck =
 const LooseManifestSchema = ManifestSchema.extend({
   // The timestamp members too: one that does not parse is a problem named below, not an unreadable dossier.
   custody: z.object({ entries: z.array(z.unknown()), headHash: z.string().nullable(), headTimestamp: z.unknown().optional(), notTimestamped: z.unknown().optional() }),
+  timestamps: z.unknown().optional(),
 });
 type LooseManifest = z.infer<typeof LooseManifestSchema>;
 
@@ -75,8 +77,13 @@ export type DossierVerdict =
       chain: ChainCheck | null;
       /** The custody head's trusted timestamp (null: the manifest could not be taken). A failed check is also a problem. */
       timestamp: TimestampCheck | null;
+      /** Each file's own trusted timestamp that holds, or why a file has none; a token that does not hold is a problem. */
+      fileTimestamps: FileTimestampCheck[];
       ok: boolean;
     };
+
+/** A file's own token: checked (as `problems` say when it is not), or absent and why. */
+export type FileTimestampCheck = { status: 'ok'; path: string; token: string; url: string; summary: TimestampSummary } | { status: 'absent'; path: string; why: string };
 
 export type TimestampCheck =
   | { status: 'ok'; head: string; url: string; summary: TimestampSummary }
@@ -109,7 +116,7 @@ export async function verifyDossier(source: ZipSource): Promise<DossierVerdict> 
 
   const manifests = byName.get(MANIFEST_PATH) ?? [];
   if (manifests.length === 0) return notADossier(`the ZIP has no ${MANIFEST_PATH}: not a DisputeKit dossier`);
-  if (manifests.length > 1) return { readable: true, manifest: null, files: [], problems, chain: null, timestamp: null, ok: false };
+  if (manifests.length > 1) return { readable: true, manifest: null, files: [], problems, chain: null, timestamp: null, fileTimestamps: [], ok: false };
   let json: Record<string, unknown>;
   let manifest: LooseManifest;
   try {
@@ -197,6 +204,7 @@ export async function verifyDossier(source: ZipSource): Promise<DossierVerdict> 
     if (result.sha256 !== print.sha256) files.push({ status: 'mismatch', path, expected: print.sha256, actual: result.sha256 });
     else files.push({ status: 'ok', path, sha256: result.sha256, note: `stamped print of ${print.of}, made at export` });
   }
+  const fileTimestamps = await checkFileTimestamps(source, manifest.timestamps, manifest.files, logged, byName, unsafe, listed, problems);
   const timestamp = await checkHeadTimestamp(source, manifest.custody, logged, byName, unsafe, problems);
   listed.add(HEAD_TOKEN_PATH);
   // The page that describes the token, in the user's language: expected beside it, vouched for by nothing (the token is the proof).
@@ -214,7 +222,7 @@ export async function verifyDossier(source: ZipSource): Promise<DossierVerdict> 
     if (result.damage) problems.push(`DAMAGED ${quoted(REPORT_PATH)}: ${result.damage}`);
     if (result.sha256 !== undefined && result.sha256 !== exportEntry.sha256) problems.push(`REPORT EDITED: ${REPORT_PATH} hashes to ${result.sha256}, the export entry (entry ${exportEntry.seq}) holds ${exportEntry.sha256}`);
   }
-  return { readable: true, manifest, files, problems, chain, timestamp, ok: problems.length === 0 && chain.ok && files.every((f) => f.status === 'ok') };
+  return { readable: true, manifest, files, problems, chain, timestamp, fileTimestamps, ok: problems.length === 0 && chain.ok && files.every((f) => f.status === 'ok') };
 }
 
 /** A token is a few kilobytes (requestTimestamp takes no answer over 256 KiB): a larger file is not read. */
@@ -264,25 +272,127 @@ async function checkHeadTimestamp(source: ZipSource, custody: LooseManifest['cus
     }
   }
   if (files.length === 0) problems.push(`MISSING ${HEAD_TOKEN_PATH}: manifest.json holds a head timestamp, the ZIP has no copy of its token`);
-  else if (files.length === 1 && !unsafe.has(HEAD_TOKEN_PATH)) {
-    const [entry] = files;
-    const expected = tokenBytes(record);
-    let same = false;
-    if (entry.size === expected.length && entry.size <= MAX_TOKEN_FILE_BYTES) {
-      const chunks: Uint8Array[] = [];
-      try {
-        await readEntry(source, entry, (c) => chunks.push(c.slice()));
-        const bytes = concat(chunks);
-        same = bytes.length === expected.length && bytes.every((b, i) => b === expected[i]);
-      } catch (error) {
-        if (!(error instanceof EntryDamaged)) throw error;
-        problems.push(`DAMAGED ${quoted(HEAD_TOKEN_PATH)}: ${error.message}`);
-      }
-    }
-    if (!same) problems.push(`TIMESTAMP FILE ${quoted(HEAD_TOKEN_PATH)}: its bytes are not the token in manifest.json's custody.headTimestamp`);
+  else if (files.length === 1 && !unsafe.has(HEAD_TOKEN_PATH) && !(await sameToken(source, files[0], record, problems))) {
+    problems.push(`TIMESTAMP FILE ${quoted(HEAD_TOKEN_PATH)}: its bytes are not the token in manifest.json's custody.headTimestamp`);
   }
   return check;
 }
+
+/** Whether a token file of the ZIP holds exactly the record's token (read only when its size says it can). */
+async function sameToken(source: ZipSource, entry: ZipDirectoryEntry, record: TimestampRecord, problems: string[]): Promise<boolean> {
+  const expected = tokenBytes(record);
+  if (entry.size !== expected.length || entry.size > MAX_TOKEN_FILE_BYTES) return false;
+  const chunks: Uint8Array[] = [];
+  try {
+    await readEntry(source, entry, (c) => chunks.push(c.slice()));
+  } catch (error) {
+    if (!(error instanceof EntryDamaged)) throw error;
+    problems.push(`DAMAGED ${quoted(entry.name)}: ${error.message}`);
+    return false;
+  }
+  const bytes = concat(chunks);
+  return bytes.length === expected.length && bytes.every((b, i) => b === expected[i]);
+}
+
+/**
+ * Each file's own token (manifest.json `timestamps`, lib/dossier/file-timestamps.ts), checked offline: it stamps
+ * the hash the custody log vouches for the file, its signature holds, its certificate is a time-stamping one, it
+ * is the very token the log's 'timestamped' entry recorded (a swapped token, even a valid one, fails), and the
+ * .tsr beside it holds the same bytes. A file the log says was timestamped must have its token in the dossier.
+ */
+async function checkFileTimestamps(
+  source: ZipSource,
+  raw: unknown,
+  files: ManifestFile[],
+  logged: CustodyEntry[],
+  byName: Map<string, ZipDirectoryEntry[]>,
+  unsafe: Set<string>,
+  listed: Set<string>,
+  problems: string[],
+): Promise<FileTimestampCheck[]> {
+  const checks: FileTimestampCheck[] = [];
+  const held = expectedEvidence(logged);
+  const stampedInLog = loggedTimestamps(logged);
+  const lines = Array.isArray(raw) ? raw : [];
+  if (raw !== undefined && !Array.isArray(raw)) problems.push('TIMESTAMPS UNREADABLE: timestamps in manifest.json is not a list');
+  const seen = new Map<string, ManifestTimestamp>();
+  for (const [index, rawLine] of lines.entries()) {
+    const parsed = ManifestTimestampSchema.safeParse(rawLine);
+    const of = typeof (rawLine as { of?: unknown })?.of === 'string' ? (rawLine as { of: string }).of : `line ${index + 1}`;
+    if (!parsed.success) {
+      problems.push(`TIMESTAMP UNREADABLE ${quoted(of)}: line ${index + 1} of timestamps in manifest.json is not a file's timestamp (at ${parsed.error.issues[0]?.path.join('.') || '?'})`);
+      continue;
+    }
+    const line = parsed.data;
+    if (seen.has(line.of)) problems.push(`DUPLICATE LINE ${quoted(line.of)}: timestamps in manifest.json lists this file more than once`);
+    seen.set(line.of, line);
+  }
+  for (const file of files) {
+    const line = seen.get(file.path);
+    seen.delete(file.path);
+    const inLog = stampedInLog.get(file.evidenceId);
+    if (!line) {
+      if (inLog) problems.push(`TIMESTAMP MISSING ${quoted(file.path)}: custody entry ${inLog.seq} records its token (SHA-256 ${inLog.token}), manifest.json holds none`);
+      else if (raw !== undefined) checks.push({ status: 'absent', path: file.path, why: 'manifest.json says nothing of its timestamp' });
+      continue;
+    }
+    if (line.evidenceId !== file.evidenceId) {
+      problems.push(`TIMESTAMP ${quoted(file.path)}: its line in timestamps names evidence ${line.evidenceId}, the file is evidence ${file.evidenceId}`);
+      continue;
+    }
+    if ('notTimestamped' in line) {
+      if (inLog) problems.push(`TIMESTAMP MISSING ${quoted(file.path)}: custody entry ${inLog.seq} records its token (SHA-256 ${inLog.token}), manifest.json says it has none`);
+      else checks.push({ status: 'absent', path: file.path, why: FILE_NOT_TIMESTAMPED_WHY[line.notTimestamped.reason] ?? `the authority failed (${line.notTimestamped.reason}${line.notTimestamped.detail ? `: ${line.notTimestamped.detail}` : ''})` });
+      continue;
+    }
+    listed.add(line.path);
+    const sha256 = held.get(file.evidenceId)?.sha256;
+    let ok = true;
+    if (line.path !== tokenPath(file.path)) {
+      problems.push(`PATH ${quoted(line.path)}: DisputeKit names the token of ${file.path} ${tokenPath(file.path)}`);
+      ok = false;
+    }
+    let summary: TimestampSummary | undefined;
+    if (sha256 === undefined) ok = false; // Not in the log: the file's own line says so.
+    else {
+      try {
+        summary = await verifyTimestampRecord(line.record, sha256);
+      } catch (error) {
+        if (!(error instanceof TimestampError)) throw error;
+        ok = false;
+        problems.push(
+          error.code === 'wrong-imprint'
+            ? `TIMESTAMP MISMATCH ${quoted(file.path)}: its token does not stamp the file's SHA-256 ${sha256} (${error.detail})`
+            : `TIMESTAMP ${error.code.toUpperCase()} ${quoted(file.path)}: its token does not hold: ${error.detail}`,
+        );
+      }
+    }
+    const tokenHash = sha256HexSync(tokenBytes(line.record));
+    if (!inLog || inLog.token !== tokenHash) {
+      ok = false;
+      problems.push(`TIMESTAMP UNLOGGED ${quoted(file.path)}: its token (SHA-256 ${tokenHash}) is not the one the custody log recorded${inLog ? ` (entry ${inLog.seq}: ${inLog.token})` : ' (the log records none)'}`);
+    }
+    const inZip = byName.get(line.path) ?? [];
+    if (inZip.length === 0) {
+      ok = false;
+      problems.push(`MISSING ${line.path}: manifest.json holds the token of ${file.path}, the ZIP has no copy of it`);
+    } else if (inZip.length === 1 && !unsafe.has(line.path) && !(await sameToken(source, inZip[0], line.record, problems))) {
+      ok = false;
+      problems.push(`TIMESTAMP FILE ${quoted(line.path)}: its bytes are not the token manifest.json holds for ${file.path}`);
+    }
+    if (ok && summary) checks.push({ status: 'ok', path: file.path, token: line.path, url: line.record.url, summary });
+  }
+  for (const of of seen.keys()) problems.push(`TIMESTAMP ${quoted(of)}: timestamps in manifest.json lists a file the dossier does not hold`);
+  return checks;
+}
+
+const FILE_NOT_TIMESTAMPED_WHY: Record<string, string> = {
+  off: 'trusted timestamps were off when it was saved',
+  'no-authority': 'no valid authority was chosen in Settings',
+  'no-permission': 'the authority’s host had not been granted',
+  pending: 'it was still being asked for when the dossier was exported',
+  'not-asked': 'saved before DisputeKit timestamped each file',
+};
 
 /** Why a name must not be written to disk as it is, if it must not. */
 function unsafeName(name: string): string | undefined {
@@ -407,13 +517,19 @@ export function describeVerdict(verdict: DossierVerdict): { lines: string[]; exi
         return `UNLOGGED ${f.path} (evidence ${f.evidenceId}): the custody log does not hold it, so nothing vouches for it`;
     }
   });
+  for (const stamp of verdict.fileTimestamps) {
+    if (stamp.status === 'absent') lines.push(`NOT TIMESTAMPED ${stamp.path}: ${stamp.why}`);
+    else {
+      const { summary } = stamp;
+      lines.push(`TIMESTAMP OK ${stamp.path} stamped at ${summary.genTime} by ${signerOf(summary)}${summary.tsaName ? ` (TSA name ${summary.tsaName})` : ''}, certificate SHA-256 ${summary.signer.sha256}, serial ${summary.serial}, token ${stamp.token}`);
+    }
+  }
   lines.push(...verdict.problems);
   const { chain } = verdict;
   const { timestamp } = verdict;
   if (timestamp?.status === 'ok') {
     const { summary, head, url } = timestamp;
-    const signer = [summary.signer.commonName, summary.signer.organization].filter(Boolean).join(', ') || summary.signer.subject;
-    lines.push(`TIMESTAMP OK custody head ${head} stamped at ${summary.genTime} by ${signer}${summary.tsaName ? ` (TSA name ${summary.tsaName})` : ''}, certificate SHA-256 ${summary.signer.sha256}, serial ${summary.serial}, asked of ${url}`);
+    lines.push(`TIMESTAMP OK custody head ${head} stamped at ${summary.genTime} by ${signerOf(summary)}${summary.tsaName ? ` (TSA name ${summary.tsaName})` : ''}, certificate SHA-256 ${summary.signer.sha256}, serial ${summary.serial}, asked of ${url}`);
   } else if (timestamp?.status === 'absent') lines.push(`NOT TIMESTAMPED: ${timestamp.why}`);
   if (chain?.ok) lines.push(`CHAIN OK ${chain.length} entries, head ${chain.head ?? 'none'}`);
   else if (chain) {
@@ -423,6 +539,10 @@ export function describeVerdict(verdict: DossierVerdict): { lines: string[]; exi
   }
   lines.push(verdict.ok ? 'DOSSIER OK' : 'DOSSIER FAILED');
   return { lines, exitCode: verdict.ok ? 0 : 1 };
+}
+
+function signerOf(summary: TimestampSummary): string {
+  return [summary.signer.commonName, summary.signer.organization].filter(Boolean).join(', ') || summary.signer.subject;
 }
 
 function concat(chunks: Uint8Array[]): Uint8Array {

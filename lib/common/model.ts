@@ -7,6 +7,8 @@
 import { z } from 'zod';
 import { MAX_TEXT } from './text';
 import { OrderFactsSchema, PlatformSchema } from './reading';
+import { TIMESTAMP_ERROR_CODES } from '../timestamp/errors';
+import { timestampRecordSchema } from '../timestamp/record-schema';
 
 export * from './reading';
 
@@ -137,6 +139,38 @@ export const CaptureRecordSchema = z.object({
 });
 export type CaptureRecord = z.infer<typeof CaptureRecordSchema>;
 
+/**
+ * Why a file has no trusted timestamp (yet): the option's state when it was to be asked ('off', 'no-authority',
+ * 'no-permission': its host not granted) or the authority's failure (a TimestampErrorCode of lib/timestamp/errors.ts).
+ */
+export const TIMESTAMP_FAILURES = ['off', 'no-authority', 'no-permission', ...TIMESTAMP_ERROR_CODES] as const;
+export type TimestampFailure = (typeof TIMESTAMP_FAILURES)[number];
+
+/**
+ * An item's own trusted timestamp (RFC 3161) of its SHA-256, asked after it is saved (lib/capture/timestamp-evidence.ts),
+ * never before: the save never waits on an authority.
+ * - 'queued': saved, not asked yet (the option is read when it is asked, moments later);
+ * - 'waiting': asked `attempts` times; `failure` why the last one gave none (none: asked, no answer yet), `next`
+ *   when it is asked again (none: given up after the last attempt; "Retry timestamps" on the case page asks again);
+ * - 'stamped': the token (`record`, checked when it came and whenever it is read back), kept at `at`; its custody
+ *   entry ('timestamped') records the token's hash, the authority and the time;
+ * - 'off': trusted timestamps were off when it was saved: nothing was sent.
+ * Not part of the item's metadata its custody entry covers (lib/cases/custody.ts evidenceMetadata): it comes later.
+ */
+export const EvidenceTimestampSchema = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('queued') }),
+  z.object({
+    state: z.literal('waiting'),
+    attempts: z.number().int().positive().max(100),
+    triedAt: z.string(),
+    next: z.string().optional(),
+    failure: z.object({ reason: z.enum(TIMESTAMP_FAILURES), detail: z.string().max(2000).optional() }).optional(),
+  }),
+  z.object({ state: z.literal('stamped'), record: timestampRecordSchema, at: z.string() }),
+  z.object({ state: z.literal('off') }),
+]);
+export type EvidenceTimestamp = z.infer<typeof EvidenceTimestampSchema>;
+
 export const EvidenceSchema = z.object({
   id: z.string(),
   caseId: z.string(),
@@ -193,6 +227,8 @@ export const EvidenceSchema = z.object({
       insertedBytes: z.number().int().positive(),
     })
     .optional(),
+  /** Its trusted timestamp, when one was asked for (EvidenceTimestampSchema). */
+  timestamp: EvidenceTimestampSchema.optional(),
 }).refine((e) => e.page !== undefined || PAGELESS_KINDS.includes(e.kind), { message: 'page metadata is required for this kind', path: ['page'] });
 export type EvidenceRecord = z.infer<typeof EvidenceSchema>;
 

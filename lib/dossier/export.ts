@@ -22,8 +22,8 @@ import { buildManifest, dossierFiles, dossierPrints, MANIFEST_PATH, manifestDige
 import { makePrints } from './prints';
 import type { PrintImaging } from './stamped-print';
 import { renderHeadTimestampPage, renderReport } from './report';
-import { HEAD_PAGE_PATH, HEAD_TOKEN_PATH, timestampHead, type HeadTimestamping } from './head-timestamp';
-import { tokenBytes } from '../timestamp/record-schema';
+import { HEAD_PAGE_PATH, HEAD_TOKEN_PATH, timestampDigest, type HeadTimestamping } from './head-timestamp';
+import { tokenBytes, type TimestampRecord } from '../timestamp/record-schema';
 import { writeZip, type ZipEntry, type ZipOptions, type ZipSink } from './zip-stream';
 
 export interface ExportDeps {
@@ -74,21 +74,28 @@ export async function sealDossier(deps: Omit<ExportDeps, 'now'>, caseId: string,
         const manifest: Manifest = { ...body, custody: { entries: [...body.custody.entries, entry], headHash: entry.hash } };
         const files = dossierFiles(dossier.evidence, dossier.custody).map(({ path, item }): ZipEntry => ({ path, blob: item.blob, mime: item.mime }));
         const printFiles = dossierPrints(dossier.evidence, dossier.custody, prints).map(({ line, blob }): ZipEntry => ({ path: line.path, blob, mime: 'image/png' }));
-        return { manifest, report, files: [...files, ...printFiles], head: entry.hash };
+        // Each file's token as the authority sent it, beside the file it stamps (openssl ts -verify -data reads the pair).
+        const tokenFiles = (body.timestamps ?? []).flatMap((line): ZipEntry[] => ('record' in line ? [tokenEntry(line.path, line.record)] : []));
+        return { manifest, report, files: [...files, ...printFiles, ...tokenFiles], head: entry.hash };
       },
     };
   });
   if (!sealed) return null;
   // After the transaction: a request to the authority is not a database request and would end it.
-  const outcome = await timestampHead(deps.timestamp, sealed.head);
+  const outcome = await timestampDigest(deps.timestamp, sealed.head);
   const manifest: Manifest = { ...sealed.manifest, custody: { ...sealed.manifest.custody, ...('record' in outcome ? { headTimestamp: outcome.record } : { notTimestamped: outcome.notTimestamped }) } };
   const stamped: ZipEntry[] = [];
   if (deps.timestamp?.mode === 'on') {
     // The page says what came of the request the report announces; the token is the proof, as the authority sent it.
     stamped.push({ path: HEAD_PAGE_PATH, text: renderHeadTimestampPage({ outcome, head: sealed.head, url: deps.timestamp.url, locale: deps.locale, timeZone: deps.timeZone }) });
-    if ('record' in outcome) stamped.push({ path: HEAD_TOKEN_PATH, blob: new Blob([tokenBytes(outcome.record) as BlobPart], { type: 'application/timestamp-reply' }), mime: 'application/timestamp-reply' });
+    if ('record' in outcome) stamped.push(tokenEntry(HEAD_TOKEN_PATH, outcome.record));
   }
   return { manifest, entries: [{ path: REPORT_PATH, text: sealed.report }, { path: MANIFEST_PATH, text: `${JSON.stringify(manifest, null, 2)}\n` }, ...sealed.files, ...stamped] };
+}
+
+/** A token file of the dossier: its DER, as the authority sent it (what `openssl ts -verify -in` reads). */
+function tokenEntry(path: string, record: TimestampRecord): ZipEntry {
+  return { path, blob: new Blob([tokenBytes(record) as BlobPart], { type: 'application/timestamp-reply' }), mime: 'application/timestamp-reply' };
 }
 
 export async function exportDossier(deps: ExportDeps, caseId: string, sink: ZipSink, options: ZipOptions = {}): Promise<Manifest> {

@@ -12,7 +12,8 @@ import { z } from 'zod';
 import type { Settings } from '../settings/settings';
 // No ASN.1 or CMS code here (pkijs is large): the request module is loaded only when a timestamp is asked for.
 import { chosenAuthority } from '../timestamp/authorities';
-import { TIMESTAMP_ERROR_CODES, TimestampError } from '../timestamp/errors';
+import { TimestampError } from '../timestamp/errors';
+import { TIMESTAMP_FAILURES } from '../common/model';
 import type { TimestampRecord } from '../timestamp/record-schema';
 import type { Translate } from '../i18n';
 
@@ -30,7 +31,7 @@ export type HeadTimestamping =
 
 /** Why a dossier has no head timestamp: the option's state, or the TimestampError's code; `detail` as said then. */
 export const NotTimestampedSchema = z.object({
-  reason: z.enum(['off', 'no-authority', 'no-permission', ...TIMESTAMP_ERROR_CODES]),
+  reason: z.enum(TIMESTAMP_FAILURES),
   detail: z.string().max(2000).optional(),
 });
 export type NotTimestamped = z.infer<typeof NotTimestampedSchema>;
@@ -49,26 +50,23 @@ export async function headTimestamping(choice: Settings['timestamps'], holds: (o
   return { mode: 'on', url: authority.url, fetch: fetchImpl };
 }
 
-/** Ask for the head's token; never rejects for the authority's sake: a failure is an outcome with its reason. */
-export async function timestampHead(timestamping: HeadTimestamping | undefined, head: string): Promise<HeadTimestampOutcome> {
+/**
+ * Ask for a token of one SHA-256 digest (the custody head at export; a file's hash after its capture,
+ * lib/capture/timestamp-evidence.ts); never rejects for the authority's sake: a failure is an outcome with its reason.
+ */
+export async function timestampDigest(timestamping: HeadTimestamping | undefined, digest: string): Promise<HeadTimestampOutcome> {
   if (!timestamping || timestamping.mode === 'off') {
     const why = timestamping?.why ?? 'off';
     return { notTimestamped: { reason: why, ...(timestamping?.why === 'no-permission' && { detail: timestamping.host }) } };
   }
   try {
     const { requestTimestamp } = await import('../timestamp/request');
-    return { record: await requestTimestamp(timestamping.url, head, { fetch: timestamping.fetch, timeoutMs: timestamping.timeoutMs ?? HEAD_TIMESTAMP_TIMEOUT_MS }) };
+    return { record: await requestTimestamp(timestamping.url, digest, { fetch: timestamping.fetch, timeoutMs: timestamping.timeoutMs ?? HEAD_TIMESTAMP_TIMEOUT_MS }) };
   } catch (error) {
     if (error instanceof TimestampError) return { notTimestamped: { reason: error.code, detail: error.detail.slice(0, 2000) } };
     // Anything else (WebCrypto missing, a bug) is not the authority's doing, but still no reason to lose the export.
     return { notTimestamped: { reason: 'garbage', detail: (error instanceof Error ? error.message : String(error)).slice(0, 2000) } };
   }
-}
-
-/** The signer as a person names it: its common name and organisation, else its whole subject. */
-export function authorityName(record: TimestampRecord): string {
-  const { commonName, organization, subject } = record.summary.signer;
-  return [commonName, organization].filter(Boolean).join(', ') || subject;
 }
 
 /** Why a dossier is not timestamped, as one sentence in the user's language. */

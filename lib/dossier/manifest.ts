@@ -11,6 +11,7 @@ import type { Deadline } from '../deadlines';
 import { CaptureRecordSchema, type CaseRecord, type EvidenceRecord, type Reading } from '../common/model';
 import { timestampRecordSchema } from '../timestamp/record-schema';
 import { NotTimestampedSchema } from './head-timestamp';
+import { manifestTimestamp, ManifestTimestampSchema } from './file-timestamps';
 
 /** Bumped when a reader of an older dossier could misread a newer one. 2: metadata in the log, export entry. */
 export const DOSSIER_FORMAT = 2;
@@ -82,6 +83,8 @@ export const ManifestSchema = z.object({
   }),
   files: z.array(ManifestFileSchema),
   prints: z.array(ManifestPrintSchema).optional(),
+  /** Each file's own trusted timestamp, or why it has none (lib/dossier/file-timestamps.ts); absent in dossiers made before. */
+  timestamps: z.array(ManifestTimestampSchema).optional(),
   readings: z.array(z.object({ at: z.string(), source: z.string(), url: z.string().optional(), order: z.record(z.string(), z.unknown()) })).optional(),
   custody: z.object({
     entries: z.array(CustodyEntrySchema),
@@ -218,6 +221,7 @@ export function buildManifest(input: ManifestInput): Manifest {
     },
     files,
     ...(input.prints && { prints: dossierPrints(input.evidence, input.custody, input.prints).map((p) => p.line) }),
+    timestamps: dossierFiles(input.evidence, input.custody).map(({ path, item }) => manifestTimestamp(path, item.id, item.timestamp)),
     // What the page said each time it was read: the export entry's manifest digest covers these too.
     readings: (input.readings ?? []).map(({ at, source, url, order }) => ({ at, source, ...(url !== undefined && { url }), order })),
     custody: { entries: input.custody, headHash: input.custody.at(-1)?.hash ?? null },

@@ -21,7 +21,9 @@ import { formatMoney } from '../format/money';
 import { escapeHtml as esc, escapeText } from './escape';
 import type { DossierCase } from './gather';
 import type { Manifest } from './manifest';
-import { authorityName, HEAD_PAGE_PATH, HEAD_TOKEN_PATH, notTimestampedText, type HeadTimestamping, type HeadTimestampOutcome } from './head-timestamp';
+import { fileNotTimestampedText, fileTimestampedText, type ManifestTimestamp } from './file-timestamps';
+import { HEAD_PAGE_PATH, HEAD_TOKEN_PATH, notTimestampedText, type HeadTimestamping, type HeadTimestampOutcome } from './head-timestamp';
+import { authorityName } from '../timestamp/record-schema';
 
 export interface ReportInput {
   dossier: DossierCase;
@@ -297,10 +299,11 @@ function withValueHtml(sentence: string, html: string): string {
   return `${esc(before)}${html}${esc(after)}`;
 }
 
-function evidenceSection(t: Translate, lang: string, { dossier, manifest, thumbnails }: ReportInput): string {
+function evidenceSection(t: Translate, lang: string, { dossier, manifest, thumbnails, timeZone }: ReportInput): string {
   if (manifest.files.length === 0) return section('evidence', t('dossier.report.evidence'), `<p>${esc(t('dossier.report.noEvidence'))}</p>`);
   const byId = new Map<string, EvidenceRecord>(dossier.evidence.map((e) => [e.id, e]));
   const prints = new Map((manifest.prints ?? []).map((p) => [p.of, p]));
+  const stamps = new Map((manifest.timestamps ?? []).map((s) => [s.of, s]));
   const cards = manifest.files.map((file) => {
     const item = byId.get(file.evidenceId);
     const thumb = thumbnails.get(file.evidenceId);
@@ -331,12 +334,23 @@ function evidenceSection(t: Translate, lang: string, { dossier, manifest, thumbn
     rows.push(row(t('dossier.report.browser'), `${data(file.browser)} · DisputeKit ${esc(file.extensionVersion)}`));
     const print = prints.get(file.path);
     if (print) rows.push(row(t('dossier.report.print'), `${code(print.path)}<br>SHA-256 ${code(print.sha256)}`));
+    rows.push(row(t('timestamp.report.row'), fileTimestampHtml(t, lang, timeZone, stamps.get(file.path))));
     const picture = thumb ? `<img class="thumb" src="${esc(thumb)}" alt="">` : '';
     // The print itself, beside the report in the unzipped folder (the report's policy allows its own folder's images).
     const printed = print ? `<figure class="print"><img src="${esc(print.path)}" alt="${esc(t('dossier.report.print'))}"><figcaption>${esc(t('dossier.report.printHint'))}</figcaption></figure>` : '';
     return `<article class="item" data-evidence-id="${esc(item?.id ?? file.evidenceId)}">${picture}<table class="facts">${rows.join('\n')}</table>${printed}</article>`;
   });
   return section('evidence', t('dossier.report.evidence'), cards.join('\n'));
+}
+
+/** Whether and when a file is timestamped: by whom, when (UTC and the user's zone), the token's file and serial; or why not. */
+function fileTimestampHtml(t: Translate, lang: string, timeZone: string, stamp: ManifestTimestamp | undefined): string {
+  if (!stamp || 'notTimestamped' in stamp) {
+    const not = stamp?.notTimestamped ?? { reason: 'not-asked' as const };
+    return `<span data-timestamp="none" data-reason="${esc(not.reason)}">${esc(fileNotTimestampedText(t, not.reason, not.detail))}</span>`;
+  }
+  const { summary } = stamp.record;
+  return `<span data-timestamp="stamped">${esc(fileTimestampedText(t, lang, stamp.record, timeZone))}</span><br>${code(summary.genTime)} · ${withValueHtml(t('timestamp.file.token', { path: '\u0001' }), code(stamp.path))}`;
 }
 
 /**

@@ -25,6 +25,9 @@ import { PageSaveLimiter, saveOrderFromPage } from '../capture/page-button-save'
 import { COMMAND_CAPTURE_PAGE } from '../capture/menu-and-shortcut';
 import { captureListings, type ListingDeps } from '../capture/listing-snapshots';
 import { keepListingResult } from '../capture/listing-result';
+import { stampEvidence, TIMESTAMP_ALARM, type StampDeps, type StampRun } from '../capture/timestamp-evidence';
+import { retryCaseTimestamps } from '../cases/evidence-timestamps';
+import { loadSettings } from '../settings/settings';
 
 export function browserCaptureDeps(): CaptureDeps {
   return {
@@ -81,6 +84,33 @@ export function runDeadlineCheck(): Promise<DeadlineCheckResult> {
  */
 function captureQuotaApplies(): boolean {
   return typeof (browser.runtime as { getBrowserInfo?: unknown }).getBrowserInfo !== 'function';
+}
+
+function timestampDeps(): StampDeps {
+  return {
+    database: db(),
+    choice: async () => (await loadSettings(browser.storage.local)).timestamps,
+    holds: (origin) => browser.permissions.contains({ origins: [origin] }),
+    fetch: (input, init) => fetch(input, init),
+    now: () => new Date(),
+    scheduleRetry: async (when) => {
+      if (when === undefined) await browser.alarms.clear(TIMESTAMP_ALARM);
+      else await browser.alarms.create(TIMESTAMP_ALARM, { when: Math.max(when.getTime(), Date.now() + 1000) });
+    },
+  };
+}
+
+// Runs one after another, so two triggers at once (a capture and a start) never ask for the same item twice.
+let stamping: Promise<unknown> = Promise.resolve();
+/**
+ * Asks for the trusted timestamps that are due: of items just saved (`evidenceIds`, from the database's
+ * onEvidenceSaved or a page's message), or of every due item (the background's start, the retry alarm). Never
+ * awaited by a save: the capture is answered first.
+ */
+export function runTimestamps(evidenceIds?: string[]): Promise<StampRun> {
+  const run = stamping.then(() => stampEvidence(timestampDeps(), evidenceIds));
+  stamping = run.catch((error: unknown) => console.error('DisputeKit: timestamps failed', error));
+  return run;
 }
 
 interface PageCaptureApi {
@@ -250,6 +280,10 @@ export const backgroundRoutes: BackgroundRoutes = {
       return result;
     }),
   'deadlines:refresh': async () => ({ badge: (await runDeadlineCheck()).badge?.text ?? '' }),
+  'timestamps:run': async ({ caseId, evidenceIds }) => {
+    if (caseId) await retryCaseTimestamps(db(), caseId, new Date());
+    return runTimestamps(caseId ? undefined : evidenceIds);
+  },
   // The in-page button: the request carries nothing; the background re-reads the sender's tab.
   'order:saveFromPage': (_request, sender) =>
     saveOrderFromPage({ ...browserCaptureDeps(), storage: browser.storage.local, captureShortcut, isMarketplaceUrl, limiter: pageSaves }, sender.tab),

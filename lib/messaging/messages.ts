@@ -56,6 +56,17 @@ export const DeadlinesRefreshRequest = z.object({ type: z.literal('deadlines:ref
 /** The badge's text after the check ('' for none). */
 export const DeadlinesRefreshResponse = z.object({ badge: z.string() });
 
+/**
+ * Ask for the trusted timestamps that are due (lib/capture/timestamp-evidence.ts): of items a page just saved
+ * (`evidenceIds`), or, with `caseId` ("Retry timestamps"), of every item of that case still waiting, asked afresh.
+ */
+export const TimestampsRunRequest = z.object({
+  type: z.literal('timestamps:run'),
+  caseId: z.string().min(1).max(200).optional(),
+  evidenceIds: z.array(z.string().min(1).max(200)).max(1000).optional(),
+});
+export const TimestampsRunResponse = z.object({ stamped: z.number().int().nonnegative(), failed: z.number().int().nonnegative(), off: z.number().int().nonnegative() });
+
 export type { CaptureError } from './content-protocol';
 
 export const CaptureResponse = z.discriminatedUnion('ok', [

@@ -33,6 +33,7 @@ export const PROTOCOL = {
   'orders:saveAll': { to: 'background', from: 'extension-page', request: m.SaveOrdersRequest, reply: m.SaveOrdersResponse },
   'listing:capture': { to: 'background', from: 'extension-page', request: m.ListingCaptureRequest, reply: m.ListingCaptureResponse },
   'deadlines:refresh': { to: 'background', from: 'extension-page', request: m.DeadlinesRefreshRequest, reply: m.DeadlinesRefreshResponse },
+  'timestamps:run': { to: 'background', from: 'extension-page', request: m.TimestampsRunRequest, reply: m.TimestampsRunResponse },
   'order:saveFromPage': { to: 'background', from: 'marketplace-content-script', request: m.SaveOrderFromPageRequest, reply: m.SaveOrderFromPageResponse },
   'strings:pageButton': { to: 'background', from: 'marketplace-content-script', request: m.PageButtonStringsRequest, reply: m.PageButtonStringsResponse },
   'page:read': { to: 'tab', request: m.ReadPageRequest, reply: m.ReadPageResponse },

@@ -50,6 +50,12 @@ export const timestampRecordSchema = z.object({
   }),
 });
 
+/** The signer as a person names it: its certificate's common name and organisation, else its whole subject. */
+export function authorityName(record: TimestampRecord): string {
+  const { commonName, organization, subject } = record.summary.signer;
+  return [commonName, organization].filter(Boolean).join(', ') || subject;
+}
+
 export function tokenBytes(record: TimestampRecord): Uint8Array {
   return fromBase64(record.token);
 }

@@ -139,9 +139,11 @@ describe('the case page', () => {
     }
     // Issue 12: each entry also covers its item's metadata as stored: every field but the bytes, the ids and
     // the hash, the page's fields flattened (rebuilt here from the raw row, apart from lib/cases/custody.ts).
+    // Not its trusted timestamp's state (issue 14): that comes after the entry, with an entry of its own.
     for (const entry of log) {
       const row = evidence.find((e) => e.id === entry.evidenceId);
-      const { id, caseId, sha256: _sha, page, blobSize, blobType, actualSha256, head, hasThumbnail, thumbnailSha256, thumbnailType, ...metadata } = row;
+      const { id, caseId, sha256: _sha, page, blobSize, blobType, actualSha256, head, hasThumbnail, thumbnailSha256, thumbnailType, timestamp, ...metadata } = row;
+      assert.ok(['queued', 'off'].includes(timestamp?.state), `${row.kind} was saved with trusted timestamps off: nothing asked`);
       const flat = { ...metadata, ...(page && { url: page.url, title: page.title, viewport: page.viewport, devicePixelRatio: page.devicePixelRatio }) };
       assert.equal(entry.v, 2);
       assert.equal(entry.meta, sha256(canonical(flat)), `entry ${entry.seq} covers the metadata of ${row.kind}`);

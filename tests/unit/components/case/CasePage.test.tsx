@@ -168,3 +168,35 @@ describe('a live page', () => {
     expect(focus.mock.calls.some(([type]) => type === 'focus')).toBe(false);
   });
 });
+
+describe('each file’s trusted timestamp on the case page', () => {
+  it('says “Not timestamped: <why>” and when it is asked again; Retry timestamps asks the background, and the note follows the database', async () => {
+    await database.evidence.update('page-1', { timestamp: { state: 'waiting', attempts: 1, triedAt: '2026-11-20T10:00:01.000Z', next: '2026-11-20T10:01:01.000Z', failure: { reason: 'unreachable', detail: 'connection refused' } } });
+    const retry = vi.fn(async () => {
+      await database.evidence.update('page-1', { timestamp: { state: 'queued' } });
+      return { stamped: 0, failed: 0, off: 0 };
+    });
+    await show(casePage(database, { retryTimestamps: retry, now: () => new Date('2026-11-22T00:00:00.000Z') }));
+    const note = await until(() => byTestId('evidence-timestamp'), 'the timestamp note');
+    expect(note.dataset.state).toBe('waiting');
+    expect(note.textContent).toMatch(/^Not timestamped: The timestamp authority could not be reached \(no connection, or the server is down\)\. DisputeKit will ask again /);
+    await act(async () => byTestId('retry-timestamps')!.click());
+    await settle();
+    expect(retry).toHaveBeenCalledWith(CASE_ID);
+    expect(byTestId('evidence-timestamp')?.textContent).toBe('Not timestamped yet: DisputeKit is asking the authority.');
+    // Nothing waits on a failure now: the button is gone.
+    expect(byTestId('retry-timestamps')).toBeNull();
+  });
+
+  it('says nothing of a file saved before files were timestamped, and that one saved with the option off is not timestamped', async () => {
+    await show(api());
+    await until(() => byTestId('evidence-item'), 'the evidence');
+    expect(byTestId('evidence-timestamp')?.dataset.state).toBe('queued');
+    await act(async () => void (await database.evidence.update('page-1', { timestamp: { state: 'off' } })));
+    await settle();
+    expect(byTestId('evidence-timestamp')?.textContent).toBe('Not timestamped: trusted timestamps were off when it was saved.');
+    await act(async () => void (await database.evidence.update('page-1', { timestamp: undefined })));
+    await settle();
+    expect(byTestId('evidence-timestamp')).toBeNull();
+  });
+});

@@ -148,7 +148,7 @@ describe('trusted timestamps in settings', () => {
     await save();
     expect(permissions.asked).toEqual(['http://timestamp.digicert.com/*']);
     expect((await loadSettings(fakeBrowser.storage.local)).timestamps).toEqual({ enabled: true, authority: 'digicert' });
-    expect(byTestId('timestamp-notice').textContent).toBe('Saved. Each export will be timestamped by timestamp.digicert.com.');
+    expect(byTestId('timestamp-notice').textContent).toBe('Saved. Each file you save and each export will be timestamped by timestamp.digicert.com.');
   });
 
   it('an address of the user’s own: asks for its host only (no port, no path), and stores the address', async () => {

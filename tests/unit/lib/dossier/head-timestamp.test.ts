@@ -141,7 +141,7 @@ describe('export with trusted timestamps on', () => {
     const { lines, exitCode } = await verify(withManifest(files, manifest));
     expect(exitCode).toBe(1);
     expect(lines).toContain(`CHAIN OK ${entries.length + 1} entries, head ${rewritten.hash}`);
-    expect(lines.find((l) => l.startsWith('TIMESTAMP'))).toMatch(new RegExp(`^TIMESTAMP MISMATCH: the token in custody.headTimestamp does not stamp the custody log's head ${rewritten.hash} .*: the log was truncated or rewritten after it was timestamped$`));
+    expect(lines.find((l) => l.startsWith('TIMESTAMP MISMATCH:'))).toMatch(new RegExp(`^TIMESTAMP MISMATCH: the token in custody.headTimestamp does not stamp the custody log's head ${rewritten.hash} .*: the log was truncated or rewritten after it was timestamped$`));
     expect(lines.at(-1)).toBe('DOSSIER FAILED');
   });
 
@@ -232,7 +232,7 @@ describe('when the authority fails, the export completes untimestamped and says 
       expect(manifest.custody.entries.at(-1)?.action).toBe('exported');
       const { lines, exitCode } = await verify(zip);
       expect(exitCode).toBe(0);
-      expect(lines.find((l) => l.startsWith('NOT TIMESTAMPED'))).toMatch(new RegExp(`^NOT TIMESTAMPED: the authority failed \\(${code}: `));
+      expect(lines.find((l) => l.startsWith('NOT TIMESTAMPED:'))).toMatch(new RegExp(`^NOT TIMESTAMPED: the authority failed \\(${code}: `));
     }, 20_000);
   }
 });
