@@ -9,6 +9,7 @@ import { exportDossier, type ExportDeps } from '@/lib/dossier/export';
 import { DisputeKitDB } from '@/lib/cases/db';
 import { translator, type Locale } from '@/lib/i18n';
 import { CASE_ID, caseWithCapture } from '../../support/case-fixture';
+import { until } from '../../support/wait';
 
 const NAME = 'export-dossier-test';
 const NOW = new Date('2026-11-22T00:00:00.000Z');
@@ -33,8 +34,9 @@ async function show(extra: Partial<ExportDeps> = {}, locale: Locale = 'en') {
   const deps = { database, now: () => NOW, locale, timeZone: 'UTC', extensionVersion: '0.1.0', ...extra };
   await act(async () => render(<ExportDossier t={translator(locale)} caseId={CASE_ID} now={deps.now} exportDossier={(caseId, sink, options) => exportDossier(deps, caseId, sink, options)} />, root));
 }
-async function settle() {
-  for (let i = 0; i < 20; i++) await act(() => new Promise((resolve) => setTimeout(resolve, 10)));
+/** Until the export has ended, whatever way: its progress gone and a notice, if any, shown. */
+async function settle(notice: string | null = 'dossier-notice') {
+  await until(() => !byTestId('dossier-progress') && (notice === null || byTestId(notice)), `the export to end${notice ? ` with ${notice}` : ''}`);
 }
 const byTestId = (id: string) => root.querySelector<HTMLElement>(`[data-testid="${id}"]`);
 
@@ -66,7 +68,9 @@ describe('the Export dossier button', () => {
     };
     await show();
     await act(async () => byTestId('export-dossier')!.click());
-    await settle();
+    await settle(null);
+    // Proving nothing shows: give the click's work its turns first.
+    for (let i = 0; i < 5; i++) await act(() => new Promise((resolve) => setTimeout(resolve, 10)));
     expect(byTestId('dossier-notice')).toBeNull();
     expect(byTestId('dossier-progress')).toBeNull();
   });
@@ -93,7 +97,7 @@ describe('the export says whether the dossier is timestamped', () => {
   it('off: saved, and not timestamped by choice', async () => {
     await show();
     await act(async () => byTestId('export-dossier')!.click());
-    await settle();
+    await settle('timestamp-notice');
     expect(byTestId('timestamp-notice')!.textContent).toBe('Not timestamped: trusted timestamps are turned off in Settings.');
   });
 
@@ -105,7 +109,7 @@ describe('the export says whether the dossier is timestamped', () => {
     }) as typeof fetch;
     await show({ timestamp: { mode: 'on', url: 'https://freetsa.org/tsr', fetch: offline } }, 'zh_CN');
     await act(async () => byTestId('export-dossier')!.click());
-    await settle();
+    await settle('timestamp-notice');
     expect(asked).toBe(1);
     expect(byTestId('dossier-notice')!.textContent).toMatch(/^证据档案已保存：/);
     expect(byTestId('timestamp-notice')!.textContent).toBe('证据档案未加盖时间戳：无法连接时间戳机构（没有网络，或服务器已停止服务）。');
