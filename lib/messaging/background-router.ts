@@ -32,6 +32,7 @@ export function browserCaptureDeps(): CaptureDeps {
     captureVisibleTab: (windowId) => browser.tabs.captureVisibleTab(windowId, { format: 'png' }),
     makeThumbnail,
     ...(typeof OffscreenCanvas === 'function' && { imaging: offscreenImaging }),
+    injectChatScript,
     ...(chromePageCapture() && { saveAsMHTML: saveAsMHTML }),
     database: db(),
     now: () => new Date(),
@@ -70,6 +71,12 @@ export function runDeadlineCheck(): Promise<DeadlineCheckResult> {
   const run = checking.then(async () => checkDeadlines(await deadlineCheckDeps()));
   checking = run.catch((error: unknown) => console.error('DisputeKit: deadline check failed', error));
   return run;
+}
+
+/** The chat script (entrypoints/chat-box.ts) into the tab's top frame: scripting in Chrome's MV3, tabs.executeScript in Firefox's MV2. */
+async function injectChatScript(tabId: number): Promise<void> {
+  if (browser.scripting) await browser.scripting.executeScript({ target: { tabId }, files: ['/chat-box.js'] });
+  else await browser.tabs.executeScript(tabId, { file: '/chat-box.js' });
 }
 
 interface PageCaptureApi {
@@ -121,7 +128,12 @@ export async function runCapture(target: CaptureTarget, onProgress?: (progress: 
   const journalId = crypto.randomUUID();
   try {
     await beginCapture(journalId, target.tabId, new Date());
-    return await captureTab(browserCaptureDeps(), target, {
+    const deps = browserCaptureDeps();
+    if (target.mode === 'chat') {
+      const t = translator(await currentLocale());
+      deps.transcriptWords = { me: t('chat.me'), them: t('chat.them') };
+    }
+    return await captureTab(deps, target, {
       signal: controller.signal,
       onProgress: (progress) => {
         sendNotice('capture:progress', { tabId: target.tabId, ...progress });
