@@ -5,8 +5,8 @@
  * parsed fixture in Vitest as in the page. What it gives is raw page text; lib/readers/chat/transcript.ts makes
  * it lines with times.
  *
- * The rows: going down from the box through wrappers (an element with one child, or one child holding nearly all
- * the text beside a header), the first element with several children is the list, and its children are the rows.
+ * The rows: going down from the box through wrappers (an element with one child, or one child holding most of the
+ * text, with more children than its level, beside a header), the first element with several children is the list, and its children are the rows.
  * In a row: `when` is a short leaf that holds a clock time ("14:42", "2026-11-03 14:42:51", "昨天 09:10") or a
  * `<time datetime>`; `who` a leaf under an element whose class or attribute names a sender ("name", "nick",
  * "author", "sender"); `side` "me" or "them" from the row's classes ("self", "mine", "right", "send" / "other",
@@ -45,7 +45,7 @@ export function chatRows(box: Element): Element[] {
     }
     const total = textLength(list);
     const biggest = kids.reduce<Element | undefined>((a, k) => (!a || textLength(k) > textLength(a) ? k : a), undefined);
-    if (biggest && total > 0 && textLength(biggest) >= 0.8 * total && biggest.children.length > kids.length) {
+    if (biggest && total > 0 && textLength(biggest) >= 0.6 * total && biggest.children.length > kids.length) {
       list = biggest;
       continue;
     }
@@ -108,5 +108,5 @@ function hasContent(element: Element): boolean {
 }
 
 function textLength(element: Element): number {
-  return (element.textContent ?? '').trim().length;
+  return (element.textContent ?? '').replace(/\s+/g, '').length;
 }
