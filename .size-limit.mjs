@@ -13,7 +13,10 @@ const LIMITS = {
   // Held to the target itself, in KiB as the target is counted (1,024 bytes: 30.72 kB here); +5% would be 31.4.
   taobao: '30 KiB',
   'yandex-market': '27 kB',
-  background: '171 kB',
+  // 2026-12-02, issue 14's "Capture this chat": +3.7 kB (its transcript reader, the chat:* schemas, the contact
+  // log's save, its strings in three languages, which the background's notifications and menu need). Raised
+  // from 171, measured 172.7; the page side is in chat-box.js, injected only for a chat capture, unbudgeted.
+  background: '174 kB',
   popup: '183 kB',
   // The pages share one chunk that holds every screen's strings in three languages and full zod; it grew with
   // this round's screens (the timestamps section, the listing capture, prints and capture records: +8 to 11 kB).

@@ -4,7 +4,7 @@ import { defineArea } from '../area';
 export const chat = defineArea(
   {
     'chat.button': 'Capture this chat',
-    'chat.hint': 'Scrolls through the conversation (the box under the pointer, or the largest on the page), saves it as one image and its messages as a transcript, and on a marketplace’s chat page adds them to the case’s contact log.',
+    'chat.hint': 'Saves the whole conversation on this page as one image and its messages as a transcript; on a marketplace’s chat page they also go into the case’s contact log.',
     'chat.menu': 'Capture this chat',
     'chat.transcript': { one: '{n} message in the transcript.', other: '{n} messages in the transcript.' },
     'chat.contacts': { one: '{n} new message added to the case’s contact log.', other: '{n} new messages added to the case’s contact log.' },
@@ -17,7 +17,7 @@ export const chat = defineArea(
   {
     zh_CN: {
       'chat.button': '保存此聊天',
-      'chat.hint': '滚动浏览整个对话（鼠标所指的对话框，或页面上最大的那个），将其保存为一张图片，并把消息保存为聊天记录文本；在平台的聊天页面上，还会把这些消息加入案件的联系记录。',
+      'chat.hint': '将此页面上的整段对话保存为一张图片，并把消息保存为聊天记录文本；在平台的聊天页面上，这些消息还会加入案件的联系记录。',
       'chat.menu': '保存此聊天',
       'chat.transcript': { other: '聊天记录共{n}条消息。' },
       'chat.contacts': { other: '已将{n}条新消息加入案件的联系记录。' },
@@ -29,7 +29,7 @@ export const chat = defineArea(
     },
     ru: {
       'chat.button': 'Сохранить этот чат',
-      'chat.hint': 'Прокручивает переписку (окно под указателем или самое большое на странице), сохраняет её одним изображением, а сообщения — текстовой расшифровкой; на странице чата маркетплейса добавляет их в журнал обращений по делу.',
+      'chat.hint': 'Сохраняет всю переписку на этой странице одним изображением, а сообщения — текстовой расшифровкой; на странице чата маркетплейса они попадают и в журнал обращений по делу.',
       'chat.menu': 'Сохранить этот чат',
       'chat.transcript': { one: 'В расшифровке {n} сообщение.', few: 'В расшифровке {n} сообщения.', many: 'В расшифровке {n} сообщений.', other: 'В расшифровке {n} сообщения.' },
       'chat.contacts': {
