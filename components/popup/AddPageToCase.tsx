@@ -38,7 +38,15 @@ export function AddPageToCase({ t, api }: { t: Translate; api: AddPageApi }) {
     const record = cases!.find((c) => c.id === selected);
     setNotice(
       result.ok
-        ? { ok: true, text: [t('addPage.saved', { case: record ? caseName(t, record) : selected, files: t('case.files', { n: result.evidenceIds.length }) }), ...chatLines(t, result.chat)].join(' ') }
+        ? {
+            ok: true,
+            text: [
+              t('addPage.saved', { case: record ? caseName(t, record) : selected, files: t('case.files', { n: result.evidenceIds.length }) }),
+              // Taller than one capture takes: which screens it holds (a chat's newest).
+              ...(result.section ? [t('fullpage.section', { first: result.section.first, last: result.section.last, total: result.section.of })] : []),
+              ...chatLines(t, result.chat),
+            ].join(' '),
+          }
         : { ok: false, text: errorText(t, result.error, result.detail) },
     );
     setBusy(false);

@@ -9,7 +9,7 @@ import { captureInTurn, CaptureRateLimiter, type Clock } from './rate';
 import { addEvidenceToCase, CaseNotFound, getCase, saveCapture } from '../cases/cases';
 import type { DisputeKitDB } from '../cases/db';
 import { describeError, isQuotaError } from '../common/errors';
-import { captureScale, MAX_REPLANS, planSection, replanSection, type Section } from './fullpage-plan';
+import { captureScale, MAX_REPLANS, MAX_SCREENS, planScreens, planSection, replanSection, type Section } from './fullpage-plan';
 import { CaptureLog } from './capture-record';
 import { sha256Hex } from '../common/hash';
 import type { CaptureError, CaptureProgress, CaptureResponse, ScreenResponse } from '../messaging/messages';
@@ -252,7 +252,9 @@ async function captureFullPage(
     const box = measure.box;
     const log = new CaptureLog({ height: measure.pageHeight, width: measure.pageWidth ?? measure.windowWidth, viewHeight: view, windowWidth: measure.windowWidth });
     // A page of more than MAX_SCREENS screens is taken one section at a time (the response says which).
-    let plan = planSection(measure.pageHeight, view, tab.fromScreen);
+    // A chat taller than one capture takes is taken from its newest screens: the last section, unless one is asked for.
+    const from = steps.newestFirst && tab.fromScreen === 0 ? Math.max(0, planScreens(measure.pageHeight, view).length - MAX_SCREENS) : tab.fromScreen;
+    let plan = planSection(measure.pageHeight, view, from);
     const taken: number[] = [];
     const limiter = new CaptureRateLimiter(clockOf(deps));
     let stitcher: Stitcher<Awaited<ReturnType<typeof imaging.decode>>> | undefined;
@@ -274,7 +276,7 @@ async function captureFullPage(
       const { resized, heightChanged } = log.measured(index, answer.page);
       if (resized) return false;
       if (heightChanged && log.replansSoFar < MAX_REPLANS) {
-        const next = replanSection(answer.page.height, view, tab.fromScreen, taken);
+        const next = replanSection(answer.page.height, view, from, taken);
         if (!next || (stitcher && !stitcher.resize(imageRows(next)))) return false;
         plan = next;
         log.replanned();
@@ -333,7 +335,7 @@ async function captureFullPage(
     if (!stitcher || stitcher.missingRows > 0) throw new CaptureFailure('pageChanged', 'the page got shorter during the capture');
     if (measured) {
       const imageBottom = plan.top + stitcher.height / scale;
-      const wanted = planSection(log.size.height, view, tab.fromScreen).bottom;
+      const wanted = planSection(log.size.height, view, from).bottom;
       const record = log.finish({ top: plan.top, bottom: Math.round(imageBottom) }, wanted);
       firstScreen.record = measure.chat ? { ...record, chat: { ...measure.chat, box: { width: box!.width, height: box!.height }, messages: 0 } } : record;
     }
@@ -353,6 +355,8 @@ interface ScrollSteps {
   screen(tabId: number, y: number, index: number): Promise<ScreenResponse>;
   finish?(tabId: number): Promise<void>;
   restore(tabId: number): Promise<unknown>;
+  /** Too tall for one capture, take the last section (a chat's newest messages) rather than the first. */
+  newestFirst?: boolean;
 }
 
 type Box = { left: number; top: number; width: number; height: number };
@@ -404,6 +408,7 @@ async function chatSteps(deps: CaptureDeps, tabId: number, pointer: boolean, cha
       chat.entries = (await askTab(send, tabId, 'chat:transcript')).entries;
     },
     restore: () => askTab(deps.sendToTab, tabId, 'chat:restore'),
+    newestFirst: true,
   };
 }
 

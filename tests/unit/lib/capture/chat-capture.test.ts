@@ -70,7 +70,8 @@ afterEach(async () => {
   await Dexie.delete('chat-capture-test');
 });
 
-function setup(overrides: Partial<CaptureDeps> = {}, options: { url?: string; noBox?: boolean; closeAfterScreens?: number } = {}) {
+function setup(overrides: Partial<CaptureDeps> = {}, options: { url?: string; noBox?: boolean; closeAfterScreens?: number; content?: number } = {}) {
+  const content = options.content ?? CONTENT;
   const url = options.url ?? CHAT_URL;
   setups++;
   const asked: string[] = [];
@@ -90,12 +91,12 @@ function setup(overrides: Partial<CaptureDeps> = {}, options: { url?: string; no
       if (m.type === 'page:snapshot') return snapshot;
       if (m.type === 'chat:prepare') {
         if (options.noBox) return { found: 'none' };
-        return { pageHeight: CONTENT, viewHeight: BOX.height, windowWidth: WINDOW.width, devicePixelRatio: SCALE, pageWidth: BOX.width, box: BOX, found: 'pointer', older: { loads: 3, stoppedBy: 'settled', heightBefore: 900 } };
+        return { pageHeight: content, viewHeight: BOX.height, windowWidth: WINDOW.width, devicePixelRatio: SCALE, pageWidth: BOX.width, box: BOX, found: 'pointer', older: { loads: 3, stoppedBy: 'settled', heightBefore: 900 } };
       }
       if (m.type === 'chat:screen') {
         screens++;
-        scrollTop = Math.min(m.y!, CONTENT - BOX.height);
-        return { scrollY: scrollTop, page: { height: CONTENT, width: BOX.width, viewHeight: BOX.height, windowWidth: WINDOW.width }, hidden: [] };
+        scrollTop = Math.min(m.y!, content - BOX.height);
+        return { scrollY: scrollTop, page: { height: content, width: BOX.width, viewHeight: BOX.height, windowWidth: WINDOW.width }, hidden: [] };
       }
       if (m.type === 'chat:transcript') return { entries: ENTRIES };
       return { restored: true };
@@ -175,6 +176,17 @@ describe('Capture this chat', () => {
     expect(result).toMatchObject({ ok: true, chat: { messages: 4, contactsAdded: 0 } });
     expect(await database.contacts.count()).toBe(0);
     expect((await database.evidence.toArray()).map((e) => e.kind).sort()).toEqual(['chat-transcript', 'fullpage-screenshot', 'page-html']);
+  });
+
+  it('takes a chat taller than one capture from its newest screens, and says which', async () => {
+    const { deps } = setup({}, { content: BOX.height * 250 });
+    const result = await captureTab(deps, { tabId: 4, mode: 'chat', caseId: CASE.id });
+    expect(result).toMatchObject({ ok: true, section: { first: 51, last: 250, of: 250 } });
+    const parts = (await database.evidence.toArray()).filter((e) => e.kind === 'fullpage-screenshot').sort((a, b) => a.part!.index - b.part!.index);
+    const first = JSON.parse(await parts[0].blob.text()) as { rows: number[] };
+    const last = JSON.parse(await parts.at(-1)!.blob.text()) as { rows: number[] };
+    expect(first.rows[0]).toBe(50 * BOX.height * SCALE);
+    expect(last.rows.at(-1)).toBe(250 * BOX.height * SCALE - 1);
   });
 
   it('says there is no chat when no box scrolls, and saves nothing', async () => {
