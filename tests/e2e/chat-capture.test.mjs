@@ -145,6 +145,29 @@ for (const deviceScaleFactor of [1, 2]) describe(`capture of a chat that scrolls
     await page.close();
   });
 
+  it('keeps the right-click’s element where the chat script, injected later, finds it (the context menu’s box)', async () => {
+    const { page, tabId } = await openTab(ext, CHAT);
+    await page.locator('.conversations li').nth(2).click({ button: 'right' });
+    await page.keyboard.press('Escape');
+    const seen = await ext.sw.evaluate(
+      async (tabId) =>
+        (
+          await chrome.scripting.executeScript({
+            target: { tabId },
+            func: () => {
+              const target = window.__disputekitContextTarget;
+              return target ? target.textContent : null;
+            },
+          })
+        )[0].result,
+      tabId,
+    );
+    assert.equal(seen, 'Gadget Shop', 'the content script’s note of the right-click is in the world the chat script runs in');
+    const fromPage = await page.evaluate(() => window.__disputekitContextTarget ?? null);
+    assert.equal(fromPage, null, 'and the page cannot see it');
+    await page.close();
+  });
+
   it('says so in plain words when the page has no scrolling chat, and saves nothing', async () => {
     const { page, tabId } = await openTab(ext, 'https://msg.aliexpress.com/empty.htm');
     const popup = await openPopup(ext, tabId);
