@@ -6,7 +6,7 @@
 // the capture's record says which.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { expectText, fixture, launchExtension, openPopup, openTab, readDatabase, serve } from './harness.mjs';
+import { expectText, fixture, launchExtension, openPopup, openTab, readDatabase, serve, waitUntil } from './harness.mjs';
 import { seedCases } from './seed.mjs';
 
 const ORDER = '8190246813579135';
@@ -165,6 +165,37 @@ for (const deviceScaleFactor of [1, 2]) describe(`capture of a chat that scrolls
     assert.equal(seen, 'Gadget Shop', 'the content script’s note of the right-click is in the world the chat script runs in');
     const fromPage = await page.evaluate(() => window.__disputekitContextTarget ?? null);
     assert.equal(fromPage, null, 'and the page cannot see it');
+    await page.close();
+  });
+
+  // Once is enough: the pixel ratio changes nothing in how the box is chosen.
+  (deviceScaleFactor === 1 ? it : it.skip)('from the context menu, captures the box under the right-click, into the current case, and says so in a notification', async () => {
+    const { page, tabId } = await openTab(ext, CHAT);
+    await ext.sw.evaluate((caseId) => chrome.storage.local.set({ currentCase: { caseId, at: new Date().toISOString() } }), CASE_ID);
+    const before = Object.keys(await ext.sw.evaluate(() => chrome.notifications.getAll()));
+    await page.locator('.conversations li').nth(4).click({ button: 'right' });
+    await page.keyboard.press('Escape');
+    // Automation cannot open a real context menu: dispatch runs the background's listener as a click would
+    // (tests/e2e/actions.test.mjs clickMenuItem).
+    await ext.sw.evaluate(async (tabId) => {
+      const tab = await chrome.tabs.get(tabId);
+      chrome.contextMenus.onClicked.dispatch({ menuItemId: 'disputekit-capture-chat', editable: false, pageUrl: tab.url }, tab);
+    }, tabId);
+    // The result comes as a notification (its text is checked in the unit tests: lib/capture/menu-and-shortcut).
+    await waitUntil(async () => Object.keys(await ext.sw.evaluate(() => chrome.notifications.getAll())).filter((n) => !before.includes(n)).length, 1, {
+      what: 'one new notification',
+      timeout: 60_000,
+    });
+    const extensionPage = await ext.context.newPage();
+    await extensionPage.goto(`chrome-extension://${ext.extensionId}/dashboard.html`);
+    const db = await readDatabase(extensionPage);
+    const latest = db.evidence.filter((e) => e.kind === 'fullpage-screenshot').sort((a, b) => b.capturedAt.localeCompare(a.capturedAt))[0];
+    const list = await page.evaluate(() => ({ width: document.querySelector('.conversations').clientWidth, height: document.querySelector('.conversations').scrollHeight }));
+    assert.equal(latest.captureRecord.chat.found, 'pointer');
+    assert.deepEqual(latest.image, { width: list.width, height: list.height }, 'the list of conversations, the box right-clicked, not the larger chat');
+    const transcript = db.evidence.find((e) => e.kind === 'chat-transcript' && e.captureId === latest.captureId);
+    assert.ok(transcript);
+    await extensionPage.close();
     await page.close();
   });
 
