@@ -9,6 +9,7 @@
 import { PageCaptureSession, IMAGE_WAIT_CAP_MS, painted } from './fullpage-scroll';
 import { chatRows, readChatRow, type ChatEntry } from '../readers/chat/rows';
 import { lastContextTarget } from './context-target';
+import { hidePageButtonDuringCapture } from './page-button';
 import { chatBoxRequest, type ChatBoxHandlers } from '../messaging/content-protocol';
 
 /** A box smaller than this (CSS px) is a drop-down or a text field, not a conversation. */
@@ -204,6 +205,8 @@ let session: ChatCaptureSession | undefined;
 export function chatBoxHandlers(doc: Document, win: Window): ChatBoxHandlers {
   return {
     'chat:prepare': ({ pointer }) => {
+      // DisputeKit's own in-page button is never in a screenshot (as for a page, lib/content/content-script.ts).
+      hidePageButtonDuringCapture(doc, false);
       session?.restore();
       session = undefined;
       const target = pointer ? lastContextTarget(win) : undefined;
@@ -216,6 +219,7 @@ export function chatBoxHandlers(doc: Document, win: Window): ChatBoxHandlers {
       return started.prepare();
     },
     'chat:screen': ({ y, index }) => {
+      hidePageButtonDuringCapture(doc, false);
       if (!session) throw new Error('no chat capture is under way in this page');
       return session.showScreen(y, index);
     },
@@ -224,6 +228,7 @@ export function chatBoxHandlers(doc: Document, win: Window): ChatBoxHandlers {
       return { entries: session.transcript() };
     },
     'chat:restore': () => {
+      hidePageButtonDuringCapture(doc, true);
       session?.restore();
       session = undefined;
       return { restored: true };
