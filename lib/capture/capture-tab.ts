@@ -211,7 +211,8 @@ async function run(deps: CaptureDeps, target: CaptureTarget, hooks: CaptureHooks
   const save = () =>
     order ? saveCapture(deps.database, { platform: order.platform, order: order.facts, evidence, now }) : addEvidenceToCase(deps.database, caseId!, evidence, now);
   // On a marketplace's chat page the messages also go into the case's contact log, in the same transaction.
-  const saved = transcript && chatPlatformOf(page.url) ? await saveWithChatContacts(deps.database, save, transcript, deps.newId) : { ...(await save()), contactsAdded: 0 };
+  const chatOf = transcript && chatPlatformOf(page.url);
+  const saved = transcript && chatOf ? await saveWithChatContacts(deps.database, save, transcript, chatOf, deps.newId) : { ...(await save()), contactsAdded: 0 };
   const chatSummary = transcript && { messages: transcript.length, contactsAdded: saved.contactsAdded, olderCapped: firstScreen.record?.chat?.older.stoppedBy === 'cap' };
   return { ok: true, caseId: saved.caseId, evidenceIds: saved.evidenceIds, ...(section && { section }), ...(chatSummary && { chat: chatSummary }) };
 }

@@ -10,6 +10,7 @@ import type { DisputeKitDB } from './db';
 import { ContactSchema, type ContactRecord } from '../common/model';
 import { MAX_TEXT } from '../common/text';
 import type { TranscriptLine } from '../readers/chat/transcript';
+import type { Platform } from '../common/marketplaces';
 
 /** The contacts a transcript gives: its lines with a time. Who wrote it leads the summary, as the page names them. */
 export function chatContacts(caseId: string, lines: readonly TranscriptLine[], newId: () => string): ContactRecord[] {
@@ -27,15 +28,25 @@ export function chatContacts(caseId: string, lines: readonly TranscriptLine[], n
     );
 }
 
-/** Runs the capture's own save (saveCapture or addEvidenceToCase) and adds the chat's new contacts with it, in one transaction. */
+/** Taobao and Tmall share one chat (旺旺) and one kind of case. */
+const family = (platform: Platform) => (platform === 'tmall' ? 'taobao' : platform);
+
+/**
+ * Runs the capture's own save (saveCapture or addEvidenceToCase) and adds the chat's new contacts with it, in one
+ * transaction. `chatOf`: the marketplace whose chat page this is; a case of another marketplace gets the files but
+ * not the messages (a conversation with another platform's shop is not this order's contact log).
+ */
 export async function saveWithChatContacts<T extends { caseId: string }>(
   database: DisputeKitDB,
   save: () => Promise<T>,
   lines: readonly TranscriptLine[],
+  chatOf: Platform,
   newId: () => string,
 ): Promise<T & { contactsAdded: number }> {
   return database.transaction('rw', [...caseTables(database), database.readings], async () => {
     const saved = await save();
+    const record = await database.cases.get(saved.caseId);
+    if (!record || family(record.platform) !== family(chatOf)) return { ...saved, contactsAdded: 0 };
     const existing = await database.contacts.where('[caseId+at]').between([saved.caseId, ''], [saved.caseId, '\uffff']).toArray();
     const known = new Set(existing.map(key));
     const fresh = chatContacts(saved.caseId, lines, newId).filter((c) => {

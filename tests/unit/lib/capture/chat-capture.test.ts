@@ -170,6 +170,16 @@ describe('Capture this chat', () => {
     expect(await database.contacts.count()).toBe(3);
   });
 
+  it('does not put another marketplace’s chat in this case’s contact log', async () => {
+    const { deps } = setup({}, { url: 'https://msg.aliexpress.com/buyerMsgListNew.htm?sellerId=1' });
+    const result = await captureTab(deps, { tabId: 4, mode: 'chat', caseId: CASE.id });
+    expect(result).toMatchObject({ ok: true, chat: { messages: 4, contactsAdded: 0 } });
+    expect(await database.contacts.count()).toBe(0);
+    // Tmall's chat is Taobao's: it goes into a Taobao case.
+    const tmall = await captureTab(setup({}, { url: 'https://im.tmall.com/chat' }).deps, { tabId: 4, mode: 'chat', caseId: CASE.id });
+    expect(tmall).toMatchObject({ ok: true, chat: { contactsAdded: 3 } });
+  });
+
   it('keeps a chat on another page as image and transcript only, outside the contact log', async () => {
     const { deps } = setup({}, { url: 'https://www.aliexpress.com/item/1005001.html' });
     const result = await captureTab(deps, { tabId: 4, mode: 'chat', caseId: CASE.id });
