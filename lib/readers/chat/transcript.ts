@@ -5,7 +5,9 @@
  * Times: a machine-readable time the page gave wins; then the shown text read as a date with a time
  * ("2026-11-03 14:42:51", "3 ноября, 14:42", "昨天 14:42"); a bare clock time ("14:42") is on the day of the date
  * row above it ("2026年11月3日", "Today", "Вчера"), or, with none above it, the capture's day (chats show today's
- * messages by time only), the day before when that would be later than the capture. The page's times are read in
+ * messages by time only), the day before when that would be later than the capture. A message that shows no time
+ * of its own takes that of the time row above it (chats that stamp a group of messages, "2026-11-24 09:00" or
+ * "14:42" centred between them). The page's times are read in
  * the zone the browser shows them in (`timeZone`: the chat is drawn by the page's script, in the browser's zone).
  */
 import { parseDate, type DateContext } from '../parse/dates';
@@ -30,6 +32,7 @@ export interface TranscriptWords {
 }
 
 const CLOCK = /(?:^|\D)([01]?\d|2[0-3])[:：]([0-5]\d)(?::([0-5]\d))?(?:\s*([ap])\.?m\.?)?(?!\d)/i;
+const ONLY_CLOCK = /^\s*(?:[01]?\d|2[0-3])[:：][0-5]\d(?::[0-5]\d)?(?:\s*[ap]\.?m\.?)?\s*$/i;
 /** A date row is short: "2026-11-03", "Nov 3, 2026", "Сегодня". */
 const MAX_DAY_ROW = 40;
 /** A time this far past the capture is not today's: it is yesterday's. */
@@ -39,24 +42,42 @@ export function readTranscript(entries: readonly ChatEntry[], context: { now: Da
   const dates: DateContext = { timeZone: context.timeZone, now: context.now, yearless: 'past' };
   const lines: TranscriptLine[] = [];
   let day: { iso: string; text: string } | undefined;
+  /** A time row above ("2026-11-24 09:00", "昨天 14:42", "14:42" centred between messages): the time of the messages below it that show none. */
+  let stamp: { when: string; at?: string } | undefined;
   for (const entry of [...entries].sort((a, b) => a.top - b.top)) {
     const text = cleanText(entry.text);
-    // A row holding only a date is the day of the rows below it.
-    if (!entry.who && !entry.when && text.length <= MAX_DAY_ROW && !CLOCK.test(text)) {
+    if (!entry.who && !entry.when && !entry.side && text.length <= MAX_DAY_ROW) {
       const iso = parseDate(text, dates) ?? relativeDay(text, context);
-      if (iso && /^\d{4}-\d{2}-\d{2}$/.test(iso)) {
+      // A row holding only a date is the day of the rows below it.
+      if (iso && /^\d{4}-\d{2}-\d{2}$/.test(iso) && !CLOCK.test(text)) {
         day = { iso, text };
+        stamp = undefined;
+        continue;
+      }
+      // A row holding only a time, with or without its date, stamps the messages below it.
+      if ((iso && iso.includes('T')) || ONLY_CLOCK.test(text)) {
+        const at = instantOf({ ...entry, when: text }, text, day?.iso, dates, context);
+        if (iso?.includes('T')) day = { iso: iso.slice(0, 10), text: text.replace(CLOCK, '').trim() || iso.slice(0, 10) };
+        stamp = { when: onlyClockText(text) && day ? `${day.text} ${text}` : text, ...(at && { at }) };
         continue;
       }
     }
     if (!text) continue;
+    if (!entry.when && !entry.datetime && stamp) {
+      lines.push({ when: stamp.when, ...(stamp.at && { at: stamp.at }), ...(entry.who && { who: cleanText(entry.who) }), ...(entry.side && { side: entry.side }), text: text.slice(0, MAX_TEXT) });
+      continue;
+    }
     const shown = entry.when ?? '';
     const at = instantOf(entry, shown, day?.iso, dates, context);
-    const onlyClock = shown !== '' && !/\d{1,4}[-./年]\d|[a-zа-я]{3}|今天|昨天/i.test(shown.replace(CLOCK, ''));
-    const when = onlyClock && day ? `${day.text} ${shown}` : shown;
+    const when = onlyClockText(shown) && day ? `${day.text} ${shown}` : shown;
     lines.push({ when, ...(at && { at }), ...(entry.who && { who: cleanText(entry.who) }), ...(entry.side && { side: entry.side }), text: text.slice(0, MAX_TEXT) });
   }
   return lines;
+}
+
+/** A time as shown that says no day of its own ("14:42", "9:05 PM"). */
+function onlyClockText(shown: string): boolean {
+  return shown !== '' && !/\d{1,4}[-./年]\d|[a-zа-я]{3}|今天|昨天/i.test(shown.replace(CLOCK, ''));
 }
 
 function instantOf(entry: ChatEntry, shown: string, day: string | undefined, dates: DateContext, context: { now: Date; timeZone: string }): string | undefined {

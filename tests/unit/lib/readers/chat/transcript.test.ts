@@ -63,3 +63,24 @@ describe('a chat transcript', () => {
     expect(lines[2].at).toBeUndefined();
   });
 });
+
+describe('a chat that stamps groups of messages with a time row', () => {
+  it('gives each message the time of the row above it', () => {
+    const entries: ChatEntry[] = [
+      { top: 0, text: '2026-11-18 09:00' },
+      { top: 1, text: '在吗？', side: 'me' },
+      { top: 2, text: '在的亲', who: '小店客服', side: 'them' },
+      { top: 3, text: '昨天 14:42' },
+      { top: 4, text: '退款什么时候到？', side: 'me' },
+      { top: 5, text: '15:10' },
+      { top: 6, text: '已经处理', who: '小店客服', side: 'them' },
+    ];
+    const lines = readTranscript(entries, { now: NOW, timeZone: 'Asia/Shanghai' });
+    expect(lines.map((l) => [l.when, l.at, l.text])).toEqual([
+      ['2026-11-18 09:00', '2026-11-18T01:00:00.000Z', '在吗？'],
+      ['2026-11-18 09:00', '2026-11-18T01:00:00.000Z', '在的亲'],
+      ['昨天 14:42', '2026-11-19T06:42:00.000Z', '退款什么时候到？'],
+      ['昨天 15:10', '2026-11-19T07:10:00.000Z', '已经处理'],
+    ]);
+  });
+});
