@@ -15,10 +15,13 @@ const LIMITS = {
   'yandex-market': '27 kB',
   // The background asks for each saved file's trusted timestamp and checks the token it gets (issue 14): the RFC 3161
   // and CMS code (pkijs + asn1js, ~88 kB of it) is in it since; a service worker's bundle inlines what pages load on
-  // demand. Measured 260.4 kB (2026-12-02) + ~3%.
-  background: '268 kB',
-  // +0.5 kB (2026-12-02): the evidence row's timestamp state and the token record's schema.
-  popup: '185 kB',
+  // demand. Measured 260.4 kB (2026-12-02) + ~3%; then "Capture this chat" +3.7 kB (its transcript reader, the
+  // chat:* schemas, the contact log's save, its strings in three languages); the page side is in chat-box.js,
+  // injected only for a chat capture, unbudgeted.
+  background: '272 kB',
+  // +0.5 kB (2026-12-02): the evidence row's timestamp state and the token record's schema; then "Capture this
+  // chat" (its button, its result and the chat:* schemas), measured 185.3.
+  popup: '188 kB',
   // The pages share one chunk that holds every screen's strings in three languages and full zod; it grew with
   // this round's screens (the timestamps section, the listing capture, prints and capture records: +8 to 11 kB).
   // Splitting that chunk per page is what would shrink them; until then these are measured (2026-12-02) + ~3%.

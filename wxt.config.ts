@@ -33,8 +33,9 @@ export default defineConfig({
     default_locale: 'en',
     // contextMenus and the command are user actions that grant activeTab; notifications report their result and
     // warn before deadlines; alarms wake the worker for deadline reminders across worker and browser restarts.
-    // pageCapture: Chrome's MHTML archive of the captured page; Firefox has no such API.
-    permissions: ['activeTab', 'storage', 'unlimitedStorage', 'contextMenus', 'notifications', 'alarms', ...(browser === 'firefox' ? [] : ['pageCapture'])],
+    // pageCapture: Chrome's MHTML archive of the captured page; Firefox has no such API. scripting: "Capture this
+    // chat" puts its script into the tab when asked (MV3; Firefox's MV2 uses tabs.executeScript with the same hosts).
+    permissions: ['activeTab', 'storage', 'unlimitedStorage', 'contextMenus', 'notifications', 'alarms', ...(browser === 'firefox' ? [] : ['pageCapture']), ...(manifestVersion === 3 ? ['scripting'] : [])],
     commands: {
       'capture-page': {
         suggested_key: { default: 'Alt+Shift+E', mac: 'MacCtrl+Shift+E' },

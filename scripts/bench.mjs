@@ -4,7 +4,8 @@
 // where the fixture has any (read by the same readPage, in the same Chromium page: `*_api_*` fixtures; the
 // `extract.aliexpress_api_*` ones on the empty mount point a single-page app arrives as, see apiFigures;
 // `extract.har_*` the same for DevTools HAR captures, see harFigures).
-// Targets: < 5 ms per detail page, < 20 ms for a 50-order list page. Full-page capture figures (`capture.fullpage.*`, see fullPageFigures)
+// Targets: < 5 ms per detail page, < 20 ms for a 50-order list page. Full-page capture figures (`capture.fullpage.*`, see fullPageFigures;
+// `capture.chat.*`, scripts/bench-chat.mjs)
 // need the test build (npm run build:test); bundle sizes (`bundle.*`, see bundleFigures) the production build (npm run build).
 // Later issues add their own sections to the same object.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { bundles, gzipBytes, hasBuild, PRODUCTION_BUILD } from './bundles.mjs';
+import { chatFigures } from './bench-chat.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SHARED = resolve(ROOT, '../shared/fixtures/real');
@@ -314,6 +316,7 @@ Object.assign(figures, await recorderFigures());
 Object.assign(figures, await largePageFigures());
 Object.assign(figures, await fullPageFigures());
 Object.assign(figures, await firefoxFullPageFigures());
+Object.assign(figures, await chatFigures());
 Object.assign(figures, await dossierFigures());
 Object.assign(figures, await importFigures());
 Object.assign(figures, await caseListFigures());

@@ -20,6 +20,7 @@ const KIND_NAMES: Record<EvidenceKind, MessageKey> = {
   file: 'evidenceKind.file',
   note: 'evidenceKind.note',
   letter: 'evidenceKind.letter',
+  'chat-transcript': 'evidenceKind.chat-transcript',
 };
 
 /**
@@ -29,7 +30,7 @@ const KIND_NAMES: Record<EvidenceKind, MessageKey> = {
  */
 const VIEWABLE = /^(image\/(png|jpeg|gif|webp|avif|bmp)|video\/(mp4|webm|ogg)|text\/plain)$/;
 const EXTENSIONS: Record<string, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'text/html': 'html', 'multipart/related': 'mhtml', 'text/plain': 'txt' };
-const TEXT_KINDS: readonly EvidenceKind[] = ['note', 'selection', 'letter'];
+const TEXT_KINDS: readonly EvidenceKind[] = ['note', 'selection', 'letter', 'chat-transcript'];
 
 function downloadName(item: EvidenceRecord): string {
   return item.fileName ?? `${item.kind}-${item.capturedAt.replace(/[:.]/g, '-')}.${EXTENSIONS[item.mime] ?? 'bin'}`;

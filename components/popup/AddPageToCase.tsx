@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import { caseName, errorText } from '@/lib/capture/menu-and-shortcut';
+import { caseName, chatLines, errorText } from '@/lib/capture/menu-and-shortcut';
 import type { Translate } from '@/lib/i18n';
 import type { CaseRecord } from '@/lib/common/model';
 import type { AddPageApi } from '@/components/popup/popup-api';
+
 
 /**
  * On a page that is not an order page (the item's listing, Taobao's transaction snapshot, a tracking
@@ -30,14 +31,22 @@ export function AddPageToCase({ t, api }: { t: Translate; api: AddPageApi }) {
     );
   }
 
-  async function capture() {
+  async function capture(what: 'page' | 'chat') {
     setBusy(true);
     setNotice(undefined);
-    const result = await api.addPageToCase(selected);
+    const result = await (what === 'chat' ? api.captureChat(selected) : api.addPageToCase(selected));
     const record = cases!.find((c) => c.id === selected);
     setNotice(
       result.ok
-        ? { ok: true, text: t('addPage.saved', { case: record ? caseName(t, record) : selected, files: t('case.files', { n: result.evidenceIds.length }) }) }
+        ? {
+            ok: true,
+            text: [
+              t('addPage.saved', { case: record ? caseName(t, record) : selected, files: t('case.files', { n: result.evidenceIds.length }) }),
+              // Taller than one capture takes: which screens it holds (a chat's newest).
+              ...(result.section ? [t('fullpage.section', { first: result.section.first, last: result.section.last, total: result.section.of })] : []),
+              ...chatLines(t, result.chat),
+            ].join(' '),
+          }
         : { ok: false, text: errorText(t, result.error, result.detail) },
     );
     setBusy(false);
@@ -56,10 +65,14 @@ export function AddPageToCase({ t, api }: { t: Translate; api: AddPageApi }) {
           ))}
         </select>
       </label>
-      <button class="primary" data-testid="add-page-capture" disabled={busy || !selected} onClick={capture}>
+      <button class="primary" data-testid="add-page-capture" disabled={busy || !selected} onClick={() => capture('page')}>
         {busy ? t('addPage.busy') : t('addPage.button')}
       </button>
       <p class="hint">{t('addPage.hint')}</p>
+      <button data-testid="capture-chat" disabled={busy || !selected} onClick={() => capture('chat')}>
+        {t('chat.button')}
+      </button>
+      <p class="hint">{t('chat.hint')}</p>
       {notice && (
         <p class={`notice ${notice.ok ? 'ok' : 'error'}`} role={notice.ok ? 'status' : 'alert'} data-testid="add-page-notice">
           {notice.text}

@@ -19,6 +19,8 @@ export interface AddPageApi {
   openCases(): Promise<{ cases: CaseRecord[]; currentCaseId?: string }>;
   /** Captures the popup's tab into the case. */
   addPageToCase(caseId: string): Promise<CaptureResponse>;
+  /** "Capture this chat": the tab's largest scrolling box, scrolled through, with its transcript, into the case. */
+  captureChat(caseId: string): Promise<CaptureResponse>;
 }
 
 export interface PopupApi extends AddPageApi {
@@ -169,6 +171,8 @@ export function browserPopupApi(search: string, locale: Locale): PopupApi {
       tabId === undefined
         ? { ok: false, error: 'tabClosed' }
         : sendToBackground('capture:tab', { tabId, mode: 'fullpage', caseId }).catch(() => INTERNAL),
+    captureChat: async (caseId) =>
+      tabId === undefined ? { ok: false, error: 'tabClosed' } : sendToBackground('capture:tab', { tabId, mode: 'chat', caseId }).catch(() => INTERNAL),
     takeInterrupted: () => sendToBackground('capture:takeInterrupted').then((r) => r.interrupted, () => false),
     plan: casePlanApi({
       database: pageDatabase(),

@@ -9,11 +9,15 @@ import { captureInTurn, CaptureRateLimiter, type Clock } from './rate';
 import { addEvidenceToCase, CaseNotFound, getCase, saveCapture } from '../cases/cases';
 import type { DisputeKitDB } from '../cases/db';
 import { describeError, isQuotaError } from '../common/errors';
-import { captureScale, MAX_REPLANS, planSection, replanSection, type Section } from './fullpage-plan';
+import { captureScale, MAX_REPLANS, MAX_SCREENS, planScreens, planSection, replanSection, type Section } from './fullpage-plan';
 import { CaptureLog } from './capture-record';
 import { sha256Hex } from '../common/hash';
 import type { CaptureError, CaptureProgress, CaptureResponse, ScreenResponse } from '../messaging/messages';
-import { askTab, type TabTransport } from '../messaging/protocol';
+import { askTab, type ReplyOf, type TabTransport } from '../messaging/protocol';
+import { readTranscript, transcriptText, type TranscriptWords } from '../readers/chat/transcript';
+import type { ChatEntry } from '../readers/chat/rows';
+import { chatPlatformOf } from '../readers/chat/chat-pages';
+import { saveWithChatContacts } from '../cases/chat-contacts';
 import type { CaptureRecord, EvidenceKind, EvidenceLabel, EvidenceRecord, OrderFacts, PageMetadata } from '../common/model';
 import { cleanText } from '../common/text';
 import type { Platform } from '../common/marketplaces';
@@ -46,6 +50,10 @@ export interface CaptureDeps {
   saveAsMHTML?(tabId: number): Promise<Blob>;
   /** Decoding and joining screen images; needed for full-page captures. */
   imaging?: Imaging;
+  /** Puts the chat script (entrypoints/chat-box.ts) into the tab, for a chat capture. */
+  injectChatScript?(tabId: number): Promise<void>;
+  /** How a chat's transcript names senders the page does not name ("Me", "Seller"), in the user's language. */
+  transcriptWords?: TranscriptWords;
   database: DisputeKitDB;
   now(): Date;
   sleep(ms: number): Promise<void>;
@@ -55,7 +63,7 @@ export interface CaptureDeps {
   timeZone?: string;
 }
 
-export type CaptureMode = 'fullpage' | 'visible';
+export type CaptureMode = 'fullpage' | 'visible' | 'chat';
 
 export interface CaptureTarget {
   tabId: number;
@@ -67,12 +75,17 @@ export interface CaptureTarget {
   label?: EvidenceLabel;
   /** The page is the order's snapshot of this item (its title): the listing as bought. */
   snapshotOf?: string;
+  /** A chat capture from the context menu: the box under the right-click rather than the largest one. */
+  pointer?: boolean;
 }
 
 export interface CaptureHooks {
   onProgress?(progress: CaptureProgress): void;
   signal?: AbortSignal;
 }
+
+/** A transcript's senders when no language was given: the background gives the user's (background-router.ts). */
+const ENGLISH_WORDS: TranscriptWords = { me: 'Me', them: 'Them' };
 
 class CaptureFailure extends Error {
   constructor(
@@ -135,12 +148,17 @@ async function run(deps: CaptureDeps, target: CaptureTarget, hooks: CaptureHooks
   const page: PageMetadata = snapshot ? { ...snapshot.page, title: cleanText(snapshot.page.title) } : pageFromTab(tab);
   stopIfCancelled();
 
-  // Scrolling needs the content script; without one the visible area is what can be taken.
+  // Scrolling needs the content script; without one the visible area is what can be taken. A chat is its box
+  // scrolled instead of the page, through the chat script injected for it (lib/content/chat-box.ts).
   const firstScreen: { blob?: Blob; section?: Section; record?: CaptureRecord } = {};
+  const chat: { entries?: ChatEntry[] } = {};
+  const tabAt = { tabId, windowId, url: page.url, fromScreen: target.fromScreen ?? 0 };
   const shots =
-    target.mode === 'fullpage' && snapshot !== undefined
-      ? await captureFullPage(deps, { tabId, windowId, url: page.url, fromScreen: target.fromScreen ?? 0 }, hooks, firstScreen)
-      : [await captureVisibleArea(deps, windowId, hooks)];
+    target.mode === 'chat'
+      ? await captureFullPage(deps, tabAt, hooks, firstScreen, await chatSteps(deps, tabId, target.pointer === true, chat))
+      : target.mode === 'fullpage' && snapshot !== undefined
+        ? await captureFullPage(deps, tabAt, hooks, firstScreen, pageSteps(deps))
+        : [await captureVisibleArea(deps, windowId, hooks)];
   const section = firstScreen.section;
   stopIfCancelled();
 
@@ -159,7 +177,8 @@ async function run(deps: CaptureDeps, target: CaptureTarget, hooks: CaptureHooks
 
   const now = deps.now();
   const captureId = deps.newId();
-  const common = { ...metadata(deps, now, page, captureId, target.label), ...(target.snapshotOf && { snapshotOf: target.snapshotOf }) };
+  const label = target.label ?? (target.mode === 'chat' ? 'chat' : undefined);
+  const common = { ...metadata(deps, now, page, captureId, label), ...(target.snapshotOf && { snapshotOf: target.snapshotOf }) };
   const item = async (kind: EvidenceKind, blob: Blob, mime: string, extra: Partial<EvidenceRecord> = {}): Promise<Omit<EvidenceRecord, 'caseId'>> => ({
     ...common,
     id: deps.newId(),
@@ -172,7 +191,10 @@ async function run(deps: CaptureDeps, target: CaptureTarget, hooks: CaptureHooks
   });
   const pageHtml = (html: string): Omit<EvidenceRecord, 'caseId'> => ({ ...common, id: deps.newId(), kind: 'page-html', ...pageHtmlEvidence(html) });
   const thumbnail = await deps.makeThumbnail(firstScreen.blob ?? shots[0].blob).catch(() => undefined);
-  const shotKind: EvidenceKind = target.mode === 'fullpage' && snapshot !== undefined ? 'fullpage-screenshot' : 'visible-screenshot';
+  const shotKind: EvidenceKind = (target.mode === 'fullpage' && snapshot !== undefined) || target.mode === 'chat' ? 'fullpage-screenshot' : 'visible-screenshot';
+  const transcript = chat.entries && readTranscript(chat.entries, { now, timeZone: common.timeZone });
+  if (transcript && firstScreen.record?.chat) firstScreen.record = { ...firstScreen.record, chat: { ...firstScreen.record.chat, messages: transcript.length } };
+  const transcriptFile = transcript && new Blob([transcriptText(transcript, deps.transcriptWords ?? ENGLISH_WORDS)], { type: 'text/plain' });
   const evidence = await Promise.all([
     ...shots.map((shot, i) =>
       item(shotKind, shot.blob, 'image/png', {
@@ -183,16 +205,21 @@ async function run(deps: CaptureDeps, target: CaptureTarget, hooks: CaptureHooks
         ...(i === 0 && thumbnail && { thumbnail }),
       }),
     ),
+    // The chat's messages as text, beside its image.
+    ...(transcriptFile ? [item('chat-transcript', transcriptFile, 'text/plain')] : []),
     ...(mhtml ? [item('page-mhtml', mhtml, 'multipart/related')] : []),
     // The page's HTML with its scripts disabled (lib/capture/page-archive.ts): opened from disk, it cannot run.
     ...(snapshot ? [pageHtml(snapshot.html)] : []),
   ]);
   // The last moment a cancel counts: after this the capture is saved whole.
   stopIfCancelled();
-  const saved = order
-    ? await saveCapture(deps.database, { platform: order.platform, order: order.facts, evidence, now })
-    : await addEvidenceToCase(deps.database, caseId!, evidence, now);
-  return { ok: true, ...saved, ...(section && { section }) };
+  const save = () =>
+    order ? saveCapture(deps.database, { platform: order.platform, order: order.facts, evidence, now }) : addEvidenceToCase(deps.database, caseId!, evidence, now);
+  // On a marketplace's chat page the messages also go into the case's contact log, in the same transaction.
+  const chatOf = transcript && chatPlatformOf(page.url);
+  const saved = transcript && chatOf ? await saveWithChatContacts(deps.database, save, transcript, chatOf, deps.newId) : { ...(await save()), contactsAdded: 0 };
+  const chatSummary = transcript && { messages: transcript.length, contactsAdded: saved.contactsAdded, olderCapped: firstScreen.record?.chat?.older.stoppedBy === 'cap' };
+  return { ok: true, caseId: saved.caseId, evidenceIds: saved.evidenceIds, ...(section && { section }), ...(chatSummary && { chat: chatSummary }) };
 }
 
 async function captureVisibleArea(deps: CaptureDeps, windowId: number, hooks: CaptureHooks): Promise<Shot> {
@@ -219,25 +246,26 @@ async function captureFullPage(
   tab: { tabId: number; windowId: number; url: string; fromScreen: number },
   hooks: CaptureHooks,
   firstScreen: { blob?: Blob; section?: Section; record?: CaptureRecord },
+  steps: ScrollSteps,
 ): Promise<Shot[]> {
   const imaging = deps.imaging;
   if (!imaging) throw new CaptureFailure('internal', 'no image support for full-page capture');
-  // The page not answering is the page changing; an answer that is not the declared one is a bug ('internal').
-  const send: TabTransport = (tabId, message) =>
-    deps.sendToTab(tabId, message).catch((error: unknown) => {
-      throw new CaptureFailure('pageChanged', describeError(error));
-    });
   try {
     hooks.onProgress?.({ phase: 'preparing', done: 0, total: 0 });
-    const measure = await askTab(send, tab.tabId, 'fullpage:prepare');
+    const measure = await steps.prepare(tab.tabId);
     const view = measure.viewHeight;
+    // A chat's box is a part of each screen: its rows start at the box's corner, and the image is as wide as the box.
+    const box = measure.box;
     const log = new CaptureLog({ height: measure.pageHeight, width: measure.pageWidth ?? measure.windowWidth, viewHeight: view, windowWidth: measure.windowWidth });
     // A page of more than MAX_SCREENS screens is taken one section at a time (the response says which).
-    let plan = planSection(measure.pageHeight, view, tab.fromScreen);
+    // A chat taller than one capture takes is taken from its newest screens: the last section, unless one is asked for.
+    const from = steps.newestFirst && tab.fromScreen === 0 ? Math.max(0, planScreens(measure.pageHeight, view).length - MAX_SCREENS) : tab.fromScreen;
+    let plan = planSection(measure.pageHeight, view, from);
     const taken: number[] = [];
     const limiter = new CaptureRateLimiter(clockOf(deps), deps.captureSpacingMs);
     let stitcher: Stitcher<Awaited<ReturnType<typeof imaging.decode>>> | undefined;
     let scale = 1;
+    let screenWidth = 0;
     let measured = false;
     /** The screens stopped before the plan's end (the record says what is missing). */
     let stopped = false;
@@ -254,7 +282,7 @@ async function captureFullPage(
       const { resized, heightChanged } = log.measured(index, answer.page);
       if (resized) return false;
       if (heightChanged && log.replansSoFar < MAX_REPLANS) {
-        const next = replanSection(answer.page.height, view, tab.fromScreen, taken);
+        const next = replanSection(answer.page.height, view, from, taken);
         if (!next || (stitcher && !stitcher.resize(imageRows(next)))) return false;
         plan = next;
         log.replanned();
@@ -270,14 +298,14 @@ async function captureFullPage(
         // The last screen again, without taking it: a page that loads more at its bottom has grown by now.
         if (!measured || index === 0) break;
         const last = plan.positions[index - 1];
-        const again = await askTab(send, tab.tabId, 'fullpage:screen', { y: last, index: index - 1 });
+        const again = await steps.screen(tab.tabId, last, index - 1);
         if (!review(index - 1, last, again)) stopped = true;
         if (stopped || index === plan.positions.length) break;
         continue;
       }
       const y = plan.positions[index];
       hooks.onProgress?.({ phase: 'screens', done: index + 1, total: plan.positions.length });
-      const answer = await askTab(send, tab.tabId, 'fullpage:screen', { y, index });
+      const answer = await steps.screen(tab.tabId, y, index);
       if (!review(index, y, answer)) {
         stopped = true;
         break;
@@ -291,8 +319,11 @@ async function captureFullPage(
       try {
         if (!stitcher) {
           scale = captureScale(bitmap.width, measure.windowWidth);
-          stitcher = new Stitcher(imaging, bitmap.width, imageRows(plan));
-        } else if (bitmap.width !== stitcher.width) {
+          screenWidth = bitmap.width;
+          stitcher = box
+            ? new Stitcher(imaging, boxPixels(box, scale, bitmap).width, imageRows(plan), boxPixels(box, scale, bitmap))
+            : new Stitcher(imaging, bitmap.width, imageRows(plan));
+        } else if (bitmap.width !== screenWidth) {
           throw new CaptureFailure('pageChanged', 'the window changed size during the capture');
         }
         // Rows are counted from the section's top: its image starts there.
@@ -310,16 +341,81 @@ async function captureFullPage(
     if (!stitcher || stitcher.missingRows > 0) throw new CaptureFailure('pageChanged', 'the page got shorter during the capture');
     if (measured) {
       const imageBottom = plan.top + stitcher.height / scale;
-      const wanted = planSection(log.size.height, view, tab.fromScreen).bottom;
-      firstScreen.record = log.finish({ top: plan.top, bottom: Math.round(imageBottom) }, wanted);
+      const wanted = planSection(log.size.height, view, from).bottom;
+      const record = log.finish({ top: plan.top, bottom: Math.round(imageBottom) }, wanted);
+      firstScreen.record = measure.chat ? { ...record, chat: { ...measure.chat, box: { width: box!.width, height: box!.height }, messages: 0 } } : record;
     }
+    await steps.finish?.(tab.tabId);
     const parts = await stitcher.finish();
     return parts.map((p) => ({ blob: p.blob, width: p.width, height: p.height, ...(p.count > 1 && { part: { index: p.index + 1, count: p.count } }) }));
   } finally {
-    await askTab(deps.sendToTab, tab.tabId, 'fullpage:restore').catch(() => {
+    await steps.restore(tab.tabId).catch(() => {
       // The tab is gone or navigated: there is no page left to put back.
     });
   }
+}
+
+/** What a full-page capture asks of the page: measure it, show a screen, put it back (and, for a chat, read it). */
+interface ScrollSteps {
+  prepare(tabId: number): Promise<ReplyOf<'fullpage:prepare'> & { box?: Box; chat?: Omit<NonNullable<CaptureRecord['chat']>, 'box' | 'messages'> }>;
+  screen(tabId: number, y: number, index: number): Promise<ScreenResponse>;
+  finish?(tabId: number): Promise<void>;
+  restore(tabId: number): Promise<unknown>;
+  /** Too tall for one capture, take the last section (a chat's newest messages) rather than the first. */
+  newestFirst?: boolean;
+}
+
+type Box = { left: number; top: number; width: number; height: number };
+
+/** The box's rectangle in a screen image's pixels, kept inside the image. */
+function boxPixels(box: Box, scale: number, bitmap: { width: number; height: number }): { x: number; y: number; width: number } {
+  const x = Math.min(Math.max(0, Math.round(box.left * scale)), bitmap.width - 1);
+  const y = Math.min(Math.max(0, Math.round(box.top * scale)), bitmap.height - 1);
+  return { x, y, width: Math.max(1, Math.min(Math.round(box.width * scale), bitmap.width - x)) };
+}
+
+/** The page not answering is the page changing; an answer that is not the declared one is a bug ('internal'). */
+function answering(deps: CaptureDeps): TabTransport {
+  return (tabId, message) =>
+    deps.sendToTab(tabId, message).catch((error: unknown) => {
+      throw new CaptureFailure('pageChanged', describeError(error));
+    });
+}
+
+/** The page itself scrolled, by the content script (lib/content/fullpage-scroll.ts). */
+function pageSteps(deps: CaptureDeps): ScrollSteps {
+  const send = answering(deps);
+  return {
+    prepare: (tabId) => askTab(send, tabId, 'fullpage:prepare'),
+    screen: (tabId, y, index) => askTab(send, tabId, 'fullpage:screen', { y, index }),
+    restore: (tabId) => askTab(deps.sendToTab, tabId, 'fullpage:restore'),
+  };
+}
+
+/**
+ * A chat's box scrolled, by the chat script injected for it; its rows are read as the screens go, and handed over
+ * after the last (`chat.entries`). No scrollable box on the page is said so ('noChatBox').
+ */
+async function chatSteps(deps: CaptureDeps, tabId: number, pointer: boolean, chat: { entries?: ChatEntry[] }): Promise<ScrollSteps> {
+  if (!deps.injectChatScript || !deps.imaging) throw new CaptureFailure('noChatBox');
+  await deps.injectChatScript(tabId).catch((error: unknown) => {
+    throw captureError(error);
+  });
+  const send = answering(deps);
+  return {
+    prepare: async () => {
+      const measure = await askTab(send, tabId, 'chat:prepare', { pointer });
+      if (measure.found === 'none') throw new CaptureFailure('noChatBox');
+      const { box, found, older, ...page } = measure;
+      return { ...page, box, chat: { found, older } };
+    },
+    screen: (_tabId, y, index) => askTab(send, tabId, 'chat:screen', { y, index }),
+    finish: async () => {
+      chat.entries = (await askTab(send, tabId, 'chat:transcript')).entries;
+    },
+    restore: () => askTab(deps.sendToTab, tabId, 'chat:restore'),
+    newestFirst: true,
+  };
 }
 
 /** Between screens, the tab must still be the one shown, at the page that was read. */

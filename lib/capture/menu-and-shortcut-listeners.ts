@@ -18,6 +18,11 @@ function capturePage(tabId: number, caseId?: string): Promise<CaptureResponse> {
   return runCapture({ tabId, mode: 'fullpage', ...(caseId !== undefined && { caseId }) });
 }
 
+/** "Capture this chat" from the menu: the box under the right-click. */
+function captureChat(tabId: number, caseId?: string): Promise<CaptureResponse> {
+  return runCapture({ tabId, mode: 'chat', pointer: true, ...(caseId !== undefined && { caseId }) });
+}
+
 async function actionDeps(): Promise<ActionDeps> {
   const capture = browserCaptureDeps();
   return {
@@ -26,6 +31,7 @@ async function actionDeps(): Promise<ActionDeps> {
     storage: browser.storage.local,
     sendToTab: capture.sendToTab,
     capturePage,
+    captureChat,
     notify: async (title, message) => {
       await browser.notifications.create({ type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title, message });
     },

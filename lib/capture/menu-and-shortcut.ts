@@ -21,12 +21,15 @@ import { MAX_SELECTION_CHARS, selectionEvidence } from './selection';
 
 export const MENU_SAVE_PAGE = 'disputekit-save-page';
 export const MENU_SAVE_SELECTION = 'disputekit-save-selection';
+export const MENU_CAPTURE_CHAT = 'disputekit-capture-chat';
 /** The manifest's `commands` key for "Capture evidence of this page". */
 export const COMMAND_CAPTURE_PAGE = 'capture-page';
 
+type MenuContext = 'page' | 'frame' | 'selection' | 'link' | 'image';
+
 export interface MenuApi {
   removeAll(): Promise<void>;
-  create(properties: { id: string; title: string; contexts: ['page' | 'frame' | 'selection', ...('page' | 'frame' | 'selection')[]] }): unknown;
+  create(properties: { id: string; title: string; contexts: [MenuContext, ...MenuContext[]] }): unknown;
 }
 
 /**
@@ -38,11 +41,13 @@ export async function createMenus(menus: MenuApi, t: Translate): Promise<void> {
   await menus.removeAll();
   menus.create({ id: MENU_SAVE_PAGE, title: t('actions.menuPage'), contexts: ['page', 'frame'] });
   menus.create({ id: MENU_SAVE_SELECTION, title: t('actions.menuSelection'), contexts: ['selection'] });
+  // A right-click on a message (its text, a link or a picture in it) names the chat box around it.
+  menus.create({ id: MENU_CAPTURE_CHAT, title: t('chat.menu'), contexts: ['page', 'frame', 'link', 'image'] });
 }
 
 export type ActionError = CaptureError | 'noCurrentCase' | 'emptySelection' | 'selectionTooLong';
 export type ActionResult =
-  | { ok: true; caseId: string; evidenceIds: string[]; what: 'page' | 'selection' }
+  | { ok: true; caseId: string; evidenceIds: string[]; what: 'page' | 'selection' | 'chat'; chat?: (CaptureResponse & { ok: true })['chat'] }
   | { ok: false; error: ActionError; detail?: string };
 
 export interface ActionDeps extends EvidenceClock {
@@ -52,6 +57,8 @@ export interface ActionDeps extends EvidenceClock {
   sendToTab: TabTransport;
   /** A capture of the tab into the order's case (no caseId: the tab must be an order page) or into `caseId`. */
   capturePage(tabId: number, caseId?: string): Promise<CaptureResponse>;
+  /** "Capture this chat": the box under the right-click, into the order's case (no caseId) or into `caseId`. */
+  captureChat(tabId: number, caseId?: string): Promise<CaptureResponse>;
   notify(title: string, message: string): Promise<void>;
 }
 
@@ -74,6 +81,7 @@ export interface ActionTab {
 export async function handleMenuClick(deps: ActionDeps, info: MenuClick, tab: ActionTab | undefined): Promise<ActionResult | undefined> {
   if (info.menuItemId === MENU_SAVE_PAGE) return report(deps, await savePage(deps, tab));
   if (info.menuItemId === MENU_SAVE_SELECTION) return report(deps, await saveSelection(deps, info, tab));
+  if (info.menuItemId === MENU_CAPTURE_CHAT) return report(deps, await savePage(deps, tab, 'chat'));
   return undefined;
 }
 
@@ -103,15 +111,16 @@ async function targetFor(deps: ActionDeps, tab: ActionTab & { id: number }): Pro
   return record ? { kind: 'case', record } : { kind: 'none' };
 }
 
-async function savePage(deps: ActionDeps, tab: ActionTab | undefined): Promise<ActionResult> {
+async function savePage(deps: ActionDeps, tab: ActionTab | undefined, what: 'page' | 'chat' = 'page'): Promise<ActionResult> {
   if (tab?.id === undefined) return { ok: false, error: 'tabClosed' };
   const target = await targetFor(deps, { ...tab, id: tab.id });
   if (target.kind === 'refused') return target.result;
   if (target.kind === 'none') return { ok: false, error: 'noCurrentCase' };
-  const result = await deps.capturePage(tab.id, target.kind === 'case' ? target.record.id : undefined);
+  const capture = what === 'chat' ? deps.captureChat : deps.capturePage;
+  const result = await capture(tab.id, target.kind === 'case' ? target.record.id : undefined);
   if (!result.ok) return result;
   await setCurrentCase(deps.storage, result.caseId, deps.now());
-  return { ...result, what: 'page' };
+  return { ...result, what };
 }
 
 async function saveSelection(deps: ActionDeps, info: MenuClick, tab: ActionTab | undefined): Promise<ActionResult> {
@@ -156,6 +165,16 @@ async function selectedText(deps: ActionDeps, tabId: number, fromMenu: string): 
   return answer && squashed(answer.text) === squashed(fromMenu) ? answer.text.trim() : fromMenu.trim();
 }
 
+/** What a chat capture adds to "Saved…": its transcript's lines, the contacts it added, a cap on older messages. */
+export function chatLines(t: Translate, chat: (CaptureResponse & { ok: true })['chat']): string[] {
+  if (!chat) return [];
+  return [
+    t('chat.transcript', { n: chat.messages }),
+    ...(chat.contactsAdded > 0 ? [t('chat.contacts', { n: chat.contactsAdded })] : []),
+    ...(chat.olderCapped ? [t('chat.olderCapped')] : []),
+  ];
+}
+
 /** The user's words for a case: "AliExpress order 8190…". */
 export function caseName(t: Translate, record: Pick<CaseRecord, 'platform' | 'orderId'>): string {
   return t('actions.caseName', { platform: t(`platform.${record.platform}`), orderId: record.orderId });
@@ -173,7 +192,8 @@ async function report(deps: ActionDeps, result: ActionResult): Promise<ActionRes
     if (result.ok) {
       const record = await getCase(deps.database, result.caseId);
       const name = record ? caseName(t, record) : result.caseId;
-      const message = result.what === 'selection' ? t('actions.savedSelection') : t('actions.savedFiles', { n: result.evidenceIds.length });
+      const files = t('actions.savedFiles', { n: result.evidenceIds.length });
+      const message = result.what === 'selection' ? t('actions.savedSelection') : [files, ...chatLines(t, result.chat)].join(' ');
       await deps.notify(t('actions.savedTitle', { case: name }), message);
     } else {
       await deps.notify(t('actions.failedTitle'), errorText(t, result.error, result.detail));

@@ -12,8 +12,8 @@ export interface Bitmap {
 }
 
 export interface Canvas<B extends Bitmap> {
-  /** Copies `rows` rows of `bitmap`, from its row `sourceY`, to this canvas's row `targetY`. */
-  copyRows(bitmap: B, sourceY: number, targetY: number, rows: number): void;
+  /** Copies `rows` rows of `bitmap`, from its row `sourceY` (and column `sourceX`), to this canvas's row `targetY`. */
+  copyRows(bitmap: B, sourceY: number, targetY: number, rows: number, sourceX?: number): void;
   toPng(): Promise<Blob>;
   /** A canvas `height` rows tall holding this one's rows (as many as fit): for a page that grew or shrank. */
   resized(height: number): Canvas<B>;
@@ -38,11 +38,15 @@ export class Stitcher<B extends Bitmap> {
   private current: { index: number; canvas: Canvas<B> } | undefined;
   private covered = 0;
 
-  /** `width` × `height`: the whole page image in image pixels. */
+  /**
+   * `width` × `height`: the whole page image in image pixels. `origin`: where in each screen image the scrolled
+   * content starts (a chat's box inside the window; the window's corner for a page).
+   */
   constructor(
     private readonly imaging: Imaging<B>,
     readonly width: number,
     private rows: number,
+    private readonly origin: { x: number; y: number } = { x: 0, y: 0 },
   ) {
     this.parts = splitIntoParts(width, rows);
   }
@@ -85,10 +89,10 @@ export class Stitcher<B extends Bitmap> {
    * are page (a horizontal scrollbar below them is not).
    */
   async add(bitmap: B, screenTop: number, contentRows: number): Promise<void> {
-    const rows = Math.min(contentRows, bitmap.height);
+    const rows = Math.min(contentRows, bitmap.height - this.origin.y);
     for (const copy of rowCopies(screenTop, rows, this.covered, this.parts)) {
       await this.moveTo(copy.part);
-      this.current!.canvas.copyRows(bitmap, copy.sourceY, copy.targetY, copy.rows);
+      this.current!.canvas.copyRows(bitmap, copy.sourceY + this.origin.y, copy.targetY, copy.rows, this.origin.x);
       this.covered = this.parts[copy.part].top + copy.targetY + copy.rows;
     }
   }
@@ -122,8 +126,8 @@ function offscreenCanvas(width: number, height: number, from?: OffscreenCanvas):
   if (!context) throw new Error('no 2D canvas context');
   if (from) context.drawImage(from, 0, 0);
   return {
-    copyRows(bitmap, sourceY, targetY, rows) {
-      context.drawImage(bitmap, 0, sourceY, width, rows, 0, targetY, width, rows);
+    copyRows(bitmap, sourceY, targetY, rows, sourceX = 0) {
+      context.drawImage(bitmap, sourceX, sourceY, width, rows, 0, targetY, width, rows);
     },
     toPng: () => canvas.convertToBlob({ type: 'image/png' }),
     resized: (rows) => offscreenCanvas(width, rows, canvas),

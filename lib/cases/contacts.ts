@@ -26,15 +26,19 @@ export async function listContacts(database: DisputeKitDB, caseId: string): Prom
 }
 
 /**
- * "No reply within 48 h": due 48 hours after the latest contact, unless a reply came after it.
- * `lastReplyAt` is the case's sellerLastReply date (the user sets it when the other side answers).
+ * "No reply within 48 h": due 48 hours after the latest contact the user made, unless a reply came after it.
+ * A reply is the case's sellerLastReply date (the user sets it when the other side answers) or a message the
+ * other side sent in a captured chat ('received' contacts, lib/cases/chat-contacts.ts).
  */
 export function contactReminder(contacts: ContactRecord[], lastReplyAt: string | undefined): Deadline | undefined {
-  const latest = contacts.reduce<ContactRecord | undefined>((a, c) => (!a || Date.parse(c.at) > Date.parse(a.at) ? c : a), undefined);
+  const latestOf = (list: ContactRecord[]) => list.reduce<ContactRecord | undefined>((a, c) => (!a || Date.parse(c.at) > Date.parse(a.at) ? c : a), undefined);
+  const latest = latestOf(contacts.filter((c) => c.direction !== 'received'));
   if (!latest) return undefined;
   const sentMs = Date.parse(latest.at);
   if (Number.isNaN(sentMs)) return undefined;
   if (lastReplyAt && Date.parse(lastReplyAt) >= sentMs) return undefined;
+  const answer = latestOf(contacts.filter((c) => c.direction === 'received'));
+  if (answer && Date.parse(answer.at) >= sentMs) return undefined;
   const dueMs = sentMs + NO_REPLY_HOURS * 3_600_000;
   return {
     rule: NO_REPLY_RULE,

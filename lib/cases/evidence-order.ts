@@ -11,6 +11,8 @@ import type { EvidenceKind, EvidenceRecord } from '../common/model';
 const RANK_IN_CAPTURE: Partial<Record<EvidenceKind, number>> = {
   'fullpage-screenshot': 0,
   'visible-screenshot': 0,
+  // A chat's transcript right after its image, before the page's archives.
+  'chat-transcript': 0.5,
   'page-mhtml': 1,
   'page-html': 2,
 };

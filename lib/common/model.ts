@@ -66,8 +66,10 @@ export type CaseRecord = z.infer<typeof CaseSchema>;
  * 'selection': text the user selected on a page (a seller's chat message, a quote), saved as text/plain.
  * 'file': a photo, video or document the user added from disk. 'note': text the user wrote.
  * 'letter': a letter the user composed and saved (lib/letters), as text/plain; it goes into the dossier.
+ * 'chat-transcript': a captured chat's messages as text/plain, one line each (who, when, what as the page shows
+ * them), saved beside the chat's image (lib/readers/chat/transcript.ts).
  */
-export const EVIDENCE_KINDS = ['visible-screenshot', 'fullpage-screenshot', 'page-html', 'page-mhtml', 'selection', 'file', 'note', 'letter'] as const;
+export const EVIDENCE_KINDS = ['visible-screenshot', 'fullpage-screenshot', 'page-html', 'page-mhtml', 'selection', 'file', 'note', 'letter', 'chat-transcript'] as const;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 /** Kinds that come from the user's disk or keyboard, not from a page: they have no page metadata. */
 export const PAGELESS_KINDS: readonly EvidenceKind[] = ['file', 'note', 'letter'];
@@ -136,6 +138,21 @@ export const CaptureRecordSchema = z.object({
   replans: z.number().int().nonnegative(),
   image: z.object({ top: px, bottom: px }),
   mismatch: z.object({ imageBottom: px, pageHeight: px }).optional(),
+  /**
+   * A chat's box rather than the page ("Capture this chat", lib/content/chat-box.ts): how the box was found (under
+   * the right-click, or the largest on the page), its size as shown, and its older messages: the box was scrolled
+   * to its top `loads` times, growing from `heightBefore` to `before.height`, and stopped because it stopped
+   * growing ('settled') or hit the cap ('cap': there may be older messages than the image shows). `messages`:
+   * the transcript's lines.
+   */
+  chat: z
+    .object({
+      found: z.enum(['pointer', 'largest']),
+      box: size,
+      older: z.object({ loads: z.number().int().nonnegative(), stoppedBy: z.enum(['settled', 'cap']), heightBefore: px }),
+      messages: z.number().int().nonnegative(),
+    })
+    .optional(),
 });
 export type CaptureRecord = z.infer<typeof CaptureRecordSchema>;
 
@@ -265,6 +282,11 @@ export const ContactSchema = z.object({
   /** A ticket, claim or message number the other side gave. */
   reference: z.string().max(200).optional(),
   summary: z.string().max(MAX_TEXT),
+  /**
+   * A message read from a captured chat (lib/cases/chat-contacts.ts): the user's own ('sent') or the other side's
+   * ('received', which answers the user's before it). A contact the user logged has none: it is one they made.
+   */
+  direction: z.enum(['sent', 'received']).optional(),
 });
 export type ContactRecord = z.infer<typeof ContactSchema>;
 

@@ -15,6 +15,7 @@ import { hidePageButtonDuringCapture, pageButtonController, withoutPageButton } 
 import { PageDataInbox, receivePageData } from './page-data/inbox';
 import { steadyCountdowns } from '../readers/steady-countdowns';
 import { PageWatch } from './page-watch';
+import { rememberContextTargets } from './context-target';
 import type { ApiResponse } from '../readers/api';
 import { readPageWith, type MarketplaceReader } from '../readers/marketplace-reader';
 
@@ -26,6 +27,7 @@ export function startContentScript(ctx: ContentScriptContext, reader: Marketplac
   const data = new PageDataInbox(() => location.href, reader.endpoints);
   ctx.onInvalidated(receivePageData(window, data));
   listenForPageRequests(data, reader);
+  rememberContextTargets(window, (handler) => ctx.addEventListener(window, 'contextmenu', handler, { capture: true, passive: true }));
   watchForChanges(ctx, data, reader, pageButtonController(ctx, reader));
 }
 

@@ -79,8 +79,8 @@ export class PageCaptureSession {
   private described = 0;
 
   constructor(
-    private readonly doc: Document,
-    private readonly win: Window,
+    protected readonly doc: Document,
+    protected readonly win: Window,
     private readonly onAbandoned: () => void = () => {},
   ) {
     this.scrollOrigin = { x: win.scrollX, y: win.scrollY };
@@ -119,13 +119,13 @@ export class PageCaptureSession {
    */
   async showScreen(y: number, index: number): Promise<{ scrollY: number; page: PageSize; hidden: HiddenElement[] }> {
     this.keepAlive();
-    this.win.scrollTo(0, y);
+    this.scrollTo(y);
     await nextFrame(this.win);
     const hidden = index > 0 ? this.hideRepeatedPinned() : [];
     this.rememberInView();
     await painted(this.win);
     return {
-      scrollY: this.win.scrollY,
+      scrollY: this.scrollY(),
       page: { height: this.pageHeight(), width: this.pageWidth(), viewHeight: this.viewHeight(), windowWidth: this.win.innerWidth },
       hidden,
     };
@@ -166,18 +166,19 @@ export class PageCaptureSession {
     if (style.position === 'fixed') return true;
     if (style.position !== 'sticky') return false;
     const rect = element.getBoundingClientRect();
+    const frame = this.frame();
     const top = parseFloat(style.top);
-    if (!Number.isNaN(top)) return Math.abs(rect.top - top) < 1;
+    if (!Number.isNaN(top)) return Math.abs(rect.top - frame.top - top) < 1;
     const bottom = parseFloat(style.bottom);
-    if (!Number.isNaN(bottom)) return Math.abs(this.win.innerHeight - rect.bottom - bottom) < 1;
+    if (!Number.isNaN(bottom)) return Math.abs(frame.bottom - rect.bottom - bottom) < 1;
     return false;
   }
 
   private rememberInView(): void {
-    const height = this.win.innerHeight;
+    const { top, bottom } = this.frame();
     for (const element of this.doc.querySelectorAll('body *')) {
       const rect = element.getBoundingClientRect();
-      if (rect.bottom > 0 && rect.top < height && rect.width > 0 && rect.height > 0) this.seen.add(element);
+      if (rect.bottom > top && rect.top < bottom && rect.width > 0 && rect.height > 0) this.seen.add(element);
     }
   }
 
@@ -185,26 +186,40 @@ export class PageCaptureSession {
     return this.saved.some((s) => s.element === element && s.property === 'visibility');
   }
 
-  private setStyle(element: HTMLElement, property: string, value: string): void {
+  protected setStyle(element: HTMLElement, property: string, value: string): void {
     if (!this.saved.some((s) => s.element === element && s.property === property)) {
       this.saved.push({ element, property, value: element.style.getPropertyValue(property), priority: element.style.getPropertyPriority(property) });
     }
     element.style.setProperty(property, value, 'important');
   }
 
-  private pageHeight(): number {
+  // What is scrolled, measured and shown: the page itself here; one box inside it for a chat (lib/content/chat-box.ts).
+  protected scrollTo(y: number): void {
+    this.win.scrollTo(0, y);
+  }
+
+  protected scrollY(): number {
+    return this.win.scrollY;
+  }
+
+  /** The rows of the window the scrolled content shows through (viewport px). */
+  protected frame(): { top: number; bottom: number } {
+    return { top: 0, bottom: this.win.innerHeight };
+  }
+
+  protected pageHeight(): number {
     return Math.max(this.doc.documentElement.scrollHeight, this.doc.body?.scrollHeight ?? 0);
   }
 
-  private pageWidth(): number {
+  protected pageWidth(): number {
     return Math.max(this.doc.documentElement.scrollWidth, this.doc.body?.scrollWidth ?? 0, this.win.innerWidth);
   }
 
-  private viewHeight(): number {
+  protected viewHeight(): number {
     return this.doc.documentElement.clientHeight || this.win.innerHeight;
   }
 
-  private async imagesLoaded(capMs: number): Promise<void> {
+  protected async imagesLoaded(capMs: number): Promise<void> {
     const pending = Array.from(this.doc.querySelectorAll('img')).filter((img) => !img.complete);
     if (pending.length === 0) return;
     const loads = pending.map((img) => new Promise<void>((resolve) => {
@@ -217,7 +232,7 @@ export class PageCaptureSession {
     clearTimeout(timer);
   }
 
-  private keepAlive(): void {
+  protected keepAlive(): void {
     clearTimeout(this.abandonTimer);
     this.abandonTimer = setTimeout(() => {
       this.restore();

@@ -37,6 +37,7 @@ export function browserCaptureDeps(): CaptureDeps {
     captureSpacingMs: captureQuotaApplies() ? CAPTURE_SPACING_MS : 0,
     makeThumbnail,
     ...(typeof OffscreenCanvas === 'function' && { imaging: offscreenImaging }),
+    injectChatScript,
     ...(chromePageCapture() && { saveAsMHTML: saveAsMHTML }),
     database: db(),
     now: () => new Date(),
@@ -113,6 +114,12 @@ export function runTimestamps(evidenceIds?: string[]): Promise<StampRun> {
   return run;
 }
 
+/** The chat script (entrypoints/chat-box.ts) into the tab's top frame: scripting in Chrome's MV3, tabs.executeScript in Firefox's MV2. */
+async function injectChatScript(tabId: number): Promise<void> {
+  if (browser.scripting) await browser.scripting.executeScript({ target: { tabId }, files: ['/chat-box.js'] });
+  else await browser.tabs.executeScript(tabId, { file: '/chat-box.js' });
+}
+
 interface PageCaptureApi {
   saveAsMHTML(details: { tabId: number }, callback: (mhtml?: Blob) => void): void;
 }
@@ -162,7 +169,12 @@ export async function runCapture(target: CaptureTarget, onProgress?: (progress: 
   const journalId = crypto.randomUUID();
   try {
     await beginCapture(journalId, target.tabId, new Date());
-    return await captureTab(browserCaptureDeps(), target, {
+    const deps = browserCaptureDeps();
+    if (target.mode === 'chat') {
+      const t = translator(await currentLocale());
+      deps.transcriptWords = { me: t('chat.me'), them: t('chat.them') };
+    }
+    return await captureTab(deps, target, {
       signal: controller.signal,
       onProgress: (progress) => {
         sendNotice('capture:progress', { tabId: target.tabId, ...progress });

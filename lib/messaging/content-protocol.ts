@@ -8,7 +8,7 @@
  * schemas.
  */
 import { browser } from 'wxt/browser';
-import type { ContentToBackground, FieldsArgs, ReplyOf, RequestOf, TabMessage } from './protocol';
+import type { ChatBoxMessage, ContentToBackground, FieldsArgs, ReplyOf, RequestOf, TabMessage } from './protocol';
 import { PAGE_BUTTON_KEYS } from '../i18n/areas/page-button-keys';
 import { LOCALE_NAMES } from '../i18n/translate';
 
@@ -34,6 +34,8 @@ export const CAPTURE_ERRORS = [
   // an address that names one.
   'orderMismatch',
   'noOrderInUrl',
+  // "Capture this chat": no box on the page scrolls (lib/content/chat-box.ts).
+  'noChatBox',
 ] as const;
 export type CaptureError = (typeof CAPTURE_ERRORS)[number];
 /** 'rateLimited': this tab's button saved too often in the last minute (lib/capture/page-button-save.ts). */
@@ -98,6 +100,27 @@ export function tabRequest(message: unknown): RequestOf<TabMessage> | undefined 
       const { y, index } = message;
       return typeof y === 'number' && Number.isFinite(y) && y >= 0 && isCount(index) ? { type, y, index } : undefined;
     }
+  }
+  return undefined;
+}
+
+/** What the injected chat script answers (lib/content/chat-box.ts). */
+export type ChatBoxHandlers = { [N in ChatBoxMessage]: (request: RequestOf<N>) => ReplyOf<N> | Promise<ReplyOf<N>> };
+
+/** A request for the chat script, checked (the schemas: messages.ts Chat…Request); undefined for anything else. */
+export function chatBoxRequest(message: unknown): RequestOf<ChatBoxMessage> | undefined {
+  if (!isObject(message)) return undefined;
+  const { type } = message;
+  switch (type) {
+    case 'chat:prepare':
+      return typeof message.pointer === 'boolean' ? { type, pointer: message.pointer } : undefined;
+    case 'chat:screen': {
+      const { y, index } = message;
+      return typeof y === 'number' && Number.isFinite(y) && y >= 0 && isCount(index) ? { type, y, index } : undefined;
+    }
+    case 'chat:transcript':
+    case 'chat:restore':
+      return { type };
   }
   return undefined;
 }

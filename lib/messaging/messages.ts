@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { EVIDENCE_LABELS, HiddenElementSchema, PageMetadataSchema, PageReadingSchema } from '../common/model';
+import { MAX_TEXT } from '../common/text';
 import { CAPTURE_ERRORS, SAVE_FROM_PAGE_ERRORS } from './content-protocol';
 import { PAGE_BUTTON_KEYS } from '../i18n/areas/page-button-keys';
 import { LOCALE_NAMES } from '../i18n/translate';
@@ -37,7 +38,8 @@ export const InterruptedCaptureRequest = z.object({ type: z.literal('capture:tak
 export const SaveOrdersRequest = z.object({ type: z.literal('orders:saveAll'), tabId: z.number().int().nonnegative() });
 // Extension pages → background: capture a tab (full page or visible area), into its order's case or a given
 // case; cancel a running capture of a tab.
-export const CAPTURE_MODES = ['fullpage', 'visible'] as const;
+/** 'chat': the scrollable box of a conversation, scrolled through and stitched, with its transcript (lib/content/chat-box.ts). */
+export const CAPTURE_MODES = ['fullpage', 'visible', 'chat'] as const;
 export const CaptureTabRequest = z.object({
   type: z.literal('capture:tab'),
   tabId: z.number().int().nonnegative(),
@@ -76,6 +78,8 @@ export const CaptureResponse = z.discriminatedUnion('ok', [
     evidenceIds: z.array(z.string()),
     /** The page was taller than one capture takes: the screens this one holds (lib/capture/fullpage-plan.ts). */
     section: z.object({ first: z.number().int().positive(), last: z.number().int().positive(), of: z.number().int().positive() }).optional(),
+    /** A chat capture: its transcript's lines, the contacts it added, and whether its older messages hit the cap. */
+    chat: z.object({ messages: z.number().int().nonnegative(), contactsAdded: z.number().int().nonnegative(), olderCapped: z.boolean() }).optional(),
   }),
   z.object({ ok: z.literal(false), error: z.enum(CAPTURE_ERRORS), detail: z.string().optional() }),
 ]);
@@ -198,6 +202,41 @@ export const ScreenResponse = z.object({
 });
 export type ScreenResponse = z.infer<typeof ScreenResponse>;
 export const RestoreResponse = z.object({ restored: z.literal(true) });
+
+// Background → the chat script injected for "Capture this chat" (lib/content/chat-box.ts): the box under the
+// right-click (`pointer`) or the largest, scrolled screen by screen like a page; its rows; put back.
+export const ChatPrepareRequest = z.object({ type: z.literal('chat:prepare'), pointer: z.boolean() });
+const cssPx = z.number().finite();
+export const ChatMeasureResponse = z.union([
+  z.object({ found: z.literal('none') }),
+  PageMeasureResponse.extend({
+    pageWidth: z.number().positive().finite(),
+    box: z.object({ left: cssPx, top: cssPx, width: z.number().positive().finite(), height: z.number().positive().finite() }),
+    found: z.enum(['pointer', 'largest']),
+    older: z.object({ loads: z.number().int().nonnegative(), stoppedBy: z.enum(['settled', 'cap']), heightBefore: z.number().nonnegative().finite() }),
+  }),
+]);
+export type ChatMeasureResponse = z.infer<typeof ChatMeasureResponse>;
+export const ChatScreenRequest = z.object({ type: z.literal('chat:screen'), y: z.number().nonnegative().finite(), index: z.number().int().nonnegative() });
+export const ChatTranscriptRequest = z.object({ type: z.literal('chat:transcript') });
+/** The rows the screens showed (lib/readers/chat/rows.ts ChatEntry), page text: capped like any. */
+const pageText = z.string().max(MAX_TEXT * 4);
+export const ChatTranscriptResponse = z.object({
+  entries: z
+    .array(
+      z.object({
+        top: z.number().finite(),
+        text: pageText,
+        who: pageText.optional(),
+        side: z.enum(['me', 'them']).optional(),
+        when: pageText.optional(),
+        datetime: pageText.optional(),
+      }),
+    )
+    .max(20_000),
+});
+export type ChatTranscriptResponse = z.infer<typeof ChatTranscriptResponse>;
+export const ChatRestoreRequest = z.object({ type: z.literal('chat:restore') });
 
 /** Background → extension pages while a capture runs: which step it is at ("screen 3 of 10"). */
 export const CAPTURE_PHASES = ['preparing', 'screens', 'archiving', 'saving'] as const;

@@ -23,6 +23,8 @@ type Declaration =
   | { to: 'background'; from: BackgroundSender; request: z.ZodType<{ type: string }>; reply: z.ZodType }
   /** To a tab's content script, from the background or an extension page. */
   | { to: 'tab'; request: z.ZodType<{ type: string }>; reply: z.ZodType }
+  /** To the chat script the background injects into a tab for "Capture this chat" (entrypoints/chat-box.ts). */
+  | { to: 'chat-box'; request: z.ZodType<{ type: string }>; reply: z.ZodType }
   /** Notices, answered by nobody: background → extension pages, content script → popup (its port). */
   | { to: 'pages' | 'popup-port'; request: z.ZodType<{ type: string }> };
 
@@ -42,6 +44,10 @@ export const PROTOCOL = {
   'fullpage:prepare': { to: 'tab', request: m.FullpagePrepareRequest, reply: m.PageMeasureResponse },
   'fullpage:screen': { to: 'tab', request: m.FullpageScreenRequest, reply: m.ScreenResponse },
   'fullpage:restore': { to: 'tab', request: m.FullpageRestoreRequest, reply: m.RestoreResponse },
+  'chat:prepare': { to: 'chat-box', request: m.ChatPrepareRequest, reply: m.ChatMeasureResponse },
+  'chat:screen': { to: 'chat-box', request: m.ChatScreenRequest, reply: m.ScreenResponse },
+  'chat:transcript': { to: 'chat-box', request: m.ChatTranscriptRequest, reply: m.ChatTranscriptResponse },
+  'chat:restore': { to: 'chat-box', request: m.ChatRestoreRequest, reply: m.RestoreResponse },
   'capture:progress': { to: 'pages', request: m.CaptureProgressNotice },
   'listing:progress': { to: 'pages', request: m.ListingProgressNotice },
   'page:changed': { to: 'popup-port', request: m.PageChangedNotice },
@@ -54,10 +60,12 @@ export type BackgroundMessage = NamesWhere<{ to: 'background' }>;
 export type PageToBackground = NamesWhere<{ to: 'background'; from: 'extension-page' }>;
 export type ContentToBackground = NamesWhere<{ to: 'background'; from: 'marketplace-content-script' }>;
 export type TabMessage = NamesWhere<{ to: 'tab' }>;
+export type ChatBoxMessage = NamesWhere<{ to: 'chat-box' }>;
+type AskedOfTab = TabMessage | ChatBoxMessage;
 export type PageNotice = NamesWhere<{ to: 'pages' }>;
 export type NoticeName = NamesWhere<{ to: 'pages' | 'popup-port' }>;
 export type RequestOf<N extends MessageName> = z.output<Protocol[N]['request']>;
-export type ReplyOf<N extends BackgroundMessage | TabMessage> = z.output<Protocol[N]['reply']>;
+export type ReplyOf<N extends BackgroundMessage | AskedOfTab> = z.output<Protocol[N]['reply']>;
 /** What a sender passes beside the name: the request's fields, optional when it has none. */
 export type FieldsArgs<N extends MessageName> = {} extends Omit<RequestOf<N>, 'type'> ? [fields?: Omit<RequestOf<N>, 'type'>] : [fields: Omit<RequestOf<N>, 'type'>];
 
@@ -77,7 +85,7 @@ function message<N extends MessageName>(name: N, fields: object | undefined): Re
   return { ...fields, type: name } as RequestOf<N>;
 }
 
-function parseReply<N extends BackgroundMessage | TabMessage>(name: N, answer: unknown): ReplyOf<N> {
+function parseReply<N extends BackgroundMessage | AskedOfTab>(name: N, answer: unknown): ReplyOf<N> {
   const parsed = PROTOCOL[name].reply.safeParse(answer);
   if (!parsed.success) {
     if (answer === undefined) throw new MessageError(name, 'noAnswer', 'no answer');
@@ -94,8 +102,8 @@ export async function sendToBackground<N extends PageToBackground>(name: N, ...[
 /** How a message reaches a tab: browser.tabs.sendMessage in the extension, a fake in tests. */
 export type TabTransport = (tabId: number, message: unknown) => Promise<unknown>;
 
-/** The background or an extension page asks a tab's content script: the parsed reply, or a rejection. */
-export async function askTab<N extends TabMessage>(send: TabTransport, tabId: number, name: N, ...[fields]: FieldsArgs<N>): Promise<ReplyOf<N>> {
+/** The background or an extension page asks a tab's content script (or its injected chat script): the parsed reply, or a rejection. */
+export async function askTab<N extends AskedOfTab>(send: TabTransport, tabId: number, name: N, ...[fields]: FieldsArgs<N>): Promise<ReplyOf<N>> {
   return parseReply(name, await send(tabId, message(name, fields)));
 }
 

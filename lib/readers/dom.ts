@@ -15,6 +15,17 @@ export interface DatedSelector {
   page: string;
 }
 
+/**
+ * A page by its address, as a catalogue records it: a host (matched whole) and a path prefix, with when it was
+ * written down and where it comes from. Used for the marketplaces' chat pages (lib/readers/chat/chat-pages.ts).
+ */
+export interface DatedAddress {
+  host: RegExp;
+  path: string;
+  seen: string;
+  page: string;
+}
+
 /** The first selector (newest first) that matches an element with text; which one matched is returned too. */
 export function firstText(root: ParentNode, selectors: readonly DatedSelector[]): { text: string; selector: DatedSelector } | undefined {
   for (const selector of selectors) {

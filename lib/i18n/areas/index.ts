@@ -1,6 +1,7 @@
 /** Every area's strings; one import per area, so adding an area touches no other area's file. */
 import { actions } from './actions';
 import { backup } from './backup';
+import { chat } from './chat';
 import { checklist } from './checklist';
 import { dashboard } from './dashboard';
 import { deadlines } from './deadlines';
@@ -17,4 +18,4 @@ import { readings } from './readings';
 import { rules } from './rules';
 import { timestamp } from './timestamp';
 
-export const AREAS = [fullpage, evidence, actions, rules, checklist, dossier, letters, dashboard, backup, readings, deadlines, reading, plan, pageButton, print, timestamp, listing] as const;
+export const AREAS = [fullpage, evidence, actions, rules, checklist, dossier, letters, dashboard, backup, readings, deadlines, reading, plan, pageButton, print, timestamp, listing, chat] as const;

@@ -4,7 +4,7 @@
  * old one once no saved page from the last year needs it. Sources: the selectors of several public order
  * exporters and scrapers (2022–2026) agree on these; see ../shared/docs/marketplace-pages.md.
  */
-import type { DatedSelector } from '../dom';
+import type { DatedAddress, DatedSelector } from '../dom';
 
 const DETAIL = 'www.aliexpress.com/p/order/detail.html';
 const LIST = 'www.aliexpress.com/p/order/index.html';
@@ -107,3 +107,14 @@ export const OLD_LIST_SELECTORS = {
   status: [{ css: '.order-status .f-left', seen: '2021-06', page: OLD_LIST }],
   countdown: [{ css: '.left-sendgoods-day', seen: '2021-06', page: OLD_LIST }],
 } satisfies Catalogue;
+
+/**
+ * Chat pages ("Capture this chat" puts their messages in the case's contact log, lib/readers/chat/chat-pages.ts).
+ * Neither the docs nor a saved page describe them: these addresses are the ones the marketplaces are reported to use,
+ * unverified on a live page, so their markup is read by structure only (lib/readers/chat/rows.ts).
+ */
+export const ALIEXPRESS_CHAT_PAGES = [
+  // The message centre, where an order's `sellerConnectUrl` (the chat, marketplace-pages.md) leads: buyerMsgListNew.htm.
+  { host: /^(?:msg|message)\.aliexpress\.(?:com|us|ru)$/, path: '/', seen: '2026-12', page: 'AliExpress message centre (reported; unverified)' },
+  { host: /^(?:www\.)?aliexpress\.(?:com|us)$/, path: '/p/message/', seen: '2026-12', page: 'AliExpress messages, new site (reported; unverified)' },
+] satisfies DatedAddress[];

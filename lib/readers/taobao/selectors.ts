@@ -9,7 +9,7 @@
  * `___29cDO` change, so only the stable `…-mod__name` prefix is matched); no saved rendered page backs
  * them yet, so check them against the next one.
  */
-import type { DatedSelector } from '../dom';
+import type { DatedAddress, DatedSelector } from '../dom';
 
 const LIST = 'buyertrade.taobao.com/trade/itemlist/list_bought_items.htm';
 const DETAIL = 'trade.taobao.com/trade/detail/trade_item_detail.htm';
@@ -110,3 +110,15 @@ export const TAOBAO_DETAIL = {
     { css: 'a[href*="tradeSnap.htm"]', seen: '2025-11', page: DETAIL }, // (saved, as data)
   ],
 } satisfies Record<string, DatedSelector[]>;
+
+/**
+ * Chat pages ("Capture this chat" puts their messages in the case's contact log, lib/readers/chat/chat-pages.ts).
+ * Neither the docs nor a saved page describe them: these addresses are the ones the marketplaces are reported to use,
+ * unverified on a live page, so their markup is read by structure only (lib/readers/chat/rows.ts).
+ */
+export const TAOBAO_CHAT_PAGES = [
+  // 旺旺 in the browser: the web chat opened from an order's or a shop's 联系卖家 / 和我联系.
+  { host: /^h5\.m\.taobao\.com$/, path: '/ww/', seen: '2026-12', page: 'Taobao 旺旺 web chat (reported; unverified)' },
+  { host: /^market\.m\.taobao\.com$/, path: '/app/im/', seen: '2026-12', page: 'Taobao 旺旺 web chat (reported; unverified)' },
+  { host: /^(?:im|web\.im)\.(?:taobao|tmall)\.com$/, path: '/', seen: '2026-12', page: 'Taobao/Tmall web IM (reported; unverified)' },
+] satisfies DatedAddress[];

@@ -10,7 +10,7 @@
  * fixtures (tests/fixtures/yandex-market/), not against a live page. The reader never depends on them alone:
  * labelled text and the URL find the same fields (see the drifted fixtures).
  */
-import type { DatedSelector } from '../dom';
+import type { DatedAddress, DatedSelector } from '../dom';
 
 const DETAIL = 'market.yandex.ru/my/order/N (DisputeKit fixture; unverified on a live page)';
 const LIST = 'market.yandex.ru/my/orders (DisputeKit fixture; unverified on a live page)';
@@ -102,3 +102,13 @@ export const RETURN_LINK = 'a[href*="/my/returns/"], a[href*="/my/return/"]';
  * text mentions the keys the reader needs (see ./embedded.ts).
  */
 export const EMBEDDED_STATE = 'script, noframes';
+
+/**
+ * Chat pages ("Capture this chat" puts their messages in the case's contact log, lib/readers/chat/chat-pages.ts).
+ * Neither the docs nor a saved page describe them: these addresses are the ones the marketplaces are reported to use,
+ * unverified on a live page, so their markup is read by structure only (lib/readers/chat/rows.ts).
+ */
+export const YANDEX_MARKET_CHAT_PAGES = [
+  // The chat with the shop about an order, under the buyer's own pages.
+  { host: /^market\.yandex\.ru$/, path: '/my/chat', seen: '2026-12', page: 'Yandex Market chat with the shop (reported; unverified)' },
+] satisfies DatedAddress[];

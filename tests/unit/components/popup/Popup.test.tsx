@@ -37,6 +37,7 @@ function api(page: PageState, overrides: Partial<PopupApi> = {}): PopupApi {
     takeInterrupted: async () => false,
     openCases: async () => ({ cases: [] }),
     addPageToCase: async () => ({ ok: false, error: 'internal' }),
+    captureChat: async () => ({ ok: false, error: 'internal' }),
     onPageChanged: () => () => {},
     ...overrides,
   };

@@ -35,6 +35,7 @@ function pendingCapture(locale: PopupApi['locale'] = 'en') {
     takeInterrupted: async () => false,
     openCases: async () => ({ cases: [] }),
     addPageToCase: async () => ({ ok: false, error: 'internal' }),
+    captureChat: async () => ({ ok: false, error: 'internal' }),
     onPageChanged: () => () => {},
   };
   return { api, cancelCapture, report: (p: CaptureProgress) => report(p), finish: (r: CaptureResponse) => finish(r) };

@@ -46,6 +46,7 @@ function api(page: PageState): PopupApi {
     takeInterrupted: async () => false,
     openCases: async () => ({ cases: [] }),
     addPageToCase: async () => ({ ok: false, error: 'internal' }),
+    captureChat: async () => ({ ok: false, error: 'internal' }),
     onPageChanged: () => () => {},
   };
 }

@@ -7,6 +7,7 @@ import {
   createMenus,
   handleCommand,
   handleMenuClick,
+  MENU_CAPTURE_CHAT,
   MENU_SAVE_PAGE,
   MENU_SAVE_SELECTION,
   type ActionDeps,
@@ -42,7 +43,7 @@ const orderTab = { id: 7, url: `https://www.aliexpress.com/p/order/detail.html?o
 let database: DisputeKitDB;
 let ids = 0;
 let notifications: { title: string; message: string }[];
-let captures: { tabId: number; caseId?: string }[];
+let captures: { tabId: number; caseId?: string; chat?: true }[];
 
 /** `reading`: what the tab's content script answers (undefined: no content script, as on a tracking site). */
 function deps(reading: PageReading | null | undefined, overrides: Partial<ActionDeps> = {}): ActionDeps {
@@ -57,6 +58,10 @@ function deps(reading: PageReading | null | undefined, overrides: Partial<Action
     capturePage: async (tabId, caseId): Promise<CaptureResponse> => {
       captures.push({ tabId, ...(caseId && { caseId }) });
       return { ok: true, caseId: caseId ?? ORDER_CASE, evidenceIds: ['shot', 'html'] };
+    },
+    captureChat: async (tabId, caseId): Promise<CaptureResponse> => {
+      captures.push({ tabId, ...(caseId && { caseId }), chat: true });
+      return { ok: true, caseId: caseId ?? ORDER_CASE, evidenceIds: ['shot', 'transcript', 'html'], chat: { messages: 12, contactsAdded: 12, olderCapped: false } };
     },
     notify: async (title, message) => {
       notifications.push({ title, message });
@@ -94,12 +99,13 @@ describe('context menu items', () => {
     return { api, items };
   }
 
-  it('are a page item and a selection item, titled in the browser’s language', async () => {
+  it('are a page item, a selection item and a chat item, titled in the browser’s language', async () => {
     const { api, items } = fakeMenus();
     await createMenus(api, translator('ru'));
     expect([...items]).toEqual([
       [MENU_SAVE_PAGE, { title: 'Сохранить как доказательство для спора', contexts: ['page', 'frame'] }],
       [MENU_SAVE_SELECTION, { title: 'Сохранить выделенное как переписку/цитату', contexts: ['selection'] }],
+      [MENU_CAPTURE_CHAT, { title: 'Сохранить этот чат', contexts: ['page', 'frame', 'link', 'image'] }],
     ]);
   });
 
@@ -107,7 +113,7 @@ describe('context menu items', () => {
     const { api, items } = fakeMenus();
     await createMenus(api, translator('en'));
     await createMenus(api, translator('zh_CN'));
-    expect(items.size).toBe(2);
+    expect(items.size).toBe(3);
     expect(items.get(MENU_SAVE_PAGE)?.title).toBe('保存为纠纷证据');
   });
 });
@@ -149,6 +155,16 @@ describe('“Save as dispute evidence” and the keyboard command', () => {
     expect(result).toMatchObject({ ok: true, caseId: OTHER_CASE.id, what: 'page' });
     expect(captures).toEqual([{ tabId: 9, caseId: OTHER_CASE.id }]);
     expect(notifications[0]!.title).toBe('Saved to Taobao order 3344556677');
+  });
+
+  it('“Capture this chat” takes the chat under the right-click into the current case and says what it read', async () => {
+    await database.cases.put({ ...OTHER_CASE });
+    await setCurrentCase(fakeBrowser.storage.local, OTHER_CASE.id, new Date());
+    const chatPage: PageReading = { platform: 'taobao', pageKind: 'unknown', orders: [], missing: [] };
+    const result = await handleMenuClick(deps(chatPage), { menuItemId: MENU_CAPTURE_CHAT }, { ...trackingTab, url: 'https://h5.m.taobao.com/ww/index.htm' });
+    expect(result).toMatchObject({ ok: true, caseId: OTHER_CASE.id, what: 'chat' });
+    expect(captures).toEqual([{ tabId: 9, caseId: OTHER_CASE.id, chat: true }]);
+    expect(notifications[0]!.message).toBe('3 files saved with their SHA-256 and the time. 12 messages in the transcript. 12 new messages added to the case’s contact log.');
   });
 
   it('a marketplace page that is not an order (a listing) also goes to the current case', async () => {

@@ -52,6 +52,18 @@ describe('no reply within 48 hours', () => {
   it('needs a contact', () => {
     expect(contactReminder([], undefined)).toBeUndefined();
   });
+
+  it('follows a captured chat: the buyer’s last message counts, and a later message from the shop is its reply', () => {
+    const sent = (id: string, at: string): ContactRecord => ({ ...contact(id, at), direction: 'sent' });
+    const received = (id: string, at: string): ContactRecord => ({ ...contact(id, at), direction: 'received', summary: 'Shop: we will check' });
+    // The shop wrote last, after the buyer: answered, no reminder.
+    expect(contactReminder([sent('a', '2026-11-19T10:00:00Z'), received('b', '2026-11-19T11:00:00Z')], undefined)).toBeUndefined();
+    // The buyer wrote again after the shop's answer: 48 h from that message, not from the shop's.
+    const reminder = contactReminder([sent('a', '2026-11-19T10:00:00Z'), received('b', '2026-11-19T11:00:00Z'), sent('c', '2026-11-19T12:30:00Z')], undefined);
+    expect(reminder?.due).toBe('2026-11-21T12:30:00.000Z');
+    // Only the shop's messages: nothing the buyer is waiting on.
+    expect(contactReminder([received('b', '2026-11-19T11:00:00Z')], undefined)).toBeUndefined();
+  });
 });
 
 describe('toolbar badge', () => {

@@ -46,7 +46,7 @@ describe('the language setting', () => {
     const menus = { removeAll: async () => void created.splice(0), create: (item: { id: string; title: string }) => created.push(item) };
     await createMenus(menus, translator('en'));
     await createMenus(menus, translator(await currentLocale(await ruStorage(), 'en')));
-    expect(created.map((m) => m.title)).toEqual([translator('ru')('actions.menuPage'), translator('ru')('actions.menuSelection')]);
+    expect(created.map((m) => m.title)).toEqual([translator('ru')('actions.menuPage'), translator('ru')('actions.menuSelection'), translator('ru')('chat.menu')]);
     expect(created[0].title).not.toBe(translator('en')('actions.menuPage'));
   });
 });
