@@ -29,6 +29,14 @@ module.exports = {
       to: { path: `^lib/readers/${MARKETPLACES}/`, pathNot: '^lib/readers/$1/', reachable: true },
     },
     {
+      name: 'readers-run-only-in-content-and-cli',
+      comment:
+        "The background and the extension's pages only ask what a URL is (lib/readers/addresses.ts and each marketplace's addresses.ts) and read a marketplace's data files (its dated selectors and endpoints): the readers themselves run in the page (and in the CLI), so no other bundle carries them.",
+      severity: 'error',
+      from: { path: ['^lib/', '^components/', '^entrypoints/'], pathNot: ['^lib/readers/', '^lib/content/', '^lib/cli/', '^entrypoints/[^/]+\\.content\\.ts$', '^entrypoints/chat-box\\.ts$'] },
+      to: { path: ['^lib/readers/index\\.ts$', `^lib/readers/${MARKETPLACES}/`], pathNot: `^lib/readers/${MARKETPLACES}/(addresses|selectors|endpoints)\\.ts$`, reachable: true },
+    },
+    {
       name: 'only-cases-opens-the-database',
       comment: 'lib/cases is the one owner of IndexedDB: everything else calls its functions.',
       severity: 'error',

@@ -23,7 +23,7 @@ import { cleanText } from '../common/text';
 import type { Platform } from '../common/marketplaces';
 import { pageHtmlEvidence } from './page-archive';
 import { mismatchDetail, orderOfPage } from '../readers/page-order';
-import { MARKETPLACE_ADDRESSES } from '../readers';
+import { MARKETPLACE_ADDRESSES } from '../readers/addresses';
 import { Stitcher, type Imaging } from './stitch';
 import { toZonedIso, userTimeZone } from '../common/time';
 

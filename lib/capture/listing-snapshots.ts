@@ -14,7 +14,7 @@ import { platformForUrl, type Platform } from '../common/marketplaces';
 import type { OrderFacts } from '../common/model';
 import type { CaptureProgress, CaptureResponse, ListingCaptureResponse, ListingFailure, ListingProgress } from '../messaging/messages';
 import { askTab, type TabTransport } from '../messaging/protocol';
-import { MARKETPLACE_ADDRESSES } from '../readers';
+import { MARKETPLACE_ADDRESSES } from '../readers/addresses';
 import { orderOfPage } from '../readers/page-order';
 import type { CaptureTarget } from './capture-tab';
 

@@ -11,7 +11,7 @@ import { describeError, isQuotaError } from '../common/errors';
 import type { MessageKey, Translate } from '../i18n';
 import type { Platform } from '../common/marketplaces';
 import { mismatchDetail, orderOfPage } from '../readers/page-order';
-import { MARKETPLACE_ADDRESSES } from '../readers';
+import { MARKETPLACE_ADDRESSES } from '../readers/addresses';
 import type { CaptureError, CaptureResponse } from '../messaging/messages';
 import { askTab, type TabTransport } from '../messaging/protocol';
 import type { CaseRecord, OrderFacts } from '../common/model';

@@ -16,7 +16,7 @@ import { evidenceItem, type EvidenceClock } from '../cases/evidence-item';
 import type { SaveOrderFromPageResponse } from '../messaging/messages';
 import { askTab, type TabTransport } from '../messaging/protocol';
 import { mismatchDetail, orderOfPage } from '../readers/page-order';
-import { MARKETPLACE_ADDRESSES } from '../readers';
+import { MARKETPLACE_ADDRESSES } from '../readers/addresses';
 
 export const PAGE_SAVES_PER_MINUTE = 3;
 

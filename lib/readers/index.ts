@@ -2,17 +2,15 @@
 import { platformForUrl, type Platform } from '../common/marketplaces';
 import type { PageReading } from '../common/model';
 import type { ApiResponse } from './api';
-import { ALIEXPRESS_ADDRESSES, ALIEXPRESS_READER } from './aliexpress';
-import { readPageWith, type MarketplaceAddresses, type MarketplaceReader } from './marketplace-reader';
-import { TAOBAO_ADDRESSES, TAOBAO_READER } from './taobao';
-import { YANDEX_MARKET_ADDRESSES, YANDEX_MARKET_READER } from './yandex-market';
+import { ALIEXPRESS_READER } from './aliexpress';
+import { readPageWith, type MarketplaceReader } from './marketplace-reader';
+import { TAOBAO_READER } from './taobao';
+import { YANDEX_MARKET_READER } from './yandex-market';
 
-export type { MarketplaceAddresses, MarketplaceReader } from './marketplace-reader';
+export type { MarketplaceReader } from './marketplace-reader';
 
 /** Every marketplace DisputeKit reads. A content script gets its own one only (lib/content/content-script.ts). */
 export const MARKETPLACE_READERS: readonly MarketplaceReader[] = [ALIEXPRESS_READER, TAOBAO_READER, YANDEX_MARKET_READER];
-/** Every marketplace's addresses (lib/readers/page-order.ts), without pulling the readers into a bundle. */
-export const MARKETPLACE_ADDRESSES: readonly MarketplaceAddresses[] = [ALIEXPRESS_ADDRESSES, TAOBAO_ADDRESSES, YANDEX_MARKET_ADDRESSES];
 
 /** The reader of a platform's pages. */
 export function readerFor(platform: Platform): MarketplaceReader | undefined {

@@ -11,9 +11,10 @@
  */
 import type { PageReading } from '../../common/model';
 import { type ApiResponse, bodiesFrom } from '../api';
-import type { MarketplaceAddresses, MarketplaceReader } from '../marketplace-reader';
+import type { MarketplaceReader } from '../marketplace-reader';
 import { detailOf, joinListPages, type ListPage, listPage } from './api-orders';
 import { ReadContext } from './context';
+import { ALIEXPRESS_ADDRESSES, classifyAliExpressUrl } from './addresses';
 import { readDisputeMarkup } from './dispute-page';
 import { ALIEXPRESS_ENDPOINTS } from './endpoints';
 import { readDetailMarkup, readListMarkup } from './markup';
@@ -25,38 +26,6 @@ type Kind = PageReading['pageKind'];
 const LIST_API = 'mtop.aliexpress.trade.buyer.order.list';
 const DETAIL_API = 'mtop.aliexpress.trade.buyer.order.detail';
 const REVERSE_API = 'mtop.aliexpress.buyer.reverse.queryreverseorderpagelistforbuyer';
-
-// A dispute's own pages (2026-12, from the links the returns list API gives; unverified: no page published):
-// the issue detail, the refund page, and, since not every returns path is known, any issue/reverse/refund/
-// dispute page whose path ends in a detail page.
-const DISPUTE_DETAIL_PATHS = [/^\/issue\/fastissue\/detail\.htm$/i, /^\/p\/refund-amount\/detail\.html$/i, /\/(?:issue|reverse|refund|dispute)[^/]*\/(?:.*\/)?detail\.html?$/i];
-const DISPUTE_ID_PARAMS = ['issueId', 'disputeId', 'reverseOrderId', 'reverseId', 'refundId'];
-const ORDER_ID_PARAMS = ['orderId', 'tradeOrderId', 'parentOrderId'];
-
-const param = (url: URL, names: readonly string[], pattern: RegExp) => names.map((n) => url.searchParams.get(n)).find((v): v is string => Boolean(v && pattern.test(v)));
-
-/** What kind of AliExpress page a URL is, and the order (and dispute) it names, if any. */
-export function classifyAliExpressUrl(url: URL): { kind: Kind; orderId?: string; disputeId?: string } {
-  const host = url.hostname;
-  const path = url.pathname;
-  if (DISPUTE_DETAIL_PATHS.some((p) => p.test(path))) {
-    const orderId = param(url, ORDER_ID_PARAMS, /^\d{6,30}$/);
-    const disputeId = param(url, DISPUTE_ID_PARAMS, /^[0-9A-Za-z_-]{1,64}$/);
-    return { kind: 'dispute-detail', ...(orderId && { orderId }), ...(disputeId && { disputeId }) };
-  }
-  if (host.endsWith('aliexpress.ru')) {
-    const match = /^\/order-list\/(\d{6,})\/?$/.exec(path);
-    if (match) return { kind: 'order-detail', orderId: match[1] };
-    if (/^\/order-list\/?$/.test(path)) return { kind: 'order-list' };
-    return { kind: 'unknown' };
-  }
-  if (path === '/p/order/detail.html') {
-    const id = url.searchParams.get('orderId') ?? url.searchParams.get('tradeOrderId') ?? undefined;
-    return { kind: 'order-detail', orderId: id && /^\d{6,}$/.test(id) ? id : undefined };
-  }
-  if (path === '/p/order/index.html' || (host.startsWith('trade.') && path === '/orderList.htm')) return { kind: 'order-list' };
-  return { kind: 'unknown' };
-}
 
 const guarded = <T>(read: () => T, otherwise: T): T => {
   try {
@@ -156,7 +125,7 @@ function disputeDetail(doc: Document, c: ReadContext, fromUrl: { orderId?: strin
   return { platform: 'aliexpress', pageKind: 'dispute-detail', orders: isOrder(order) ? [order] : [], missing };
 }
 
-/** AliExpress's addresses alone, for the background's checks: without the reader it stays out of the background's bundle. */
-export const ALIEXPRESS_ADDRESSES: MarketplaceAddresses = { platforms: ['aliexpress'], classifyUrl: classifyAliExpressUrl };
 /** AliExpress as a content script and ../index.ts take it (../marketplace-reader.ts). */
 export const ALIEXPRESS_READER: MarketplaceReader = { ...ALIEXPRESS_ADDRESSES, read: readAliExpress, endpoints: ALIEXPRESS_ENDPOINTS };
+
+export { classifyAliExpressUrl } from './addresses';

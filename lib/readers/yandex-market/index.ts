@@ -13,7 +13,8 @@
 import type { OrderEvent, OrderFacts, PageReading, Strategy } from '../../common/model';
 import { ORDER_EVENTS } from '../../common/reading-terms';
 import type { ApiResponse } from '../api';
-import type { MarketplaceAddresses, MarketplaceReader } from '../marketplace-reader';
+import type { MarketplaceReader } from '../marketplace-reader';
+import { YANDEX_MARKET_ADDRESSES, classifyYandexMarketUrl } from './addresses';
 import { YANDEX_MARKET_ENDPOINTS } from './endpoints';
 import { cardsAround } from '../cards';
 import { pick } from '../strategy';
@@ -38,23 +39,6 @@ const MAX_ORDERS = 500;
 /** Fields every order should have; those no strategy finds are reported in `missing`. */
 const DETAIL_FIELDS = ['placedAt', 'status', 'store', 'items', 'total'] as const;
 const LIST_FIELDS = ['placedAt', 'status', 'store', 'total'] as const;
-
-/** What kind of Yandex Market page a URL is, and the order (or return) it names, if any. */
-export function classifyYandexMarketUrl(url: URL): { kind: Kind; orderId?: string; returnId?: string } {
-  if (url.hostname !== 'market.yandex.ru') return { kind: 'unknown' };
-  const path = url.pathname.replace(/\/+$/, '');
-  const detail = /^\/my\/order(?:\/([^/]+))?$/.exec(path);
-  if (detail) return detail[1] && /^\d{1,20}$/.test(detail[1]) ? { kind: 'order-detail', orderId: detail[1] } : { kind: 'order-detail' };
-  if (path === '/my/orders') return { kind: 'order-list' };
-  // Return requests: the list, and a return's own page (/my/returns/N; other paths are not known).
-  if (path === '/my/returns') return { kind: 'dispute-list' };
-  const ret = /^\/my\/returns?\/(\d{1,20})$/.exec(path);
-  if (ret) {
-    const orderId = url.searchParams.get('orderId');
-    return { kind: 'dispute-detail', returnId: ret[1], ...(orderId && /^\d{1,20}$/.test(orderId) && { orderId }) };
-  }
-  return { kind: 'unknown' };
-}
 
 export function readYandexMarket(doc: Document, href: string, now: Date, responses: readonly ApiResponse[] = []): PageReading {
   let kind: Kind = 'unknown';
@@ -536,7 +520,7 @@ function countdownsFromText(text: RootText, now: Date): Countdown[] | undefined 
   return found.length ? found : undefined;
 }
 
-/** Yandex Market's addresses alone, for the background's checks: without the reader it stays out of the background's bundle. */
-export const YANDEX_MARKET_ADDRESSES: MarketplaceAddresses = { platforms: ['yandex-market'], classifyUrl: classifyYandexMarketUrl };
 /** Yandex Market as a content script and ../index.ts take it (../marketplace-reader.ts). */
 export const YANDEX_MARKET_READER: MarketplaceReader = { ...YANDEX_MARKET_ADDRESSES, read: readYandexMarket, endpoints: YANDEX_MARKET_ENDPOINTS };
+
+export { classifyYandexMarketUrl } from './addresses';
