@@ -2,7 +2,8 @@ import { useRef, useState } from 'preact/hooks';
 import { dossierFileName } from '@/lib/dossier/export';
 import type { Manifest } from '@/lib/dossier/manifest';
 import { blobSink, downloadBlob, fileHandleSink, saveFilePicker, type BlobSink } from '@/lib/dossier/sinks';
-import { ExportCancelled, type ZipOptions, type ZipSink } from '@/lib/dossier/zip-stream';
+import { ExportCancelled, type ZipSink } from '@/lib/dossier/zip-stream';
+import type { ExportOptions } from '@/lib/dossier/export';
 import { describeError } from '@/lib/common/errors';
 import type { Translate } from '@/lib/i18n';
 import { notTimestampedText } from '@/lib/dossier/head-timestamp';
@@ -10,7 +11,7 @@ import { authorityName } from '@/lib/timestamp/record-schema';
 
 type Status =
   | { phase: 'idle' }
-  | { phase: 'running'; percent: number }
+  | { phase: 'running'; percent: number; printing?: { done: number; total: number } }
   | { phase: 'done'; name: string; manifest: Manifest }
   | { phase: 'cancelled' }
   | { phase: 'failed'; detail: string };
@@ -40,7 +41,7 @@ function TimestampNotice({ t, lang, manifest }: { t: Translate; lang: string | u
   );
 }
 
-export function ExportDossier({ t, lang, caseId, now, exportDossier }: { t: Translate; lang?: string; caseId: string; now(): Date; exportDossier(caseId: string, sink: ZipSink, options: ZipOptions): Promise<Manifest> }) {
+export function ExportDossier({ t, lang, caseId, now, exportDossier }: { t: Translate; lang?: string; caseId: string; now(): Date; exportDossier(caseId: string, sink: ZipSink, options: ExportOptions): Promise<Manifest> }) {
   const [status, setStatus] = useState<Status>({ phase: 'idle' });
   const controller = useRef<AbortController>();
 
@@ -69,6 +70,10 @@ export function ExportDossier({ t, lang, caseId, now, exportDossier }: { t: Tran
     try {
       const manifest = await exportDossier(caseId, sink, {
         signal: abort.signal,
+        // Drawing the prints comes first and takes a while on a tall page: say how far it is.
+        onPrint(done, total) {
+          setStatus({ phase: 'running', percent: 0, printing: { done, total } });
+        },
         onProgress({ done, total }) {
           const percent = total ? Math.floor((done / total) * 100) : 100;
           if (percent !== shown) setStatus({ phase: 'running', percent: (shown = percent) });
@@ -93,7 +98,15 @@ export function ExportDossier({ t, lang, caseId, now, exportDossier }: { t: Tran
       </button>
       {running && (
         <p class="dossier-progress" role="status" data-testid="dossier-progress">
-          <progress max={100} value={status.percent} /> {t('dossier.progress', { percent: status.percent })}{' '}
+          {status.printing && status.printing.done < status.printing.total ? (
+            <>
+              <progress max={status.printing.total} value={status.printing.done} /> {t('dossier.printing', status.printing)}{' '}
+            </>
+          ) : (
+            <>
+              <progress max={100} value={status.percent} /> {t('dossier.progress', { percent: status.percent })}{' '}
+            </>
+          )}
           <button type="button" data-testid="cancel-dossier" onClick={() => controller.current?.abort()}>
             {t('dossier.cancel')}
           </button>

@@ -12,12 +12,12 @@ import { addNote, importFiles, type ImportDeps, type ImportResult } from '../../
 import { loadCaseTimeline, type TimelineEntry } from '../../lib/cases/timeline';
 import { verifyCase, type VerifyReport } from '../../lib/cases/verify-case';
 import { loadCasePlan, type CasePlanData } from '../../lib/cases/plan';
-import { exportDossier, type ExportDeps } from '../../lib/dossier/export';
+import { exportDossier, type ExportDeps, type ExportOptions } from '../../lib/dossier/export';
 import { offscreenPrintImaging } from '../../lib/dossier/stamped-print';
 import { headTimestamping, type HeadTimestamping } from '../../lib/dossier/head-timestamp';
 import { loadSettings } from '../../lib/settings/settings';
 import type { Manifest } from '../../lib/dossier/manifest';
-import type { ZipOptions, ZipSink } from '../../lib/dossier/zip-stream';
+import type { ZipSink } from '../../lib/dossier/zip-stream';
 import { recordLetterSent, saveLetter, type LetterRoute } from '../../lib/letters';
 import type { Locale } from '../../lib/i18n';
 import { deadlineFromHash } from '../../lib/cases/open-case-tab';
@@ -58,7 +58,7 @@ export interface CasePageApi {
   verify(caseId: string): Promise<VerifyReport>;
   /** "Retry timestamps": the background asks again for every timestamp of the case still waiting. */
   retryTimestamps(caseId: string): Promise<TimestampsRun>;
-  exportDossier(caseId: string, sink: ZipSink, options: ZipOptions): Promise<Manifest>;
+  exportDossier(caseId: string, sink: ZipSink, options: ExportOptions): Promise<Manifest>;
   /** The case the user opens is the one they work on: pages saved from the menu or shortcut go there next. */
   rememberOpened(caseId: string): Promise<unknown>;
   /** The case's plan (deadlines, checklist, dates, contact log), read and written as in the popup. */

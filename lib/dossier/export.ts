@@ -24,7 +24,7 @@ import type { PrintImaging } from './stamped-print';
 import { renderHeadTimestampPage, renderReport } from './report';
 import { HEAD_PAGE_PATH, HEAD_TOKEN_PATH, timestampDigest, type HeadTimestamping } from './head-timestamp';
 import { tokenBytes, type TimestampRecord } from '../timestamp/record-schema';
-import { writeZip, type ZipEntry, type ZipOptions, type ZipSink } from './zip-stream';
+import { ExportCancelled, writeZip, type ZipEntry, type ZipOptions, type ZipSink } from './zip-stream';
 
 export interface ExportDeps {
   database: DisputeKitDB;
@@ -55,13 +55,18 @@ export class DossierCaseNotFound extends Error {
  * The archive's entries (the report and manifest first, so a reader sees what the dossier is, then the
  * files) and the manifest, after the export entry was written to the case's log; null when there is no case.
  */
-export async function sealDossier(deps: Omit<ExportDeps, 'now'>, caseId: string, exportedAt: Date): Promise<{ entries: ZipEntry[]; manifest: Manifest } | null> {
+export async function sealDossier(
+  deps: Omit<ExportDeps, 'now'>,
+  caseId: string,
+  exportedAt: Date,
+  onPrint?: ExportOptions['onPrint'],
+): Promise<{ entries: ZipEntry[]; manifest: Manifest } | null> {
   const { database } = deps;
   // Reading a Blob is not an IndexedDB request and would end the transaction below: the thumbnails (only
   // pictures in the report) are read first. An item saved in between just has none.
   const thumbnails = await readThumbnails(database, caseId);
   // The prints too (drawing is not a database request either); a screenshot saved in between has none.
-  const prints = deps.printImaging ? await makePrints(deps.printImaging, await getCaseEvidence(database, caseId), deps.locale) : undefined;
+  const prints = deps.printImaging ? await makePrints(deps.printImaging, await getCaseEvidence(database, caseId), deps.locale, onPrint) : undefined;
   const sealed = await sealCaseRows(database, caseId, (rows) => {
     const dossier = dossierCase(rows, exportedAt);
     const body = buildManifest({ ...dossier, exportedAt, extensionVersion: deps.extensionVersion, ...(prints && { prints }) });
@@ -98,14 +103,31 @@ function tokenEntry(path: string, record: TimestampRecord): ZipEntry {
   return { path, blob: new Blob([tokenBytes(record) as BlobPart], { type: 'application/timestamp-reply' }), mime: 'application/timestamp-reply' };
 }
 
-export async function exportDossier(deps: ExportDeps, caseId: string, sink: ZipSink, options: ZipOptions = {}): Promise<Manifest> {
+/** How an export reports on itself: the prints as they are drawn (before any byte is written), then the ZIP's progress. */
+export interface ExportOptions extends ZipOptions {
+  onPrint?(done: number, total: number): void;
+}
+
+export async function exportDossier(deps: ExportDeps, caseId: string, sink: ZipSink, options: ExportOptions = {}): Promise<Manifest> {
   const exportedAt = deps.now();
-  const sealed = await sealDossier(deps, caseId, exportedAt);
+  const { onPrint, ...zipOptions } = options;
+  // Cancel is heard between prints too: nothing is sealed or written then.
+  const eachPrint = (done: number, total: number) => {
+    if (options.signal?.aborted) throw new ExportCancelled();
+    onPrint?.(done, total);
+  };
+  let sealed: Awaited<ReturnType<typeof sealDossier>>;
+  try {
+    sealed = await sealDossier(deps, caseId, exportedAt, eachPrint);
+  } catch (error) {
+    await sink.abort();
+    throw error;
+  }
   if (!sealed) {
     await sink.abort();
     throw new DossierCaseNotFound(caseId);
   }
-  await writeZip(sealed.entries, sink, { ...options, mtime: exportedAt });
+  await writeZip(sealed.entries, sink, { ...zipOptions, mtime: exportedAt });
   return sealed.manifest;
 }
 

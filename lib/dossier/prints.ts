@@ -21,12 +21,17 @@ export async function makePrints<B extends { width: number; height: number; clos
   imaging: PrintImaging<B>,
   evidence: EvidenceRecord[],
   locale: Locale,
+  /** After each print (made or left out): how many of how many; the export shows it, drawing takes a while. */
+  onPrint?: (done: number, total: number) => void,
 ): Promise<Map<string, PrintFile>> {
   const t = translator(locale);
   const prints = new Map<string, PrintFile>();
+  const printed = evidence.filter((item) => isPrinted(item) && item.page);
+  let done = 0;
+  if (printed.length) onPrint?.(0, printed.length);
   // One at a time: a full-page part can be 32,767 rows tall, and two decoded at once may not fit in memory.
-  for (const item of evidence) {
-    if (!isPrinted(item) || !item.page) continue;
+  for (const item of printed) {
+    if (!item.page) continue;
     const lines = printLines(t, locale, {
       url: item.page.url,
       capturedAt: item.capturedAt,
@@ -42,6 +47,7 @@ export async function makePrints<B extends { width: number; height: number; clos
     } catch {
       // Left out: the report lists the screenshot without a print.
     }
+    onPrint?.(++done, printed.length);
   }
   return prints;
 }

@@ -93,6 +93,37 @@ describe('the Export dossier button', () => {
   });
 });
 
+describe('the progress of an export', () => {
+  it('says how far the stamped prints are while they are drawn, then the ZIP', async () => {
+    (window as { showSaveFilePicker?: unknown }).showSaveFilePicker = undefined;
+    let step: (next: 'print' | 'zip' | 'end') => void = () => undefined;
+    await act(async () =>
+      render(
+        <ExportDossier
+          t={translator('ru')}
+          caseId={CASE_ID}
+          now={() => NOW}
+          exportDossier={(_caseId, _sink, options) =>
+            new Promise((resolve) => {
+              step = (next) => {
+                if (next === 'print') options.onPrint?.(1, 3);
+                else if (next === 'zip') options.onProgress?.({ done: 1, total: 2 } as never);
+                else resolve({} as never);
+              };
+            })
+          }
+        />,
+        root,
+      ),
+    );
+    await act(async () => byTestId('export-dossier')!.click());
+    await act(async () => step('print'));
+    expect(byTestId('dossier-progress')!.textContent).toContain('Готовим копии со штампом… 1 из 3');
+    await act(async () => step('zip'));
+    expect(byTestId('dossier-progress')!.textContent).toContain('Экспорт… 50%');
+  });
+});
+
 describe('the export says whether the dossier is timestamped', () => {
   it('off: saved, and not timestamped by choice', async () => {
     await show();

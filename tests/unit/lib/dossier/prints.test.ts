@@ -5,9 +5,9 @@ import { saveCapture } from '@/lib/cases/cases';
 import { DisputeKitDB } from '@/lib/cases/db';
 import { sha256Hex } from '@/lib/common/hash';
 import { bufferSource, describeVerdict, verifyDossier } from '@/lib/cli/verify-dossier';
-import { sealDossier } from '@/lib/dossier/export';
+import { exportDossier, sealDossier } from '@/lib/dossier/export';
 import type { PrintImaging } from '@/lib/dossier/stamped-print';
-import { writeZip } from '@/lib/dossier/zip-stream';
+import { ExportCancelled, writeZip } from '@/lib/dossier/zip-stream';
 import { memorySink } from '../../support/dossier-fixture';
 
 const NAME = 'dossier-prints-test';
@@ -138,5 +138,36 @@ describe('stamped prints in the dossier', () => {
     expect(manifest.prints).toBeUndefined();
     expect(Object.keys(unzipSync(zip)).some((name) => name.startsWith('prints/'))).toBe(false);
     expect(describeVerdict(await verifyDossier(bufferSource(zip))).exitCode).toBe(0);
+  });
+});
+
+describe('the export while its prints are drawn', () => {
+  it('says how far the prints are before any byte is written, then writes the ZIP', async () => {
+    const sink = memorySink();
+    const seen: string[] = [];
+    await exportDossier(
+      { database, now: () => EXPORTED_AT, locale: 'en', timeZone: 'UTC', extensionVersion: '0.1.0', printImaging: recordingImaging() },
+      CASE_ID,
+      sink,
+      { onPrint: (done, total) => void seen.push(`${done}/${total} written:${sink.chunks}`) },
+    );
+    expect(seen).toEqual(['0/2 written:0', '1/2 written:0', '2/2 written:0']);
+    expect(sink.chunks).toBeGreaterThan(0);
+  });
+
+  it('a Cancel while the prints are drawn stops it: nothing written, no export in the custody log', async () => {
+    const sink = memorySink();
+    const abort = new AbortController();
+    const before = await database.custody.where('caseId').equals(CASE_ID).count();
+    const run = exportDossier(
+      { database, now: () => EXPORTED_AT, locale: 'en', timeZone: 'UTC', extensionVersion: '0.1.0', printImaging: recordingImaging() },
+      CASE_ID,
+      sink,
+      { signal: abort.signal, onPrint: (done) => done === 1 && abort.abort() },
+    );
+    await expect(run).rejects.toBeInstanceOf(ExportCancelled);
+    expect(sink.aborted).toBe(true);
+    expect(sink.chunks).toBe(0);
+    expect(await database.custody.where('caseId').equals(CASE_ID).count()).toBe(before);
   });
 });
