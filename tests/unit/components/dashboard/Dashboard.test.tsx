@@ -13,22 +13,8 @@ import { translator } from '@/lib/i18n';
 import type { EvidenceRecord, OrderFacts } from '@/lib/common/model';
 import { casePage, caseWithCapture, CASE_ID, ORDER_ID } from '../../support/case-fixture';
 import { until } from '../../support/wait';
-import { checkDeadlines, type DeadlineCheckDeps } from '@/lib/deadlines/check/deadline-check';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
-
-/** The background's deadline check on WXT's fake browser. */
-function checkDeps(database: DisputeKitDB, now: Date): DeadlineCheckDeps {
-  return {
-    database,
-    storage: fakeBrowser.storage.local,
-    alarms: fakeBrowser.alarms,
-    notifications: fakeBrowser.notifications,
-    button: fakeBrowser.action,
-    t: translator('en'),
-    iconUrl: 'chrome-extension://test/icon/128.png',
-    now: () => now,
-  };
-}
+import { checkDeadlines } from '@/lib/deadlines/check/deadline-check';
+import { deadlineCheckDeps } from '../../support/deadline-check-deps';
 
 const NAME = 'dashboard-page-test';
 const NOW = new Date('2026-11-20T12:00:00.000Z');
@@ -195,7 +181,7 @@ describe('the first page before every case is worked out', () => {
     await saveOrders(database, 'aliexpress', [order('1001', 6), order('1002', 1)], NOW);
     await saveOrders(database, 'taobao', Array.from({ length: PAGE_SIZE + 5 }, (_, i) => ({ orderId: `9${i}`, items: [{ title: '耳机' }], sources: {} })), NOW);
     // What the deadline check does after these writes: it stores each case's rank.
-    await checkDeadlines(checkDeps(database, NOW));
+    await checkDeadlines(deadlineCheckDeps(database, () => NOW));
     let release: () => void = () => undefined;
     const held = new Promise<void>((resolve) => (release = resolve));
     const real = api();

@@ -1,6 +1,5 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { deleteCase, restoreCase, saveOrders } from '@/lib/cases/cases';
 import { addContact } from '@/lib/cases/contacts';
 import { loadDashboardRows, loadFirstPage, rowsInSlices, loadCasesWithContacts, selectRows, type DashboardRow } from '@/lib/cases/case-list';
@@ -8,7 +7,7 @@ import { storeCaseRanks, caseRank } from '@/lib/cases/case-ranks';
 import { compareByUrgency, urgencyKey, type Headline } from '@/lib/deadlines/case-status';
 import { checkDeadlines, type DeadlineCheckDeps } from '@/lib/deadlines/check/deadline-check';
 import { DisputeKitDB } from '@/lib/cases/db';
-import { translator } from '@/lib/i18n';
+import { deadlineCheckDeps } from '../../support/deadline-check-deps';
 import type { Platform } from '@/lib/common/marketplaces';
 import type { OrderFacts } from '@/lib/common/model';
 
@@ -29,16 +28,7 @@ afterEach(async () => {
 });
 
 function deps(): DeadlineCheckDeps {
-  return {
-    database,
-    storage: fakeBrowser.storage.local,
-    alarms: fakeBrowser.alarms,
-    notifications: fakeBrowser.notifications,
-    button: fakeBrowser.action,
-    t: translator('en'),
-    iconUrl: 'chrome-extension://test/icon/128.png',
-    now: () => new Date(clock),
-  };
+  return deadlineCheckDeps(database, () => new Date(clock));
 }
 
 /** An order whose page says buyer protection ends `hours` after the start (none when undefined). */

@@ -9,6 +9,7 @@ import { translator } from '@/lib/i18n';
 import type { OrderFacts } from '@/lib/common/model';
 import { caseIdOfNotification, dueNotifications, nextThresholdAt, notificationFor, notificationId, notificationTarget, type CaseDeadlines } from '@/lib/deadlines/check/notifications';
 import { BADGE_COLORS } from '@/lib/deadlines/check/badge';
+import { deadlineCheckDeps } from '../../../support/deadline-check-deps';
 import { DEFAULT_SETTINGS, formatThresholds, loadSettings, parseThresholds, saveSettings, SETTINGS_KEY } from '@/lib/settings/settings';
 import type { Deadline } from '@/lib/deadlines';
 
@@ -35,16 +36,7 @@ function order(orderId: string, msLeft: number): OrderFacts {
 
 /** The deps as the background builds them, on WXT's fake browser. */
 function deps(): DeadlineCheckDeps {
-  return {
-    database,
-    storage: fakeBrowser.storage.local,
-    alarms: fakeBrowser.alarms,
-    notifications: fakeBrowser.notifications,
-    button: fakeBrowser.action,
-    t: translator('en'),
-    iconUrl: 'chrome-extension://test/icon/128.png',
-    now: () => new Date(clock),
-  };
+  return deadlineCheckDeps(database, () => new Date(clock));
 }
 const shown = async () => Object.keys(await fakeBrowser.notifications.getAll());
 
