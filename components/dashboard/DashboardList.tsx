@@ -95,6 +95,11 @@ export function DashboardList({ t, lang, api, caseHref }: Props) {
   const counts = useLiveQuery(() => api.countEvidence(visibleIds ? visibleIds.split('\n') : []), [api, visibleIds]);
   useEffect(() => {
     if (first === 'none' || (first && counts)) setFirstShown(true);
+    else if (first) {
+      // Counts that never come (a failed read) must not keep the whole list away.
+      const late = setTimeout(() => setFirstShown(true), 1000);
+      return () => clearTimeout(late);
+    }
   }, [first, counts]);
 
   // Scrolling to the end of the list shows the next page, as the button does.

@@ -26,12 +26,11 @@ export async function makePrints<B extends { width: number; height: number; clos
 ): Promise<Map<string, PrintFile>> {
   const t = translator(locale);
   const prints = new Map<string, PrintFile>();
-  const printed = evidence.filter((item) => isPrinted(item) && item.page);
+  const printed = evidence.filter((item): item is EvidenceRecord & { page: NonNullable<EvidenceRecord['page']> } => isPrinted(item) && item.page !== undefined);
   let done = 0;
   if (printed.length) onPrint?.(0, printed.length);
   // One at a time: a full-page part can be 32,767 rows tall, and two decoded at once may not fit in memory.
   for (const item of printed) {
-    if (!item.page) continue;
     const lines = printLines(t, locale, {
       url: item.page.url,
       capturedAt: item.capturedAt,

@@ -79,7 +79,9 @@ export async function checkDeadlines(deps: DeadlineCheckDeps): Promise<DeadlineC
   const now = deps.now();
   const settings = await loadSettings(deps.storage);
   const { open: cases, ranks } = everyCaseStatus(await loadCasesWithContacts(deps.database), now);
-  await storeCaseRanks(deps.database, ranks);
+  // Derived data for the dashboard's first page: a write that fails (a full disk) must not stop the badge, the
+  // notifications or the alarm. The dashboard then works every case out, as without ranks.
+  await storeCaseRanks(deps.database, ranks).catch((error: unknown) => console.error('DisputeKit: the dashboard order was not stored', error));
 
   const ahead = cases.flatMap((c) => c.deadlines).filter((d) => d.dueMs > now.getTime());
   const nearestMs = ahead.length ? Math.min(...ahead.map((d) => d.dueMs)) - now.getTime() : undefined;

@@ -204,9 +204,32 @@ describe('the first page before every case is worked out', () => {
 
   it('works every case out at once when there are no ranks yet', async () => {
     await saveOrders(database, 'aliexpress', [order('1001', 6), order('1002', 1)], NOW);
-    await act(async () => render(<Dashboard api={api()} />, root));
+    const real = api();
+    const asked: string[] = [];
+    const watched: DashboardApi = {
+      ...real,
+      readFirstPage: async (now, size) => {
+        const page = await real.readFirstPage(now, size);
+        asked.push(page ? 'first page' : 'no first page');
+        return page;
+      },
+      readCases: async () => (asked.push('every case'), real.readCases()),
+    };
+    await act(async () => render(<Dashboard api={watched} />, root));
     await settle();
+    expect(asked.slice(0, 2)).toEqual(['no first page', 'every case']);
     expect(orderIds()).toEqual(['1002', '1001']);
+  });
+
+  it('shows the whole list even when the first page’s evidence counts cannot be read', async () => {
+    await saveOrders(database, 'aliexpress', [order('1001', 6), order('1002', 1)], NOW);
+    await saveOrders(database, 'taobao', Array.from({ length: PAGE_SIZE + 5 }, (_, i) => ({ orderId: `9${i}`, items: [{ title: '耳机' }], sources: {} })), NOW);
+    await checkDeadlines(deadlineCheckDeps(database, () => NOW));
+    const real = api();
+    const broken: DashboardApi = { ...real, countEvidence: () => Promise.reject(new Error('read failed')) };
+    await act(async () => render(<Dashboard api={broken} />, root));
+    await until(() => byTestId('dashboard-more'), 'the whole list, with Show more');
+    expect(all('dashboard-row')).toHaveLength(PAGE_SIZE);
   });
 });
 

@@ -1,7 +1,6 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deleteCase, restoreCase, saveOrders } from '@/lib/cases/cases';
-import { addContact } from '@/lib/cases/contacts';
 import { loadDashboardRows, loadFirstPage, rowsInSlices, loadCasesWithContacts, selectRows, type DashboardRow } from '@/lib/cases/case-list';
 import { storeCaseRanks, caseRank } from '@/lib/cases/case-ranks';
 import { compareByUrgency, urgencyKey, type Headline } from '@/lib/deadlines/case-status';
@@ -133,13 +132,30 @@ describe("the dashboard's stored order", () => {
     database.caseRanks.hook('updating', () => void writes++);
     await checkDeadlines(deps());
     expect(writes).toBe(0);
-    await addContact(database, { caseId: 'aliexpress:9004', at: new Date(START).toISOString(), direction: 'sent', channel: 'seller-chat', summary: 'Asked for a refund' } as never);
+    // Closing a case with a deadline ahead moves it from the open cases to the rest: one rank rewritten.
+    const before = await database.caseRanks.get('aliexpress:9004');
+    expect(before?.order[0]).toBe(1);
+    await database.cases.update('aliexpress:9004', { state: 'closed' });
     await database.caseRanks.put(caseRank({ id: 'aliexpress:gone', updatedAt: new Date(START).toISOString(), headline: { kind: 'nothing' }, deadlines: [] }, new Date(START)));
+    writes = 0;
     await checkDeadlines(deps());
+    expect(writes).toBe(1);
+    expect((await database.caseRanks.get('aliexpress:9004'))?.order[0]).toBe(2);
     expect(await database.caseRanks.get('aliexpress:gone')).toBeUndefined();
     expect(await database.caseRanks.count()).toBe(40);
     await storeCaseRanks(database, []);
     expect(await database.caseRanks.count()).toBe(0);
+  });
+
+  it('a rank that cannot be stored does not stop the badge, the notifications or the alarm', async () => {
+    await manyCases();
+    database.caseRanks.hook('creating', () => {
+      throw new Error('QuotaExceededError');
+    });
+    const result = await checkDeadlines(deps());
+    expect(result.badge).toBeDefined();
+    expect(result.nextCheckAt).toBeDefined();
+    expect(await loadFirstPage(database, new Date(clock), 10)).toBeUndefined();
   });
 
   it('works every row out in slices, the same rows as at once, and stops when told', async () => {
