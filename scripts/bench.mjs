@@ -271,13 +271,15 @@ if (process.env.BENCH_ONLY === 'firefox') {
   process.exit(0);
 }
 
+// `BENCH_ONLY=dossier,import npm run bench`: only those groups (the names of the list at the end).
+const only = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',') : undefined;
 const figures = {};
-const browser = await chromium.launch({
+const browser = only ? undefined : await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   headless: true,
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
 });
-try {
+if (browser) try {
   const page = await browser.newPage();
   await page.setContent('<!doctype html><title>bench</title>');
   await page.addScriptTag({ content: await readerBundle() });
@@ -312,19 +314,35 @@ try {
 } finally {
   await browser.close();
 }
-Object.assign(figures, await recorderFigures());
-Object.assign(figures, await largePageFigures());
-Object.assign(figures, await fullPageFigures());
-Object.assign(figures, await firefoxFullPageFigures());
-Object.assign(figures, await chatFigures());
-Object.assign(figures, await dossierFigures());
-Object.assign(figures, await importFigures());
-Object.assign(figures, await caseListFigures());
-Object.assign(figures, await dashboardTenThousandFigures());
-Object.assign(figures, await timestampFigures());
-Object.assign(figures, await stampedPrintFigures());
-Object.assign(figures, bundleFigures());
+// Each group on its own: one that fails is named on stderr and the others' figures are still printed.
+const failed = [];
+for (const [name, group] of [
+  ['recorder', recorderFigures],
+  ['large-page', largePageFigures],
+  ['fullpage', fullPageFigures],
+  ['fullpage-firefox', firefoxFullPageFigures],
+  ['chat', chatFigures],
+  ['dossier', dossierFigures],
+  ['import', importFigures],
+  ['case-list', caseListFigures],
+  ['dashboard-10000', dashboardTenThousandFigures],
+  ['timestamp', timestampFigures],
+  ['stamped-print', stampedPrintFigures],
+  ['bundle', async () => bundleFigures()],
+]) {
+  if (only && !only.includes(name)) continue;
+  try {
+    Object.assign(figures, await group());
+  } catch (error) {
+    failed.push(name);
+    console.error(`bench: ${name} failed:`, error);
+  }
+}
 console.log(JSON.stringify(figures, null, 2));
+if (failed.length) {
+  console.error(`bench: no figures from ${failed.join(', ')}`);
+  process.exitCode = 1;
+}
 
 /** The renderer process of this extension's pages (Chromium marks it --extension-process), if /proc shows it. */
 function extensionRendererPid() {
