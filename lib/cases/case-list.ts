@@ -137,13 +137,13 @@ export async function rowsInSlices(inputs: CaseInputs, now: Date, signal: AbortS
  */
 export async function loadFirstPage(database: DisputeKitDB, now: Date, size: number): Promise<{ rows: DashboardRow[]; total: number } | undefined> {
   return database.transaction('r', [database.cases, database.caseRanks, database.contacts, database.checklist], async () => {
-    const ids = await firstPageCandidates(database, now, size);
-    if (!ids) return undefined;
-    const [records, contacts, ticks, total] = await Promise.all([
+    const candidates = await firstPageCandidates(database, now, size);
+    if (!candidates) return undefined;
+    const { ids, total } = candidates;
+    const [records, contacts, ticks] = await Promise.all([
       database.cases.bulkGet(ids),
       database.contacts.where('caseId').anyOf(ids).toArray(),
       database.checklist.where('caseId').anyOf(ids).toArray(),
-      database.cases.count(),
     ]);
     const rows = records
       .filter((r): r is CaseRecord => r !== undefined)

@@ -53,11 +53,11 @@ const MOST_DUE = 500;
 
 /**
  * The ids of the cases the first page of `size` rows can hold, read from the ranks: the first `size` by order
- * and every case whose rank is due at `now`. Undefined when the ranks cannot be trusted for that (they do not
+ * and every case whose rank is due at `now`; and how many cases there are. Undefined when the ranks cannot be trusted for that (they do not
  * cover the cases one for one, e.g. before the first check, or too many are due): the caller then works every
  * case out. Must run inside a read transaction over cases and caseRanks.
  */
-export async function firstPageCandidates(database: DisputeKitDB, now: Date, size: number): Promise<string[] | undefined> {
+export async function firstPageCandidates(database: DisputeKitDB, now: Date, size: number): Promise<{ ids: string[]; total: number } | undefined> {
   const [cases, ranks] = await Promise.all([database.cases.count(), database.caseRanks.count()]);
   if (cases === 0 || cases !== ranks) return undefined;
   const due = await database.caseRanks.where('changesAt').belowOrEqual(now.getTime()).limit(MOST_DUE + 1).primaryKeys();
@@ -65,5 +65,5 @@ export async function firstPageCandidates(database: DisputeKitDB, now: Date, siz
   // Every rank that is not due is exact, so the first `size` rows are among the first `size` ranks that are
   // not due and the due ones worked out afresh: reading `size + due` ranks holds at least `size` not due.
   const first = await database.caseRanks.orderBy('order').limit(size + due.length).primaryKeys();
-  return [...new Set([...first, ...due])];
+  return { ids: [...new Set([...first, ...due])], total: cases };
 }
