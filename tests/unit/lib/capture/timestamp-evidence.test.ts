@@ -3,7 +3,7 @@
 // asked again on a bounded schedule that a stopped worker does not lose.
 import Dexie from 'dexie';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { stampEvidence, type StampDeps } from '@/lib/capture/timestamp-evidence';
+import { MAX_PER_RUN, stampEvidence, type StampDeps } from '@/lib/capture/timestamp-evidence';
 import { deleteEvidence, getCustodyLog } from '@/lib/cases/cases';
 import { checkChain, loggedTimestamps } from '@/lib/cases/custody';
 import { DisputeKitDB } from '@/lib/cases/db';
@@ -112,6 +112,17 @@ describe('a capture, then its timestamps', () => {
     choice = { enabled: true, authority: 'custom', customUrl: tsa.url };
     await stampEvidence(deps());
     expect(tsa.requests).toHaveLength(0);
+  });
+
+  it('with the option off marks every due item off, more than one run asks, and sets no alarm', async () => {
+    choice = { enabled: false, authority: 'freetsa' };
+    const [id] = await caseWithCapture(database);
+    const first = await row(id);
+    const more = Array.from({ length: MAX_PER_RUN + 10 }, (_, i) => ({ ...first, id: `more-${i}`, timestamp: { state: 'queued' as const } }));
+    await database.evidence.bulkAdd(more);
+    expect(await stampEvidence(deps())).toMatchObject({ stamped: 0, failed: 0, off: MAX_PER_RUN + 11 });
+    expect(await database.evidence.filter((r) => r.timestamp?.state === 'queued').count()).toBe(0);
+    expect(alarms).toEqual([undefined]);
   });
 
   it('without the host granted sends nothing and says so', async () => {
