@@ -58,17 +58,22 @@ export async function stampEvidence(deps: StampDeps, evidenceIds?: string[]): Pr
     return run;
   }
   const asked = timestamping.mode === 'on' && deps.timeoutMs !== undefined ? { ...timestamping, timeoutMs: deps.timeoutMs } : timestamping;
-  for (const item of due.slice(0, MAX_PER_RUN)) {
-    // Noted before it is asked: a worker stopped now leaves the item due again at its next attempt's time.
-    if (!(await beginTimestampAttempt(deps.database, item.evidenceId, deps.now()))) continue;
-    const outcome = await timestampDigest(asked, item.sha256);
-    if ('record' in outcome) {
-      if (await keepTimestampToken(deps.database, item.evidenceId, item.sha256, outcome.record, deps.now())) run.stamped++;
-    } else {
-      await failTimestampAttempt(deps.database, item.evidenceId, outcome.notTimestamped);
-      run.failed++;
+  try {
+    for (const item of due.slice(0, MAX_PER_RUN)) {
+      // Noted before it is asked: a worker stopped now leaves the item due again at its next attempt's time.
+      if (!(await beginTimestampAttempt(deps.database, item.evidenceId, deps.now()))) continue;
+      const outcome = await timestampDigest(asked, item.sha256);
+      if ('record' in outcome) {
+        if (await keepTimestampToken(deps.database, item.evidenceId, item.sha256, outcome.record, deps.now())) run.stamped++;
+      } else {
+        await failTimestampAttempt(deps.database, item.evidenceId, outcome.notTimestamped);
+        run.failed++;
+      }
     }
+  } finally {
+    // Even when a write failed (a full disk): the attempt noted is asked again at its time, which needs the alarm.
+    // The write's error is then the run's.
+    await deps.scheduleRetry(await nextTimestampAttempt(deps.database));
   }
-  await deps.scheduleRetry(await nextTimestampAttempt(deps.database));
   return run;
 }

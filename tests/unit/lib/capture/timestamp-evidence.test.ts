@@ -204,6 +204,18 @@ describe('an authority that fails', () => {
     expect(await stampEvidence(deps())).toMatchObject({ stamped: 1 });
   });
 
+  it('a write that fails (a full disk) still sets the retry alarm, and the run says it failed', async () => {
+    const [id] = await caseWithCapture(database);
+    database.custody.hook('creating', () => {
+      throw new Error('QuotaExceededError');
+    });
+    await expect(stampEvidence(deps(), [id])).rejects.toThrow('QuotaExceededError');
+    // The attempt noted before the request is asked again at its time: the alarm is set for it.
+    const left = (await row(id)).timestamp;
+    expect(left).toMatchObject({ state: 'waiting', attempts: 1 });
+    expect(alarms.at(-1)?.toISOString()).toBe(left?.state === 'waiting' ? left.next : '');
+  });
+
   it('an item deleted while its token was on the way keeps nothing, and the log records no timestamp of it', async () => {
     const [id] = await caseWithCapture(database);
     const deletingFetch: typeof fetch = async (input, init) => {
