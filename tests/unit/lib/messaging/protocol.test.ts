@@ -71,6 +71,13 @@ describe('the router', () => {
     expect(calls).toEqual([{ name: 'capture:tab', request: { type: 'capture:tab', tabId: 3, mode: 'fullpage', fromScreen: 2 }, sender: PAGE }]);
   });
 
+  it('hands on the timestamps of every file an import saved, thousands at once', async () => {
+    const { routes, calls } = recordingRoutes();
+    const evidenceIds = Array.from({ length: 2500 }, (_, i) => `import-${i}`);
+    await routeMessage(routes, checks, { type: 'timestamps:run', evidenceIds }, PAGE);
+    expect(calls).toEqual([{ name: 'timestamps:run', request: { type: 'timestamps:run', evidenceIds }, sender: PAGE }]);
+  });
+
   it('gives the in-page button’s handler the content script’s sender', async () => {
     const { routes, calls } = recordingRoutes();
     await routeMessage(routes, checks, { type: 'order:saveFromPage' }, CONTENT);
