@@ -39,6 +39,8 @@ export interface StampRun {
   failed: number;
   /** Items marked 'off': the option was off. */
   off: number;
+  /** The option was off: nothing was asked (told apart from a run that found nothing of the given items due). */
+  optionOff: boolean;
 }
 
 /**
@@ -46,13 +48,14 @@ export interface StampRun {
  * retry alarm, "Retry timestamps"), then sets the alarm for the next retry. Never throws for an authority's sake.
  */
 export async function stampEvidence(deps: StampDeps, evidenceIds?: string[]): Promise<StampRun> {
-  const run: StampRun = { stamped: 0, failed: 0, off: 0 };
+  const run: StampRun = { stamped: 0, failed: 0, off: 0, optionOff: false };
   const due = await dueTimestamps(deps.database, deps.now(), evidenceIds);
   const timestamping = await headTimestamping(await deps.choice(), deps.holds, deps.fetch);
   if (timestamping.mode === 'off' && timestamping.why === 'off') {
     // Only items never asked are marked: an item saved while the option was on keeps waiting, and is asked once
     // it is on again (the next start, or "Retry timestamps"). Nothing is sent meanwhile, and no alarm is set, so
     // every due item is marked now (not MAX_PER_RUN of them): none is left saying it is being asked.
+    run.optionOff = true;
     run.off = await markTimestampsOff(deps.database, due.map((i) => i.evidenceId));
     await deps.scheduleRetry(undefined);
     return run;

@@ -112,20 +112,22 @@ export async function keepTimestampToken(database: DisputeKitDB, evidenceId: str
 
 /**
  * "Retry timestamps" on a case page: every item of the case still waiting (given up or not) is due again now, as
- * one more attempt (one that fails gives up again at once if the schedule was spent). Returns how many.
+ * one more attempt (one that fails gives up again at once if the schedule was spent). Returns the ids of the case's
+ * items now due (those and the queued ones), for the run to ask.
  */
-export async function retryCaseTimestamps(database: DisputeKitDB, caseId: string, now: Date): Promise<number> {
+export async function retryCaseTimestamps(database: DisputeKitDB, caseId: string, now: Date): Promise<string[]> {
   const nowIso = now.toISOString();
-  let count = 0;
+  const ids: string[] = [];
   await database.transaction('rw', database.evidence, () =>
     database.evidence
       .where('caseId')
       .equals(caseId)
       .modify((row) => {
+        if (row.timestamp?.state === 'queued') ids.push(row.id);
         if (row.timestamp?.state !== 'waiting') return;
         row.timestamp = { ...row.timestamp, next: nowIso };
-        count++;
+        ids.push(row.id);
       }),
   );
-  return count;
+  return ids;
 }

@@ -60,7 +60,8 @@ export const DeadlinesRefreshResponse = z.object({ badge: z.string() });
 
 /**
  * Ask for the trusted timestamps that are due (lib/capture/timestamp-evidence.ts): of items a page just saved
- * (`evidenceIds`), or, with `caseId` ("Retry timestamps"), of every item of that case still waiting, asked afresh.
+ * (`evidenceIds`), or, with `caseId` ("Retry timestamps"), of that case's items: those still waiting asked afresh, and
+ * those queued. `optionOff` says the option was off (nothing asked), unlike a run that found none of them due.
  * `evidenceIds` has no cap: an import of thousands of files names them all, and the background asks MAX_PER_RUN
  * of them per run anyway (the rest on the next); a cap would fail the whole request.
  */
@@ -69,7 +70,7 @@ export const TimestampsRunRequest = z.object({
   caseId: z.string().min(1).max(200).optional(),
   evidenceIds: z.array(z.string().min(1).max(200)).optional(),
 });
-export const TimestampsRunResponse = z.object({ stamped: z.number().int().nonnegative(), failed: z.number().int().nonnegative(), off: z.number().int().nonnegative() });
+export const TimestampsRunResponse = z.object({ stamped: z.number().int().nonnegative(), failed: z.number().int().nonnegative(), off: z.number().int().nonnegative(), optionOff: z.boolean() });
 
 export type { CaptureError } from './content-protocol';
 

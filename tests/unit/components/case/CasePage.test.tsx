@@ -174,7 +174,7 @@ describe('each file’s trusted timestamp on the case page', () => {
     await database.evidence.update('page-1', { timestamp: { state: 'waiting', attempts: 1, triedAt: '2026-11-20T10:00:01.000Z', next: '2026-11-20T10:01:01.000Z', failure: { reason: 'unreachable', detail: 'connection refused' } } });
     const retry = vi.fn(async () => {
       await database.evidence.update('page-1', { timestamp: { state: 'queued' } });
-      return { stamped: 0, failed: 0, off: 0 };
+      return { stamped: 0, failed: 0, off: 0, optionOff: false };
     });
     await show(casePage(database, { retryTimestamps: retry, now: () => new Date('2026-11-22T00:00:00.000Z') }));
     const note = await until(() => byTestId('evidence-timestamp'), 'the timestamp note');
@@ -184,8 +184,19 @@ describe('each file’s trusted timestamp on the case page', () => {
     await settle();
     expect(retry).toHaveBeenCalledWith(CASE_ID);
     expect(byTestId('evidence-timestamp')?.textContent).toBe('Not timestamped yet: DisputeKit is asking the authority.');
+    // The option is on, and nothing was settled by this run: that is what it says, not that the option is off.
+    expect(byTestId('retry-timestamps-result')?.textContent).toBe('Timestamped now: 0. Still not timestamped: 0.');
     // Nothing waits on a failure now: the button is gone.
     expect(byTestId('retry-timestamps')).toBeNull();
+  });
+
+  it('Retry timestamps says the option is off only when the background says so', async () => {
+    await database.evidence.update('page-1', { timestamp: { state: 'waiting', attempts: 1, triedAt: '2026-11-20T10:00:01.000Z', failure: { reason: 'unreachable' } } });
+    const retry = vi.fn(async () => ({ stamped: 0, failed: 0, off: 0, optionOff: true }));
+    await show(casePage(database, { retryTimestamps: retry, now: () => new Date('2026-11-22T00:00:00.000Z') }));
+    await act(async () => (await until(() => byTestId('retry-timestamps'), 'the button')).click());
+    await settle();
+    expect(byTestId('retry-timestamps-result')?.textContent).toBe('Trusted timestamps are off in Settings: nothing was sent.');
   });
 
   it('says nothing of a file saved before files were timestamped, and that one saved with the option off is not timestamped', async () => {

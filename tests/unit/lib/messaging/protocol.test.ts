@@ -40,7 +40,7 @@ function recordingRoutes() {
     'orders:saveAll': record('orders:saveAll', { ok: false, error: 'notOrderPage' }),
     'listing:capture': record('listing:capture', { ok: false, error: 'noSnapshots' }),
     'deadlines:refresh': record('deadlines:refresh', { badge: '' }),
-    'timestamps:run': record('timestamps:run', { stamped: 0, failed: 0, off: 0 }),
+    'timestamps:run': record('timestamps:run', { stamped: 0, failed: 0, off: 0, optionOff: false }),
     'order:saveFromPage': record('order:saveFromPage', { ok: false, error: 'rateLimited' }),
     'strings:pageButton': record('strings:pageButton', { locale: 'en', strings: {} }),
   };
