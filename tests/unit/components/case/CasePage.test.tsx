@@ -9,6 +9,7 @@ import type { CasePageApi } from '@/components/case/case-page-api';
 import { addEvidenceToCase, getCustodyLog } from '@/lib/cases/cases';
 import { setUserEventDate } from '@/lib/cases/case-dates';
 import { DisputeKitDB } from '@/lib/cases/db';
+import { translator } from '@/lib/i18n';
 import { CASE_ID, casePage, caseWithCapture } from '../../support/case-fixture';
 import { until } from '../../support/wait';
 
@@ -179,7 +180,9 @@ describe('each file’s trusted timestamp on the case page', () => {
     await show(casePage(database, { retryTimestamps: retry, now: () => new Date('2026-11-22T00:00:00.000Z') }));
     const note = await until(() => byTestId('evidence-timestamp'), 'the timestamp note');
     expect(note.dataset.state).toBe('waiting');
-    expect(note.textContent).toMatch(/^Not timestamped: The timestamp authority could not be reached \(no connection, or the server is down\)\. DisputeKit will ask again /);
+    expect(note.textContent).toMatch(/^Not timestamped: The timestamp authority could not be reached \(no connection, or the server is down\)\. Next attempt: Nov 20, 2026, \d+:\d\d:01\s[AP]M\.$/);
+    // The time follows a colon, as a date reads after no preposition in any of the languages.
+    expect(translator('ru')('timestamp.file.next', { time: '20 нояб. 2026 г., 13:01:01' })).toBe('Следующая попытка: 20 нояб. 2026 г., 13:01:01.');
     await act(async () => byTestId('retry-timestamps')!.click());
     await settle();
     expect(retry).toHaveBeenCalledWith(CASE_ID);
