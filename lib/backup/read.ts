@@ -21,6 +21,7 @@ import {
   ReadingSchema,
   SentNotificationSchema,
   TimelineEventSchema,
+  timestampDueOf,
   type EvidenceRecord,
 } from '../common/model';
 import { SettingsSchema, type Settings } from '../settings/settings';
@@ -440,7 +441,7 @@ export async function validateBackup(manifest: Manifest, files: Record<string, U
       settings,
       currentCase: manifest.currentCase,
       cases: uniqueCases,
-      evidence: checkedEvidence,
+      evidence: checkedEvidence.map(withTimestampDue),
       events: finalEvents,
       checklist: finalChecklist,
       custody: finalCustody,
@@ -485,6 +486,13 @@ async function checkTimestamps(items: EvidenceRecord[], logs: Map<string, Custod
     checked.set(item.id, { ...item, timestamp: { ...item.timestamp, record: verified } });
   }
   return items.filter((item) => !refused.has(item.id)).map((item) => checked.get(item.id) ?? item);
+}
+
+/** An item with its `timestampDue` worked out from its timestamp (the index of due items): what the backup says of it counts for nothing. */
+function withTimestampDue(item: EvidenceRecord): EvidenceRecord {
+  const { timestampDue: _claimed, ...rest } = item;
+  const due = timestampDueOf(rest);
+  return due === undefined ? rest : { ...rest, timestampDue: due };
 }
 
 /** Custody entries by case, each case's in seq order. */

@@ -157,6 +157,25 @@ describe('a backup of timestamped files', () => {
     }
   });
 
+  it('works out each item’s place in the index of due timestamps again, whatever the backup says of it', async () => {
+    const source = await stampedDatabase();
+    await source.evidence.update('page-1', { timestamp: { state: 'waiting', attempts: 1, triedAt: '2026-11-21T09:00:00.000Z', next: '2026-11-21T09:01:00.000Z' }, timestampDue: '2026-11-21T09:01:00.000Z' });
+    const zip = await backupOf(source);
+    const target = freshDb();
+    const outcome = await restoreInto(
+      target,
+      await altered(zip, (m) => {
+        pageRow(m).timestampDue = '2099-01-01T00:00:00.000Z';
+        photoRow(m).timestampDue = '2000-01-01T00:00:00.000Z';
+      }),
+    );
+    expect(outcome.ok).toBe(true);
+    expect((await target.evidence.get('page-1'))?.timestampDue).toBe('2026-11-21T09:01:00.000Z');
+    expect(Object.keys((await target.evidence.filter((e) => e.id !== 'page-1').first())!)).not.toContain('timestampDue');
+    target.close();
+    await Dexie.delete(target.name);
+  });
+
   it('names a malformed token, and writes nothing', async () => {
     const source = await stampedDatabase();
     const zip = await backupOf(source);

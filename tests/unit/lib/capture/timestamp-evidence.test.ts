@@ -154,8 +154,8 @@ describe('an authority that fails', () => {
     expect(waiting).toMatchObject({ state: 'waiting', attempts: 1, failure: { reason } });
     expect(waiting?.state === 'waiting' && waiting.next).toBe(new Date(clock.getTime() + RETRY_DELAYS_MS[0]).toISOString());
     // The item itself is as it was saved, and its log has no timestamp entry.
-    const { timestamp: _t, ...savedItem } = before;
-    const { timestamp: _u, ...nowItem } = await row(id);
+    const { timestamp: _t, timestampDue: _td, ...savedItem } = before;
+    const { timestamp: _u, timestampDue: _ud, ...nowItem } = await row(id);
     expect(nowItem).toEqual(savedItem);
     expect(loggedTimestamps(await getCustodyLog(database, CASE_ID)).size).toBe(0);
     // The retry alarm is set for then.
