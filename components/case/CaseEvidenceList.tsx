@@ -91,7 +91,7 @@ function EvidenceTimestampNote({ t, lang, timestamp }: { t: Translate; lang: str
  * "Retry timestamps": the button shows while some item of the case waits after a failure (`waiting`) and asks again
  * for all of them now; what came of it stays shown after they are stamped and the button is gone.
  */
-function RetryTimestamps({ t, waiting, retry }: { t: Translate; waiting: boolean; retry(): Promise<{ stamped: number; failed: number; off: number }> }) {
+function RetryTimestamps({ t, waiting, retry }: { t: Translate; waiting: boolean; retry(): Promise<{ stamped: number; failed: number; optionOff: boolean }> }) {
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<string>();
   async function run() {
@@ -99,7 +99,7 @@ function RetryTimestamps({ t, waiting, retry }: { t: Translate; waiting: boolean
     setResult(undefined);
     try {
       const done = await retry();
-      setResult(done.stamped + done.failed === 0 && done.off === 0 ? t('timestamp.retry.off') : t('timestamp.retry.result', { stamped: done.stamped, failed: done.failed }));
+      setResult(done.optionOff ? t('timestamp.retry.off') : t('timestamp.retry.result', { stamped: done.stamped, failed: done.failed }));
     } catch (error) {
       setResult(t('error.detail', { detail: describeError(error) }));
     }
@@ -133,7 +133,7 @@ interface Props {
   /** Opens an image in the gallery; without it thumbnails are plain pictures. */
   onView?(item: EvidenceRecord): void;
   /** Asks again for the case's timestamps still waiting (the background's timestamps:run). */
-  onRetryTimestamps?(): Promise<{ stamped: number; failed: number; off: number }>;
+  onRetryTimestamps?(): Promise<{ stamped: number; failed: number; off: number; optionOff: boolean }>;
 }
 
 export function CaseEvidenceList({ t, lang, evidence, onDelete, onView, onRetryTimestamps }: Props) {

@@ -33,6 +33,8 @@ export interface TimestampsRun {
   stamped: number;
   failed: number;
   off: number;
+  /** The option was off: the page says so only then. */
+  optionOff: boolean;
 }
 
 export interface CasePageApi {
@@ -112,7 +114,7 @@ export function casePageApi(deps: CasePageDeps): CasePageApi {
     saveLetter: (caseId, text, fileName) => saveLetter(importDeps, caseId, text, fileName),
     recordLetterSent: (caseId, route, subject) => recordLetterSent(database, caseId, route, subject, now()),
     verify: (caseId) => verifyCase(database, caseId, now()),
-    retryTimestamps: (caseId) => deps.retryTimestamps?.(caseId) ?? Promise.resolve({ stamped: 0, failed: 0, off: 0 }),
+    retryTimestamps: (caseId) => deps.retryTimestamps?.(caseId) ?? Promise.resolve({ stamped: 0, failed: 0, off: 0, optionOff: false }),
     exportDossier: async (caseId, sink, options) => {
       const timestamp = await deps.timestamping?.();
       return exportDossier({ database, now, locale: deps.locale, timeZone, extensionVersion: importDeps.extensionVersion, ...(deps.printImaging && { printImaging: deps.printImaging }), ...(timestamp && { timestamp }) }, caseId, sink, options);

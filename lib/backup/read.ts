@@ -9,7 +9,8 @@ import { unzipSync } from 'fflate';
 import { z } from 'zod';
 import { checkChain, CustodyEntrySchema, expectedEvidence, loggedTimestamps, type CustodyEntry } from '../cases/custody';
 import { TimestampError } from '../timestamp/errors';
-import { tokenBytes } from '../timestamp/record-schema';
+import { authorityName, tokenBytes } from '../timestamp/record-schema';
+import type { TimestampSummary } from '../timestamp/token';
 import { SCHEMA_HISTORY, type TableRows } from '../cases/schema';
 import { sha256Hex, sha256HexSync } from '../common/hash';
 import {
@@ -20,6 +21,7 @@ import {
   ReadingSchema,
   SentNotificationSchema,
   TimelineEventSchema,
+  timestampDueOf,
   type EvidenceRecord,
 } from '../common/model';
 import { SettingsSchema, type Settings } from '../settings/settings';
@@ -439,7 +441,7 @@ export async function validateBackup(manifest: Manifest, files: Record<string, U
       settings,
       currentCase: manifest.currentCase,
       cases: uniqueCases,
-      evidence: checkedEvidence,
+      evidence: checkedEvidence.map(withTimestampDue),
       events: finalEvents,
       checklist: finalChecklist,
       custody: finalCustody,
@@ -451,30 +453,46 @@ export async function validateBackup(manifest: Manifest, files: Record<string, U
   };
 }
 
-/** The items whose kept token (if any) holds and is the one their case's log recorded; the others rejected. */
+/**
+ * The items whose kept token (if any) holds and is the one their case's log recorded, each with the summary the
+ * token itself gives (the backup's own summary is trusted for nothing: a forged one could show another time or
+ * authority); the others rejected. The log's entry must name the token's own time and signer too.
+ */
 async function checkTimestamps(items: EvidenceRecord[], logs: Map<string, CustodyEntry[]>, reject: (r: Rejection) => void): Promise<EvidenceRecord[]> {
   const stamped = items.filter((item) => item.timestamp?.state === 'stamped');
   if (stamped.length === 0) return items;
   // Loaded only for a backup that holds tokens: the CMS code (pkijs) is large.
   const { verifyTimestampRecord } = await import('../timestamp/record');
   const refused = new Set<string>();
+  const checked = new Map<string, EvidenceRecord>();
   for (const item of stamped) {
     if (item.timestamp?.state !== 'stamped') continue;
     const { record } = item.timestamp;
+    let summary: TimestampSummary;
     try {
-      await verifyTimestampRecord(record, item.sha256);
+      summary = await verifyTimestampRecord(record, item.sha256);
     } catch (error) {
       refused.add(item.id);
       reject({ table: 'evidence', id: item.id, field: 'timestamp', reason: 'timestamp-invalid', detail: (error instanceof TimestampError ? error.detail : String(error)).slice(0, 300) });
       continue;
     }
+    const verified = { ...record, summary };
     const logged = loggedTimestamps(logs.get(item.caseId) ?? []).get(item.id);
-    if (logged?.token !== sha256HexSync(tokenBytes(record))) {
+    if (logged?.token !== sha256HexSync(tokenBytes(record)) || logged.genTime !== summary.genTime || logged.authority !== authorityName(verified).slice(0, 1000)) {
       refused.add(item.id);
       reject({ table: 'evidence', id: item.id, field: 'timestamp', reason: 'timestamp-unlogged' });
+      continue;
     }
+    checked.set(item.id, { ...item, timestamp: { ...item.timestamp, record: verified } });
   }
-  return items.filter((item) => !refused.has(item.id));
+  return items.filter((item) => !refused.has(item.id)).map((item) => checked.get(item.id) ?? item);
+}
+
+/** An item with its `timestampDue` worked out from its timestamp (the index of due items): what the backup says of it counts for nothing. */
+function withTimestampDue(item: EvidenceRecord): EvidenceRecord {
+  const { timestampDue: _claimed, ...rest } = item;
+  const due = timestampDueOf(rest);
+  return due === undefined ? rest : { ...rest, timestampDue: due };
 }
 
 /** Custody entries by case, each case's in seq order. */

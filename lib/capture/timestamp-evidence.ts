@@ -39,6 +39,8 @@ export interface StampRun {
   failed: number;
   /** Items marked 'off': the option was off. */
   off: number;
+  /** The option was off: nothing was asked (told apart from a run that found nothing of the given items due). */
+  optionOff: boolean;
 }
 
 /**
@@ -46,29 +48,35 @@ export interface StampRun {
  * retry alarm, "Retry timestamps"), then sets the alarm for the next retry. Never throws for an authority's sake.
  */
 export async function stampEvidence(deps: StampDeps, evidenceIds?: string[]): Promise<StampRun> {
-  const run: StampRun = { stamped: 0, failed: 0, off: 0 };
-  const items = (await dueTimestamps(deps.database, deps.now(), evidenceIds)).slice(0, MAX_PER_RUN);
+  const run: StampRun = { stamped: 0, failed: 0, off: 0, optionOff: false };
+  const due = await dueTimestamps(deps.database, deps.now(), evidenceIds);
   const timestamping = await headTimestamping(await deps.choice(), deps.holds, deps.fetch);
   if (timestamping.mode === 'off' && timestamping.why === 'off') {
     // Only items never asked are marked: an item saved while the option was on keeps waiting, and is asked once
-    // it is on again (the next start, or "Retry timestamps"). Nothing is sent meanwhile, and no alarm is set.
-    const ids = items.map((i) => i.evidenceId);
-    run.off = await markTimestampsOff(deps.database, ids);
+    // it is on again (the next start, or "Retry timestamps"). Nothing is sent meanwhile, and no alarm is set, so
+    // every due item is marked now (not MAX_PER_RUN of them): none is left saying it is being asked.
+    run.optionOff = true;
+    run.off = await markTimestampsOff(deps.database, due.map((i) => i.evidenceId));
     await deps.scheduleRetry(undefined);
     return run;
   }
   const asked = timestamping.mode === 'on' && deps.timeoutMs !== undefined ? { ...timestamping, timeoutMs: deps.timeoutMs } : timestamping;
-  for (const item of items) {
-    // Noted before it is asked: a worker stopped now leaves the item due again at its next attempt's time.
-    if (!(await beginTimestampAttempt(deps.database, item.evidenceId, deps.now()))) continue;
-    const outcome = await timestampDigest(asked, item.sha256);
-    if ('record' in outcome) {
-      if (await keepTimestampToken(deps.database, item.evidenceId, item.sha256, outcome.record, deps.now())) run.stamped++;
-    } else {
-      await failTimestampAttempt(deps.database, item.evidenceId, outcome.notTimestamped);
-      run.failed++;
+  try {
+    for (const item of due.slice(0, MAX_PER_RUN)) {
+      // Noted before it is asked: a worker stopped now leaves the item due again at its next attempt's time.
+      if (!(await beginTimestampAttempt(deps.database, item.evidenceId, deps.now()))) continue;
+      const outcome = await timestampDigest(asked, item.sha256);
+      if ('record' in outcome) {
+        if (await keepTimestampToken(deps.database, item.evidenceId, item.sha256, outcome.record, deps.now())) run.stamped++;
+      } else {
+        await failTimestampAttempt(deps.database, item.evidenceId, outcome.notTimestamped);
+        run.failed++;
+      }
     }
+  } finally {
+    // Even when a write failed (a full disk): the attempt noted is asked again at its time, which needs the alarm.
+    // The write's error is then the run's.
+    await deps.scheduleRetry(await nextTimestampAttempt(deps.database));
   }
-  await deps.scheduleRetry(await nextTimestampAttempt(deps.database));
   return run;
 }

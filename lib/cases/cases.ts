@@ -73,7 +73,7 @@ export async function saveCapture(database: DisputeKitDB, capture: NewCapture): 
 
 /** A new item as it is stored: in its case, its trusted timestamp still to be asked (after the save, never before). */
 function newEvidence(item: Omit<EvidenceRecord, 'caseId'>, caseId: string): EvidenceRecord {
-  return EvidenceSchema.parse({ ...item, caseId, timestamp: { state: 'queued' } });
+  return EvidenceSchema.parse({ ...item, caseId, timestamp: { state: 'queued' }, timestampDue: item.capturedAt });
 }
 
 /** After the save has committed: this context asks for the new items' timestamps (DisputeKitDB.onEvidenceSaved), without waiting. */

@@ -207,13 +207,13 @@ export function expectedEvidence(entries: CustodyEntry[]): Map<string, LoggedIte
  * An item's metadata as its custody entry covers it and a dossier's manifest lists it: every stored field
  * but its bytes (blob, thumbnail), its ids and its SHA-256 (which the entry holds itself), with the page's
  * fields (url, title, viewport, devicePixelRatio) flattened. A field added to evidence later is covered
- * without a change here. Nor its trusted timestamp (`timestamp`): that comes after the entry, and has an entry
+ * without a change here. Nor its trusted timestamp (`timestamp`, and `timestampDue` worked out from it): that comes after the entry, and has an entry
  * of its own ('timestamped', which holds the token's hash).
  */
-export type EvidenceMetadata = Omit<EvidenceRecord, 'id' | 'caseId' | 'sha256' | 'blob' | 'thumbnail' | 'page' | 'timestamp'> & Partial<PageMetadata>;
+export type EvidenceMetadata = Omit<EvidenceRecord, 'id' | 'caseId' | 'sha256' | 'blob' | 'thumbnail' | 'page' | 'timestamp' | 'timestampDue'> & Partial<PageMetadata>;
 
 export function evidenceMetadata(item: EvidenceRecord): EvidenceMetadata {
-  const { id: _id, caseId: _caseId, sha256: _sha256, blob: _blob, thumbnail: _thumbnail, timestamp: _timestamp, page, ...rest } = item;
+  const { id: _id, caseId: _caseId, sha256: _sha256, blob: _blob, thumbnail: _thumbnail, timestamp: _timestamp, timestampDue: _due, page, ...rest } = item;
   return { ...rest, ...(page && { url: page.url, title: page.title, viewport: page.viewport, devicePixelRatio: page.devicePixelRatio }) };
 }
 

@@ -7,7 +7,7 @@
  */
 import { appendCustody } from './cases';
 import type { DisputeKitDB } from './db';
-import type { EvidenceRecord, EvidenceTimestamp, TimestampFailure } from '../common/model';
+import { timestampDueOf, type EvidenceRecord, type EvidenceTimestamp, type TimestampFailure } from '../common/model';
 import { sha256HexSync } from '../common/hash';
 import { authorityName, tokenBytes, type TimestampRecord } from '../timestamp/record-schema';
 
@@ -32,22 +32,18 @@ const dueItem = (item: EvidenceRecord): DueItem => ({ evidenceId: item.id, caseI
 
 /**
  * Items due to be asked now, oldest capture first: the given ones (just saved), or every item of the database
- * (a start, the retry alarm). Evidence rows are few enough (thousands) for a scan; an index would need a schema version.
+ * (a start, the retry alarm), read from the index of due items (`timestampDue`), not by reading every item.
  */
 export async function dueTimestamps(database: DisputeKitDB, now: Date, evidenceIds?: string[]): Promise<DueItem[]> {
   const nowIso = now.toISOString();
-  const rows = evidenceIds ? (await database.evidence.bulkGet(evidenceIds)).filter((r) => r !== undefined) : await database.evidence.filter((r) => due(r, nowIso)).toArray();
+  const rows = evidenceIds ? (await database.evidence.bulkGet(evidenceIds)).filter((r) => r !== undefined) : await database.evidence.where('timestampDue').belowOrEqual(nowIso).toArray();
   return rows.filter((r) => due(r, nowIso)).sort((a, b) => (a.capturedAt < b.capturedAt ? -1 : a.capturedAt > b.capturedAt ? 1 : 0)).map(dueItem);
 }
 
 /** The earliest time an item is to be asked again (for the retry alarm); undefined when none is. */
 export async function nextTimestampAttempt(database: DisputeKitDB): Promise<Date | undefined> {
-  let earliest: string | undefined;
-  await database.evidence.each((row) => {
-    const next = row.timestamp?.state === 'waiting' ? row.timestamp.next : row.timestamp?.state === 'queued' ? new Date(0).toISOString() : undefined;
-    if (next !== undefined && (earliest === undefined || next < earliest)) earliest = next;
-  });
-  return earliest === undefined ? undefined : new Date(earliest);
+  const earliest = await database.evidence.orderBy('timestampDue').first();
+  return earliest?.timestampDue === undefined ? undefined : new Date(earliest.timestampDue);
 }
 
 /** Changes one item's timestamp state, in one transaction, as `change` says from the state it holds now (another run may have settled it meanwhile: `change` then says undefined, and nothing is written); false when nothing was. */
@@ -57,7 +53,8 @@ async function updateTimestamp(database: DisputeKitDB, evidenceId: string, chang
     if (!row) return false;
     const next = change(row.timestamp);
     if (next === undefined) return false;
-    await database.evidence.update(evidenceId, { timestamp: next });
+    // undefined removes `timestampDue`: the item leaves the index of due items.
+    await database.evidence.update(evidenceId, { timestamp: next, timestampDue: timestampDueOf({ capturedAt: row.capturedAt, timestamp: next }) });
     return true;
   });
 }
@@ -102,7 +99,7 @@ export async function keepTimestampToken(database: DisputeKitDB, evidenceId: str
   return database.transaction('rw', database.evidence, database.custody, async () => {
     const row = await database.evidence.get(evidenceId);
     if (!row || row.sha256 !== sha256 || record.summary.digest !== sha256 || row.timestamp?.state === 'stamped') return false;
-    await database.evidence.update(evidenceId, { timestamp: { state: 'stamped', record, at } });
+    await database.evidence.update(evidenceId, { timestamp: { state: 'stamped', record, at }, timestampDue: undefined });
     await appendCustody(database, row.caseId, [
       { at, action: 'timestamped', evidenceId, sha256, token: sha256HexSync(tokenBytes(record)), authority: authorityName(record).slice(0, 1000), genTime: record.summary.genTime },
     ]);
@@ -112,20 +109,23 @@ export async function keepTimestampToken(database: DisputeKitDB, evidenceId: str
 
 /**
  * "Retry timestamps" on a case page: every item of the case still waiting (given up or not) is due again now, as
- * one more attempt (one that fails gives up again at once if the schedule was spent). Returns how many.
+ * one more attempt (one that fails gives up again at once if the schedule was spent). Returns the ids of the case's
+ * items now due (those and the queued ones), for the run to ask.
  */
-export async function retryCaseTimestamps(database: DisputeKitDB, caseId: string, now: Date): Promise<number> {
+export async function retryCaseTimestamps(database: DisputeKitDB, caseId: string, now: Date): Promise<string[]> {
   const nowIso = now.toISOString();
-  let count = 0;
+  const ids: string[] = [];
   await database.transaction('rw', database.evidence, () =>
     database.evidence
       .where('caseId')
       .equals(caseId)
       .modify((row) => {
+        if (row.timestamp?.state === 'queued') ids.push(row.id);
         if (row.timestamp?.state !== 'waiting') return;
         row.timestamp = { ...row.timestamp, next: nowIso };
-        count++;
+        row.timestampDue = nowIso;
+        ids.push(row.id);
       }),
   );
-  return count;
+  return ids;
 }

@@ -4,7 +4,7 @@
  */
 import type { Transaction } from 'dexie';
 import { chainEntries, type CustodyEntry } from './custody';
-import type { CaseRecord, ChecklistStepState, ContactRecord, EvidenceRecord, Reading, SentNotification, TimelineEvent } from '../common/model';
+import { timestampDueOf, type CaseRecord, type ChecklistStepState, type ContactRecord, type EvidenceRecord, type Reading, type SentNotification, type TimelineEvent } from '../common/model';
 
 export const DB_NAME = 'disputekit';
 
@@ -116,9 +116,22 @@ export const SCHEMA_HISTORY: SchemaVersion[] = [
     // check, so the first page of 10,000 cases is 50 index reads, not 10,000 deadline computations. Derived
     // data, not a table of TableRows: backups do not carry it; the check writes it again after a restore.
     // Empty at first: until the first check the dashboard works every case out, as before.
+    // Evidence: an index of the items whose trusted timestamp is due (`timestampDue`, timestampDueOf), so a
+    // worker's start asks the index for them instead of reading every item; existing items get theirs.
     version: 6,
     stores: {
       caseRanks: 'caseId, order, changesAt',
+      evidence: 'id, caseId, [caseId+capturedAt], sha256, timestampDue',
+    },
+    async upgrade(tx) {
+      await tx
+        .table<EvidenceRecord>('evidence')
+        .toCollection()
+        .modify((row) => {
+          const due = timestampDueOf(row);
+          if (due === undefined) delete row.timestampDue;
+          else row.timestampDue = due;
+        });
     },
   },
 ];

@@ -111,12 +111,13 @@ async function checkTimestamp(row: EvidenceRecord, sha256: string, logged: Times
   if (!kept) return logged ? { status: 'failed', problem: 'missing' } : undefined;
   // Only here is the CMS code (pkijs) loaded: a case without tokens never loads it.
   const { verifyTimestampRecord } = await import('../timestamp/record');
-  let genTime: string;
+  // What is shown is what the token itself says, never the summary kept beside it.
+  let summary: Awaited<ReturnType<typeof verifyTimestampRecord>>;
   try {
-    genTime = (await verifyTimestampRecord(kept, sha256)).genTime;
+    summary = await verifyTimestampRecord(kept, sha256);
   } catch (error) {
     return { status: 'failed', problem: 'invalid', detail: error instanceof TimestampError ? error.detail : describeError(error) };
   }
   if (!logged || logged.token !== sha256HexSync(tokenBytes(kept))) return { status: 'failed', problem: 'unlogged' };
-  return { status: 'ok', genTime, authority: authorityName(kept) };
+  return { status: 'ok', genTime: summary.genTime, authority: authorityName({ ...kept, summary }) };
 }

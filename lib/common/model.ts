@@ -188,6 +188,17 @@ export const EvidenceTimestampSchema = z.discriminatedUnion('state', [
 ]);
 export type EvidenceTimestamp = z.infer<typeof EvidenceTimestampSchema>;
 
+/**
+ * When an item's timestamp is due to be asked (the evidence row's indexed `timestampDue`): a queued one since it
+ * was saved (its capturedAt: the save's time), a waiting one at its `next`; undefined for the others (stamped,
+ * off, or given up): the index then leaves them out.
+ */
+export function timestampDueOf(row: { capturedAt: string; timestamp?: EvidenceTimestamp }): string | undefined {
+  if (row.timestamp?.state === 'queued') return row.capturedAt;
+  if (row.timestamp?.state === 'waiting') return row.timestamp.next;
+  return undefined;
+}
+
 export const EvidenceSchema = z.object({
   id: z.string(),
   caseId: z.string(),
@@ -246,6 +257,11 @@ export const EvidenceSchema = z.object({
     .optional(),
   /** Its trusted timestamp, when one was asked for (EvidenceTimestampSchema). */
   timestamp: EvidenceTimestampSchema.optional(),
+  /**
+   * When its timestamp is due to be asked (timestampDueOf), for the evidence table's index of due items; absent
+   * when none is. Derived from `timestamp`: every write of it writes this too, and a restore works it out again.
+   */
+  timestampDue: z.string().optional(),
 }).refine((e) => e.page !== undefined || PAGELESS_KINDS.includes(e.kind), { message: 'page metadata is required for this kind', path: ['page'] });
 export type EvidenceRecord = z.infer<typeof EvidenceSchema>;
 

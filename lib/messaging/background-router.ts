@@ -292,10 +292,8 @@ export const backgroundRoutes: BackgroundRoutes = {
       return result;
     }),
   'deadlines:refresh': async () => ({ badge: (await runDeadlineCheck()).badge?.text ?? '' }),
-  'timestamps:run': async ({ caseId, evidenceIds }) => {
-    if (caseId) await retryCaseTimestamps(db(), caseId, new Date());
-    return runTimestamps(caseId ? undefined : evidenceIds);
-  },
+  // "Retry timestamps" asks for that case's items, not for the oldest due items of every case.
+  'timestamps:run': async ({ caseId, evidenceIds }) => runTimestamps(caseId ? await retryCaseTimestamps(db(), caseId, new Date()) : evidenceIds),
   // The in-page button: the request carries nothing; the background re-reads the sender's tab.
   'order:saveFromPage': (_request, sender) =>
     saveOrderFromPage({ ...browserCaptureDeps(), storage: browser.storage.local, captureShortcut, isMarketplaceUrl, limiter: pageSaves }, sender.tab),

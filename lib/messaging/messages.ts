@@ -60,14 +60,17 @@ export const DeadlinesRefreshResponse = z.object({ badge: z.string() });
 
 /**
  * Ask for the trusted timestamps that are due (lib/capture/timestamp-evidence.ts): of items a page just saved
- * (`evidenceIds`), or, with `caseId` ("Retry timestamps"), of every item of that case still waiting, asked afresh.
+ * (`evidenceIds`), or, with `caseId` ("Retry timestamps"), of that case's items: those still waiting asked afresh, and
+ * those queued. `optionOff` says the option was off (nothing asked), unlike a run that found none of them due.
+ * `evidenceIds` has no cap: an import of thousands of files names them all, and the background asks MAX_PER_RUN
+ * of them per run anyway (the rest on the next); a cap would fail the whole request.
  */
 export const TimestampsRunRequest = z.object({
   type: z.literal('timestamps:run'),
   caseId: z.string().min(1).max(200).optional(),
-  evidenceIds: z.array(z.string().min(1).max(200)).max(1000).optional(),
+  evidenceIds: z.array(z.string().min(1).max(200)).optional(),
 });
-export const TimestampsRunResponse = z.object({ stamped: z.number().int().nonnegative(), failed: z.number().int().nonnegative(), off: z.number().int().nonnegative() });
+export const TimestampsRunResponse = z.object({ stamped: z.number().int().nonnegative(), failed: z.number().int().nonnegative(), off: z.number().int().nonnegative(), optionOff: z.boolean() });
 
 export type { CaptureError } from './content-protocol';
 

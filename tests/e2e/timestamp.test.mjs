@@ -163,7 +163,7 @@ describe('trusted timestamps, switched on in Settings', () => {
     await capture();
     const casePage = await openCasePage();
     const failedNotes = casePage.locator('[data-testid="evidence-timestamp"][data-state="waiting"][data-reason="unreachable"]');
-    await expectText(failedNotes, /^Not timestamped: The timestamp authority could not be reached \(no connection, or the server is down\)\. DisputeKit will ask again /);
+    await expectText(failedNotes, /^Not timestamped: The timestamp authority could not be reached \(no connection, or the server is down\)\. Next attempt: /);
     const waiting = await failedNotes.count();
     assert.ok(waiting >= 1);
 

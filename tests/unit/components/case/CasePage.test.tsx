@@ -9,6 +9,7 @@ import type { CasePageApi } from '@/components/case/case-page-api';
 import { addEvidenceToCase, getCustodyLog } from '@/lib/cases/cases';
 import { setUserEventDate } from '@/lib/cases/case-dates';
 import { DisputeKitDB } from '@/lib/cases/db';
+import { translator } from '@/lib/i18n';
 import { CASE_ID, casePage, caseWithCapture } from '../../support/case-fixture';
 import { until } from '../../support/wait';
 
@@ -174,18 +175,31 @@ describe('each file’s trusted timestamp on the case page', () => {
     await database.evidence.update('page-1', { timestamp: { state: 'waiting', attempts: 1, triedAt: '2026-11-20T10:00:01.000Z', next: '2026-11-20T10:01:01.000Z', failure: { reason: 'unreachable', detail: 'connection refused' } } });
     const retry = vi.fn(async () => {
       await database.evidence.update('page-1', { timestamp: { state: 'queued' } });
-      return { stamped: 0, failed: 0, off: 0 };
+      return { stamped: 0, failed: 0, off: 0, optionOff: false };
     });
     await show(casePage(database, { retryTimestamps: retry, now: () => new Date('2026-11-22T00:00:00.000Z') }));
     const note = await until(() => byTestId('evidence-timestamp'), 'the timestamp note');
     expect(note.dataset.state).toBe('waiting');
-    expect(note.textContent).toMatch(/^Not timestamped: The timestamp authority could not be reached \(no connection, or the server is down\)\. DisputeKit will ask again /);
+    expect(note.textContent).toMatch(/^Not timestamped: The timestamp authority could not be reached \(no connection, or the server is down\)\. Next attempt: Nov 20, 2026, \d+:\d\d:01\s[AP]M\.$/);
+    // The time follows a colon, as a date reads after no preposition in any of the languages.
+    expect(translator('ru')('timestamp.file.next', { time: '20 нояб. 2026 г., 13:01:01' })).toBe('Следующая попытка: 20 нояб. 2026 г., 13:01:01.');
     await act(async () => byTestId('retry-timestamps')!.click());
     await settle();
     expect(retry).toHaveBeenCalledWith(CASE_ID);
     expect(byTestId('evidence-timestamp')?.textContent).toBe('Not timestamped yet: DisputeKit is asking the authority.');
+    // The option is on, and nothing was settled by this run: that is what it says, not that the option is off.
+    expect(byTestId('retry-timestamps-result')?.textContent).toBe('Timestamped now: 0. Still not timestamped: 0.');
     // Nothing waits on a failure now: the button is gone.
     expect(byTestId('retry-timestamps')).toBeNull();
+  });
+
+  it('Retry timestamps says the option is off only when the background says so', async () => {
+    await database.evidence.update('page-1', { timestamp: { state: 'waiting', attempts: 1, triedAt: '2026-11-20T10:00:01.000Z', failure: { reason: 'unreachable' } } });
+    const retry = vi.fn(async () => ({ stamped: 0, failed: 0, off: 0, optionOff: true }));
+    await show(casePage(database, { retryTimestamps: retry, now: () => new Date('2026-11-22T00:00:00.000Z') }));
+    await act(async () => (await until(() => byTestId('retry-timestamps'), 'the button')).click());
+    await settle();
+    expect(byTestId('retry-timestamps-result')?.textContent).toBe('Trusted timestamps are off in Settings: nothing was sent.');
   });
 
   it('says nothing of a file saved before files were timestamped, and that one saved with the option off is not timestamped', async () => {

@@ -8,6 +8,7 @@ import { buildBackup } from '@/lib/backup/build';
 import { rejectionText } from '@/lib/backup/report';
 import { restoreBackup } from '@/lib/backup/restore';
 import { stampEvidence } from '@/lib/capture/timestamp-evidence';
+import { entryHash, GENESIS_HASH, type CustodyEntry } from '@/lib/cases/custody';
 import { DisputeKitDB } from '@/lib/cases/db';
 import { importFiles } from '@/lib/cases/evidence-import';
 import { verifyCase } from '@/lib/cases/verify-case';
@@ -101,6 +102,78 @@ describe('a backup of timestamped files', () => {
       target.close();
       await Dexie.delete(target.name);
     }
+  });
+
+  it('shows what the token says, not a summary the backup altered: its time, signer and digest are taken from the token', async () => {
+    const source = await stampedDatabase();
+    const zip = await backupOf(source);
+    const kept = (await source.evidence.get('page-1'))!.timestamp;
+    if (kept?.state !== 'stamped') throw new Error('expected a token');
+    const target = freshDb();
+    const outcome = await restoreInto(
+      target,
+      await altered(zip, (m) => {
+        const summary = pageRow(m).timestamp.record.summary;
+        summary.genTime = '2020-01-01T00:00:00Z';
+        summary.signer = { ...summary.signer, commonName: 'Forged TSA', organization: 'Nobody', subject: 'CN=Forged TSA' };
+        summary.digest = 'f'.repeat(64);
+      }),
+    );
+    expect(outcome.ok).toBe(true);
+    const restored = (await target.evidence.get('page-1'))!.timestamp;
+    expect(restored?.state === 'stamped' && restored.record.summary).toEqual(kept.record.summary);
+    const report = await verifyCase(target, CASE_ID, new Date());
+    expect(report.items.find((i) => i.evidenceId === 'page-1')).toMatchObject({ status: 'ok', timestamp: { genTime: kept.record.summary.genTime, authority: 'DisputeKit Test TSA, DisputeKit Tests' } });
+    target.close();
+    await Dexie.delete(target.name);
+  });
+
+  it('refuses a custody entry whose time or authority is not the token’s, even with its chain rebuilt, and writes nothing', async () => {
+    const source = await stampedDatabase();
+    const zip = await backupOf(source);
+    for (const [what, change] of [
+      ['another time', (e: any) => void (e.genTime = '2020-01-01T00:00:00Z')], // eslint-disable-line @typescript-eslint/no-explicit-any
+      ['another authority', (e: any) => void (e.authority = 'Forged TSA')], // eslint-disable-line @typescript-eslint/no-explicit-any
+    ] as const) {
+      const target = freshDb();
+      const outcome = await restoreInto(
+        target,
+        await altered(zip, (m) => {
+          const log = m.tables.custody.filter((e: CustodyEntry) => e.caseId === CASE_ID).sort((a: CustodyEntry, b: CustodyEntry) => a.seq - b.seq);
+          let prevHash = GENESIS_HASH;
+          for (const entry of log) {
+            if (entry.action === 'timestamped' && entry.evidenceId === 'page-1') change(entry);
+            entry.prevHash = prevHash;
+            const { hash: _hash, ...body } = entry;
+            entry.hash = entryHash(body);
+            prevHash = entry.hash;
+          }
+        }),
+      );
+      expect(rejected(outcome), what).toEqual([expect.objectContaining({ table: 'evidence', id: 'page-1', field: 'timestamp', reason: 'timestamp-unlogged' })]);
+      expect(await target.evidence.count(), what).toBe(0);
+      target.close();
+      await Dexie.delete(target.name);
+    }
+  });
+
+  it('works out each item’s place in the index of due timestamps again, whatever the backup says of it', async () => {
+    const source = await stampedDatabase();
+    await source.evidence.update('page-1', { timestamp: { state: 'waiting', attempts: 1, triedAt: '2026-11-21T09:00:00.000Z', next: '2026-11-21T09:01:00.000Z' }, timestampDue: '2026-11-21T09:01:00.000Z' });
+    const zip = await backupOf(source);
+    const target = freshDb();
+    const outcome = await restoreInto(
+      target,
+      await altered(zip, (m) => {
+        pageRow(m).timestampDue = '2099-01-01T00:00:00.000Z';
+        photoRow(m).timestampDue = '2000-01-01T00:00:00.000Z';
+      }),
+    );
+    expect(outcome.ok).toBe(true);
+    expect((await target.evidence.get('page-1'))?.timestampDue).toBe('2026-11-21T09:01:00.000Z');
+    expect(Object.keys((await target.evidence.filter((e) => e.id !== 'page-1').first())!)).not.toContain('timestampDue');
+    target.close();
+    await Dexie.delete(target.name);
   });
 
   it('names a malformed token, and writes nothing', async () => {

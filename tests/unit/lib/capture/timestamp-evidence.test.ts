@@ -3,7 +3,7 @@
 // asked again on a bounded schedule that a stopped worker does not lose.
 import Dexie from 'dexie';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { stampEvidence, type StampDeps } from '@/lib/capture/timestamp-evidence';
+import { MAX_PER_RUN, stampEvidence, type StampDeps } from '@/lib/capture/timestamp-evidence';
 import { deleteEvidence, getCustodyLog } from '@/lib/cases/cases';
 import { checkChain, loggedTimestamps } from '@/lib/cases/custody';
 import { DisputeKitDB } from '@/lib/cases/db';
@@ -77,7 +77,7 @@ describe('a capture, then its timestamps', () => {
     const [id] = await caseWithCapture(database);
     const item = await row(id);
     const run = await stampEvidence(deps(), [id]);
-    expect(run).toEqual({ stamped: 1, failed: 0, off: 0 });
+    expect(run).toEqual({ stamped: 1, failed: 0, off: 0, optionOff: false });
     expect(tsa.requests).toHaveLength(1);
     // Only the digest leaves the machine: the request holds the file's SHA-256, not its bytes.
     const body = Buffer.from(tsa.requests[0].body);
@@ -105,13 +105,24 @@ describe('a capture, then its timestamps', () => {
   it('with the option off sends nothing and marks the items so', async () => {
     choice = { enabled: false, authority: 'freetsa' };
     const [id] = await caseWithCapture(database);
-    expect(await stampEvidence(deps(), [id])).toEqual({ stamped: 0, failed: 0, off: 1 });
+    expect(await stampEvidence(deps(), [id])).toEqual({ stamped: 0, failed: 0, off: 1, optionOff: true });
     expect(tsa.requests).toHaveLength(0);
     expect((await row(id)).timestamp).toEqual({ state: 'off' });
     // An item marked off is never asked, even once the option is on.
     choice = { enabled: true, authority: 'custom', customUrl: tsa.url };
     await stampEvidence(deps());
     expect(tsa.requests).toHaveLength(0);
+  });
+
+  it('with the option off marks every due item off, more than one run asks, and sets no alarm', async () => {
+    choice = { enabled: false, authority: 'freetsa' };
+    const [id] = await caseWithCapture(database);
+    const first = await row(id);
+    const more = Array.from({ length: MAX_PER_RUN + 10 }, (_, i) => ({ ...first, id: `more-${i}`, timestamp: { state: 'queued' as const } }));
+    await database.evidence.bulkAdd(more);
+    expect(await stampEvidence(deps())).toEqual({ stamped: 0, failed: 0, off: MAX_PER_RUN + 11, optionOff: true });
+    expect(await database.evidence.filter((r) => r.timestamp?.state === 'queued').count()).toBe(0);
+    expect(alarms).toEqual([undefined]);
   });
 
   it('without the host granted sends nothing and says so', async () => {
@@ -138,13 +149,13 @@ describe('an authority that fails', () => {
     const [id] = await caseWithCapture(database);
     const before = await row(id);
     const run = await stampEvidence(deps({ timeoutMs: 500 }), [id]);
-    expect(run).toEqual({ stamped: 0, failed: 1, off: 0 });
+    expect(run).toEqual({ stamped: 0, failed: 1, off: 0, optionOff: false });
     const waiting = (await row(id)).timestamp;
     expect(waiting).toMatchObject({ state: 'waiting', attempts: 1, failure: { reason } });
     expect(waiting?.state === 'waiting' && waiting.next).toBe(new Date(clock.getTime() + RETRY_DELAYS_MS[0]).toISOString());
     // The item itself is as it was saved, and its log has no timestamp entry.
-    const { timestamp: _t, ...savedItem } = before;
-    const { timestamp: _u, ...nowItem } = await row(id);
+    const { timestamp: _t, timestampDue: _td, ...savedItem } = before;
+    const { timestamp: _u, timestampDue: _ud, ...nowItem } = await row(id);
     expect(nowItem).toEqual(savedItem);
     expect(loggedTimestamps(await getCustodyLog(database, CASE_ID)).size).toBe(0);
     // The retry alarm is set for then.
@@ -174,8 +185,23 @@ describe('an authority that fails', () => {
     expect(alarms.at(-1)).toBeUndefined();
 
     tsa.mode = 'good';
-    expect(await retryCaseTimestamps(database, CASE_ID, clock)).toBe(1);
+    expect(await retryCaseTimestamps(database, CASE_ID, clock)).toEqual([id]);
     expect(await stampEvidence(deps())).toMatchObject({ stamped: 1 });
+  });
+
+  it('"Retry timestamps" asks for its own case’s items, however many older ones other cases have due', async () => {
+    tsa.mode = 'down';
+    const [id] = await caseWithCapture(database);
+    await stampEvidence(deps(), [id]);
+    // Another case's items, older, more than one run asks for, all due.
+    const first = await row(id);
+    const older = Array.from({ length: MAX_PER_RUN + 5 }, (_, i) => ({ ...first, id: `other-${i}`, caseId: 'aliexpress:1', capturedAt: '2026-01-01T00:00:00.000Z', timestamp: { state: 'queued' as const } }));
+    await database.evidence.bulkAdd(older);
+    tsa.mode = 'good';
+    const ids = await retryCaseTimestamps(database, CASE_ID, clock);
+    expect(ids).toEqual([id]);
+    expect(await stampEvidence(deps(), ids)).toEqual({ stamped: 1, failed: 0, off: 0, optionOff: false });
+    expect((await row(id)).timestamp?.state).toBe('stamped');
   });
 
   it('survives a worker stopped mid-request: the attempt noted before it was made is asked again at its time', async () => {
@@ -193,13 +219,25 @@ describe('an authority that fails', () => {
     expect(await stampEvidence(deps())).toMatchObject({ stamped: 1 });
   });
 
+  it('a write that fails (a full disk) still sets the retry alarm, and the run says it failed', async () => {
+    const [id] = await caseWithCapture(database);
+    database.custody.hook('creating', () => {
+      throw new Error('QuotaExceededError');
+    });
+    await expect(stampEvidence(deps(), [id])).rejects.toThrow('QuotaExceededError');
+    // The attempt noted before the request is asked again at its time: the alarm is set for it.
+    const left = (await row(id)).timestamp;
+    expect(left).toMatchObject({ state: 'waiting', attempts: 1 });
+    expect(alarms.at(-1)?.toISOString()).toBe(left?.state === 'waiting' ? left.next : '');
+  });
+
   it('an item deleted while its token was on the way keeps nothing, and the log records no timestamp of it', async () => {
     const [id] = await caseWithCapture(database);
     const deletingFetch: typeof fetch = async (input, init) => {
       await deleteEvidence(database, CASE_ID, id, clock);
       return globalThis.fetch(input, init);
     };
-    expect(await stampEvidence(deps({ fetch: deletingFetch }), [id])).toEqual({ stamped: 0, failed: 0, off: 0 });
+    expect(await stampEvidence(deps({ fetch: deletingFetch }), [id])).toEqual({ stamped: 0, failed: 0, off: 0, optionOff: false });
     expect(await database.evidence.get(id)).toBeUndefined();
     const log = await getCustodyLog(database, CASE_ID);
     expect(log.at(-1)?.action).toBe('deleted');

@@ -40,7 +40,7 @@ function recordingRoutes() {
     'orders:saveAll': record('orders:saveAll', { ok: false, error: 'notOrderPage' }),
     'listing:capture': record('listing:capture', { ok: false, error: 'noSnapshots' }),
     'deadlines:refresh': record('deadlines:refresh', { badge: '' }),
-    'timestamps:run': record('timestamps:run', { stamped: 0, failed: 0, off: 0 }),
+    'timestamps:run': record('timestamps:run', { stamped: 0, failed: 0, off: 0, optionOff: false }),
     'order:saveFromPage': record('order:saveFromPage', { ok: false, error: 'rateLimited' }),
     'strings:pageButton': record('strings:pageButton', { locale: 'en', strings: {} }),
   };
@@ -69,6 +69,13 @@ describe('the router', () => {
     const answer = await routeMessage(routes, checks, { type: 'capture:tab', tabId: 3, mode: 'fullpage', fromScreen: 2, sneaky: 'x' }, PAGE);
     expect(answer).toEqual({ ok: false, error: 'busy' });
     expect(calls).toEqual([{ name: 'capture:tab', request: { type: 'capture:tab', tabId: 3, mode: 'fullpage', fromScreen: 2 }, sender: PAGE }]);
+  });
+
+  it('hands on the timestamps of every file an import saved, thousands at once', async () => {
+    const { routes, calls } = recordingRoutes();
+    const evidenceIds = Array.from({ length: 2500 }, (_, i) => `import-${i}`);
+    await routeMessage(routes, checks, { type: 'timestamps:run', evidenceIds }, PAGE);
+    expect(calls).toEqual([{ name: 'timestamps:run', request: { type: 'timestamps:run', evidenceIds }, sender: PAGE }]);
   });
 
   it('gives the in-page button’s handler the content script’s sender', async () => {
