@@ -224,6 +224,31 @@ describe('Capture this chat', () => {
     expect(await database.contacts.count()).toBe(0);
   });
 
+  it('tells of the saved evidence once, after the capture and its contacts have committed, outside any transaction', async () => {
+    const heard: { ids: string[]; inTransaction: boolean; reading: Promise<[number, number]> }[] = [];
+    database.onEvidenceSaved = (ids) =>
+      heard.push({
+        ids,
+        inTransaction: Dexie.currentTransaction !== null,
+        // What the background does then: its own transaction, which must find the rows and the contacts.
+        reading: database.transaction('r', [database.evidence, database.contacts], async () => [(await database.evidence.bulkGet(ids)).filter(Boolean).length, await database.contacts.count()]),
+      });
+    const result = await captureTab(setup().deps, { tabId: 4, mode: 'chat', caseId: CASE.id });
+    expect(result).toMatchObject({ ok: true, chat: { contactsAdded: 3 } });
+    expect(heard.map(({ ids, inTransaction }) => ({ ids, inTransaction }))).toEqual([{ ids: (result as { evidenceIds: string[] }).evidenceIds, inTransaction: false }]);
+    expect(await heard[0].reading).toEqual([3, 3]);
+  });
+
+  it('tells of nothing when the capture’s transaction fails after its evidence was written', async () => {
+    const heard: string[][] = [];
+    database.onEvidenceSaved = (ids) => heard.push(ids);
+    database.contacts.hook('creating', () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    expect(await captureTab(setup().deps, { tabId: 4, mode: 'chat', caseId: CASE.id })).toEqual({ ok: false, error: 'storageFull' });
+    expect(heard).toEqual([]);
+  });
+
   it('needs the browser to let it into the page: without, it says so and saves nothing', async () => {
     const { deps } = setup({ injectChatScript: async () => Promise.reject(new Error('Cannot access contents of the page. Extension manifest must request permission to access the respective host.')) });
     expect(await captureTab(deps, { tabId: 4, mode: 'chat', caseId: CASE.id })).toEqual({ ok: false, error: 'permission' });
