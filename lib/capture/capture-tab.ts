@@ -192,8 +192,10 @@ async function run(deps: CaptureDeps, target: CaptureTarget, hooks: CaptureHooks
   const pageHtml = (html: string): Omit<EvidenceRecord, 'caseId'> => ({ ...common, id: deps.newId(), kind: 'page-html', ...pageHtmlEvidence(html) });
   const thumbnail = await deps.makeThumbnail(firstScreen.blob ?? shots[0].blob).catch(() => undefined);
   const shotKind: EvidenceKind = (target.mode === 'fullpage' && snapshot !== undefined) || target.mode === 'chat' ? 'fullpage-screenshot' : 'visible-screenshot';
-  const transcript = chat.entries && readTranscript(chat.entries, { now, timeZone: common.timeZone });
-  if (transcript && firstScreen.record?.chat) firstScreen.record = { ...firstScreen.record, chat: { ...firstScreen.record.chat, messages: transcript.length } };
+  const lines = chat.entries && readTranscript(chat.entries, { now, timeZone: common.timeZone });
+  // A chat whose rows could not be read is saved as its image only: an empty transcript would be a file of nothing.
+  const transcript = lines?.length ? lines : undefined;
+  if (lines && firstScreen.record?.chat) firstScreen.record = { ...firstScreen.record, chat: { ...firstScreen.record.chat, messages: lines.length } };
   const transcriptFile = transcript && new Blob([transcriptText(transcript, deps.transcriptWords ?? ENGLISH_WORDS)], { type: 'text/plain' });
   const evidence = await Promise.all([
     ...shots.map((shot, i) =>
@@ -218,7 +220,7 @@ async function run(deps: CaptureDeps, target: CaptureTarget, hooks: CaptureHooks
   // On a marketplace's chat page the messages also go into the case's contact log, in the same transaction.
   const chatOf = transcript && chatPlatformOf(page.url);
   const saved = transcript && chatOf ? await saveWithChatContacts(deps.database, save, transcript, chatOf, deps.newId) : { ...(await save()), contactsAdded: 0 };
-  const chatSummary = transcript && { messages: transcript.length, contactsAdded: saved.contactsAdded, olderCapped: firstScreen.record?.chat?.older.stoppedBy === 'cap' };
+  const chatSummary = lines && { messages: lines.length, contactsAdded: saved.contactsAdded, olderCapped: firstScreen.record?.chat?.older.stoppedBy === 'cap' };
   return { ok: true, caseId: saved.caseId, evidenceIds: saved.evidenceIds, ...(section && { section }), ...(chatSummary && { chat: chatSummary }) };
 }
 

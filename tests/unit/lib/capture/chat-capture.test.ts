@@ -70,7 +70,7 @@ afterEach(async () => {
   await Dexie.delete('chat-capture-test');
 });
 
-function setup(overrides: Partial<CaptureDeps> = {}, options: { url?: string; noBox?: boolean; closeAfterScreens?: number; content?: number } = {}) {
+function setup(overrides: Partial<CaptureDeps> = {}, options: { url?: string; noBox?: boolean; closeAfterScreens?: number; content?: number; entries?: ChatTranscriptResponse['entries'] } = {}) {
   const content = options.content ?? CONTENT;
   const url = options.url ?? CHAT_URL;
   setups++;
@@ -98,7 +98,7 @@ function setup(overrides: Partial<CaptureDeps> = {}, options: { url?: string; no
         scrollTop = Math.min(m.y!, content - BOX.height);
         return { scrollY: scrollTop, page: { height: content, width: BOX.width, viewHeight: BOX.height, windowWidth: WINDOW.width }, hidden: [] };
       }
-      if (m.type === 'chat:transcript') return { entries: ENTRIES };
+      if (m.type === 'chat:transcript') return { entries: options.entries ?? ENTRIES };
       return { restored: true };
     },
     captureVisibleTab: async () => `data:image/png;base64,${btoa(JSON.stringify({ boxTop: BOX.top * SCALE, scrollTop, width: WINDOW.width * SCALE, height: WINDOW.height * SCALE }))}`,
@@ -197,6 +197,13 @@ describe('Capture this chat', () => {
     const last = JSON.parse(await parts.at(-1)!.blob.text()) as { rows: number[] };
     expect(first.rows[0]).toBe(50 * BOX.height * SCALE);
     expect(last.rows.at(-1)).toBe(250 * BOX.height * SCALE - 1);
+  });
+
+  it('saves a chat whose rows could not be read as its image only, without an empty transcript, and says none were read', async () => {
+    const result = await captureTab(setup({}, { entries: [] }).deps, { tabId: 4, mode: 'chat', caseId: CASE.id });
+    expect(result).toMatchObject({ ok: true, chat: { messages: 0, contactsAdded: 0 } });
+    expect((await database.evidence.toArray()).map((e) => e.kind).sort()).toEqual(['fullpage-screenshot', 'page-html']);
+    expect(await database.contacts.count()).toBe(0);
   });
 
   it('says there is no chat when no box scrolls, and saves nothing', async () => {
