@@ -13,7 +13,7 @@ import { captureScale, MAX_REPLANS, MAX_SCREENS, planScreens, planSection, repla
 import { CaptureLog } from './capture-record';
 import { sha256Hex } from '../common/hash';
 import type { CaptureError, CaptureProgress, CaptureResponse, ScreenResponse } from '../messaging/messages';
-import { askTab, type ReplyOf, type TabTransport } from '../messaging/protocol';
+import { askTab, MessageError, type ReplyOf, type TabTransport } from '../messaging/protocol';
 import { readTranscript, transcriptText, type TranscriptWords } from '../readers/chat/transcript';
 import type { ChatEntry } from '../readers/chat/rows';
 import { chatPlatformOf } from '../readers/chat/chat-pages';
@@ -413,7 +413,15 @@ async function chatSteps(deps: CaptureDeps, tabId: number, pointer: boolean, cha
     },
     screen: (_tabId, y, index) => askTab(send, tabId, 'chat:screen', { y, index }),
     finish: async () => {
-      chat.entries = (await askTab(send, tabId, 'chat:transcript')).entries;
+      // Rows the check refuses (more than a transcript holds) are not a failed capture: the screens are taken, and
+      // are saved without a transcript ("no messages could be read"), rather than lost.
+      chat.entries = await askTab(send, tabId, 'chat:transcript').then(
+        (answer) => answer.entries,
+        (error: unknown) => {
+          if (error instanceof MessageError && error.reason === 'badReply') return [];
+          throw error;
+        },
+      );
     },
     restore: () => askTab(deps.sendToTab, tabId, 'chat:restore'),
     newestFirst: true,

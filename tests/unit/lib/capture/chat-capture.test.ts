@@ -206,6 +206,13 @@ describe('Capture this chat', () => {
     expect(await database.contacts.count()).toBe(0);
   });
 
+  it('keeps the screens of a chat whose rows the transcript’s check refuses, and says no messages could be read', async () => {
+    const refused = [{ top: 0, text: 'x'.repeat(9000), side: 'me' as const, when: '10:05' }];
+    const result = await captureTab(setup({}, { entries: refused }).deps, { tabId: 4, mode: 'chat', caseId: CASE.id });
+    expect(result).toMatchObject({ ok: true, chat: { messages: 0, contactsAdded: 0 } });
+    expect((await database.evidence.toArray()).map((e) => e.kind).sort()).toEqual(['fullpage-screenshot', 'page-html']);
+  });
+
   it('says there is no chat when no box scrolls, and saves nothing', async () => {
     const { deps, asked } = setup({}, { noBox: true });
     expect(await captureTab(deps, { tabId: 4, mode: 'chat', caseId: CASE.id })).toEqual({ ok: false, error: 'noChatBox' });
