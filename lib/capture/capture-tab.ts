@@ -84,6 +84,8 @@ export interface CaptureHooks {
   signal?: AbortSignal;
 }
 
+const NO_IMAGING = 'no image support for full-page capture';
+
 /** A transcript's senders when no language was given: the background gives the user's (background-router.ts). */
 const ENGLISH_WORDS: TranscriptWords = { me: 'Me', them: 'Them' };
 
@@ -251,7 +253,7 @@ async function captureFullPage(
   steps: ScrollSteps,
 ): Promise<Shot[]> {
   const imaging = deps.imaging;
-  if (!imaging) throw new CaptureFailure('internal', 'no image support for full-page capture');
+  if (!imaging) throw new CaptureFailure('internal', NO_IMAGING);
   try {
     hooks.onProgress?.({ phase: 'preparing', done: 0, total: 0 });
     const measure = await steps.prepare(tab.tabId);
@@ -399,7 +401,9 @@ function pageSteps(deps: CaptureDeps): ScrollSteps {
  * after the last (`chat.entries`). No scrollable box on the page is said so ('noChatBox').
  */
 async function chatSteps(deps: CaptureDeps, tabId: number, pointer: boolean, chat: { entries?: ChatEntry[] }): Promise<ScrollSteps> {
-  if (!deps.injectChatScript || !deps.imaging) throw new CaptureFailure('noChatBox');
+  // No image support is this browser's limit, said as for a page (captureFullPage); no script to inject, no chat.
+  if (!deps.imaging) throw new CaptureFailure('internal', NO_IMAGING);
+  if (!deps.injectChatScript) throw new CaptureFailure('noChatBox');
   await deps.injectChatScript(tabId).catch((error: unknown) => {
     throw captureError(error);
   });

@@ -213,6 +213,15 @@ describe('Capture this chat', () => {
     expect((await database.evidence.toArray()).map((e) => e.kind).sort()).toEqual(['fullpage-screenshot', 'page-html']);
   });
 
+  it('without image support says so as a page capture does, not that there is no chat, and saves nothing', async () => {
+    const { deps, injected } = setup({ imaging: undefined });
+    expect(await captureTab(deps, { tabId: 4, mode: 'chat', caseId: CASE.id })).toEqual({ ok: false, error: 'internal', detail: 'no image support for full-page capture' });
+    expect(injected).toEqual([]);
+    expect(await database.evidence.count()).toBe(0);
+    const noScript = setup({ injectChatScript: undefined });
+    expect(await captureTab(noScript.deps, { tabId: 4, mode: 'chat', caseId: CASE.id })).toEqual({ ok: false, error: 'noChatBox' });
+  });
+
   it('says there is no chat when no box scrolls, and saves nothing', async () => {
     const { deps, asked } = setup({}, { noBox: true });
     expect(await captureTab(deps, { tabId: 4, mode: 'chat', caseId: CASE.id })).toEqual({ ok: false, error: 'noChatBox' });
