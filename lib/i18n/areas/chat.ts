@@ -17,9 +17,9 @@ export const chat = defineArea(
   },
   {
     zh_CN: {
-      'chat.button': '保存此聊天',
+      'chat.button': '保存这段聊天记录',
       'chat.hint': '将此页面上的整段对话保存为一张图片，并把消息保存为聊天记录文本；在平台的聊天页面上，这些消息还会加入案件的联系记录。',
-      'chat.menu': '保存此聊天',
+      'chat.menu': '保存这段聊天记录',
       'chat.transcript': { other: '聊天记录共{n}条消息。' },
       'chat.noMessages': '未能从这段聊天中读出任何消息，因此只保存了图片（没有聊天记录文本）。',
       'chat.contacts': { other: '已将{n}条新消息加入案件的联系记录。' },

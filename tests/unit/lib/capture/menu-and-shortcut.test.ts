@@ -116,6 +116,7 @@ describe('context menu items', () => {
     await createMenus(api, translator('zh_CN'));
     expect(items.size).toBe(3);
     expect(items.get(MENU_SAVE_PAGE)?.title).toBe('保存为纠纷证据');
+    expect(items.get(MENU_CAPTURE_CHAT)?.title).toBe('保存这段聊天记录');
   });
 });
 
