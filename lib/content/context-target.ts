@@ -5,14 +5,19 @@
  * follows its right-click within moments, so an older one is some other click's (a box no longer meant).
  */
 const KEY = '__disputekitContextTarget';
+const AT_KEY = KEY + 'At';
 const FRESH_MS = 10_000;
 
 export function rememberContextTargets(win: Window, listen: (handler: (event: Event) => void) => void): void {
-  listen((event) => ((win as unknown as Record<string, unknown>)[KEY] = [event.target, Date.now()]));
+  const kept = win as unknown as Record<string, unknown>;
+  listen((event) => {
+    kept[KEY] = event.target;
+    kept[AT_KEY] = Date.now();
+  });
 }
 
 /** The last right-click's element, if it was in the last FRESH_MS. */
 export function lastContextTarget(win: Window): unknown {
-  const kept = (win as unknown as Record<string, unknown>)[KEY];
-  return Array.isArray(kept) && Date.now() - (kept[1] as number) <= FRESH_MS ? kept[0] : undefined;
+  const kept = win as unknown as Record<string, unknown>;
+  return Date.now() - (kept[AT_KEY] as number) <= FRESH_MS ? kept[KEY] : undefined;
 }

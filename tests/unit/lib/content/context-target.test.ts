@@ -10,6 +10,7 @@ beforeEach(() => {
 afterEach(() => {
   vi.useRealTimers();
   delete (window as unknown as Record<string, unknown>).__disputekitContextTarget;
+  delete (window as unknown as Record<string, unknown>).__disputekitContextTargetAt;
 });
 
 describe('the last right-click target', () => {
