@@ -13,7 +13,7 @@ import { captureScale, MAX_REPLANS, MAX_SCREENS, planScreens, planSection, repla
 import { CaptureLog } from './capture-record';
 import { sha256Hex } from '../common/hash';
 import type { CaptureError, CaptureProgress, CaptureResponse, ScreenResponse } from '../messaging/messages';
-import { askTab, type ReplyOf, type TabTransport } from '../messaging/protocol';
+import { askTab, MessageError, type ReplyOf, type TabTransport } from '../messaging/protocol';
 import { readTranscript, transcriptText, type TranscriptWords } from '../readers/chat/transcript';
 import type { ChatEntry } from '../readers/chat/rows';
 import { chatPlatformOf } from '../readers/chat/chat-pages';
@@ -83,6 +83,8 @@ export interface CaptureHooks {
   onProgress?(progress: CaptureProgress): void;
   signal?: AbortSignal;
 }
+
+const NO_IMAGING = 'no image support for full-page capture';
 
 /** A transcript's senders when no language was given: the background gives the user's (background-router.ts). */
 const ENGLISH_WORDS: TranscriptWords = { me: 'Me', them: 'Them' };
@@ -192,8 +194,10 @@ async function run(deps: CaptureDeps, target: CaptureTarget, hooks: CaptureHooks
   const pageHtml = (html: string): Omit<EvidenceRecord, 'caseId'> => ({ ...common, id: deps.newId(), kind: 'page-html', ...pageHtmlEvidence(html) });
   const thumbnail = await deps.makeThumbnail(firstScreen.blob ?? shots[0].blob).catch(() => undefined);
   const shotKind: EvidenceKind = (target.mode === 'fullpage' && snapshot !== undefined) || target.mode === 'chat' ? 'fullpage-screenshot' : 'visible-screenshot';
-  const transcript = chat.entries && readTranscript(chat.entries, { now, timeZone: common.timeZone });
-  if (transcript && firstScreen.record?.chat) firstScreen.record = { ...firstScreen.record, chat: { ...firstScreen.record.chat, messages: transcript.length } };
+  const lines = chat.entries && readTranscript(chat.entries, { now, timeZone: common.timeZone });
+  // A chat whose rows could not be read is saved as its image only: an empty transcript would be a file of nothing.
+  const transcript = lines?.length ? lines : undefined;
+  if (lines && firstScreen.record?.chat) firstScreen.record = { ...firstScreen.record, chat: { ...firstScreen.record.chat, messages: lines.length } };
   const transcriptFile = transcript && new Blob([transcriptText(transcript, deps.transcriptWords ?? ENGLISH_WORDS)], { type: 'text/plain' });
   const evidence = await Promise.all([
     ...shots.map((shot, i) =>
@@ -218,7 +222,7 @@ async function run(deps: CaptureDeps, target: CaptureTarget, hooks: CaptureHooks
   // On a marketplace's chat page the messages also go into the case's contact log, in the same transaction.
   const chatOf = transcript && chatPlatformOf(page.url);
   const saved = transcript && chatOf ? await saveWithChatContacts(deps.database, save, transcript, chatOf, deps.newId) : { ...(await save()), contactsAdded: 0 };
-  const chatSummary = transcript && { messages: transcript.length, contactsAdded: saved.contactsAdded, olderCapped: firstScreen.record?.chat?.older.stoppedBy === 'cap' };
+  const chatSummary = lines && { messages: lines.length, contactsAdded: saved.contactsAdded, olderCapped: firstScreen.record?.chat?.older.stoppedBy === 'cap' };
   return { ok: true, caseId: saved.caseId, evidenceIds: saved.evidenceIds, ...(section && { section }), ...(chatSummary && { chat: chatSummary }) };
 }
 
@@ -249,7 +253,7 @@ async function captureFullPage(
   steps: ScrollSteps,
 ): Promise<Shot[]> {
   const imaging = deps.imaging;
-  if (!imaging) throw new CaptureFailure('internal', 'no image support for full-page capture');
+  if (!imaging) throw new CaptureFailure('internal', NO_IMAGING);
   try {
     hooks.onProgress?.({ phase: 'preparing', done: 0, total: 0 });
     const measure = await steps.prepare(tab.tabId);
@@ -397,7 +401,9 @@ function pageSteps(deps: CaptureDeps): ScrollSteps {
  * after the last (`chat.entries`). No scrollable box on the page is said so ('noChatBox').
  */
 async function chatSteps(deps: CaptureDeps, tabId: number, pointer: boolean, chat: { entries?: ChatEntry[] }): Promise<ScrollSteps> {
-  if (!deps.injectChatScript || !deps.imaging) throw new CaptureFailure('noChatBox');
+  // No image support is this browser's limit, said as for a page (captureFullPage); no script to inject, no chat.
+  if (!deps.imaging) throw new CaptureFailure('internal', NO_IMAGING);
+  if (!deps.injectChatScript) throw new CaptureFailure('noChatBox');
   await deps.injectChatScript(tabId).catch((error: unknown) => {
     throw captureError(error);
   });
@@ -411,7 +417,15 @@ async function chatSteps(deps: CaptureDeps, tabId: number, pointer: boolean, cha
     },
     screen: (_tabId, y, index) => askTab(send, tabId, 'chat:screen', { y, index }),
     finish: async () => {
-      chat.entries = (await askTab(send, tabId, 'chat:transcript')).entries;
+      // Rows the check refuses (more than a transcript holds) are not a failed capture: the screens are taken, and
+      // are saved without a transcript ("no messages could be read"), rather than lost.
+      chat.entries = await askTab(send, tabId, 'chat:transcript').then(
+        (answer) => answer.entries,
+        (error: unknown) => {
+          if (error instanceof MessageError && error.reason === 'badReply') return [];
+          throw error;
+        },
+      );
     },
     restore: () => askTab(deps.sendToTab, tabId, 'chat:restore'),
     newestFirst: true,

@@ -165,11 +165,11 @@ async function selectedText(deps: ActionDeps, tabId: number, fromMenu: string): 
   return answer && squashed(answer.text) === squashed(fromMenu) ? answer.text.trim() : fromMenu.trim();
 }
 
-/** What a chat capture adds to "Saved…": its transcript's lines, the contacts it added, a cap on older messages. */
+/** What a chat capture adds to "Saved…": its transcript's lines (or that none could be read), the contacts it added, a cap on older messages. */
 export function chatLines(t: Translate, chat: (CaptureResponse & { ok: true })['chat']): string[] {
   if (!chat) return [];
   return [
-    t('chat.transcript', { n: chat.messages }),
+    chat.messages > 0 ? t('chat.transcript', { n: chat.messages }) : t('chat.noMessages'),
     ...(chat.contactsAdded > 0 ? [t('chat.contacts', { n: chat.contactsAdded })] : []),
     ...(chat.olderCapped ? [t('chat.olderCapped')] : []),
   ];

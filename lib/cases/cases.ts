@@ -79,8 +79,19 @@ function newEvidence(item: Omit<EvidenceRecord, 'caseId'>, caseId: string): Evid
 /** After the save has committed: this context asks for the new items' timestamps (DisputeKitDB.onEvidenceSaved), without waiting. */
 function evidenceSaved(database: DisputeKitDB, caseId: string, evidence: EvidenceRecord[]): { caseId: string; evidenceIds: string[] } {
   const evidenceIds = evidence.map((e) => e.id);
-  database.onEvidenceSaved?.(evidenceIds);
+  tellEvidenceSaved(database, evidenceIds);
   return { caseId, evidenceIds };
+}
+
+/**
+ * Tells DisputeKitDB.onEvidenceSaved of saved items, once they are committed. Inside a caller's transaction (a save
+ * run as part of a larger one, lib/cases/chat-contacts.ts) nothing is committed yet: it does nothing, and the caller
+ * tells once its own transaction has resolved. The callback runs outside any transaction's zone, so the work it
+ * starts (the background's timestamps) opens transactions of its own rather than joining a finished one.
+ */
+export function tellEvidenceSaved(database: DisputeKitDB, evidenceIds: string[]): void {
+  if (Dexie.currentTransaction) return;
+  Dexie.ignoreTransaction(() => database.onEvidenceSaved?.(evidenceIds));
 }
 
 /** The escalation ladders' first step, "document the order", which a capture of a page does. */

@@ -3,9 +3,10 @@
  * message with a time becomes a contact on the seller's chat, the user's own as sent, the other side's as
  * received, so the "no reply in 48 h" reminder (./contacts.ts) follows the conversation. Saved in the same
  * transaction as the capture's evidence: both or neither. A message already in the log (the same time, channel
- * and words, from an earlier capture of the same chat) is not added again.
+ * and words, from an earlier capture of the same chat) is not added again. DisputeKitDB.onEvidenceSaved hears of the
+ * evidence once this transaction has committed.
  */
-import { caseTables } from './cases';
+import { caseTables, tellEvidenceSaved } from './cases';
 import type { DisputeKitDB } from './db';
 import { ContactSchema, type ContactRecord } from '../common/model';
 import { MAX_TEXT } from '../common/text';
@@ -36,14 +37,14 @@ const family = (platform: Platform) => (platform === 'tmall' ? 'taobao' : platfo
  * transaction. `chatOf`: the marketplace whose chat page this is; a case of another marketplace gets the files but
  * not the messages (a conversation with another platform's shop is not this order's contact log).
  */
-export async function saveWithChatContacts<T extends { caseId: string }>(
+export async function saveWithChatContacts<T extends { caseId: string; evidenceIds: string[] }>(
   database: DisputeKitDB,
   save: () => Promise<T>,
   lines: readonly TranscriptLine[],
   chatOf: Platform,
   newId: () => string,
 ): Promise<T & { contactsAdded: number }> {
-  return database.transaction('rw', [...caseTables(database), database.readings], async () => {
+  const result = await database.transaction('rw', [...caseTables(database), database.readings], async () => {
     const saved = await save();
     const record = await database.cases.get(saved.caseId);
     if (!record || family(record.platform) !== family(chatOf)) return { ...saved, contactsAdded: 0 };
@@ -57,6 +58,9 @@ export async function saveWithChatContacts<T extends { caseId: string }>(
     if (fresh.length) await database.contacts.bulkAdd(fresh);
     return { ...saved, contactsAdded: fresh.length };
   });
+  // The save inside told nobody (it was not committed then): now it is.
+  tellEvidenceSaved(database, result.evidenceIds);
+  return result;
 }
 
 const key = (c: Pick<ContactRecord, 'at' | 'channel' | 'summary'>) => `${Date.parse(c.at)}|${c.channel}|${c.summary}`;

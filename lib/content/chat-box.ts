@@ -138,6 +138,8 @@ export class ChatCaptureSession extends PageCaptureSession {
   }
 
   override restore(): void {
+    // Once: a later call (a new capture's prepare, a late chat:restore) must not scroll a box the user scrolled since.
+    if (this.restored) return;
     this.blocking = false;
     this.win.removeEventListener('scroll', this.block, true);
     super.restore();

@@ -74,7 +74,8 @@ export class PageCaptureSession {
   /** Elements that were in view when an earlier screen was taken. */
   private readonly seen = new WeakSet<Element>();
   private abandonTimer: ReturnType<typeof setTimeout> | undefined;
-  private restored = false;
+  /** Put back already: a second restore (the chat's, an abandoned capture's) changes nothing. */
+  protected restored = false;
   /** How many hidden elements were described so far (MAX_HIDDEN_DESCRIBED). */
   private described = 0;
 

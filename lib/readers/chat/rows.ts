@@ -9,8 +9,9 @@
  * text, with more children than its level, beside a header), the first element with several children is the list, and its children are the rows.
  * In a row: `when` is a short leaf that holds a clock time ("14:42", "2026-11-03 14:42:51", "昨天 09:10") or a
  * `<time datetime>`; `who` a leaf under an element whose class or attribute names a sender ("name", "nick",
- * "author", "sender"); `side` "me" or "them" from the row's classes ("self", "mine", "right", "send" / "other",
- * "left", "receive") or else from which half of the box the message sits in; the rest is `text`.
+ * "author", "sender"); `side` "me" or "them" from the classes of the row or of its message's bubble ("self", "mine",
+ * "right", "send" / "other", "left", "receive"; deeper in the row only words that name a side, not layout's
+ * "right" or "send"), or else from which half of the box the message sits in; the rest is `text`.
  */
 import { cleanText, textNodes } from '../dom';
 
@@ -33,6 +34,12 @@ const CLOCK = /(?:^|\D)([01]?\d|2[0-3])[:：][0-5]\d(?::[0-5]\d)?(?:\s*[ap]\.?m\
 const NAME_HINT = /(?:^|[-_\s])(?:name|nick|nickname|author|sender|user|username|from)(?:$|[-_\s])/i;
 const ME_HINT = /(?:^|[-_\s])(?:self|mine|me|my|own|right|send|sent|out|outgoing|outbound|buyer|customer)(?:$|[-_\s])/i;
 const THEM_HINT = /(?:^|[-_\s])(?:other|others|left|receive|received|incoming|inbound|seller|shop|store|service|support|agent)(?:$|[-_\s])/i;
+/**
+ * Deeper in a row, layout words ("float-right" on a time label, "btn-send", "out" of a fade) are on both sides'
+ * rows: there only the words that name a side count.
+ */
+const ME_INNER = /(?:^|[-_\s])(?:self|mine|me|my|own|sent|outgoing|outbound|buyer|customer)(?:$|[-_\s])/i;
+const THEM_INNER = /(?:^|[-_\s])(?:other|others|receive|received|incoming|inbound|seller|shop|store|service|support|agent)(?:$|[-_\s])/i;
 
 /** The list inside a chat box: its rows, top first. */
 export function chatRows(box: Element): Element[] {
@@ -77,19 +84,31 @@ export function readChatRow(row: Element, top: number, boxCentre?: number): Chat
 }
 
 function sideOf(row: Element, leaves: { element: Element }[], timeElement: Element | undefined, boxCentre: number | undefined): ChatEntry['side'] {
-  for (const element of [row, ...Array.from(row.querySelectorAll('[class]')).slice(0, 20)]) {
-    const names = `${classOf(element)} ${element.getAttribute('data-role') ?? ''} ${element.getAttribute('data-side') ?? ''}`;
-    if (ME_HINT.test(names)) return 'me';
-    if (THEM_HINT.test(names)) return 'them';
+  const message = leaves.find((l) => l.element !== timeElement)?.element;
+  // The row itself and its message's bubble (the elements from the row down to the message) with every hint; then
+  // the rest of the row with the words that name a side only.
+  const bubble: Element[] = [];
+  for (let e = message ?? null; e && e !== row; e = e.parentElement) bubble.unshift(e);
+  for (const element of [row, ...bubble]) {
+    const side = hintedSide(element, ME_HINT, THEM_HINT);
+    if (side) return side;
+  }
+  for (const element of Array.from(row.querySelectorAll('[class]')).slice(0, 20)) {
+    const side = hintedSide(element, ME_INNER, THEM_INNER);
+    if (side) return side;
   }
   // By layout: the message's own text sits right of the box's middle for the user's messages.
-  const message = leaves.find((l) => l.element !== timeElement)?.element;
   if (boxCentre === undefined || !message) return undefined;
   const rect = message.getBoundingClientRect();
   if (!(rect.width > 0)) return undefined;
   const middle = rect.left + rect.width / 2;
   if (Math.abs(middle - boxCentre) < 8) return undefined;
   return middle > boxCentre ? 'me' : 'them';
+}
+
+function hintedSide(element: Element, me: RegExp, them: RegExp): ChatEntry['side'] {
+  const names = `${classOf(element)} ${element.getAttribute('data-role') ?? ''} ${element.getAttribute('data-side') ?? ''}`;
+  return me.test(names) ? 'me' : them.test(names) ? 'them' : undefined;
 }
 
 function hasHint(element: Element, row: Element, hint: RegExp): boolean {

@@ -37,6 +37,8 @@ const ONLY_CLOCK = /^\s*(?:[01]?\d|2[0-3])[:：][0-5]\d(?::[0-5]\d)?(?:\s*[ap]\.
 const MAX_DAY_ROW = 40;
 /** A time this far past the capture is not today's: it is yesterday's. */
 const FUTURE_SLACK_MS = 5 * 60_000;
+/** A message's instant this far past the capture is not believed (clocks and zones differ by less). */
+const MAX_AHEAD_MS = 24 * 3600_000;
 
 export function readTranscript(entries: readonly ChatEntry[], context: { now: Date; timeZone: string }): TranscriptLine[] {
   const dates: DateContext = { timeZone: context.timeZone, now: context.now, yearless: 'past' };
@@ -80,7 +82,17 @@ function onlyClockText(shown: string): boolean {
   return shown !== '' && !/\d{1,4}[-./年]\d|[a-zа-я]{3}|今天|昨天/i.test(shown.replace(CLOCK, ''));
 }
 
+/**
+ * The instant a message was sent, or undefined when its text does not say, or says a time well after the capture
+ * (a page's "2099-01-01" or a forged stamp): that would be a contact in the future, holding the no-reply reminder off.
+ * The line keeps the time as the page shows it.
+ */
 function instantOf(entry: ChatEntry, shown: string, day: string | undefined, dates: DateContext, context: { now: Date; timeZone: string }): string | undefined {
+  const at = shownInstant(entry, shown, day, dates, context);
+  return at !== undefined && Date.parse(at) <= context.now.getTime() + MAX_AHEAD_MS ? at : undefined;
+}
+
+function shownInstant(entry: ChatEntry, shown: string, day: string | undefined, dates: DateContext, context: { now: Date; timeZone: string }): string | undefined {
   if (entry.datetime) {
     const numeric = /^\d{10,13}$/.test(entry.datetime) ? Number(entry.datetime) * (entry.datetime.length === 10 ? 1000 : 1) : Date.parse(entry.datetime);
     if (Number.isFinite(numeric) && numeric > Date.UTC(2000, 0, 1)) return new Date(numeric).toISOString();

@@ -70,7 +70,7 @@ afterEach(async () => {
   await Dexie.delete('chat-capture-test');
 });
 
-function setup(overrides: Partial<CaptureDeps> = {}, options: { url?: string; noBox?: boolean; closeAfterScreens?: number; content?: number } = {}) {
+function setup(overrides: Partial<CaptureDeps> = {}, options: { url?: string; noBox?: boolean; closeAfterScreens?: number; content?: number; entries?: ChatTranscriptResponse['entries'] } = {}) {
   const content = options.content ?? CONTENT;
   const url = options.url ?? CHAT_URL;
   setups++;
@@ -98,7 +98,7 @@ function setup(overrides: Partial<CaptureDeps> = {}, options: { url?: string; no
         scrollTop = Math.min(m.y!, content - BOX.height);
         return { scrollY: scrollTop, page: { height: content, width: BOX.width, viewHeight: BOX.height, windowWidth: WINDOW.width }, hidden: [] };
       }
-      if (m.type === 'chat:transcript') return { entries: ENTRIES };
+      if (m.type === 'chat:transcript') return { entries: options.entries ?? ENTRIES };
       return { restored: true };
     },
     captureVisibleTab: async () => `data:image/png;base64,${btoa(JSON.stringify({ boxTop: BOX.top * SCALE, scrollTop, width: WINDOW.width * SCALE, height: WINDOW.height * SCALE }))}`,
@@ -199,6 +199,29 @@ describe('Capture this chat', () => {
     expect(last.rows.at(-1)).toBe(250 * BOX.height * SCALE - 1);
   });
 
+  it('saves a chat whose rows could not be read as its image only, without an empty transcript, and says none were read', async () => {
+    const result = await captureTab(setup({}, { entries: [] }).deps, { tabId: 4, mode: 'chat', caseId: CASE.id });
+    expect(result).toMatchObject({ ok: true, chat: { messages: 0, contactsAdded: 0 } });
+    expect((await database.evidence.toArray()).map((e) => e.kind).sort()).toEqual(['fullpage-screenshot', 'page-html']);
+    expect(await database.contacts.count()).toBe(0);
+  });
+
+  it('keeps the screens of a chat whose rows the transcript’s check refuses, and says no messages could be read', async () => {
+    const refused = [{ top: 0, text: 'x'.repeat(9000), side: 'me' as const, when: '10:05' }];
+    const result = await captureTab(setup({}, { entries: refused }).deps, { tabId: 4, mode: 'chat', caseId: CASE.id });
+    expect(result).toMatchObject({ ok: true, chat: { messages: 0, contactsAdded: 0 } });
+    expect((await database.evidence.toArray()).map((e) => e.kind).sort()).toEqual(['fullpage-screenshot', 'page-html']);
+  });
+
+  it('without image support says so as a page capture does, not that there is no chat, and saves nothing', async () => {
+    const { deps, injected } = setup({ imaging: undefined });
+    expect(await captureTab(deps, { tabId: 4, mode: 'chat', caseId: CASE.id })).toEqual({ ok: false, error: 'internal', detail: 'no image support for full-page capture' });
+    expect(injected).toEqual([]);
+    expect(await database.evidence.count()).toBe(0);
+    const noScript = setup({ injectChatScript: undefined });
+    expect(await captureTab(noScript.deps, { tabId: 4, mode: 'chat', caseId: CASE.id })).toEqual({ ok: false, error: 'noChatBox' });
+  });
+
   it('says there is no chat when no box scrolls, and saves nothing', async () => {
     const { deps, asked } = setup({}, { noBox: true });
     expect(await captureTab(deps, { tabId: 4, mode: 'chat', caseId: CASE.id })).toEqual({ ok: false, error: 'noChatBox' });
@@ -222,6 +245,31 @@ describe('Capture this chat', () => {
     expect(await database.evidence.count()).toBe(0);
     expect(await database.custody.count()).toBe(0);
     expect(await database.contacts.count()).toBe(0);
+  });
+
+  it('tells of the saved evidence once, after the capture and its contacts have committed, outside any transaction', async () => {
+    const heard: { ids: string[]; inTransaction: boolean; reading: Promise<[number, number]> }[] = [];
+    database.onEvidenceSaved = (ids) =>
+      heard.push({
+        ids,
+        inTransaction: Dexie.currentTransaction !== null,
+        // What the background does then: its own transaction, which must find the rows and the contacts.
+        reading: database.transaction('r', [database.evidence, database.contacts], async () => [(await database.evidence.bulkGet(ids)).filter(Boolean).length, await database.contacts.count()]),
+      });
+    const result = await captureTab(setup().deps, { tabId: 4, mode: 'chat', caseId: CASE.id });
+    expect(result).toMatchObject({ ok: true, chat: { contactsAdded: 3 } });
+    expect(heard.map(({ ids, inTransaction }) => ({ ids, inTransaction }))).toEqual([{ ids: (result as { evidenceIds: string[] }).evidenceIds, inTransaction: false }]);
+    expect(await heard[0].reading).toEqual([3, 3]);
+  });
+
+  it('tells of nothing when the capture’s transaction fails after its evidence was written', async () => {
+    const heard: string[][] = [];
+    database.onEvidenceSaved = (ids) => heard.push(ids);
+    database.contacts.hook('creating', () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    expect(await captureTab(setup().deps, { tabId: 4, mode: 'chat', caseId: CASE.id })).toEqual({ ok: false, error: 'storageFull' });
+    expect(heard).toEqual([]);
   });
 
   it('needs the browser to let it into the page: without, it says so and saves nothing', async () => {

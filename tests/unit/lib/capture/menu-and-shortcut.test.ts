@@ -3,6 +3,7 @@ import { MAX_SELECTION_CHARS } from '@/lib/capture/selection';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
+  chatLines,
   COMMAND_CAPTURE_PAGE,
   createMenus,
   handleCommand,
@@ -115,6 +116,7 @@ describe('context menu items', () => {
     await createMenus(api, translator('zh_CN'));
     expect(items.size).toBe(3);
     expect(items.get(MENU_SAVE_PAGE)?.title).toBe('保存为纠纷证据');
+    expect(items.get(MENU_CAPTURE_CHAT)?.title).toBe('保存这段聊天记录');
   });
 });
 
@@ -288,5 +290,14 @@ describe('“Save selection as chat/quote”', () => {
     const result = await handleMenuClick(broken, { menuItemId: MENU_SAVE_SELECTION, selectionText: chat }, trackingTab);
     expect(result).toMatchObject({ ok: false, error: 'internal' });
     expect(await database.evidence.count()).toBe(0);
+  });
+});
+
+describe('what a chat capture adds to “Saved…”', () => {
+  it('counts the transcript’s messages, or says that none could be read, in each language', () => {
+    expect(chatLines(translator('en'), { messages: 2, contactsAdded: 0, olderCapped: false })).toEqual(['2 messages in the transcript.']);
+    expect(chatLines(translator('en'), { messages: 0, contactsAdded: 0, olderCapped: false })).toEqual(['No messages could be read from this chat, so only its image was saved (no transcript).']);
+    expect(chatLines(translator('zh_CN'), { messages: 0, contactsAdded: 0, olderCapped: false })[0]).toContain('未能从这段聊天中读出任何消息');
+    expect(chatLines(translator('ru'), { messages: 0, contactsAdded: 0, olderCapped: false })[0]).toContain('Не удалось прочитать ни одного сообщения');
   });
 });

@@ -2,7 +2,7 @@
 // Which box "Capture this chat" scrolls: the one around the right-click, else the largest that scrolls. happy-dom
 // has no layout, so each box's sizes are given as the browser would measure them.
 import { afterEach, describe, expect, it } from 'vitest';
-import { findChatBox } from '@/lib/content/chat-box';
+import { ChatCaptureSession, findChatBox } from '@/lib/content/chat-box';
 import { chatBoxRequest } from '@/lib/messaging/content-protocol';
 
 function sized(id: string, size: { scrollHeight: number; clientHeight: number; clientWidth: number }, overflowY = 'auto'): HTMLElement {
@@ -41,6 +41,21 @@ describe('the chat box', () => {
   it('is none on a page where nothing scrolls inside it', () => {
     sized('full', { scrollHeight: 500, clientHeight: 500, clientWidth: 900 });
     expect(findChatBox(document, window)).toBeUndefined();
+  });
+});
+
+describe('a chat capture put back', () => {
+  it('scrolls the box back once: a second restore leaves where the user scrolled it since', () => {
+    const box = sized('chat', { scrollHeight: 9000, clientHeight: 500, clientWidth: 600 });
+    let scrollTop = 8500;
+    Object.defineProperty(box, 'scrollTop', { get: () => scrollTop, set: (v: number) => (scrollTop = v), configurable: true });
+    const session = new ChatCaptureSession(document, window, box, 'largest');
+    scrollTop = 0;
+    session.restore();
+    expect(scrollTop).toBe(8500);
+    scrollTop = 1234;
+    session.restore();
+    expect(scrollTop).toBe(1234);
   });
 });
 

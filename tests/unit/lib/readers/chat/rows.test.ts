@@ -58,6 +58,17 @@ describe('the rows of a chat box', () => {
     ]);
   });
 
+  it('takes the side from the row and its message’s bubble, not from layout classes both sides’ rows carry', () => {
+    const chat = box(`
+      <ul class="list">
+        <li class="row"><span class="time float-right">10:20</span><div class="bubble bubble-left"><p>Hello, how can I help?</p></div></li>
+        <li class="row"><span class="time float-right">10:21</span><div class="bubble bubble-right"><p>Where is my parcel?</p></div></li>
+        <li class="row"><div class="content"><p>Shipped today</p></div><span class="time pull-right">10:25</span><i class="icon-out"></i><b class="btn-send">↻</b></li>
+        <li class="row"><div class="content"><p>Thank you</p></div><span class="status status-sent">10:26</span></li>
+      </ul>`);
+    expect(read(chat).map((entry) => entry?.side)).toEqual(['them', 'me', undefined, 'me']);
+  });
+
   it('does not take a time inside the message for the message’s time, nor a message that only looks like one', () => {
     const chat = box(`
       <div class="row"><span>We ship at 15:00 every day, please wait until then and check the tracking page</span><span>09:10</span></div>

@@ -7,6 +7,22 @@ const NOW = new Date('2026-11-20T09:00:00.000Z');
 const words = { me: 'Me', them: 'Seller' };
 
 describe('a chat transcript', () => {
+  it('gives no instant for a time far after the capture, and keeps the time as the page shows it', () => {
+    const entries: ChatEntry[] = [
+      { top: 0, text: 'from the future', side: 'them', when: '2099-01-01 10:00' },
+      { top: 1, text: 'forged stamp', side: 'them', when: '10:01', datetime: '2099-01-01T10:01:00Z' },
+      { top: 2, text: '2099-01-02' },
+      { top: 3, text: 'under a future day', side: 'me', when: '10:02' },
+      { top: 4, text: 'a zone ahead', side: 'me', when: '2026-11-20 22:00' },
+    ];
+    expect(readTranscript(entries, { now: NOW, timeZone: 'UTC' })).toEqual([
+      { when: '2099-01-01 10:00', side: 'them', text: 'from the future' },
+      { when: '10:01', side: 'them', text: 'forged stamp' },
+      { when: '2099-01-02 10:02', side: 'me', text: 'under a future day' },
+      { when: '2026-11-20 22:00', at: '2026-11-20T22:00:00.000Z', side: 'me', text: 'a zone ahead' },
+    ]);
+  });
+
   it('puts each bare time on the day of the date row above it, in the zone the browser shows', () => {
     const entries: ChatEntry[] = [
       { top: 0, text: '2026年11月3日' },
