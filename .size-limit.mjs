@@ -25,9 +25,10 @@ const LIMITS = {
   // The pages share one chunk that holds every screen's strings in three languages and full zod; it grew with
   // this round's screens (the timestamps section, the listing capture, prints and capture records: +8 to 11 kB).
   // Splitting that chunk per page is what would shrink them; until then these are measured (2026-12-02) + ~3%.
-  case: '222 kB',
+  // +0.1 kB at the end of 2026-12-02 (the review's fixes: the retry's own result, the next attempt's wording).
+  case: '224 kB',
   dashboard: '226 kB',
-  options: '181 kB',
+  options: '183 kB',
 };
 
 const built = bundles();
