@@ -113,11 +113,7 @@ export class ChatCaptureSession extends PageCaptureSession {
     await painted(this.win);
     const rect = this.box.getBoundingClientRect();
     return {
-      pageHeight: this.pageHeight(),
-      viewHeight: this.viewHeight(),
-      windowWidth: this.win.innerWidth,
-      devicePixelRatio: this.win.devicePixelRatio || 1,
-      pageWidth: this.pageWidth(),
+      ...this.measure(),
       box: { left: rect.left + this.box.clientLeft, top: rect.top + this.box.clientTop, width: this.box.clientWidth, height: this.box.clientHeight },
       found: this.found,
       older: { loads, stoppedBy, heightBefore },

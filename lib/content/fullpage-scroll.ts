@@ -102,6 +102,11 @@ export class PageCaptureSession {
     this.win.scrollTo(0, 0);
     await this.imagesLoaded(imageWaitCapMs);
     await nextFrame(this.win);
+    return this.measure();
+  }
+
+  /** The page (or, for a chat, the box) as it is now: what the background plans the screens from. */
+  protected measure(): PageMeasure {
     return {
       pageHeight: this.pageHeight(),
       viewHeight: this.viewHeight(),

@@ -64,21 +64,29 @@ export function renderReport(input: ReportInput): string {
     custodySection(t, manifest, input.timestamping),
     verifySection(t),
   ];
+  return htmlPage(lang, title, "default-src 'none'; img-src data: 'self'; style-src 'unsafe-inline'", `<header class="cover">
+<h1>${esc(title)}</h1>
+<p class="muted">${esc(t('dossier.report.exported', { at: when(manifest.exportedAt), version: manifest.extensionVersion }))}</p>
+</header>
+${sections.join('\n')}`);
+}
+
+/**
+ * A page of the dossier: self-contained HTML whose policy loads nothing from anywhere (`csp`: what it may
+ * show, e.g. the report's own pictures), styled inline, so it opens the same offline on any machine.
+ */
+function htmlPage(lang: string, title: string, csp: string, body: string): string {
   return `<!doctype html>
 <html lang="${esc(lang)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data: 'self'; style-src 'unsafe-inline'">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
 <title>${esc(title)}</title>
 <style>${STYLE}</style>
 </head>
 <body>
-<header class="cover">
-<h1>${esc(title)}</h1>
-<p class="muted">${esc(t('dossier.report.exported', { at: when(manifest.exportedAt), version: manifest.extensionVersion }))}</p>
-</header>
-${sections.join('\n')}
+${body}
 </body>
 </html>
 `;
@@ -414,22 +422,9 @@ export function renderHeadTimestampPage({ outcome, head, url, locale, timeZone }
     body = `<p data-testid="timestamp-result">${esc(t('timestamp.page.notStamped'))}</p><table class="facts">${rows.join('\n')}</table>`;
   }
   const check = withCode(t, 'timestamp.page.check', { token: 'custody-head.tsr', verify: 'npm run verify', openssl: 'openssl ts -verify' });
-  return `<!doctype html>
-<html lang="${esc(lang)}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<title>${esc(title)}</title>
-<style>${STYLE}</style>
-</head>
-<body>
-<h1>${esc(title)}</h1>
+  return htmlPage(lang, title, "default-src 'none'; style-src 'unsafe-inline'", `<h1>${esc(title)}</h1>
 ${body}
-<p>${check}</p>
-</body>
-</html>
-`;
+<p>${check}</p>`);
 }
 
 function verifySection(t: Translate): string {
